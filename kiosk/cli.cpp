@@ -1,0 +1,135 @@
+#include "kiosk/cli.h"
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/config.h"
+#include "kiosk/paths.h"
+
+namespace kiosk {
+namespace {
+
+std::optional<std::pair<int, int>> parse_size(const std::string& text) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return std::nullopt;
+  int w = 0;
+  int h = 0;
+  const char* begin = text.data();
+  const char* mid = begin + x;
+  const char* end = begin + text.size();
+  if (std::from_chars(begin, mid, w).ptr != mid) return std::nullopt;
+  if (std::from_chars(mid + 1, end, h).ptr != end) return std::nullopt;
+  if (w < 320 || h < 240 || w > 16384 || h > 16384) return std::nullopt;
+  return std::pair{w, h};
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return "Usage: workforce-kiosk [OPTIONS]            run the kiosk\n"
+         "       workforce-kiosk check-config [--config FILE] [--json]\n"
+         "\n"
+         "Options:\n"
+         "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
+         "                        else the bundled config/kiosk.toml)\n"
+         "  --data-dir DIR        cache, outbox and counters (created if missing)\n"
+         "  --lang en|es          start in this language instead of the configured one\n"
+         "  --windowed WxH        a window instead of full screen, for development\n"
+         "  --script FILE         run an automation scenario, exit 0 if every expectation held\n"
+         "  --screenshot-dir DIR  where the scenario's `shot` PNGs go\n"
+         "  --json                machine-readable output (subcommands)\n"
+         "  --help, --version\n";
+}
+
+ParsedOptions parse_options(const std::vector<std::string>& args) {
+  ParsedOptions parsed;
+  Options options;
+  const auto fail = [&](std::string why) {
+    parsed.error = std::move(why);
+    return parsed;
+  };
+  std::size_t i = 0;
+  if (!args.empty() && !args[0].starts_with("-")) {
+    if (args[0] == "check-config") {
+      options.command = Options::Command::CheckConfig;
+    } else if (args[0] == "help") {
+      options.command = Options::Command::Help;
+    } else {
+      return fail("unknown command '" + args[0] + "' (see --help)");
+    }
+    i = 1;
+  }
+  for (; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    const auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      options.command = Options::Command::Help;
+    } else if (arg == "--version") {
+      options.command = Options::Command::Version;
+    } else if (arg == "--json") {
+      options.json = true;
+    } else if (arg == "--config") {
+      auto v = value();
+      if (!v) return fail("--config needs a file");
+      options.config = *v;
+    } else if (arg == "--data-dir") {
+      auto v = value();
+      if (!v) return fail("--data-dir needs a directory");
+      options.data_dir = *v;
+    } else if (arg == "--lang") {
+      auto v = value();
+      auto lang = v ? parse_language(*v, /*allow_pseudo=*/true) : std::nullopt;
+      if (!lang) return fail("--lang takes en or es");
+      options.language = lang;
+    } else if (arg == "--windowed") {
+      auto v = value();
+      auto size = v ? parse_size(*v) : std::nullopt;
+      if (!size) return fail("--windowed takes a size like 1920x1080 (320x240 at least)");
+      options.windowed = size;
+    } else if (arg == "--script") {
+      auto v = value();
+      if (!v) return fail("--script needs a scenario file");
+      options.script = *v;
+    } else if (arg == "--screenshot-dir") {
+      auto v = value();
+      if (!v) return fail("--screenshot-dir needs a directory");
+      options.screenshot_dir = *v;
+    } else {
+      return fail("unknown option '" + arg + "' (see --help)");
+    }
+  }
+  if (options.command == Options::Command::CheckConfig &&
+      (options.script || options.windowed || options.screenshot_dir)) {
+    return fail("check-config takes only --config and --json");
+  }
+  parsed.options = std::move(options);
+  return parsed;
+}
+
+int run_check_config(const Options& options) {
+  const std::filesystem::path file = options.config.value_or(paths::default_config());
+  const ConfigResult result = load_config(file);
+  if (options.json) {
+    nlohmann::json out;
+    out["file"] = file.string();
+    out["ok"] = result.errors.empty();
+    out["errors"] = nlohmann::json::array();
+    for (const auto& e : result.errors) {
+      out["errors"].push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+    }
+    std::cout << out.dump() << '\n';
+  } else if (result.errors.empty()) {
+    std::cout << file.string() << ": OK\n";
+  } else {
+    for (const auto& e : result.errors) std::cerr << e.to_string() << '\n';
+  }
+  return result.errors.empty() ? 0 : 1;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,48 @@
+// workforce-kiosk: a thin shell. It parses the command line, checks the configuration, and hands
+// over to the UI or to a subcommand. Features live in kiosk/ and ui/.
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "kiosk/cli.h"
+#include "kiosk/config.h"
+#include "kiosk/log.h"
+#include "kiosk/paths.h"
+#include "ui/app.h"
+
+int main(int argc, char** argv) {
+  const std::vector<std::string> args(argv + 1, argv + argc);
+  const kiosk::ParsedOptions parsed = kiosk::parse_options(args);
+  if (!parsed.options) {
+    std::cerr << "workforce-kiosk: " << parsed.error << '\n';
+    return 2;
+  }
+  const kiosk::Options& options = *parsed.options;
+  switch (options.command) {
+    case kiosk::Options::Command::Help:
+      std::cout << kiosk::usage_text();
+      return 0;
+    case kiosk::Options::Command::Version:
+      std::cout << "workforce-kiosk " << KIOSK_VERSION_STRING << '\n';
+      return 0;
+    case kiosk::Options::Command::CheckConfig:
+      return kiosk::run_check_config(options);
+    case kiosk::Options::Command::Run:
+      break;
+  }
+
+  const auto config_file = options.config.value_or(kiosk::paths::default_config());
+  const kiosk::ConfigResult config = kiosk::load_config(config_file);
+  if (!config.config) {
+    for (const auto& e : config.errors) std::cerr << e.to_string() << '\n';
+    std::cerr << "workforce-kiosk: refusing to start with a bad configuration\n";
+    return 1;
+  }
+  const auto data_dir = options.data_dir.value_or(kiosk::paths::default_data_dir());
+  if (auto error = kiosk::paths::ensure_private_dir(data_dir)) {
+    std::cerr << "workforce-kiosk: " << *error << '\n';
+    return 1;
+  }
+  kiosk::log::info("kiosk " + config.config->kiosk.id + " starting with " + config_file.string());
+  return ui::run_kiosk(options, *config.config);
+}

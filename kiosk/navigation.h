@@ -1,0 +1,39 @@
+// Which screen the resident is on, and how they got there. The UI draws the top of the stack and
+// returns intents; the navigator applies them after the frame.
+#pragma once
+
+#include <string_view>
+#include <vector>
+
+namespace kiosk {
+
+enum class ScreenId { Home, Help };
+
+std::string_view screen_name(ScreenId id);  // stable, for logs and registry ids ("home", "help")
+
+class Navigator {
+ public:
+  ScreenId current() const { return stack_.back(); }
+  std::size_t depth() const { return stack_.size(); }
+
+  void open(ScreenId id);  // pushes a screen (re-opening the current one does nothing)
+  void back();             // one step back; on home it stays home
+  void home();             // back to the first screen, forgetting the way there
+
+ private:
+  std::vector<ScreenId> stack_{ScreenId::Home};
+};
+
+// What a screen asks for. Drawing code returns these; it never acts on them itself.
+struct Intent {
+  enum class Kind { Open, Back, Home, ToggleLanguage };
+  Kind kind = Kind::Home;
+  ScreenId screen = ScreenId::Home;  // for Open
+
+  static Intent open(ScreenId id) { return {Kind::Open, id}; }
+  static Intent go_back() { return {Kind::Back, ScreenId::Home}; }
+  static Intent go_home() { return {Kind::Home, ScreenId::Home}; }
+  static Intent toggle_language() { return {Kind::ToggleLanguage, ScreenId::Home}; }
+};
+
+}  // namespace kiosk

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# The README's commands. On a fresh Debian 12 machine:
+#
+#   packaging/dev.sh run [KIOSK OPTIONS]   install what is missing, build, start the kiosk
+#   packaging/dev.sh test                  install what is missing, build, run the whole suite
+#   packaging/dev.sh build [PRESET]        only build (debug, release or asan)
+#
+# PRESET=asan packaging/dev.sh test runs the suite under AddressSanitizer + UBSan.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+preset=${PRESET:-debug}
+
+# Debian 12 packages the build, the tests and the kiosk need. Nothing is downloaded otherwise.
+packages=(
+  build-essential cmake ninja-build pkg-config
+  libimgui-dev libsdl2-dev libgl-dev libgl1-mesa-dri
+  libicu-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
+  libgtest-dev libgmock-dev
+  fonts-noto-core fonts-dejavu-core
+  xvfb xauth
+)
+
+say() { printf '[dev.sh] %s\n' "$*" >&2; }
+
+install_packages() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing: ${missing[*]}"
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    command -v sudo >/dev/null || { say "need root or sudo to install: ${missing[*]}"; exit 1; }
+    sudo=(sudo)
+  fi
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+build() {
+  local p=${1:-$preset}
+  cmake --preset "$p" >/dev/null
+  cmake --build --preset "$p"
+  ln -sf "build/$p/compile_commands.json" compile_commands.json
+}
+
+xvfb_pid=""
+ensure_display() {
+  [ -n "${DISPLAY:-}" ] && return 0
+  local fdfile
+  fdfile=$(mktemp)
+  # Tall enough for portrait (1080x1920) and wide enough for landscape (1920x1080) windows.
+  Xvfb -displayfd 3 -screen 0 1920x1920x24 -noreset -nolisten tcp 3>"$fdfile" 2>/dev/null &
+  xvfb_pid=$!
+  for _ in $(seq 100); do [ -s "$fdfile" ] && break; sleep 0.05; done
+  [ -s "$fdfile" ] || { say "Xvfb did not start"; exit 1; }
+  export DISPLAY=":$(cat "$fdfile")"
+  rm -f "$fdfile"
+  trap '[ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null' EXIT
+  say "started Xvfb on $DISPLAY"
+}
+
+cmd=${1:-}
+[ $# -gt 0 ] && shift
+case "$cmd" in
+  run)
+    install_packages
+    build
+    [ -n "${DISPLAY:-}" ] || { say "no display: run this from a desktop session, or set DISPLAY"; exit 1; }
+    exec "build/$preset/workforce-kiosk" --config config/kiosk.toml "$@"
+    ;;
+  test)
+    install_packages
+    build
+    ensure_display
+    export SDL_AUDIODRIVER=dummy
+    ctest --preset "$preset" -j "$(nproc)"
+    ;;
+  build)
+    install_packages
+    build "${1:-$preset}"
+    ;;
+  *)
+    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    exit 2
+    ;;
+esac

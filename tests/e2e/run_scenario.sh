@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Runs one scenario against the real kiosk under X (Xvfb when there is no display).
+# Usage: run_scenario.sh KIOSK_BINARY SCENARIO SCREENSHOT_DIR
+# A scenario may say `# size: WxH` (default 1920x1080) and `# lang: es` in its comments.
+set -euo pipefail
+binary=$1
+scenario=$2
+shots=$3
+
+size=$(sed -n 's/^# size: *\([0-9]*x[0-9]*\).*/\1/p' "$scenario" | head -n1)
+size=${size:-1920x1080}
+lang=$(sed -n 's/^# lang: *\(en\|es\).*/\1/p' "$scenario" | head -n1)
+
+work=$(mktemp -d)
+xvfb_pid=""
+cleanup() {
+  [ -n "$xvfb_pid" ] && { kill "$xvfb_pid" 2>/dev/null; wait "$xvfb_pid" 2>/dev/null; } || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [ -z "${DISPLAY:-}" ]; then
+  # Our own X server, on the first free display number it finds.
+  Xvfb -displayfd 3 -screen 0 1920x1920x24 -noreset -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+  xvfb_pid=$!
+  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
+  [ -s "$work/display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
+  export DISPLAY=":$(cat "$work/display")"
+fi
+
+mkdir -p "$shots"
+args=(--script "$scenario" --screenshot-dir "$shots" --data-dir "$work/data" --windowed "$size")
+[ -n "$lang" ] && args+=(--lang "$lang")
+export SDL_AUDIODRIVER=dummy
+rc=0
+"$binary" "${args[@]}" || rc=$?
+exit $rc

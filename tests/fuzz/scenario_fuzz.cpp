@@ -1,0 +1,18 @@
+// Fuzz target: the automation scenario parser.
+#include <cstdint>
+#include <string_view>
+
+#include "kiosk/scenario.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const auto result = kiosk::parse_scenario(text, "fuzz");
+  if (result.scenario) {
+    for (const auto& step : result.scenario->steps) {
+      if (step.line <= 0 || step.arg.empty()) __builtin_trap();  // parser invariants
+    }
+  } else if (result.error.empty()) {
+    __builtin_trap();  // a refusal always says why
+  }
+  return 0;
+}

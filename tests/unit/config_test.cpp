@@ -1,0 +1,93 @@
+#include "kiosk/config.h"
+
+#include <gtest/gtest.h>
+
+namespace kiosk {
+namespace {
+
+TEST(Config, BundledConfigurationIsValid) {
+  const auto result = load_config(std::string(KIOSK_SOURCE_DIR) + "/config/kiosk.toml");
+  ASSERT_TRUE(result.errors.empty()) << result.errors.front().to_string();
+  EXPECT_EQ(result.config->kiosk.id, "mdc-demo-01");
+  EXPECT_FALSE(result.config->kiosk.location.empty());
+  EXPECT_EQ(result.config->kiosk.default_language, Language::En);
+}
+
+TEST(Config, ExamplesAreValid) {
+  const auto result =
+      load_config(std::string(KIOSK_SOURCE_DIR) + "/config/examples/spanish-first-branch.toml");
+  ASSERT_TRUE(result.errors.empty()) << result.errors.front().to_string();
+  EXPECT_EQ(result.config->kiosk.default_language, Language::Es);
+  EXPECT_EQ(result.config->session.idle_timeout_s, 180);
+}
+
+TEST(Config, EmptyFileGivesDefaults) {
+  const auto result = parse_config("", "empty.toml");
+  ASSERT_TRUE(result.config);
+  EXPECT_EQ(result.config->session.idle_timeout_s, 120);
+  EXPECT_EQ(result.config->session.idle_warning_s, 30);
+  EXPECT_EQ(result.config->kiosk.name, "Workforce Kiosk");
+}
+
+TEST(Config, UnknownKeyIsRefusedWithItsLine) {
+  const auto result = parse_config("[kiosk]\nid = \"a\"\nlocaton = \"typo\"\n", "site.toml");
+  EXPECT_FALSE(result.config);
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].line, 3);
+  EXPECT_NE(result.errors[0].message.find("[kiosk] locaton: unknown key"), std::string::npos);
+  EXPECT_NE(result.errors[0].message.find("location"), std::string::npos);  // says what it takes
+  EXPECT_EQ(result.errors[0].to_string().rfind("site.toml:3:", 0), 0u);
+}
+
+TEST(Config, UnknownSectionIsRefused) {
+  const auto result = parse_config("[kiosks]\nid = \"a\"\n", "site.toml");
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].line, 1);
+}
+
+TEST(Config, WrongTypeSaysWhatWasExpected) {
+  const auto result = parse_config("[session]\nidle_timeout_s = \"120\"\n", "site.toml");
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].line, 2);
+  EXPECT_NE(result.errors[0].message.find("expected a whole number from 30 to 3600, got a string"),
+            std::string::npos);
+}
+
+TEST(Config, OutOfRangeAndBadValuesAreAllReported) {
+  const auto result = parse_config(
+      "[kiosk]\nid = \"has space\"\ndefault_language = \"fr\"\nname = \"\"\n"
+      "[session]\nidle_warning_s = 5\n",
+      "site.toml");
+  EXPECT_FALSE(result.config);
+  ASSERT_EQ(result.errors.size(), 4u);
+  EXPECT_EQ(result.errors[0].line, 2);
+  EXPECT_EQ(result.errors[1].line, 3);
+  EXPECT_NE(result.errors[1].message.find("\"en\" or \"es\""), std::string::npos);
+  EXPECT_EQ(result.errors[2].line, 4);
+  EXPECT_EQ(result.errors[3].line, 6);
+  EXPECT_NE(result.errors[3].message.find("20 to 600"), std::string::npos);
+}
+
+TEST(Config, ControlCharactersAreRefused) {
+  const auto result = parse_config("[kiosk]\nlocation = \"Main\\u001b[2J\"\n", "site.toml");
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_NE(result.errors[0].message.find("control characters"), std::string::npos);
+}
+
+TEST(Config, SyntaxErrorHasLineAndColumn) {
+  const auto result = parse_config("[kiosk]\nid = \"unterminated\n", "site.toml");
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].line, 2);
+  EXPECT_GT(result.errors[0].column, 0);
+  EXPECT_NE(result.errors[0].message.find("not valid TOML"), std::string::npos);
+}
+
+TEST(Config, MissingFileIsAnError) {
+  const auto result = load_config("/nonexistent/kiosk.toml");
+  ASSERT_EQ(result.errors.size(), 1u);
+  EXPECT_EQ(result.errors[0].to_string(),
+            "/nonexistent/kiosk.toml: cannot read the configuration file");
+}
+
+}  // namespace
+}  // namespace kiosk

@@ -1,0 +1,93 @@
+#include "kiosk/scenario.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+namespace kiosk {
+namespace {
+
+using Verb = ScenarioStep::Verb;
+
+TEST(Scenario, ParsesEveryVerb) {
+  const auto r = parse_scenario(
+      "# comment\n"
+      "tap home.jobs\n"
+      "type \"enfermera Ñ\"\n"
+      "key backspace\n"
+      "drag jobs.list 0 -400.5\n"
+      "wait 250\n"
+      "advance 90\n"
+      "expect \"12 jobs\"  # trailing comment\n"
+      "expect-not \"Error\"\n"
+      "expect-id jobs.result.0\n"
+      "expect-not-id session.warning\n"
+      "lang es\n"
+      "shot home_es\n",
+      "all.scenario");
+  ASSERT_TRUE(r.scenario) << r.error;
+  const auto& s = r.scenario->steps;
+  ASSERT_EQ(s.size(), 12u);
+  EXPECT_EQ(s[0].verb, Verb::Tap);
+  EXPECT_EQ(s[0].line, 2);
+  EXPECT_EQ(s[1].arg, "enfermera Ñ");
+  EXPECT_EQ(s[3].verb, Verb::Drag);
+  EXPECT_FLOAT_EQ(s[3].dy, -400.5f);
+  EXPECT_DOUBLE_EQ(s[4].number, 250);
+  EXPECT_DOUBLE_EQ(s[5].number, 90);
+  EXPECT_EQ(s[6].arg, "12 jobs");
+  EXPECT_EQ(s[8].verb, Verb::ExpectId);
+  EXPECT_EQ(s[10].arg, "es");
+  EXPECT_EQ(s[11].verb, Verb::Shot);
+}
+
+TEST(Scenario, QuotesAndEscapes) {
+  std::string error;
+  const auto words = split_scenario_line(R"(expect "say \"hi\" \\ # not a comment")", &error);
+  ASSERT_TRUE(words);
+  ASSERT_EQ(words->size(), 2u);
+  EXPECT_EQ((*words)[1], R"(say "hi" \ # not a comment)");
+  EXPECT_FALSE(split_scenario_line("expect \"open", &error));
+  EXPECT_EQ(error, "unterminated double quote");
+}
+
+TEST(Scenario, ErrorsNameTheFileAndLine) {
+  EXPECT_EQ(parse_scenario("tap a\nfly away\n", "x.scenario").error,
+            "x.scenario:2: unknown action 'fly'");
+  EXPECT_EQ(parse_scenario("tap\n", "x.scenario").error,
+            "x.scenario:1: 'tap' takes 1 argument, got 0");
+  EXPECT_EQ(parse_scenario("drag a 1\n", "x").error, "x:1: 'drag' takes 3 arguments, got 2");
+  EXPECT_NE(parse_scenario("wait soon\n", "x").error.find("needs a number"), std::string::npos);
+  EXPECT_NE(parse_scenario("wait -5\n", "x").error.find("needs a number"), std::string::npos);
+  EXPECT_NE(parse_scenario("lang fr\n", "x").error.find("en or es"), std::string::npos);
+  EXPECT_NE(parse_scenario("shot ../etc/passwd\n", "x").error.find("file name"), std::string::npos);
+  EXPECT_NE(parse_scenario("expect \"\"\n", "x").error.find("non-empty"), std::string::npos);
+}
+
+TEST(Scenario, EmptyAndCommentOnlyFilesHaveNoSteps) {
+  const auto r = parse_scenario("\n# nothing\n   \n", "x");
+  ASSERT_TRUE(r.scenario);
+  EXPECT_TRUE(r.scenario->steps.empty());
+}
+
+TEST(Scenario, CrLfLineEndings) {
+  const auto r = parse_scenario("tap a\r\nexpect \"b\"\r\n", "x");
+  ASSERT_TRUE(r.scenario) << r.error;
+  EXPECT_EQ(r.scenario->steps[0].arg, "a");
+  EXPECT_EQ(r.scenario->steps[1].arg, "b");
+}
+
+TEST(Scenario, ProjectScenariosParse) {
+  const auto dir = std::filesystem::path(KIOSK_SOURCE_DIR) / "tests" / "e2e";
+  int count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+    if (entry.path().extension() != ".scenario") continue;
+    const auto r = load_scenario(entry.path().string());
+    EXPECT_TRUE(r.scenario) << r.error;
+    ++count;
+  }
+  EXPECT_GE(count, 3);
+}
+
+}  // namespace
+}  // namespace kiosk

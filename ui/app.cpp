@@ -1,0 +1,262 @@
+#include "ui/app.h"
+
+#include <array>
+#include <chrono>
+#include <memory>
+
+#include <imgui.h>
+
+#include "kiosk/clock.h"
+#include "kiosk/i18n.h"
+#include "kiosk/log.h"
+#include "kiosk/navigation.h"
+#include "kiosk/paths.h"
+#include "kiosk/registry.h"
+#include "kiosk/run_queue.h"
+#include "ui/automation/scenario_runner.h"
+#include "ui/fonts.h"
+#include "ui/metrics.h"
+#include "ui/platform.h"
+#include "ui/screens/help_screen.h"
+#include "ui/screens/home_screen.h"
+#include "ui/theme.h"
+
+namespace ui {
+namespace {
+
+using SteadyClock = std::chrono::steady_clock;
+
+// FNV-1a over everything ImGui asked to draw: equal hashes mean an identical picture, so the
+// frame need not be rendered or presented again.
+std::uint64_t hash_draw_data(const ImDrawData* data) {
+  std::uint64_t h = 1469598103934665603ull;
+  const auto mix = [&h](const void* bytes, std::size_t n) {
+    const auto* p = static_cast<const unsigned char*>(bytes);
+    for (std::size_t i = 0; i < n; ++i) {
+      h ^= p[i];
+      h *= 1099511628211ull;
+    }
+  };
+  for (int i = 0; i < data->CmdListsCount; ++i) {
+    const ImDrawList* list = data->CmdLists[i];
+    mix(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      mix(&cmd.ClipRect, sizeof cmd.ClipRect);
+      mix(&cmd.ElemCount, sizeof cmd.ElemCount);
+    }
+  }
+  return h;
+}
+
+class App final : public RunnerHost {
+ public:
+  App(const kiosk::Options& options, const kiosk::Config& config)
+      : options_(options), config_(config) {}
+
+  int run();
+
+  // RunnerHost
+  void touch_down(float x, float y) override { platform_->push_touch_down(x, y); }
+  void touch_move(float x, float y) override { platform_->push_touch_move(x, y); }
+  void touch_up(float x, float y) override { platform_->push_touch_up(x, y); }
+  void advance_clock(std::chrono::milliseconds by) override { clock_.advance(by); }
+  kiosk::Language language() const override { return translator_.language(); }
+  bool write_screenshot(const std::filesystem::path& file, std::string* error) override {
+    return platform_->write_png(file, error);
+  }
+
+ private:
+  bool setup();
+  bool rebuild_fonts_if_needed();
+  Screen& screen_for(kiosk::ScreenId id);
+  void apply(const kiosk::Intent& intent);
+  bool draw_frame(float dt);  // returns true when the picture changed
+
+  const kiosk::Options& options_;
+  const kiosk::Config& config_;
+  kiosk::Translator translator_;
+  kiosk::WidgetRegistry registry_;
+  kiosk::Navigator navigator_;
+  kiosk::Clock clock_;
+  kiosk::RunQueue run_queue_;
+  std::unique_ptr<Platform> platform_;
+  std::unique_ptr<ScenarioRunner> runner_;
+  Metrics metrics_;
+  Fonts fonts_;
+  HomeScreen home_;
+  HelpScreen help_;
+  std::vector<kiosk::Intent> intents_;
+  std::uint64_t last_hash_ = 0;
+  bool animating_ = false;
+};
+
+bool App::setup() {
+  if (auto error = translator_.load(kiosk::paths::resource_dir() / "locales")) {
+    kiosk::log::error("cannot load the message catalogs: " + *error);
+    return false;
+  }
+  translator_.set_language(options_.language.value_or(config_.kiosk.default_language));
+
+  if (options_.script) {
+    auto parsed = kiosk::load_scenario(*options_.script);
+    if (!parsed.scenario) {
+      kiosk::log::error(parsed.error);
+      return false;
+    }
+    runner_ =
+        std::make_unique<ScenarioRunner>(std::move(*parsed.scenario), options_.screenshot_dir);
+  }
+
+  std::string error;
+  platform_ =
+      Platform::create({.windowed = options_.windowed, .title = config_.kiosk.name}, &error);
+  if (!platform_) {
+    kiosk::log::error(error);
+    return false;
+  }
+  run_queue_.set_waker([this] { platform_->wake(); });
+  return rebuild_fonts_if_needed();
+}
+
+bool App::rebuild_fonts_if_needed() {
+  const Metrics wanted = metrics_for(platform_->width(), platform_->height());
+  if (fonts_.body != nullptr && wanted.em_px == metrics_.em_px) return true;
+  metrics_ = wanted;
+  if (!build_fonts(fonts_, metrics_.em_px)) return false;
+  platform_->reload_font_texture();
+  apply_theme(palette(), metrics_.em_px);
+  kiosk::log::info("fonts: " + fonts_.family +
+                   ", 1 em = " + std::to_string(static_cast<int>(metrics_.em_px)) + " px");
+  return true;
+}
+
+Screen& App::screen_for(kiosk::ScreenId id) {
+  switch (id) {
+    case kiosk::ScreenId::Home:
+      return home_;
+    case kiosk::ScreenId::Help:
+      return help_;
+  }
+  return home_;
+}
+
+void App::apply(const kiosk::Intent& intent) {
+  const kiosk::ScreenId before = navigator_.current();
+  switch (intent.kind) {
+    case kiosk::Intent::Kind::Open:
+      navigator_.open(intent.screen);
+      break;
+    case kiosk::Intent::Kind::Back:
+      navigator_.back();
+      break;
+    case kiosk::Intent::Kind::Home:
+      navigator_.home();
+      break;
+    case kiosk::Intent::Kind::ToggleLanguage:
+      // The same screen re-renders in place: nothing the resident entered is touched.
+      translator_.set_language(translator_.language() == kiosk::Language::Es ? kiosk::Language::En
+                                                                             : kiosk::Language::Es);
+      kiosk::log::info(std::string("language ") +
+                       std::string(kiosk::language_code(translator_.language())));
+      break;
+  }
+  if (navigator_.current() != before) {
+    screen_for(navigator_.current()).on_open();
+    kiosk::log::debug(std::string("screen ") +
+                      std::string(kiosk::screen_name(navigator_.current())));
+  }
+}
+
+bool App::draw_frame(float dt) {
+  platform_->new_frame(dt);
+  Ui ui{.metrics = metrics_,
+        .palette = palette(),
+        .fonts = fonts_,
+        .tr = translator_,
+        .registry = registry_,
+        .config = config_,
+        .intents = intents_,
+        .delta_seconds = dt};
+  registry_.begin_frame();
+  ImGui::PushFont(fonts_.body);
+  screen_for(navigator_.current()).draw(ui);
+  ImGui::PopFont();
+  registry_.end_frame();
+  ImGui::Render();
+  animating_ = ui.wants_animation_frame;
+  const std::uint64_t h = hash_draw_data(ImGui::GetDrawData());
+  const bool changed = h != last_hash_;
+  last_hash_ = h;
+  return changed;
+}
+
+int App::run() {
+  const auto started = SteadyClock::now();
+  if (!setup()) return 1;
+
+  bool first_frame = true;
+  int frames_wanted = 2;  // after any event, draw until the picture stops changing
+  auto last_frame = SteadyClock::now();
+  for (;;) {
+    std::optional<std::chrono::milliseconds> timeout;  // nullopt: sleep until an event
+    if (frames_wanted > 0 || animating_ || platform_->input_pending()) {
+      timeout = std::chrono::milliseconds(0);
+    } else if (runner_) {
+      timeout = std::chrono::milliseconds(4);  // keep the scenario moving, gently
+    }
+    const PumpResult events = platform_->pump(timeout);
+    if (events.quit_requested) {
+      if (events.signal || !platform_->fullscreen()) break;
+      kiosk::log::info("ignoring a request to close the window: this is a kiosk");
+    }
+    if (events.resized && !rebuild_fonts_if_needed()) return 1;
+    if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
+    if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
+
+    const bool must_draw =
+        frames_wanted > 0 || animating_ || platform_->input_pending() || runner_ != nullptr;
+    if (!must_draw) continue;
+
+    const auto now = SteadyClock::now();
+    const float dt =
+        std::clamp(std::chrono::duration<float>(now - last_frame).count(), 0.001f, 0.1f);
+    last_frame = now;
+    const bool changed = draw_frame(dt);
+    const bool render = changed || first_frame || (runner_ && runner_->wants_render());
+    if (render) platform_->render();
+    if (runner_) {
+      runner_->after_frame(*this, {.registry = registry_,
+                                   .changed = changed,
+                                   .rendered = render,
+                                   .input_pending = platform_->input_pending(),
+                                   .now = SteadyClock::now()});
+    }
+    if (render) platform_->present();
+    if (first_frame) {
+      first_frame = false;
+      const auto ms =
+          std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
+      kiosk::log::info("first frame after " + std::to_string(ms.count()) + " ms");
+    }
+
+    frames_wanted = changed ? std::max(frames_wanted, 1) : frames_wanted - 1;
+    std::vector<kiosk::Intent> intents;
+    intents.swap(intents_);
+    for (const auto& intent : intents) apply(intent);
+    if (!intents.empty()) frames_wanted = std::max(frames_wanted, 2);
+
+    if (runner_ && runner_->finished()) return runner_->exit_code();
+  }
+  kiosk::log::info("stopped");
+  return 0;
+}
+
+}  // namespace
+
+int run_kiosk(const kiosk::Options& options, const kiosk::Config& config) {
+  App app(options, config);
+  return app.run();
+}
+
+}  // namespace ui

@@ -1,0 +1,268 @@
+#include "ui/automation/scenario_runner.h"
+
+#include <iostream>
+#include <sstream>
+
+#include "kiosk/log.h"
+
+namespace ui {
+namespace {
+
+using Verb = kiosk::ScenarioStep::Verb;
+using namespace std::chrono_literals;
+
+constexpr auto kSettleTimeout = 3s;      // animations may never settle; go on after this
+constexpr auto kScenarioTimeout = 300s;  // a stuck scenario fails instead of hanging CI
+constexpr int kDragSteps = 12;
+
+// The UTF-8 characters of s.
+std::vector<std::string> characters(const std::string& s) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = 1;
+    if (c >= 0xF0)
+      n = 4;
+    else if (c >= 0xE0)
+      n = 3;
+    else if (c >= 0xC0)
+      n = 2;
+    out.push_back(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+std::string lower_ascii(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+}  // namespace
+
+ScenarioRunner::Op ScenarioRunner::tap_op(std::string id, std::string context) {
+  Op op;
+  op.kind = Op::Kind::TapId;
+  op.id = std::move(id);
+  op.context = std::move(context);
+  return op;
+}
+
+ScenarioRunner::Op ScenarioRunner::point_op(Op::Kind kind, float x, float y) {
+  Op op;
+  op.kind = kind;
+  op.x = x;
+  op.y = y;
+  op.settle = false;  // a drag's moves go one per frame
+  return op;
+}
+
+ScenarioRunner::Op ScenarioRunner::lang_op(kiosk::Language lang) {
+  Op op;
+  op.kind = Op::Kind::CheckLang;
+  op.lang = lang;
+  op.context = "lang";
+  return op;
+}
+
+ScenarioRunner::ScenarioRunner(kiosk::Scenario scenario,
+                               std::optional<std::filesystem::path> screenshot_dir)
+    : scenario_(std::move(scenario)), screenshot_dir_(std::move(screenshot_dir)) {}
+
+void ScenarioRunner::mark_action() {
+  frames_since_action_ = 0;
+  stable_frames_ = 0;
+}
+
+bool ScenarioRunner::settled(const FrameInfo& frame) {
+  ++frames_since_action_;
+  if (frame.input_pending || frame.changed) {
+    stable_frames_ = 0;
+    settle_since_ = frame.now;
+  } else {
+    ++stable_frames_;
+  }
+  if (frames_since_action_ < 3) return false;  // pushed events reach the UI a frame later
+  if (stable_frames_ >= 2 && !frame.input_pending) return true;
+  if (!frame.input_pending && frame.now - settle_since_ > kSettleTimeout) return true;
+  return false;
+}
+
+void ScenarioRunner::fail(const FrameInfo& frame, const std::string& why) {
+  failed_ = true;
+  finished_ = true;
+  std::ostringstream out;
+  out << scenario_.name << ':' << (step_ != nullptr ? step_->line : 0) << ": FAILED: " << why
+      << "\nVisible on screen:\n";
+  for (const auto& w : frame.registry.widgets()) {
+    if (w.id.empty() && w.text.empty()) continue;
+    out << "  " << (w.id.empty() ? "-" : w.id) << " [" << kiosk::role_name(w.role) << "]";
+    if (!w.text.empty()) out << " \"" << w.text << '"';
+    out << '\n';
+  }
+  std::cerr << out.str();
+}
+
+void ScenarioRunner::after_frame(RunnerHost& host, const FrameInfo& frame) {
+  if (finished_) return;
+  if (!started_) {
+    started_ = frame.now;
+    settle_since_ = frame.now;
+  }
+  if (frame.now - *started_ > kScenarioTimeout) {
+    fail(frame, "the scenario did not finish within 300 s");
+    return;
+  }
+  if (shot_pending_) {
+    if (!frame.rendered) {
+      wants_render_ = true;
+      return;
+    }
+    wants_render_ = false;
+    shot_pending_ = false;
+    const auto dir = screenshot_dir_.value_or(std::filesystem::current_path());
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    std::string error;
+    const auto file = dir / (step_->arg + ".png");
+    if (!host.write_screenshot(file, &error)) {
+      fail(frame, "shot: " + error);
+      return;
+    }
+    kiosk::log::info("screenshot " + file.string());
+  }
+  if (wait_until_) {
+    ++frames_since_action_;
+    if (frame.now < *wait_until_) return;
+    wait_until_.reset();
+    mark_action();
+  }
+
+  // Drag moves go one per frame, without waiting for the screen to settle in between.
+  if (!ops_.empty() && !ops_.front().settle) {
+    run_op(host, frame);
+    return;
+  }
+  if (!settled(frame)) return;
+  if (!ops_.empty()) {
+    run_op(host, frame);
+    return;
+  }
+  if (next_step_ >= scenario_.steps.size()) {
+    finished_ = true;
+    kiosk::log::info("scenario " + scenario_.name + ": all " +
+                     std::to_string(scenario_.steps.size()) + " steps passed");
+    return;
+  }
+  start_step(host, frame);
+}
+
+void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
+  step_ = &scenario_.steps[next_step_++];
+  const auto& s = *step_;
+  const auto& reg = frame.registry;
+  switch (s.verb) {
+    case Verb::Tap:
+      ops_.push_back(tap_op(s.arg, "tap"));
+      break;
+    case Verb::Key:
+      ops_.push_back(tap_op("osk.key." + s.arg, "key"));
+      break;
+    case Verb::Type:
+      for (const auto& ch : characters(s.arg)) {
+        if (ch == " ") {
+          ops_.push_back(tap_op("osk.key.space", "type"));
+          continue;
+        }
+        const std::string lower = lower_ascii(ch);
+        if (lower != ch) {
+          ops_.push_back(tap_op("osk.key.shift", "type"));
+        }
+        ops_.push_back(tap_op("osk.key." + lower, "type"));
+      }
+      break;
+    case Verb::Drag: {
+      const auto* w = reg.find(s.arg);
+      if (w == nullptr) return fail(frame, "drag " + s.arg + ": no visible widget with that id");
+      const float x = w->rect.centre_x();
+      const float y = w->rect.centre_y();
+      ops_.push_back(point_op(Op::Kind::Down, x, y));
+      for (int i = 1; i <= kDragSteps; ++i) {
+        const float f = static_cast<float>(i) / kDragSteps;
+        ops_.push_back(point_op(Op::Kind::Move, x + s.dx * f, y + s.dy * f));
+      }
+      ops_.push_back(point_op(Op::Kind::Up, x + s.dx, y + s.dy));
+      break;
+    }
+    case Verb::Wait:
+      wait_until_ = frame.now + std::chrono::milliseconds(static_cast<long>(s.number));
+      break;
+    case Verb::Advance:
+      host.advance_clock(std::chrono::milliseconds(static_cast<long>(s.number * 1000)));
+      mark_action();
+      break;
+    case Verb::Expect:
+      if (!reg.text_visible(s.arg)) fail(frame, "expected to see \"" + s.arg + "\"");
+      break;
+    case Verb::ExpectNot:
+      if (reg.text_visible(s.arg)) fail(frame, "expected not to see \"" + s.arg + "\"");
+      break;
+    case Verb::ExpectId:
+      if (reg.find(s.arg) == nullptr) fail(frame, "expected a visible widget " + s.arg);
+      break;
+    case Verb::ExpectNotId:
+      if (reg.find(s.arg) != nullptr) fail(frame, "expected no visible widget " + s.arg);
+      break;
+    case Verb::Lang: {
+      const auto want = kiosk::parse_language(s.arg).value_or(kiosk::Language::En);
+      if (host.language() != want) {
+        ops_.push_back(tap_op("lang.toggle", "lang"));
+        ops_.push_back(lang_op(want));
+      }
+      break;
+    }
+    case Verb::Shot:
+      shot_pending_ = true;
+      wants_render_ = true;
+      break;
+  }
+}
+
+void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
+  const Op op = ops_.front();
+  ops_.pop_front();
+  switch (op.kind) {
+    case Op::Kind::TapId: {
+      const auto* w = frame.registry.find(op.id);
+      if (w == nullptr) {
+        ops_.clear();
+        const bool keyboard = op.id.starts_with("osk.key.");
+        return fail(frame, op.context + ": no visible widget " + op.id +
+                               (keyboard ? " (is the on-screen keyboard open?)" : ""));
+      }
+      host.touch_down(w->rect.centre_x(), w->rect.centre_y());
+      host.touch_up(w->rect.centre_x(), w->rect.centre_y());
+      break;
+    }
+    case Op::Kind::Down:
+      host.touch_down(op.x, op.y);
+      break;
+    case Op::Kind::Move:
+      host.touch_move(op.x, op.y);
+      break;
+    case Op::Kind::Up:
+      host.touch_up(op.x, op.y);
+      break;
+    case Op::Kind::CheckLang:
+      if (host.language() != op.lang) {
+        return fail(frame, "lang: tapping lang.toggle did not switch to " +
+                               std::string(kiosk::language_code(op.lang)));
+      }
+      return;
+  }
+  mark_action();
+}
+
+}  // namespace ui

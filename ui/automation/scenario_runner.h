@@ -1,0 +1,85 @@
+// Runs an automation scenario against the live app: it reads the widget registry of the last
+// frame, drives input through the platform's real touch path, waits for the UI to settle and
+// checks expectations. Nothing here knows SDL or GL: the app hands it a RunnerHost.
+#pragma once
+
+#include <chrono>
+#include <deque>
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "kiosk/language.h"
+#include "kiosk/registry.h"
+#include "kiosk/scenario.h"
+
+namespace ui {
+
+class RunnerHost {
+ public:
+  virtual ~RunnerHost() = default;
+  virtual void touch_down(float x, float y) = 0;
+  virtual void touch_move(float x, float y) = 0;
+  virtual void touch_up(float x, float y) = 0;
+  virtual void advance_clock(std::chrono::milliseconds by) = 0;
+  virtual kiosk::Language language() const = 0;
+  // Writes the frame just rendered (call only when FrameInfo::rendered).
+  virtual bool write_screenshot(const std::filesystem::path& file, std::string* error) = 0;
+};
+
+struct FrameInfo {
+  const kiosk::WidgetRegistry& registry;
+  bool changed = false;        // the frame differs from the one before
+  bool rendered = false;       // the back buffer holds this frame (screenshots possible)
+  bool input_pending = false;  // pointer events still queued
+  std::chrono::steady_clock::time_point now;  // real time
+};
+
+class ScenarioRunner {
+ public:
+  ScenarioRunner(kiosk::Scenario scenario, std::optional<std::filesystem::path> screenshot_dir);
+
+  // Call after every frame is drawn (and rendered, when it changed), before it is presented.
+  void after_frame(RunnerHost& host, const FrameInfo& frame);
+
+  bool finished() const { return finished_; }
+  bool wants_render() const { return wants_render_; }  // force the next frame to render
+  int exit_code() const { return failed_ ? 1 : 0; }
+
+ private:
+  struct Op {
+    enum class Kind { TapId, Down, Move, Up, CheckLang } kind = Kind::TapId;
+    std::string id;                              // TapId
+    float x = 0, y = 0;                          // Down, Move, Up
+    bool settle = true;                          // wait for a settled frame before this op
+    kiosk::Language lang = kiosk::Language::En;  // CheckLang
+    std::string context;                         // for error messages ("type", "key", "lang")
+  };
+
+  static Op tap_op(std::string id, std::string context);
+  static Op point_op(Op::Kind kind, float x, float y);
+  static Op lang_op(kiosk::Language lang);
+
+  bool settled(const FrameInfo& frame);
+  void start_step(RunnerHost& host, const FrameInfo& frame);
+  void run_op(RunnerHost& host, const FrameInfo& frame);
+  void fail(const FrameInfo& frame, const std::string& why);
+  void mark_action();
+
+  kiosk::Scenario scenario_;
+  std::optional<std::filesystem::path> screenshot_dir_;
+  std::size_t next_step_ = 0;
+  const kiosk::ScenarioStep* step_ = nullptr;  // the step being run
+  std::deque<Op> ops_;
+  std::optional<std::chrono::steady_clock::time_point> wait_until_;
+  std::optional<std::chrono::steady_clock::time_point> started_;
+  std::chrono::steady_clock::time_point settle_since_{};
+  int stable_frames_ = 0;
+  int frames_since_action_ = 0;
+  bool shot_pending_ = false;
+  bool wants_render_ = false;
+  bool finished_ = false;
+  bool failed_ = false;
+};
+
+}  // namespace ui

@@ -1,0 +1,58 @@
+// Every size the UI uses, in em. Designed at 1920x1080 where 1 em = 32 px; the em follows the
+// shorter side of the display, so a 1080x1920 portrait kiosk gets the same sizes and a 1280x800
+// screen scales down. Think twice before adding a size anywhere else (KOReader's size.lua rule).
+#pragma once
+
+namespace ui {
+
+namespace em {
+// Text
+inline constexpr float kBodyText = 1.0f;     // 32 px at 1080p: paragraphs, button labels
+inline constexpr float kSmallText = 0.875f;  // 28 px: secondary lines (location, hints)
+inline constexpr float kLabelText = 1.25f;   // 40 px bold: tile titles, big buttons
+inline constexpr float kHeadingText = 1.5f;  // 48 px bold: section headings
+inline constexpr float kTitleText = 2.0f;    // 64 px bold: screen titles
+
+// Touch targets and chrome
+inline constexpr float kMinTouchTarget = 1.5f;  // 48 px: the floor for anything tappable
+inline constexpr float kButtonHeight = 2.75f;   // 88 px: ordinary buttons
+inline constexpr float kHeaderHeight = 3.75f;   // top bar: kiosk name, location, language
+inline constexpr float kNavBarHeight = 4.25f;   // bottom bar: Back, Home
+inline constexpr float kNavButtonWidth = 8.0f;
+inline constexpr float kLangButtonWidth = 8.5f;
+inline constexpr float kTileWidth = 15.0f;
+inline constexpr float kTileHeight = 9.5f;
+inline constexpr float kIconSize = 2.5f;
+inline constexpr float kSmallIconSize = 1.25f;
+
+// Spacing and shapes
+inline constexpr float kScreenPadding = 2.0f;  // left/right margin of every screen
+inline constexpr float kGap = 1.0f;            // between tiles and buttons
+inline constexpr float kParagraphGap = 0.75f;
+inline constexpr float kSectionGap = 1.5f;
+inline constexpr float kInnerPadding = 1.0f;  // inside tiles and buttons
+inline constexpr float kCornerRadius = 0.4f;
+inline constexpr float kBorderWidth = 0.1f;
+inline constexpr float kBulletIndent = 1.25f;
+inline constexpr float kBulletRadius = 0.18f;
+inline constexpr float kMaxTextWidth = 40.0f;  // long lines are hard to read: cap the measure
+inline constexpr float kScrollIndicatorWidth = 0.3f;
+inline constexpr float kDragThreshold = 0.5f;  // a touch that moves further is a drag, not a tap
+}  // namespace em
+
+inline constexpr float kDesignShortSidePx = 1080.0f;
+inline constexpr float kEmAtDesignPx = 32.0f;
+inline constexpr float kMinScale = 0.5f;
+inline constexpr float kMaxScale = 3.0f;
+
+struct Metrics {
+  float scale = 1.0f;  // 1.0 at the 1080-pixel design size
+  float em_px = kEmAtDesignPx;
+
+  float px(float ems) const { return ems * em_px; }
+};
+
+// Metrics for a display of width x height pixels.
+Metrics metrics_for(int width, int height);
+
+}  // namespace ui

@@ -1,0 +1,374 @@
+#include "ui/platform.h"
+
+#include <pthread.h>
+#include <csignal>
+#include <thread>
+#include <vector>
+
+#include <SDL.h>
+#include <SDL_opengl.h>
+#include <backends/imgui_impl_opengl3.h>
+#include <imgui.h>
+#include <stb_image_write.h>
+
+#include "kiosk/log.h"
+#include "ui/input.h"
+
+namespace ui {
+namespace {
+
+// A synthetic touch device id for automation, distinct from any real one.
+constexpr SDL_TouchID kAutomationTouch = 0x4B494F53;  // "KIOS"
+
+struct SdlLibrary {
+  bool ok = false;
+  SdlLibrary() {
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // our own signal thread handles them
+    SDL_SetHint(SDL_HINT_MOUSE_AUTO_CAPTURE, "0");  // capture breaks touch (imgui #8150)
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");  // a mouse is not a finger
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
+  }
+  ~SdlLibrary() { SDL_Quit(); }
+  SdlLibrary(const SdlLibrary&) = delete;
+  SdlLibrary& operator=(const SdlLibrary&) = delete;
+};
+
+struct WindowDeleter {
+  void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+};
+using WindowPtr = std::unique_ptr<SDL_Window, WindowDeleter>;
+
+class GlContext {
+ public:
+  explicit GlContext(SDL_Window* window) : context_(SDL_GL_CreateContext(window)) {}
+  ~GlContext() {
+    if (context_ != nullptr) SDL_GL_DeleteContext(context_);
+  }
+  GlContext(const GlContext&) = delete;
+  GlContext& operator=(const GlContext&) = delete;
+  explicit operator bool() const { return context_ != nullptr; }
+
+ private:
+  SDL_GLContext context_;
+};
+
+class ImGuiContextGuard {
+ public:
+  ImGuiContextGuard() : context_(ImGui::CreateContext()) {}
+  ~ImGuiContextGuard() { ImGui::DestroyContext(context_); }
+  ImGuiContextGuard(const ImGuiContextGuard&) = delete;
+  ImGuiContextGuard& operator=(const ImGuiContextGuard&) = delete;
+
+ private:
+  ImGuiContext* context_;
+};
+
+class ImGuiRenderer {
+ public:
+  ImGuiRenderer() : ok_(ImGui_ImplOpenGL3_Init("#version 130")) {}
+  ~ImGuiRenderer() {
+    if (ok_) ImGui_ImplOpenGL3_Shutdown();
+  }
+  ImGuiRenderer(const ImGuiRenderer&) = delete;
+  ImGuiRenderer& operator=(const ImGuiRenderer&) = delete;
+  explicit operator bool() const { return ok_; }
+
+ private:
+  bool ok_;
+};
+
+// Termination signals arrive on a thread of their own (sigwait), which turns them into an SDL
+// event: the UI thread then ends the session and exits cleanly.
+class SignalThread {
+ public:
+  explicit SignalThread(Uint32 event_type) {
+    sigset_t set = signals();
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+    thread_ = std::thread([set, event_type] {
+      for (;;) {
+        int sig = 0;
+        if (sigwait(&set, &sig) != 0) continue;
+        if (sig == SIGUSR2) return;  // our own stop request
+        SDL_Event e{};
+        e.type = event_type;
+        e.user.code = sig;
+        SDL_PushEvent(&e);
+      }
+    });
+  }
+  ~SignalThread() {
+    pthread_kill(thread_.native_handle(), SIGUSR2);
+    thread_.join();
+  }
+  SignalThread(const SignalThread&) = delete;
+  SignalThread& operator=(const SignalThread&) = delete;
+
+  static sigset_t signals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    sigaddset(&set, SIGUSR2);
+    return set;
+  }
+
+ private:
+  std::thread thread_;
+};
+
+}  // namespace
+
+struct Platform::Impl {
+  SdlLibrary sdl;
+  Uint32 wake_event = 0;  // two registered user events: wake_event, wake_event + 1 (signal)
+  std::unique_ptr<SignalThread> signal_thread;
+  WindowPtr window;
+  std::unique_ptr<GlContext> gl;
+  std::unique_ptr<ImGuiContextGuard> imgui;
+  std::unique_ptr<ImGuiRenderer> renderer;
+  bool fullscreen = false;
+  int width = 0, height = 0;
+  PointerQueue pointer_queue;
+  PointerState pointer;
+
+  void update_size() { SDL_GL_GetDrawableSize(window.get(), &width, &height); }
+
+  void push_finger(Uint32 type, float x, float y) {
+    SDL_Event e{};
+    e.type = type;
+    e.tfinger.touchId = kAutomationTouch;
+    e.tfinger.fingerId = 0;
+    e.tfinger.x = width > 0 ? x / static_cast<float>(width) : 0;
+    e.tfinger.y = height > 0 ? y / static_cast<float>(height) : 0;
+    e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
+    e.tfinger.windowID = SDL_GetWindowID(window.get());
+    SDL_PushEvent(&e);
+  }
+
+  void handle(const SDL_Event& e, PumpResult& out) {
+    const auto fx = [&](float nx) { return nx * static_cast<float>(width); };
+    const auto fy = [&](float ny) { return ny * static_cast<float>(height); };
+    switch (e.type) {
+      case SDL_QUIT:
+        out.quit_requested = true;
+        break;
+      case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED ||
+            e.window.event == SDL_WINDOWEVENT_RESIZED) {
+          update_size();
+          out.resized = true;
+        } else if (e.window.event == SDL_WINDOWEVENT_EXPOSED) {
+          out.resized = true;  // needs a redraw
+        } else if (e.window.event == SDL_WINDOWEVENT_CLOSE) {
+          out.quit_requested = true;
+        }
+        break;
+      case SDL_FINGERDOWN:
+        pointer_queue.push({PointerEvent::Kind::Move, fx(e.tfinger.x), fy(e.tfinger.y)});
+        pointer_queue.push({PointerEvent::Kind::Down, fx(e.tfinger.x), fy(e.tfinger.y)});
+        out.input = true;
+        break;
+      case SDL_FINGERMOTION:
+        pointer_queue.push({PointerEvent::Kind::Move, fx(e.tfinger.x), fy(e.tfinger.y)});
+        out.input = true;
+        break;
+      case SDL_FINGERUP:
+        pointer_queue.push({PointerEvent::Kind::Up, fx(e.tfinger.x), fy(e.tfinger.y)});
+        pointer_queue.push({PointerEvent::Kind::Leave, 0, 0});  // a lifted finger hovers nothing
+        out.input = true;
+        break;
+      case SDL_MOUSEMOTION:
+        if (e.motion.which == SDL_TOUCH_MOUSEID) break;  // the finger events carry it already
+        pointer_queue.push({PointerEvent::Kind::Move, static_cast<float>(e.motion.x),
+                            static_cast<float>(e.motion.y)});
+        out.input = true;
+        break;
+      case SDL_MOUSEBUTTONDOWN:
+      case SDL_MOUSEBUTTONUP:
+        if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT) break;
+        pointer_queue.push(
+            {e.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
+             static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
+        out.input = true;
+        break;
+      case SDL_MOUSEWHEEL:
+        ImGui::GetIO().MouseWheel += static_cast<float>(e.wheel.y);
+        out.input = true;
+        break;
+      case SDL_KEYDOWN: {
+        out.input = true;
+        const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
+        // Development conveniences only: in kiosk (full-screen) mode no key leaves the app.
+        if (!fullscreen && ctrl && e.key.keysym.sym == SDLK_q) out.quit_requested = true;
+        break;
+      }
+      default:
+        if (e.type == wake_event) {
+          out.woke = true;
+        } else if (e.type == wake_event + 1) {
+          out.quit_requested = true;
+          out.signal = true;
+          kiosk::log::info("received signal " + std::to_string(e.user.code) + ", stopping");
+        }
+        break;
+    }
+  }
+};
+
+Platform::Platform(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Platform::~Platform() = default;
+
+std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::string* error) {
+  auto impl = std::make_unique<Impl>();
+  const auto fail = [&](const std::string& why) -> std::unique_ptr<Platform> {
+    if (error != nullptr) *error = why + ": " + SDL_GetError();
+    return nullptr;
+  };
+  if (!impl->sdl.ok) return fail("cannot start SDL video");
+  impl->wake_event = SDL_RegisterEvents(2);
+  if (impl->wake_event == static_cast<Uint32>(-1)) return fail("cannot register SDL events");
+  impl->signal_thread = std::make_unique<SignalThread>(impl->wake_event + 1);
+
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+  int w = 1920;
+  int h = 1080;
+  if (options.windowed) {
+    w = options.windowed->first;
+    h = options.windowed->second;
+  } else {
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    SDL_DisplayMode mode;
+    if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+      w = mode.w;
+      h = mode.h;
+    }
+  }
+  impl->fullscreen = !options.windowed.has_value();
+  impl->window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED_DISPLAY(0),
+                                      SDL_WINDOWPOS_CENTERED_DISPLAY(0), w, h, flags));
+  if (!impl->window) return fail("cannot create the window");
+  impl->gl = std::make_unique<GlContext>(impl->window.get());
+  if (!*impl->gl) return fail("cannot create an OpenGL 3 context");
+  if (SDL_GL_SetSwapInterval(1) != 0) {
+    kiosk::log::debug("vsync unavailable; frames are drawn only when something changes anyway");
+  }
+  if (impl->fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch kiosk shows no mouse pointer
+
+  impl->imgui = std::make_unique<ImGuiContextGuard>();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // nothing about the session is written to disk
+  io.LogFilename = nullptr;
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  io.ConfigWindowsMoveFromTitleBarOnly = true;
+  impl->renderer = std::make_unique<ImGuiRenderer>();
+  if (!*impl->renderer) return fail("cannot initialise the OpenGL renderer");
+  impl->update_size();
+  kiosk::log::info(std::string("display ") + std::to_string(impl->width) + "x" +
+                   std::to_string(impl->height) +
+                   (impl->fullscreen ? " full screen" : " windowed") + ", OpenGL " +
+                   reinterpret_cast<const char*>(glGetString(GL_VERSION)) + " (" +
+                   reinterpret_cast<const char*>(glGetString(GL_RENDERER)) + ")");
+  return std::unique_ptr<Platform>(new Platform(std::move(impl)));
+}
+
+PumpResult Platform::pump(std::optional<std::chrono::milliseconds> timeout) {
+  PumpResult out;
+  SDL_Event e;
+  bool got = false;
+  if (!timeout) {
+    got = SDL_WaitEvent(&e) == 1;
+  } else if (timeout->count() > 0) {
+    got = SDL_WaitEventTimeout(&e, static_cast<int>(timeout->count())) == 1;
+  }
+  if (got) impl_->handle(e, out);
+  while (SDL_PollEvent(&e) == 1) impl_->handle(e, out);
+  return out;
+}
+
+void Platform::new_frame(float delta_seconds) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(static_cast<float>(impl_->width), static_cast<float>(impl_->height));
+  io.DisplayFramebufferScale = ImVec2(1, 1);
+  io.DeltaTime = delta_seconds;
+  impl_->pointer_queue.apply(impl_->pointer);
+  io.MousePos = impl_->pointer.present ? ImVec2(impl_->pointer.x, impl_->pointer.y)
+                                       : ImVec2(-FLT_MAX, -FLT_MAX);
+  io.MouseDown[0] = impl_->pointer.down;
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+}
+
+void Platform::reload_font_texture() {
+  ImGui_ImplOpenGL3_DestroyFontsTexture();
+  ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+bool Platform::input_pending() const {
+  return !impl_->pointer_queue.empty();
+}
+
+void Platform::render() {
+  ImGui::Render();
+  glViewport(0, 0, impl_->width, impl_->height);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void Platform::present() {
+  SDL_GL_SwapWindow(impl_->window.get());
+}
+
+bool Platform::write_png(const std::filesystem::path& file, std::string* error) {
+  const int w = impl_->width;
+  const int h = impl_->height;
+  std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  glPixelStorei(GL_PACK_ALIGNMENT, 1);
+  glReadBuffer(GL_BACK);
+  glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());
+  for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;  // opaque
+  stbi_flip_vertically_on_write(1);
+  if (stbi_write_png(file.c_str(), w, h, 4, pixels.data(), w * 4) == 0) {
+    if (error != nullptr) *error = "cannot write " + file.string();
+    return false;
+  }
+  return true;
+}
+
+void Platform::push_touch_down(float x, float y) {
+  impl_->push_finger(SDL_FINGERDOWN, x, y);
+}
+void Platform::push_touch_move(float x, float y) {
+  impl_->push_finger(SDL_FINGERMOTION, x, y);
+}
+void Platform::push_touch_up(float x, float y) {
+  impl_->push_finger(SDL_FINGERUP, x, y);
+}
+
+void Platform::wake() {
+  SDL_Event e{};
+  e.type = impl_->wake_event;
+  SDL_PushEvent(&e);
+}
+
+int Platform::width() const {
+  return impl_->width;
+}
+int Platform::height() const {
+  return impl_->height;
+}
+bool Platform::fullscreen() const {
+  return impl_->fullscreen;
+}
+
+}  // namespace ui

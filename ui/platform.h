@@ -1,0 +1,68 @@
+// The platform behind a small door (Tracy's Backend.hpp): SDL2 window, OpenGL 3 context, Dear
+// ImGui lifecycle, input, present and screenshots. Nothing outside ui/app.cpp sees SDL or GL.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+
+namespace ui {
+
+struct PlatformOptions {
+  std::optional<std::pair<int, int>> windowed;  // nullopt: full screen on the primary display
+  std::string title = "Workforce Kiosk";
+};
+
+struct PumpResult {
+  bool input = false;           // a touch, click or key arrived
+  bool resized = false;         // the drawable size changed
+  bool woke = false;            // a background thread asked for attention
+  bool quit_requested = false;  // window close, Ctrl+Q (windowed), or a termination signal
+  bool signal = false;          // quit_requested came from SIGTERM/SIGINT/SIGHUP
+};
+
+class Platform {
+ public:
+  static std::unique_ptr<Platform> create(const PlatformOptions& options, std::string* error);
+  ~Platform();
+  Platform(const Platform&) = delete;
+  Platform& operator=(const Platform&) = delete;
+
+  // Waits for events (nullopt: until one arrives, 0: not at all) and processes what came.
+  PumpResult pump(std::optional<std::chrono::milliseconds> timeout);
+
+  // Feeds ImGui the display size, delta time and at most one pointer transition; starts a frame.
+  void new_frame(float delta_seconds);
+  bool input_pending() const;  // queued pointer events wait for the next frames
+
+  // Uploads the font atlas again after fonts were rebuilt (a new em size).
+  void reload_font_texture();
+
+  // Renders ImGui's draw data into the back buffer. present() shows it.
+  void render();
+  void present();
+  // Writes the back buffer (after render(), before present()) as a PNG.
+  bool write_png(const std::filesystem::path& file, std::string* error);
+
+  // Synthetic touches for automation, through the same SDL event path a real finger takes.
+  void push_touch_down(float x, float y);
+  void push_touch_move(float x, float y);
+  void push_touch_up(float x, float y);
+
+  // Thread-safe: wakes pump() from another thread.
+  void wake();
+
+  int width() const;
+  int height() const;
+  bool fullscreen() const;
+
+ private:
+  struct Impl;
+  explicit Platform(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ui

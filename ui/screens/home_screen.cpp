@@ -1,0 +1,54 @@
+#include "ui/screens/home_screen.h"
+
+#include <algorithm>
+#include <array>
+
+namespace ui {
+
+using namespace kiosk::literals;
+namespace {
+
+struct TileSpec {
+  const char* id;           // stable registry id
+  kiosk::MsgKey title_key;  // locales/
+  kiosk::MsgKey subtitle_key;
+  Icon icon;
+  kiosk::ScreenId target;
+};
+
+// One tile per journey that exists. Later journeys (jobs, programs, careers, services, events,
+// FAQ, sign-up) add their rows here as their screens arrive.
+constexpr std::array<TileSpec, 1> kTiles = {{
+    {"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help,
+     kiosk::ScreenId::Help},
+}};
+
+}  // namespace
+
+void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
+  const float text_width = std::min(size.x, ui.px(em::kMaxTextWidth));
+  ImGui::SetCursorScreenPos(pos);
+  paragraph(ui, ui.t("home.greeting"_msg), ui.fonts.title, ui.palette.text, text_width,
+            kiosk::Role::Heading);
+  vertical_gap(ui, em::kParagraphGap * 0.5f);
+  paragraph(ui, ui.t("home.intro"_msg), ui.fonts.body, ui.palette.text_muted, text_width);
+
+  const float gap = ui.px(em::kGap);
+  const float tile_w = ui.px(em::kTileWidth);
+  const float tile_h = ui.px(em::kTileHeight);
+  const int columns = std::max(1, static_cast<int>((size.x + gap) / (tile_w + gap)));
+  float y = ImGui::GetCursorScreenPos().y + ui.px(em::kSectionGap);
+  for (std::size_t i = 0; i < kTiles.size(); ++i) {
+    const auto& spec = kTiles[i];
+    const int col = static_cast<int>(i) % columns;
+    const int row = static_cast<int>(i) / columns;
+    const ImVec2 at(pos.x + static_cast<float>(col) * (tile_w + gap),
+                    y + static_cast<float>(row) * (tile_h + gap));
+    if (tile(ui, spec.id, ui.t(spec.title_key), ui.t(spec.subtitle_key), at, ImVec2(tile_w, tile_h),
+             spec.icon)) {
+      ui.intents.push_back(kiosk::Intent::open(spec.target));
+    }
+  }
+}
+
+}  // namespace ui

@@ -1,0 +1,17 @@
+// Home: who this kiosk is, a greeting, and a big tile for every resident journey that exists.
+#pragma once
+
+#include "ui/screens/screen.h"
+
+namespace ui {
+
+class HomeScreen final : public Screen {
+ public:
+  kiosk::ScreenId id() const override { return kiosk::ScreenId::Home; }
+
+ protected:
+  void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;
+  bool shows_back_home() const override { return false; }  // home is where they lead
+};
+
+}  // namespace ui

@@ -1,0 +1,94 @@
+#include "ui/screens/screen.h"
+
+#include <algorithm>
+
+namespace ui {
+
+using namespace kiosk::literals;
+
+void Screen::draw(Ui& ui) {
+  const ImGuiIO& io = ImGui::GetIO();
+  const float width = io.DisplaySize.x;
+  const float height = io.DisplaySize.y;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::Begin("##screen", nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+
+  draw_header(ui, width);
+  const float top = ui.px(em::kHeaderHeight);
+  const float bottom = shows_back_home() ? height - ui.px(em::kNavBarHeight) : height;
+  const float pad = ui.px(em::kScreenPadding);
+  const ImVec2 pos(pad, top + pad * 0.75f);
+  const ImVec2 size(std::max(0.0f, width - 2 * pad), std::max(0.0f, bottom - pos.y - pad * 0.5f));
+  record(ui, kiosk::screen_name(id()), kiosk::Role::Region, pos,
+         ImVec2(pos.x + size.x, pos.y + size.y), {});
+  draw_content(ui, pos, size);
+  if (shows_back_home()) draw_nav_bar(ui, bottom, width);
+  ImGui::End();
+}
+
+void Screen::draw_header(Ui& ui, float width) {
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float h = ui.px(em::kHeaderHeight);
+  draw->AddRectFilled(ImVec2(0, 0), ImVec2(width, h), p.header.packed());
+
+  const float pad = ui.px(em::kScreenPadding);
+  const float lang_w = ui.px(em::kLangButtonWidth);
+  const float lang_h = ui.px(em::kButtonHeight) * 0.85f;
+  const float text_width = std::max(0.0f, width - 3 * pad - lang_w);
+  const std::string& name = ui.config.kiosk.name;
+  const std::string& location = ui.config.kiosk.location;
+
+  ImFont* name_font = ui.fonts.label;
+  ImFont* place_font = ui.fonts.small;
+  const float block = name_font->FontSize + (location.empty() ? 0 : place_font->FontSize * 1.1f);
+  float y = (h - block) / 2;
+  // One line each: the name and the place are short by configuration (80 and 120 bytes).
+  ImGui::PushClipRect(ImVec2(pad, 0), ImVec2(pad + text_width, h), true);
+  draw->AddText(name_font, name_font->FontSize, ImVec2(pad, y), p.header_text.packed(),
+                name.c_str());
+  record(ui, "header.name", kiosk::Role::Heading, ImVec2(pad, y),
+         ImVec2(pad + text_width, y + name_font->FontSize), name);
+  y += name_font->FontSize * 1.1f;
+  if (!location.empty()) {
+    draw->AddText(place_font, place_font->FontSize, ImVec2(pad, y), p.header_text_muted.packed(),
+                  location.c_str());
+    record(ui, "header.location", kiosk::Role::Text, ImVec2(pad, y),
+           ImVec2(pad + text_width, y + place_font->FontSize), location);
+  }
+  ImGui::PopClipRect();
+
+  // The language toggle names the other language in that language: "Español" / "English".
+  const ImVec2 lang_pos(width - pad - lang_w, (h - lang_h) / 2);
+  if (button(ui, "lang.toggle", ui.t("lang.toggle"_msg), lang_pos, ImVec2(lang_w, lang_h),
+             ButtonKind::OnHeader, Icon::Globe)) {
+    ui.intents.push_back(kiosk::Intent::toggle_language());
+  }
+}
+
+void Screen::draw_nav_bar(Ui& ui, float top, float width) {
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float h = ui.px(em::kNavBarHeight);
+  draw->AddRectFilled(ImVec2(0, top), ImVec2(width, top + h), p.surface.packed());
+  draw->AddLine(ImVec2(0, top), ImVec2(width, top), p.border.packed(),
+                std::max(1.0f, ui.px(em::kBorderWidth) / 2));
+  const float pad = ui.px(em::kScreenPadding);
+  const float bw = ui.px(em::kNavButtonWidth);
+  const float bh = ui.px(em::kButtonHeight);
+  const float y = top + (h - bh) / 2;
+  if (button(ui, "nav.back", ui.t("nav.back"_msg), ImVec2(pad, y), ImVec2(bw, bh),
+             ButtonKind::Primary, Icon::Back)) {
+    ui.intents.push_back(kiosk::Intent::go_back());
+  }
+  if (button(ui, "nav.home", ui.t("nav.home"_msg), ImVec2(pad + bw + ui.px(em::kGap), y),
+             ImVec2(bw, bh), ButtonKind::Outline, Icon::Home)) {
+    ui.intents.push_back(kiosk::Intent::go_home());
+  }
+}
+
+}  // namespace ui

@@ -1,0 +1,36 @@
+// The base every screen derives from. draw() is not virtual: it owns the full-screen window, the
+// header (kiosk name, location, language toggle), the Back/Home bar and the registry bookkeeping,
+// so no screen can forget them; screens fill in draw_content() (ImHex's View::drawContent()).
+#pragma once
+
+#include <imgui.h>
+
+#include "kiosk/navigation.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  Screen() = default;
+  Screen(const Screen&) = delete;
+  Screen& operator=(const Screen&) = delete;
+
+  void draw(Ui& ui);  // do not override: override draw_content()
+
+  virtual kiosk::ScreenId id() const = 0;
+  virtual void on_open() {}  // the resident arrived (not called when only the language changed)
+  virtual void reset() {}    // forget everything the resident did here
+
+ protected:
+  // Draws inside the content rectangle (below the header, above the Back/Home bar).
+  virtual void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) = 0;
+  virtual bool shows_back_home() const { return true; }
+
+ private:
+  void draw_header(Ui& ui, float width);
+  void draw_nav_bar(Ui& ui, float top, float width);
+};
+
+}  // namespace ui
