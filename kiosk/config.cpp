@@ -67,13 +67,21 @@ void read_section(Checker& check, const toml::table& root, std::string_view sect
     return;
   }
   for (const auto& [name, value] : *table) {
-    const std::string where = "[" + std::string(section) + "] " + std::string(name.str());
+    const std::string_view key = name.str();
+    const std::string where = "[" + std::string(section) + "] " + std::string(key);
     const auto known =
-        std::find_if(keys.begin(), keys.end(), [&](const Key& k) { return k.name == name.str(); });
+        std::find_if(keys.begin(), keys.end(), [key](const Key& k) { return k.name == key; });
     if (known == keys.end()) {
       std::string expected;
-      for (const auto& k : keys) expected += (expected.empty() ? "" : ", ") + std::string(k.name);
-      check.fail(name.source(), where + ": unknown key (this section takes: " + expected + ")");
+      for (const auto& k : keys) {
+        if (!expected.empty()) expected += ", ";
+        expected += k.name;
+      }
+      std::string message = where;
+      message += ": unknown key (this section takes: ";
+      message += expected;
+      message += ")";
+      check.fail(name.source(), std::move(message));
       continue;
     }
     known->read(value, where);
@@ -169,12 +177,13 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
              c == '-' || c == '_';
     });
-    if (!ok)
-      return "expected letters, digits, '-' or '_' (like \"mdpl-main-01\"), got \"" + v + "\"";
+    if (!ok) {
+      return R"(expected letters, digits, '-' or '_' (like "mdpl-main-01"), got ")" + v + "\"";
+    }
     return std::nullopt;
   };
   const auto lang_code = [](const std::string& v) -> std::optional<std::string> {
-    if (!parse_language(v)) return "expected \"en\" or \"es\", got \"" + v + "\"";
+    if (!parse_language(v)) return R"(expected "en" or "es", got ")" + v + "\"";
     return std::nullopt;
   };
 
@@ -213,7 +222,7 @@ ConfigResult load_config(const std::filesystem::path& file) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  if (text.str().size() > 1024 * 1024) {
+  if (text.str().size() > std::size_t{1024} * 1024) {
     ConfigResult result;
     result.errors.push_back({file.string(), 0, 0, "too large for a configuration file (> 1 MiB)"});
     return result;

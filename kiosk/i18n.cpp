@@ -23,7 +23,7 @@ std::optional<Language> parse_language(std::string_view code, bool allow_pseudo)
 std::optional<Catalog> parse_catalog(std::string_view json, std::string* error) {
   const auto doc = nlohmann::json::parse(json, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) {
-    if (error != nullptr) *error = "not a JSON object of \"key\": \"message\" pairs";
+    if (error != nullptr) *error = R"(not a JSON object of "key": "message" pairs)";
     return std::nullopt;
   }
   Catalog catalog;
@@ -57,7 +57,7 @@ std::optional<std::set<std::string>> message_arguments(std::string_view pattern)
   const icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(pattern.data(), static_cast<int32_t>(pattern.size())));
   icu::MessagePattern parsed(text, &parse_error, status);
-  if (U_FAILURE(status)) return std::nullopt;
+  if (U_FAILURE(status) != 0) return std::nullopt;
   std::set<std::string> names;
   for (int32_t i = 0; i < parsed.countParts(); ++i) {
     const icu::MessagePattern::Part& part = parsed.getPart(i);
@@ -81,8 +81,7 @@ std::string pseudo_text(std::string_view english) {
   int depth = 0;        // inside { } the text is ICU syntax, except inside nested message bodies
   bool quoted = false;  // ICU apostrophe quoting
   int letters = 0;
-  for (std::size_t i = 0; i < english.size(); ++i) {
-    const char c = english[i];
+  for (const char c : english) {
     if (c == '\'') quoted = !quoted;
     if (!quoted && c == '{') {
       ++depth;
@@ -112,10 +111,10 @@ std::string pseudo_text(std::string_view english) {
 }
 
 icu::Formattable to_formattable(const MessageArg& arg) {
-  if (const auto* i = std::get_if<std::int64_t>(&arg.value)) return icu::Formattable(*i);
-  if (const auto* d = std::get_if<double>(&arg.value)) return icu::Formattable(*d);
+  if (const auto* i = std::get_if<std::int64_t>(&arg.value)) return {*i};
+  if (const auto* d = std::get_if<double>(&arg.value)) return {*d};
   const auto& s = std::get<std::string>(arg.value);
-  return icu::Formattable(icu::UnicodeString::fromUTF8(s));
+  return {icu::UnicodeString::fromUTF8(s)};
 }
 
 int slot(Language lang) {
@@ -206,7 +205,7 @@ std::string Translator::format(MsgKey message, const std::vector<MessageArg>& ar
     compiled->format = std::make_unique<icu::MessageFormat>(icu::UnicodeString::fromUTF8(*source),
                                                             icu::Locale(icu_locale(language_)),
                                                             parse_error, status);
-    if (U_FAILURE(status)) {
+    if (U_FAILURE(status) != 0) {
       log::error("message '" + std::string(key) + "' is not valid ICU MessageFormat (" +
                  u_errorName(status) + ")");
       compiled->format.reset();
@@ -226,7 +225,7 @@ std::string Translator::format(MsgKey message, const std::vector<MessageArg>& ar
   UErrorCode status = U_ZERO_ERROR;
   compiled->format->format(names.data(), values.data(), static_cast<int32_t>(args.size()), out,
                            status);
-  if (U_FAILURE(status)) {
+  if (U_FAILURE(status) != 0) {
     log::error("message '" + std::string(key) + "' could not be formatted (" + u_errorName(status) +
                ")");
     return std::string(key);

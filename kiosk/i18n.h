@@ -66,9 +66,9 @@ class Translator {
   Language language() const { return language_; }
 
   // A message without arguments. The reference stays valid until the catalogs change.
-  const std::string& text(MsgKey key);
+  const std::string& text(MsgKey message);
   // A message with named arguments, formatted by ICU for the active language.
-  std::string format(MsgKey key, const std::vector<MessageArg>& args);
+  std::string format(MsgKey message, const std::vector<MessageArg>& args);
 
   bool has(Language lang, std::string_view key) const;
   const Catalog& catalog(Language lang) const;

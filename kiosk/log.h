@@ -11,7 +11,7 @@ enum class Level { Debug, Info, Warn, Error, Silent };  // Silent: nothing (fuzz
 void set_level(Level level);  // messages below this level are dropped
 Level level();
 
-void write(Level level, std::string_view message);
+void write(Level lvl, std::string_view message);
 inline void debug(std::string_view m) {
   write(Level::Debug, m);
 }

@@ -7,26 +7,29 @@ namespace kiosk::paths {
 namespace fs = std::filesystem;
 
 fs::path resource_dir() {
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread exists
   if (const char* env = std::getenv("WORKFORCE_KIOSK_RESOURCES"); env != nullptr && *env != '\0') {
     return env;
   }
   std::error_code ec;
-  const fs::path installed = KIOSK_SHARE_DIR;
+  fs::path installed = KIOSK_SHARE_DIR;
   if (fs::is_directory(installed / "locales", ec)) return installed;
   return KIOSK_SOURCE_DIR;
 }
 
 fs::path default_config() {
   std::error_code ec;
-  const fs::path etc = "/etc/workforce-kiosk/kiosk.toml";
+  fs::path etc = "/etc/workforce-kiosk/kiosk.toml";
   if (fs::is_regular_file(etc, ec)) return etc;
   return resource_dir() / "config" / "kiosk.toml";
 }
 
 fs::path default_data_dir() {
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread exists
   if (const char* state = std::getenv("XDG_STATE_HOME"); state != nullptr && *state == '/') {
     return fs::path(state) / "workforce-kiosk";
   }
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread exists
   if (const char* home = std::getenv("HOME"); home != nullptr && *home == '/') {
     return fs::path(home) / ".local" / "state" / "workforce-kiosk";
   }

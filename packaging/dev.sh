@@ -4,6 +4,7 @@
 #   packaging/dev.sh run [KIOSK OPTIONS]   install what is missing, build, start the kiosk
 #   packaging/dev.sh test                  install what is missing, build, run the whole suite
 #   packaging/dev.sh build [PRESET]        only build (debug, release or asan)
+#   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #
 # PRESET=asan packaging/dev.sh test runs the suite under AddressSanitizer + UBSan.
 set -euo pipefail
@@ -83,8 +84,17 @@ case "$cmd" in
     install_packages
     build "${1:-$preset}"
     ;;
+  lint)
+    install_packages
+    build debug
+    files=$(git ls-files '*.cpp' '*.h')
+    # shellcheck disable=SC2086 # word splitting of the file list is intended
+    clang-format --dry-run -Werror $files
+    # shellcheck disable=SC2086
+    clang-tidy -p build/debug --quiet $(git ls-files 'kiosk/*.cpp' 'ui/*.cpp')
+    ;;
   *)
-    sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

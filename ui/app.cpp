@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include "kiosk/clock.h"
+#include "kiosk/frame_stats.h"
 #include "kiosk/i18n.h"
 #include "kiosk/log.h"
 #include "kiosk/navigation.h"
@@ -87,6 +88,7 @@ class App final : public RunnerHost {
   HomeScreen home_;
   HelpScreen help_;
   std::vector<kiosk::Intent> intents_;
+  kiosk::FrameStats frame_stats_;
   std::uint64_t last_hash_ = 0;
   bool animating_ = false;
 };
@@ -232,7 +234,11 @@ int App::run() {
                                    .input_pending = platform_->input_pending(),
                                    .now = SteadyClock::now()});
     }
-    if (render) platform_->present();
+    if (render) {
+      platform_->present();
+      // Draw, render and present: in software GL the rasterising happens at the swap.
+      frame_stats_.add(std::chrono::duration<double, std::milli>(SteadyClock::now() - now).count());
+    }
     if (first_frame) {
       first_frame = false;
       const auto ms =
@@ -246,8 +252,12 @@ int App::run() {
     for (const auto& intent : intents) apply(intent);
     if (!intents.empty()) frames_wanted = std::max(frames_wanted, 2);
 
-    if (runner_ && runner_->finished()) return runner_->exit_code();
+    if (runner_ && runner_->finished()) {
+      kiosk::log::info(frame_stats_.summary());
+      return runner_->exit_code();
+    }
   }
+  kiosk::log::info(frame_stats_.summary());
   kiosk::log::info("stopped");
   return 0;
 }

@@ -136,7 +136,7 @@ struct Platform::Impl {
 
   void update_size() { SDL_GL_GetDrawableSize(window.get(), &width, &height); }
 
-  void push_finger(Uint32 type, float x, float y) {
+  void push_finger(Uint32 type, float x, float y) const {
     SDL_Event e{};
     e.type = type;
     e.tfinger.touchId = kAutomationTouch;

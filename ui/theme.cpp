@@ -69,7 +69,8 @@ void apply_theme(const Palette& p, float em_px) {
   ImGuiStyle& style = ImGui::GetStyle();
   style = ImGuiStyle();
   const auto vec = [](Color c) {
-    return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, c.a / 255.0f);
+    return ImVec4(static_cast<float>(c.r) / 255.0f, static_cast<float>(c.g) / 255.0f,
+                  static_cast<float>(c.b) / 255.0f, static_cast<float>(c.a) / 255.0f);
   };
   style.WindowPadding = ImVec2(0, 0);
   style.WindowRounding = 0;
