@@ -113,6 +113,10 @@ std::string pseudo_text(std::string_view english) {
 icu::Formattable to_formattable(const MessageArg& arg) {
   if (const auto* i = std::get_if<std::int64_t>(&arg.value)) return {*i};
   if (const auto* d = std::get_if<double>(&arg.value)) return {*d};
+  if (const auto* t = std::get_if<std::chrono::system_clock::time_point>(&arg.value)) {
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(t->time_since_epoch());
+    return {static_cast<UDate>(ms.count()), icu::Formattable::kIsDate};
+  }
   const auto& s = std::get<std::string>(arg.value);
   return {icu::UnicodeString::fromUTF8(s)};
 }

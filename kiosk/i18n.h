@@ -4,6 +4,7 @@
 // Lookup falls back Spanish -> English -> the key itself, and logs each miss once.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -45,10 +46,11 @@ consteval MsgKey operator""_msg(const char* text, std::size_t size) {
 }
 }  // namespace literals
 
-// One named argument for a message.
+// One named argument for a message: a count, an amount, a text or a moment ({when, date} or
+// {when, time} in the pattern, formatted for the active language).
 struct MessageArg {
   std::string name;
-  std::variant<std::int64_t, double, std::string> value;
+  std::variant<std::int64_t, double, std::string, std::chrono::system_clock::time_point> value;
 };
 
 class Translator {

@@ -129,6 +129,17 @@ TEST(Translator, PluralsNumbersAndFallbackPerLanguage) {
   EXPECT_EQ(tr.text("no.such.key"_msg), "no.such.key");
 }
 
+TEST(Translator, DatesFollowTheLanguage) {
+  Translator tr;
+  tr.set_catalogs({{"event.when", "{when, date, ::MMMMd}"}},
+                  {{"event.when", "{when, date, ::MMMMd}"}});
+  // 2026-03-05 18:00 UTC: the same day in Miami and everywhere in the Americas.
+  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(1772733600));
+  EXPECT_EQ(tr.format("event.when"_msg, {{"when", when}}), "March 5");
+  tr.set_language(Language::Es);
+  EXPECT_EQ(tr.format("event.when"_msg, {{"when", when}}), "5 de marzo");
+}
+
 TEST(Translator, BadPatternShowsTheKeyInsteadOfCrashing) {
   Translator tr;
   tr.set_catalogs({{"broken", "{count, plural, one {x}"}}, {});
