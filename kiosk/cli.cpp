@@ -31,6 +31,19 @@ std::optional<std::pair<int, int>> parse_size(const std::string& text) {
 std::string usage_text() {
   return "Usage: workforce-kiosk [OPTIONS]            run the kiosk\n"
          "       workforce-kiosk check-config [--config FILE] [--json]\n"
+         "       workforce-kiosk sync [--config FILE] [--data-dir DIR] [--json]\n"
+         "       workforce-kiosk search [--config FILE] [--data-dir DIR] [--kind KIND] [--lang "
+         "en|es]\n"
+         "                              [--filter KEY=VALUE]... [--sort relevance|newest|pay]\n"
+         "                              [--limit N] [--json] QUERY\n"
+         "         kinds: jobs programs events services faq\n"
+         "         filters: "
+         "industry=health|technology|construction|hospitality|clean_energy|professional\n"
+         "                  type=full_time|part_time|temporary|internship|contract\n"
+         "                  workplace=onsite|remote|hybrid  no_degree=true  min_pay=USD_PER_HOUR\n"
+         "                  posted_days=N  "
+         "program_type=apprenticeship|pre_apprenticeship|internship|ojt|classroom\n"
+         "                  max_cost=USD  paid=true\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -55,6 +68,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   if (!args.empty() && !args[0].starts_with("-")) {
     if (args[0] == "check-config") {
       options.command = Options::Command::CheckConfig;
+    } else if (args[0] == "sync") {
+      options.command = Options::Command::Sync;
+    } else if (args[0] == "search") {
+      options.command = Options::Command::Search;
     } else if (args[0] == "help") {
       options.command = Options::Command::Help;
     } else {
@@ -100,9 +117,39 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       auto v = value();
       if (!v) return fail("--screenshot-dir needs a directory");
       options.screenshot_dir = *v;
+    } else if (arg == "--kind") {
+      auto v = value();
+      if (!v) return fail("--kind needs jobs, programs, events, services or faq");
+      options.kind = *v;
+    } else if (arg == "--filter") {
+      auto v = value();
+      if (!v || v->find('=') == std::string::npos) return fail("--filter takes KEY=VALUE");
+      options.filters.push_back(*v);
+    } else if (arg == "--sort") {
+      auto v = value();
+      if (!v || (*v != "relevance" && *v != "newest" && *v != "pay")) {
+        return fail("--sort takes relevance, newest or pay");
+      }
+      options.sort = *v;
+    } else if (arg == "--limit") {
+      auto v = value();
+      int n = 0;
+      if (!v || std::from_chars(v->data(), v->data() + v->size(), n).ptr != v->data() + v->size() ||
+          n < 1 || n > 500) {
+        return fail("--limit takes a number from 1 to 500");
+      }
+      options.limit = n;
+    } else if (options.command == Options::Command::Search && !arg.starts_with("--")) {
+      if (!options.query.empty()) options.query += ' ';
+      options.query += arg;
     } else {
       return fail("unknown option '" + arg + "' (see --help)");
     }
+  }
+  const bool search_only =
+      options.kind || !options.filters.empty() || options.sort || options.limit;
+  if (search_only && options.command != Options::Command::Search) {
+    return fail("--kind, --filter, --sort and --limit go with the search command");
   }
   if (options.command == Options::Command::CheckConfig &&
       (options.script || options.windowed || options.screenshot_dir)) {

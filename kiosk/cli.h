@@ -12,7 +12,7 @@
 namespace kiosk {
 
 struct Options {
-  enum class Command { Run, CheckConfig, Help, Version };
+  enum class Command { Run, CheckConfig, Sync, Search, Help, Version };
   Command command = Command::Run;
   std::optional<std::filesystem::path> config;
   std::optional<std::filesystem::path> data_dir;
@@ -21,6 +21,12 @@ struct Options {
   std::optional<std::string> script;
   std::optional<std::filesystem::path> screenshot_dir;
   bool json = false;
+  // search
+  std::optional<std::string> kind;
+  std::vector<std::string> filters;  // KEY=VALUE
+  std::optional<std::string> sort;
+  std::optional<int> limit;
+  std::string query;
 };
 
 struct ParsedOptions {
@@ -34,5 +40,10 @@ std::string usage_text();
 
 // `workforce-kiosk check-config`: validates the file and prints the verdict. Returns the exit code.
 int run_check_config(const Options& options);
+// `workforce-kiosk sync`: fetches every configured feed once. 0 when all succeeded or were
+// unchanged.
+int run_sync(const Options& options);
+// `workforce-kiosk search`: queries the cache. 0 with results or none, 1 on an error.
+int run_search(const Options& options);
 
 }  // namespace kiosk

@@ -7,6 +7,8 @@
 
 #include <toml++/toml.h>
 
+#include "kiosk/sync/fetch.h"
+
 namespace kiosk {
 namespace {
 
@@ -133,6 +135,37 @@ std::function<void(const toml::node&, const std::string&)> int_key(Checker& chec
   };
 }
 
+std::function<void(const toml::node&, const std::string&)> url_list_key(
+    Checker& check, std::vector<std::string>& out) {
+  return [&check, &out](const toml::node& node, const std::string& where) {
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+      check.fail(node.source(), where + ": expected a list of URLs in [ ], like [\"https://…\"]");
+      return;
+    }
+    if (array->size() > 50) {
+      check.fail(node.source(), where + ": at most 50 feeds per kind");
+      return;
+    }
+    std::vector<std::string> urls;
+    for (const auto& element : *array) {
+      const auto* s = element.as_string();
+      if (s == nullptr) {
+        check.fail(element.source(),
+                   where + ": expected a URL in quotes, got " + std::string(type_name(element)));
+        continue;
+      }
+      std::string why;
+      if (!allowed_feed_url(s->get(), &why)) {
+        check.fail(element.source(), where + ": " + why + " (\"" + s->get() + "\")");
+        continue;
+      }
+      urls.push_back(s->get());
+    }
+    out = std::move(urls);
+  };
+}
+
 bool has_control_chars(const std::string& s) {
   return std::any_of(s.begin(), s.end(),
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
@@ -187,11 +220,11 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     return std::nullopt;
   };
 
-  static const std::vector<std::string_view> kSections = {"kiosk", "session"};
+  static const std::vector<std::string_view> kSections = {"kiosk", "session", "feeds"};
   for (const auto& [name, value] : root) {
     if (std::find(kSections.begin(), kSections.end(), name.str()) == kSections.end()) {
       check.fail(name.source(), "unknown section or key '" + std::string(name.str()) +
-                                    "' (expected [kiosk] or [session])");
+                                    "' (expected [kiosk], [session] or [feeds])");
     }
   }
 
@@ -203,6 +236,13 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
   read_section(check, root, "session",
                {{"idle_timeout_s", int_key(check, config.session.idle_timeout_s, 30, 3600)},
                 {"idle_warning_s", int_key(check, config.session.idle_warning_s, 20, 600)}});
+  read_section(check, root, "feeds",
+               {{"jobs", url_list_key(check, config.feeds.jobs)},
+                {"programs", url_list_key(check, config.feeds.programs)},
+                {"events", url_list_key(check, config.feeds.events)},
+                {"services", url_list_key(check, config.feeds.services)},
+                {"faq", url_list_key(check, config.feeds.faq)},
+                {"refresh_minutes", int_key(check, config.feeds.refresh_minutes, 5, 1440)}});
 
   config.kiosk.default_language = parse_language(language).value_or(Language::En);
   result.errors = check.take();

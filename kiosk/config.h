@@ -24,9 +24,17 @@ struct SessionSection {
   int idle_warning_s = 30;   // seconds the warning counts down before the session is wiped
 };
 
+struct FeedsSection {
+  // Feed URLs per kind of listing: https://, file:///absolute/path, file:relative/path (inside
+  // the kiosk's resource directory), or http:// to this machine only (tests).
+  std::vector<std::string> jobs, programs, events, services, faq;
+  int refresh_minutes = 60;  // how often sync runs while the kiosk is up
+};
+
 struct Config {
   KioskSection kiosk;
   SessionSection session;
+  FeedsSection feeds;
   std::filesystem::path source;  // the file it came from (empty for text parsed in memory)
 };
 

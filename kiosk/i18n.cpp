@@ -234,6 +234,11 @@ std::string Translator::format(MsgKey message, const std::vector<MessageArg>& ar
                ")");
     return std::string(key);
   }
+  // ICU puts narrow and thin spaces in times and numbers ("12:44\u202Fa.\u00A0m."); the kiosk's
+  // fonts carry Latin-1, so use the no-break space they have.
+  out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x202F)),
+                     icu::UnicodeString(static_cast<UChar>(0x00A0)));
+  out.findAndReplace(icu::UnicodeString(static_cast<UChar>(0x2009)), icu::UnicodeString(" "));
   std::string utf8;
   out.toUTF8String(utf8);
   return utf8;

@@ -27,6 +27,10 @@ int main(int argc, char** argv) {
       return 0;
     case kiosk::Options::Command::CheckConfig:
       return kiosk::run_check_config(options);
+    case kiosk::Options::Command::Sync:
+      return kiosk::run_sync(options);
+    case kiosk::Options::Command::Search:
+      return kiosk::run_search(options);
     case kiosk::Options::Command::Run:
       break;
   }

@@ -4,6 +4,7 @@
 #   packaging/dev.sh run [KIOSK OPTIONS]   install what is missing, build, start the kiosk
 #   packaging/dev.sh test                  install what is missing, build, run the whole suite
 #   packaging/dev.sh build [PRESET]        only build (debug, release or asan)
+#   packaging/dev.sh bench                 release build, listings benchmarks → BENCHMARKS.md
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #
 # PRESET=asan packaging/dev.sh test runs the suite under AddressSanitizer + UBSan.
@@ -18,7 +19,8 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libsdl2-dev libgl-dev libgl1-mesa-dri
   libicu-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
-  libgtest-dev libgmock-dev
+  libsqlite3-dev libcurl4-openssl-dev libgumbo-dev zlib1g-dev ca-certificates
+  libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth
 )
@@ -84,6 +86,22 @@ case "$cmd" in
     install_packages
     build "${1:-$preset}"
     ;;
+  bench)
+    install_packages
+    build release
+    md=$(mktemp)
+    KIOSK_BENCH_MD="$md" "build/release/tests/listings_bench" "$@"
+    # Replace the listings section of BENCHMARKS.md with the new figures.
+    awk -v new="$md" '
+      /^## Listings cache/ { while ((getline line < new) > 0) print line; skip = 1; next }
+      skip && /^## / { skip = 0 }
+      !skip { print }
+      END { if (!found) {} }' BENCHMARKS.md > BENCHMARKS.md.tmp
+    grep -q '^## Listings cache' BENCHMARKS.md || { echo; cat "$md"; } >> BENCHMARKS.md.tmp
+    mv BENCHMARKS.md.tmp BENCHMARKS.md
+    rm -f "$md"
+    say "BENCHMARKS.md updated"
+    ;;
   lint)
     install_packages
     build debug
@@ -94,7 +112,7 @@ case "$cmd" in
     clang-tidy -p build/debug --quiet $(git ls-files 'kiosk/*.cpp' 'ui/*.cpp')
     ;;
   *)
-    sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -14,6 +14,8 @@
 #include "kiosk/paths.h"
 #include "kiosk/registry.h"
 #include "kiosk/run_queue.h"
+#include "kiosk/store/store.h"
+#include "kiosk/sync/sync_service.h"
 #include "ui/automation/scenario_runner.h"
 #include "ui/fonts.h"
 #include "ui/metrics.h"
@@ -53,7 +55,9 @@ std::uint64_t hash_draw_data(const ImDrawData* data) {
 class App final : public RunnerHost {
  public:
   App(const kiosk::Options& options, const kiosk::Config& config)
-      : options_(options), config_(config) {}
+      : options_(options),
+        config_(config),
+        data_dir_(options.data_dir.value_or(kiosk::paths::default_data_dir())) {}
 
   int run();
 
@@ -73,6 +77,8 @@ class App final : public RunnerHost {
   Screen& screen_for(kiosk::ScreenId id);
   void apply(const kiosk::Intent& intent);
   bool draw_frame(float dt);  // returns true when the picture changed
+  void start_sync();
+  void on_synced(const std::vector<kiosk::FeedOutcome>& outcomes);
 
   const kiosk::Options& options_;
   const kiosk::Config& config_;
@@ -88,6 +94,10 @@ class App final : public RunnerHost {
   HomeScreen home_;
   HelpScreen help_;
   std::vector<kiosk::Intent> intents_;
+  kiosk::ListingsStatus listings_;
+  std::filesystem::path data_dir_;
+  std::optional<kiosk::Store> reader_;        // the UI's read-only view of the cache
+  std::unique_ptr<kiosk::SyncService> sync_;  // declared last: stopped first
   kiosk::FrameStats frame_stats_;
   std::uint64_t last_hash_ = 0;
   bool animating_ = false;
@@ -179,6 +189,7 @@ bool App::draw_frame(float dt) {
         .registry = registry_,
         .config = config_,
         .intents = intents_,
+        .listings = listings_,
         .delta_seconds = dt};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
@@ -191,6 +202,26 @@ bool App::draw_frame(float dt) {
   const bool changed = h != last_hash_;
   last_hash_ = h;
   return changed;
+}
+
+void App::start_sync() {
+  sync_ = std::make_unique<kiosk::SyncService>(
+      config_, data_dir_, run_queue_,
+      [this](const std::vector<kiosk::FeedOutcome>& outcomes) { on_synced(outcomes); });
+  sync_->start();
+}
+
+void App::on_synced(const std::vector<kiosk::FeedOutcome>& outcomes) {
+  try {
+    if (!reader_) reader_.emplace(data_dir_, kiosk::Store::Mode::Reader);
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    listings_ = kiosk::listings_status(*reader_, outcomes, now);
+  } catch (const std::exception& e) {
+    kiosk::log::warn(std::string("cannot read the listings cache: ") + e.what());
+    reader_.reset();
+  }
 }
 
 int App::run() {
@@ -241,6 +272,7 @@ int App::run() {
     }
     if (first_frame) {
       first_frame = false;
+      start_sync();  // after the first frame is on screen, never before
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
       kiosk::log::info("first frame after " + std::to_string(ms.count()) + " ms");

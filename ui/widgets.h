@@ -12,6 +12,7 @@
 #include "kiosk/clock.h"
 #include "kiosk/config.h"
 #include "kiosk/i18n.h"
+#include "kiosk/listings.h"
 #include "kiosk/navigation.h"
 #include "kiosk/registry.h"
 #include "ui/fonts.h"
@@ -29,6 +30,7 @@ struct Ui {
   kiosk::WidgetRegistry& registry;
   const kiosk::Config& config;
   std::vector<kiosk::Intent>& intents;
+  const kiosk::ListingsStatus& listings;
   float delta_seconds = 0;
   bool wants_animation_frame = false;  // set by widgets that are still moving
 

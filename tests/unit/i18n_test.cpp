@@ -140,6 +140,18 @@ TEST(Translator, DatesFollowTheLanguage) {
   EXPECT_EQ(tr.format("event.when"_msg, {{"when", when}}), "5 de marzo");
 }
 
+TEST(Translator, TimesUseOnlySpacesTheFontsHave) {
+  Translator tr;
+  tr.set_catalogs({{"t", "{when, time, ::jmm}"}}, {{"t", "{when, time, ::jmm}"}});
+  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(1772733600));
+  for (const Language lang : {Language::En, Language::Es}) {
+    tr.set_language(lang);
+    const std::string out = tr.format("t"_msg, {{"when", when}});
+    EXPECT_EQ(out.find("\u202F"), std::string::npos) << out;
+    EXPECT_EQ(out.find("\u2009"), std::string::npos) << out;
+  }
+}
+
 TEST(Translator, BadPatternShowsTheKeyInsteadOfCrashing) {
   Translator tr;
   tr.set_catalogs({{"broken", "{count, plural, one {x}"}}, {});

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 
 namespace ui {
 
@@ -49,6 +50,22 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
       ui.intents.push_back(kiosk::Intent::open(spec.target));
     }
   }
+  draw_listings_status(ui, pos, size);
+}
+
+void HomeScreen::draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size) {
+  const kiosk::ListingsStatus& status = ui.listings;
+  if (!status.updated) return;  // the first sync has not finished yet
+  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(*status.updated));
+  std::string line = ui.tr.format("home.listings.count"_msg,
+                                  {{"jobs", status.jobs}, {"programs", status.programs}});
+  line += ' ';
+  line += ui.tr.format(status.offline ? "home.listings.offline"_msg : "home.listings.updated"_msg,
+                       {{"when", when}});
+  const float width = std::min(size.x, ui.px(em::kMaxTextWidth));
+  const float height = wrapped_height(ui.fonts.small, line, width);
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y - height));
+  paragraph(ui, line, ui.fonts.small, ui.palette.text_muted, width);
 }
 
 }  // namespace ui

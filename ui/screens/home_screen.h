@@ -12,6 +12,9 @@ class HomeScreen final : public Screen {
  protected:
   void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;
   bool shows_back_home() const override { return false; }  // home is where they lead
+
+ private:
+  void draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size);
 };
 
 }  // namespace ui

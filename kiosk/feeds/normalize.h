@@ -1,0 +1,60 @@
+// Tolerant readers for the values real feeds get wrong: numbers written as strings ("18.50",
+// "$52,000"), "Full-time" for FULL_TIME, country names for codes, dates with or without times.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "kiosk/model.h"
+
+namespace kiosk::feeds {
+
+// A number, or a string holding one ("18.5", "$18.50", "52,000", " 17 "). Nullopt otherwise.
+std::optional<double> to_number(const nlohmann::json& value);
+std::optional<double> parse_number(std::string_view text);
+
+// The text of a value: a string, a number, or a JSON-LD {"@value": …}; empty otherwise.
+std::string to_text(const nlohmann::json& value);
+
+// EmploymentType bits from schema.org values and their real-world spellings: FULL_TIME,
+// "Full-time", "full time", PART_TIME, TEMPORARY, "Seasonal", INTERN, "Internship", CONTRACTOR,
+// "Contract", PER_DIEM (temporary). Unknown words give 0.
+std::uint8_t employment_type(std::string_view text);
+
+// "US", "USA", "United States", "United States of America", "Estados Unidos" → "US"; an
+// alpha-2 code passes through upper-cased; unknown names are returned as given.
+std::string country_code(std::string_view text);
+
+PayUnit pay_unit(std::string_view text);  // HOUR, "hourly", "per hour", YEAR, "annual", …
+
+// ISO 8601 date or date-time ("2026-11-03", "2026-11-03T09:00:00Z", "…-05:00",
+// "2026-11-03 09:00:00") to Unix seconds (a bare date is midnight UTC). Nullopt otherwise.
+std::optional<std::int64_t> parse_date(std::string_view text);
+
+// ISO 8601 duration to weeks ("P12W", "P6M", "P2Y", "P90D", "PT160H" at 40 hours a week).
+std::optional<int> duration_weeks(std::string_view text);
+
+// The kiosk's industry for an industry name or, failing that, an O*NET-SOC/SOC code.
+Industry industry(std::string_view name, std::string_view occupation_code);
+
+// Filter names used by the command line and the screens ("health", "clean_energy", …).
+std::string_view industry_key(Industry industry);
+std::optional<Industry> industry_from_key(std::string_view key);
+
+ProgramType program_type(
+    std::string_view text);  // "apprenticeship", "OJT", "On-the-job training", …
+std::string_view program_type_key(ProgramType type);
+
+// Removes control characters (except newline and tab), Unicode bidi overrides and isolates,
+// zero-width characters and invalid UTF-8; collapses runs of spaces. Never lets raw bytes
+// that could reorder or hide text reach the screen.
+std::string clean_text(std::string_view text);
+
+// A college degree is not required by this education text/category.
+bool no_degree_from(std::string_view education);
+
+}  // namespace kiosk::feeds

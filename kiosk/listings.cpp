@@ -1,0 +1,127 @@
+#include "kiosk/listings.h"
+
+#include <chrono>
+
+#include "kiosk/feeds/normalize.h"
+
+namespace kiosk {
+
+std::vector<FeedSpec> feed_specs(const Config& config) {
+  std::vector<FeedSpec> specs;
+  const auto add = [&specs](const std::vector<std::string>& urls, ListingKind kind) {
+    for (const auto& url : urls) specs.push_back({url, kind});
+  };
+  add(config.feeds.jobs, ListingKind::Job);
+  add(config.feeds.programs, ListingKind::Program);
+  add(config.feeds.events, ListingKind::Event);
+  add(config.feeds.services, ListingKind::Service);
+  add(config.feeds.faq, ListingKind::Faq);
+  return specs;
+}
+
+SyncOptions sync_options(const Config& config, const std::filesystem::path& data_dir) {
+  SyncOptions options;
+  options.scratch_dir = data_dir;
+  options.request_template.user_agent =
+      std::string("WorkforceKiosk/") + KIOSK_VERSION + " (kiosk " + config.kiosk.id + ")";
+  options.now = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  return options;
+}
+
+ListingsStatus listings_status(Store& reader, const std::vector<FeedOutcome>& last_sync,
+                               std::int64_t now) {
+  ListingsStatus status;
+  for (const auto& feed : reader.feed_states()) {
+    if (feed.last_confirmed && (!status.updated || *feed.last_confirmed > *status.updated)) {
+      status.updated = feed.last_confirmed;
+    }
+  }
+  bool any_network = false;
+  bool any_reached = false;
+  for (const auto& o : last_sync) {
+    if (o.url.starts_with("file:")) continue;
+    any_network = true;
+    any_reached = any_reached || o.status != FeedOutcome::Status::Failed;
+  }
+  status.offline = any_network && !any_reached;
+  status.jobs = reader.count(ListingKind::Job, now);
+  status.programs = reader.count(ListingKind::Program, now);
+  return status;
+}
+
+const std::vector<std::pair<std::uint8_t, std::string>>& employment_type_names() {
+  static const std::vector<std::pair<std::uint8_t, std::string>> kNames = {
+      {kFullTime, "full_time"},
+      {kPartTime, "part_time"},
+      {kTemporary, "temporary"},
+      {kInternship, "internship"},
+      {kContract, "contract"}};
+  return kNames;
+}
+
+std::optional<std::string> apply_filter(SearchQuery& q, const std::string& key_value) {
+  const auto eq = key_value.find('=');
+  if (eq == std::string::npos) return "a filter is KEY=VALUE, like industry=health";
+  const std::string key = key_value.substr(0, eq);
+  const std::string value = key_value.substr(eq + 1);
+  const auto bad = [&](const std::string& expected) {
+    return "bad filter " + key_value + ": " + key + " takes " + expected;
+  };
+  const auto number = [&]() { return feeds::parse_number(value); };
+  if (key == "industry") {
+    const auto i = feeds::industry_from_key(value);
+    if (!i || *i == Industry::Other) {
+      return bad("health, technology, construction, hospitality, clean_energy or professional");
+    }
+    q.industry = i;
+  } else if (key == "type") {
+    for (const auto& [bit, name] : employment_type_names()) {
+      if (name == value) q.employment_types |= bit;
+    }
+    if (q.employment_types == 0)
+      return bad("full_time, part_time, temporary, internship or contract");
+  } else if (key == "workplace") {
+    if (value == "onsite")
+      q.workplace = Workplace::Onsite;
+    else if (value == "remote")
+      q.workplace = Workplace::Remote;
+    else if (value == "hybrid")
+      q.workplace = Workplace::Hybrid;
+    else
+      return bad("onsite, remote or hybrid");
+  } else if (key == "no_degree") {
+    if (value != "true" && value != "false") return bad("true or false");
+    q.no_degree = value == "true";
+  } else if (key == "paid") {
+    if (value != "true" && value != "false") return bad("true or false");
+    q.paid = value == "true";
+  } else if (key == "min_pay") {
+    const auto n = number();
+    if (!n || *n < 0 || *n > 10000) return bad("dollars an hour, like 18.50");
+    q.min_pay_hourly = n;
+  } else if (key == "max_cost") {
+    const auto n = number();
+    if (!n || *n < 0) return bad("dollars, like 500");
+    q.max_cost = n;
+  } else if (key == "posted_days") {
+    const auto n = number();
+    if (!n || *n < 1 || *n > 3650 || *n != static_cast<int>(*n))
+      return bad("a whole number of days");
+    q.posted_days = static_cast<int>(*n);
+  } else if (key == "program_type") {
+    const auto t = feeds::program_type(value);
+    if (t == ProgramType::Unknown || feeds::program_type_key(t) != value) {
+      return bad("apprenticeship, pre_apprenticeship, internship, ojt or classroom");
+    }
+    q.program_type = t;
+  } else {
+    return "unknown filter '" + key + "' (see --help)";
+  }
+  return std::nullopt;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,193 @@
+// The normalized listing records every feed format is turned into, and every screen reads.
+// Text a resident reads is bilingual (English and Spanish where the source gives both); a
+// description is a list of paragraphs and bullet lists, never HTML.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace kiosk {
+
+enum class ListingKind { Job, Program, Event, Service, Faq };
+
+// Text in both languages; either may be empty when the source has only one.
+struct LocalText {
+  std::string en;
+  std::string es;
+
+  bool empty() const { return en.empty() && es.empty(); }
+  const std::string& in(bool spanish) const {
+    return spanish && !es.empty() ? es : en.empty() ? es : en;
+  }
+};
+
+// One block of a description: a paragraph, a heading, or a bullet list.
+struct TextBlock {
+  enum class Type { Paragraph, Heading, Bullets };
+  Type type = Type::Paragraph;
+  std::vector<std::string> lines;  // one line for Paragraph/Heading, one per bullet
+};
+using RichText = std::vector<TextBlock>;
+
+struct LocalRichText {
+  RichText en;
+  RichText es;
+};
+
+struct Place {
+  std::string name;  // "Jackson Memorial Hospital", a branch, or empty
+  std::string street;
+  std::string city;    // "Miami", "Hialeah", …
+  std::string region;  // "FL"
+  std::string postal_code;
+  std::string country;  // ISO 3166-1 alpha-2 ("US"), normalized from names
+};
+
+enum class Workplace { Unknown, Onsite, Remote, Hybrid };
+enum class PayUnit { Unknown, Hour, Day, Week, Month, Year };
+
+struct Pay {
+  std::optional<double> min;
+  std::optional<double> max;
+  PayUnit unit = PayUnit::Unknown;
+  std::string currency = "USD";
+};
+
+// Industries of the seeds; Other for anything the kiosk cannot place.
+enum class Industry {
+  Unknown,
+  Health,
+  Technology,
+  Construction,
+  Hospitality,
+  CleanEnergy,
+  Professional,
+  Other
+};
+
+// Employment types as the kiosk's filters name them.
+enum EmploymentType : std::uint8_t {
+  kFullTime = 1 << 0,
+  kPartTime = 1 << 1,
+  kTemporary = 1 << 2,
+  kInternship = 1 << 3,
+  kContract = 1 << 4,
+};
+
+struct Job {
+  std::string id;      // stable within its source (identifier, Greenhouse id, Lever id)
+  std::string source;  // feed URL it came from
+  LocalText title;
+  std::string employer;
+  LocalRichText description;
+  Industry industry = Industry::Unknown;
+  std::string occupation_code;        // O*NET-SOC or SOC when known ("29-1141.00")
+  std::uint8_t employment_types = 0;  // EmploymentType bits
+  Workplace workplace = Workplace::Unknown;
+  std::vector<Place> locations;
+  Pay pay;
+  LocalText education;  // what the posting asks, as text ("High school diploma or GED")
+  std::optional<int> experience_months;
+  bool no_degree = false;  // no college degree required
+  std::vector<std::string> skills;
+  std::optional<std::int64_t> posted;         // Unix seconds
+  std::optional<std::int64_t> valid_through;  // Unix seconds; past it the posting disappears
+  std::string apply_url;
+  std::string language;  // BCP 47 of the posting ("en", "es"); empty when unknown
+  bool sample = false;   // the bundled sample data set
+};
+
+enum class ProgramType { Unknown, Apprenticeship, PreApprenticeship, Internship, Ojt, Classroom };
+enum class ProgramFormat { Unknown, InPerson, Online, Hybrid };
+
+struct Program {
+  std::string id;
+  std::string source;
+  ProgramType type = ProgramType::Unknown;
+  LocalText name;
+  std::string provider;
+  LocalRichText description;
+  Industry industry = Industry::Unknown;
+  std::string occupation_code;
+  std::optional<double> cost;  // USD; 0 for free
+  std::optional<int> duration_weeks;
+  LocalText schedule;  // "Evenings, Monday to Thursday"
+  ProgramFormat format = ProgramFormat::Unknown;
+  LocalText credential;  // what completing it earns
+  LocalText prerequisites;
+  bool paid_while_learning = false;
+  Pay wage;  // while learning, when paid
+  bool wioa_eligible = false;
+  bool taa_eligible = false;
+  std::string language;  // of instruction ("en", "es", "en,es")
+  std::vector<Place> locations;
+  std::optional<std::int64_t> start_date;
+  std::optional<std::int64_t> valid_through;
+  std::string url;  // contact or apply
+  bool sample = false;
+};
+
+struct Event {
+  std::string id;
+  std::string source;
+  std::string type;  // hiring_fair, workshop, info_session, …
+  LocalText name;
+  LocalRichText description;
+  std::string organizer;
+  std::optional<std::int64_t> start;
+  std::optional<std::int64_t> end;
+  Place place;
+  bool online = false;
+  bool free = true;
+  std::string url;
+  bool sample = false;
+};
+
+struct Service {
+  std::string id;
+  std::string source;
+  std::string type;  // transportation, child_care, digital_literacy, …
+  LocalText name;
+  LocalRichText description;
+  std::string provider;
+  LocalText eligibility;
+  LocalText hours;
+  std::string phone;
+  std::string url;
+  Place place;
+  bool sample = false;
+};
+
+struct FaqEntry {
+  std::string id;
+  std::string source;
+  std::string topic;  // jobs, training, apprenticeship, support, account, …
+  LocalText question;
+  LocalRichText answer;
+  bool sample = false;
+};
+
+// What a parser hands back: the records of one feed, or why it could not read it.
+struct ParsedFeed {
+  std::vector<Job> jobs;
+  std::vector<Program> programs;
+  std::vector<Event> events;
+  std::vector<Service> services;
+  std::vector<FaqEntry> faq;
+  std::vector<std::string> warnings;  // records skipped and why (the rest still import)
+
+  std::size_t size() const {
+    return jobs.size() + programs.size() + events.size() + services.size() + faq.size();
+  }
+};
+
+struct ParseError {
+  std::string reason;  // one sentence for the technician's log and `sync --json`
+};
+
+using ParseResult = std::variant<ParsedFeed, ParseError>;
+
+}  // namespace kiosk

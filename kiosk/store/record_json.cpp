@@ -1,0 +1,346 @@
+#include "kiosk/store/record_json.h"
+
+namespace kiosk {
+namespace {
+
+template <typename T>
+void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
+  if (v) j[key] = *v;
+}
+template <typename T>
+void get(const nlohmann::json& j, const char* key, std::optional<T>& v) {
+  if (auto it = j.find(key); it != j.end() && !it->is_null()) v = it->get<T>();
+}
+template <typename T>
+void get(const nlohmann::json& j, const char* key, T& v) {
+  if (auto it = j.find(key); it != j.end() && !it->is_null()) v = it->get<T>();
+}
+
+}  // namespace
+
+NLOHMANN_JSON_SERIALIZE_ENUM(TextBlock::Type, {{TextBlock::Type::Paragraph, "p"},
+                                               {TextBlock::Type::Heading, "h"},
+                                               {TextBlock::Type::Bullets, "ul"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(Workplace, {{Workplace::Unknown, ""},
+                                         {Workplace::Onsite, "onsite"},
+                                         {Workplace::Remote, "remote"},
+                                         {Workplace::Hybrid, "hybrid"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(PayUnit, {{PayUnit::Unknown, ""},
+                                       {PayUnit::Hour, "hour"},
+                                       {PayUnit::Day, "day"},
+                                       {PayUnit::Week, "week"},
+                                       {PayUnit::Month, "month"},
+                                       {PayUnit::Year, "year"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(Industry, {{Industry::Unknown, ""},
+                                        {Industry::Health, "health"},
+                                        {Industry::Technology, "technology"},
+                                        {Industry::Construction, "construction"},
+                                        {Industry::Hospitality, "hospitality"},
+                                        {Industry::CleanEnergy, "clean_energy"},
+                                        {Industry::Professional, "professional"},
+                                        {Industry::Other, "other"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(ProgramType, {{ProgramType::Unknown, ""},
+                                           {ProgramType::Apprenticeship, "apprenticeship"},
+                                           {ProgramType::PreApprenticeship, "pre_apprenticeship"},
+                                           {ProgramType::Internship, "internship"},
+                                           {ProgramType::Ojt, "ojt"},
+                                           {ProgramType::Classroom, "classroom"}})
+NLOHMANN_JSON_SERIALIZE_ENUM(ProgramFormat, {{ProgramFormat::Unknown, ""},
+                                             {ProgramFormat::InPerson, "in_person"},
+                                             {ProgramFormat::Online, "online"},
+                                             {ProgramFormat::Hybrid, "hybrid"}})
+
+void to_json(nlohmann::json& j, const LocalText& v) {
+  j = {{"en", v.en}, {"es", v.es}};
+}
+void from_json(const nlohmann::json& j, LocalText& v) {
+  get(j, "en", v.en);
+  get(j, "es", v.es);
+}
+void to_json(nlohmann::json& j, const TextBlock& v) {
+  j = {{"type", v.type}, {"lines", v.lines}};
+}
+void from_json(const nlohmann::json& j, TextBlock& v) {
+  get(j, "type", v.type);
+  get(j, "lines", v.lines);
+}
+void to_json(nlohmann::json& j, const LocalRichText& v) {
+  j = {{"en", v.en}, {"es", v.es}};
+}
+void from_json(const nlohmann::json& j, LocalRichText& v) {
+  get(j, "en", v.en);
+  get(j, "es", v.es);
+}
+void to_json(nlohmann::json& j, const Place& v) {
+  j = {{"name", v.name},     {"street", v.street},           {"city", v.city},
+       {"region", v.region}, {"postal_code", v.postal_code}, {"country", v.country}};
+}
+void from_json(const nlohmann::json& j, Place& v) {
+  get(j, "name", v.name);
+  get(j, "street", v.street);
+  get(j, "city", v.city);
+  get(j, "region", v.region);
+  get(j, "postal_code", v.postal_code);
+  get(j, "country", v.country);
+}
+void to_json(nlohmann::json& j, const Pay& v) {
+  j = {{"unit", v.unit}, {"currency", v.currency}};
+  put(j, "min", v.min);
+  put(j, "max", v.max);
+}
+void from_json(const nlohmann::json& j, Pay& v) {
+  get(j, "min", v.min);
+  get(j, "max", v.max);
+  get(j, "unit", v.unit);
+  get(j, "currency", v.currency);
+}
+
+void to_json(nlohmann::json& j, const Job& v) {
+  j = {{"id", v.id},
+       {"source", v.source},
+       {"title", v.title},
+       {"employer", v.employer},
+       {"description", v.description},
+       {"industry", v.industry},
+       {"occupation_code", v.occupation_code},
+       {"employment_types", v.employment_types},
+       {"workplace", v.workplace},
+       {"locations", v.locations},
+       {"pay", v.pay},
+       {"education", v.education},
+       {"no_degree", v.no_degree},
+       {"skills", v.skills},
+       {"apply_url", v.apply_url},
+       {"language", v.language},
+       {"sample", v.sample}};
+  put(j, "experience_months", v.experience_months);
+  put(j, "posted", v.posted);
+  put(j, "valid_through", v.valid_through);
+}
+void from_json(const nlohmann::json& j, Job& v) {
+  get(j, "id", v.id);
+  get(j, "source", v.source);
+  get(j, "title", v.title);
+  get(j, "employer", v.employer);
+  get(j, "description", v.description);
+  get(j, "industry", v.industry);
+  get(j, "occupation_code", v.occupation_code);
+  get(j, "employment_types", v.employment_types);
+  get(j, "workplace", v.workplace);
+  get(j, "locations", v.locations);
+  get(j, "pay", v.pay);
+  get(j, "education", v.education);
+  get(j, "experience_months", v.experience_months);
+  get(j, "no_degree", v.no_degree);
+  get(j, "skills", v.skills);
+  get(j, "posted", v.posted);
+  get(j, "valid_through", v.valid_through);
+  get(j, "apply_url", v.apply_url);
+  get(j, "language", v.language);
+  get(j, "sample", v.sample);
+}
+
+void to_json(nlohmann::json& j, const Program& v) {
+  j = {{"id", v.id},
+       {"source", v.source},
+       {"type", v.type},
+       {"name", v.name},
+       {"provider", v.provider},
+       {"description", v.description},
+       {"industry", v.industry},
+       {"occupation_code", v.occupation_code},
+       {"schedule", v.schedule},
+       {"format", v.format},
+       {"credential", v.credential},
+       {"prerequisites", v.prerequisites},
+       {"paid_while_learning", v.paid_while_learning},
+       {"wage", v.wage},
+       {"wioa_eligible", v.wioa_eligible},
+       {"taa_eligible", v.taa_eligible},
+       {"language", v.language},
+       {"locations", v.locations},
+       {"url", v.url},
+       {"sample", v.sample}};
+  put(j, "cost", v.cost);
+  put(j, "duration_weeks", v.duration_weeks);
+  put(j, "start_date", v.start_date);
+  put(j, "valid_through", v.valid_through);
+}
+void from_json(const nlohmann::json& j, Program& v) {
+  get(j, "id", v.id);
+  get(j, "source", v.source);
+  get(j, "type", v.type);
+  get(j, "name", v.name);
+  get(j, "provider", v.provider);
+  get(j, "description", v.description);
+  get(j, "industry", v.industry);
+  get(j, "occupation_code", v.occupation_code);
+  get(j, "cost", v.cost);
+  get(j, "duration_weeks", v.duration_weeks);
+  get(j, "schedule", v.schedule);
+  get(j, "format", v.format);
+  get(j, "credential", v.credential);
+  get(j, "prerequisites", v.prerequisites);
+  get(j, "paid_while_learning", v.paid_while_learning);
+  get(j, "wage", v.wage);
+  get(j, "wioa_eligible", v.wioa_eligible);
+  get(j, "taa_eligible", v.taa_eligible);
+  get(j, "language", v.language);
+  get(j, "locations", v.locations);
+  get(j, "start_date", v.start_date);
+  get(j, "valid_through", v.valid_through);
+  get(j, "url", v.url);
+  get(j, "sample", v.sample);
+}
+
+void to_json(nlohmann::json& j, const Event& v) {
+  j = {{"id", v.id},
+       {"source", v.source},
+       {"type", v.type},
+       {"name", v.name},
+       {"description", v.description},
+       {"organizer", v.organizer},
+       {"place", v.place},
+       {"online", v.online},
+       {"free", v.free},
+       {"url", v.url},
+       {"sample", v.sample}};
+  put(j, "start", v.start);
+  put(j, "end", v.end);
+}
+void from_json(const nlohmann::json& j, Event& v) {
+  get(j, "id", v.id);
+  get(j, "source", v.source);
+  get(j, "type", v.type);
+  get(j, "name", v.name);
+  get(j, "description", v.description);
+  get(j, "organizer", v.organizer);
+  get(j, "start", v.start);
+  get(j, "end", v.end);
+  get(j, "place", v.place);
+  get(j, "online", v.online);
+  get(j, "free", v.free);
+  get(j, "url", v.url);
+  get(j, "sample", v.sample);
+}
+
+void to_json(nlohmann::json& j, const Service& v) {
+  j = {{"id", v.id},
+       {"source", v.source},
+       {"type", v.type},
+       {"name", v.name},
+       {"description", v.description},
+       {"provider", v.provider},
+       {"eligibility", v.eligibility},
+       {"hours", v.hours},
+       {"phone", v.phone},
+       {"url", v.url},
+       {"place", v.place},
+       {"sample", v.sample}};
+}
+void from_json(const nlohmann::json& j, Service& v) {
+  get(j, "id", v.id);
+  get(j, "source", v.source);
+  get(j, "type", v.type);
+  get(j, "name", v.name);
+  get(j, "description", v.description);
+  get(j, "provider", v.provider);
+  get(j, "eligibility", v.eligibility);
+  get(j, "hours", v.hours);
+  get(j, "phone", v.phone);
+  get(j, "url", v.url);
+  get(j, "place", v.place);
+  get(j, "sample", v.sample);
+}
+
+void to_json(nlohmann::json& j, const FaqEntry& v) {
+  j = {{"id", v.id},         {"source", v.source}, {"topic", v.topic}, {"question", v.question},
+       {"answer", v.answer}, {"sample", v.sample}};
+}
+void from_json(const nlohmann::json& j, FaqEntry& v) {
+  get(j, "id", v.id);
+  get(j, "source", v.source);
+  get(j, "topic", v.topic);
+  get(j, "question", v.question);
+  get(j, "answer", v.answer);
+  get(j, "sample", v.sample);
+}
+
+std::string_view kind_key(ListingKind kind) {
+  switch (kind) {
+    case ListingKind::Job:
+      return "jobs";
+    case ListingKind::Program:
+      return "programs";
+    case ListingKind::Event:
+      return "events";
+    case ListingKind::Service:
+      return "services";
+    case ListingKind::Faq:
+      return "faq";
+  }
+  return "";
+}
+
+std::optional<ListingKind> kind_from_key(std::string_view key) {
+  for (const auto k : {ListingKind::Job, ListingKind::Program, ListingKind::Event,
+                       ListingKind::Service, ListingKind::Faq}) {
+    if (kind_key(k) == key) return k;
+  }
+  return std::nullopt;
+}
+
+std::string_view workplace_key(Workplace w) {
+  switch (w) {
+    case Workplace::Onsite:
+      return "onsite";
+    case Workplace::Remote:
+      return "remote";
+    case Workplace::Hybrid:
+      return "hybrid";
+    case Workplace::Unknown:
+      break;
+  }
+  return "";
+}
+
+std::string_view pay_unit_key(PayUnit u) {
+  switch (u) {
+    case PayUnit::Hour:
+      return "hour";
+    case PayUnit::Day:
+      return "day";
+    case PayUnit::Week:
+      return "week";
+    case PayUnit::Month:
+      return "month";
+    case PayUnit::Year:
+      return "year";
+    case PayUnit::Unknown:
+      break;
+  }
+  return "";
+}
+
+std::optional<double> hourly(const Pay& pay, bool use_max) {
+  const std::optional<double> amount =
+      use_max ? (pay.max ? pay.max : pay.min) : (pay.min ? pay.min : pay.max);
+  if (!amount || pay.currency != "USD") return std::nullopt;
+  switch (pay.unit) {
+    case PayUnit::Hour:
+      return *amount;
+    case PayUnit::Day:
+      return *amount / 8;
+    case PayUnit::Week:
+      return *amount / 40;
+    case PayUnit::Month:
+      return *amount * 12 / 2080;
+    case PayUnit::Year:
+      return *amount / 2080;
+    case PayUnit::Unknown:
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace kiosk

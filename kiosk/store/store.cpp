@@ -1,0 +1,612 @@
+#include "kiosk/store/store.h"
+
+#include <algorithm>
+#include <unordered_set>
+#include <variant>
+
+#include <sqlite3.h>
+
+#include "kiosk/feeds/html_text.h"
+#include "kiosk/feeds/normalize.h"
+#include "kiosk/log.h"
+#include "kiosk/store/record_json.h"
+
+namespace kiosk {
+namespace {
+
+// Version 1: feeds, listings, and an FTS5 index over listings' searchable text. Listing keys
+// grow with the posting date, so "newest first" is the FTS index's own rowid order. The index
+// is kept by FeedImport with single-row statements, not triggers: a trigger makes every insert
+// a statement transaction, and FTS5 flushes its in-memory index at each one (measured: 16 s
+// instead of a few for 100,000 jobs).
+constexpr const char* kSchemaV1 = R"sql(
+CREATE TABLE feeds (
+  url TEXT PRIMARY KEY,
+  kind TEXT NOT NULL,
+  etag TEXT NOT NULL DEFAULT '',
+  last_modified TEXT NOT NULL DEFAULT '',
+  content_hash TEXT NOT NULL DEFAULT '',
+  last_attempt INTEGER,
+  last_success INTEGER,
+  last_confirmed INTEGER,
+  status TEXT NOT NULL DEFAULT '',
+  error TEXT NOT NULL DEFAULT '',
+  records INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE listings (
+  key INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL,
+  feed TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+  id TEXT NOT NULL,
+  title TEXT NOT NULL,
+  org TEXT NOT NULL,
+  body TEXT NOT NULL,
+  skills TEXT NOT NULL,
+  title_en TEXT NOT NULL,
+  title_es TEXT NOT NULL,
+  industry TEXT NOT NULL,
+  types INTEGER NOT NULL,
+  workplace TEXT NOT NULL,
+  no_degree INTEGER NOT NULL,
+  pay_min REAL,
+  pay_max REAL,
+  pay_unit TEXT NOT NULL,
+  pay_hourly REAL,
+  program_type TEXT NOT NULL,
+  cost REAL,
+  paid INTEGER NOT NULL,
+  city TEXT NOT NULL,
+  posted INTEGER,
+  valid_through INTEGER,
+  start INTEGER,
+  sample INTEGER NOT NULL,
+  detail TEXT NOT NULL
+);
+CREATE UNIQUE INDEX listings_source ON listings(feed, kind, id);
+CREATE INDEX listings_kind ON listings(kind, key);
+CREATE INDEX listings_pay ON listings(kind, pay_hourly);
+CREATE VIRTUAL TABLE listings_fts USING fts5(
+  title, org, body, skills,
+  content='listings', content_rowid='key',
+  tokenize='unicode61 remove_diacritics 2',
+  prefix='2 3'
+);
+)sql";
+
+constexpr std::int64_t kKeySpread = 1 << 20;  // keys per second of posting date
+
+std::uint32_t fnv1a(std::string_view a, std::string_view b) {
+  std::uint32_t h = 2166136261u;
+  for (const char c : a) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  h = (h ^ 0xFFu) * 16777619u;
+  for (const char c : b) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
+  return h;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+  std::string out;
+  for (const auto& p : parts) {
+    if (p.empty()) continue;
+    if (!out.empty()) out += sep;
+    out += p;
+  }
+  return out;
+}
+
+std::string plain(const LocalRichText& text) {
+  return join({feeds::blocks_to_plain(text.en), feeds::blocks_to_plain(text.es)}, "\n");
+}
+
+std::string both(const LocalText& text) {
+  return text.en == text.es ? text.en : join({text.en, text.es}, "\n");
+}
+
+// One row of the listings table, whatever the kind.
+struct Row {
+  ListingKind kind = ListingKind::Job;
+  std::string id;
+  std::string title, org, body, skills;
+  LocalText display_title;
+  std::string industry;
+  std::uint8_t types = 0;
+  std::string workplace;
+  bool no_degree = false;
+  Pay pay;
+  std::string program_type;
+  std::optional<double> cost;
+  bool paid = false;
+  std::string city;
+  std::optional<std::int64_t> posted, valid_through, start;
+  bool sample = false;
+  std::string detail;
+};
+
+std::string first_city(const std::vector<Place>& places) {
+  return places.empty() ? std::string() : places.front().city;
+}
+
+Row row_of(const Job& j) {
+  Row r;
+  r.kind = ListingKind::Job;
+  r.id = j.id;
+  r.title = both(j.title);
+  r.org = j.employer;
+  r.body = plain(j.description);
+  r.skills = join(j.skills, ", ");
+  r.display_title = j.title;
+  r.industry = std::string(feeds::industry_key(j.industry));
+  r.types = j.employment_types;
+  r.workplace = std::string(workplace_key(j.workplace));
+  r.no_degree = j.no_degree;
+  r.pay = j.pay;
+  r.city = first_city(j.locations);
+  r.posted = j.posted;
+  r.valid_through = j.valid_through;
+  r.sample = j.sample;
+  r.detail = nlohmann::json(j).dump();
+  return r;
+}
+
+Row row_of(const Program& p) {
+  Row r;
+  r.kind = ListingKind::Program;
+  r.id = p.id;
+  r.title = both(p.name);
+  r.org = p.provider;
+  r.body = join({plain(p.description), both(p.credential), both(p.prerequisites)}, "\n");
+  r.display_title = p.name;
+  r.industry = std::string(feeds::industry_key(p.industry));
+  r.pay = p.wage;
+  r.program_type = std::string(feeds::program_type_key(p.type));
+  r.cost = p.cost;
+  r.paid = p.paid_while_learning;
+  r.city = first_city(p.locations);
+  r.posted = p.start_date;  // programs sort by when they start
+  r.valid_through = p.valid_through;
+  r.start = p.start_date;
+  r.sample = p.sample;
+  r.detail = nlohmann::json(p).dump();
+  return r;
+}
+
+Row row_of(const Event& e) {
+  Row r;
+  r.kind = ListingKind::Event;
+  r.id = e.id;
+  r.title = both(e.name);
+  r.org = e.organizer;
+  r.body = join({plain(e.description), e.place.name, e.place.city}, "\n");
+  r.display_title = e.name;
+  r.city = e.place.city;
+  r.posted = e.start;
+  r.valid_through = e.end ? e.end : e.start;  // a past event disappears
+  r.start = e.start;
+  r.sample = e.sample;
+  r.detail = nlohmann::json(e).dump();
+  return r;
+}
+
+Row row_of(const Service& s) {
+  Row r;
+  r.kind = ListingKind::Service;
+  r.id = s.id;
+  r.title = both(s.name);
+  r.org = s.provider;
+  r.body = join({plain(s.description), both(s.eligibility), s.type}, "\n");
+  r.display_title = s.name;
+  r.city = s.place.city;
+  r.sample = s.sample;
+  r.detail = nlohmann::json(s).dump();
+  return r;
+}
+
+Row row_of(const FaqEntry& f) {
+  Row r;
+  r.kind = ListingKind::Faq;
+  r.id = f.id;
+  r.title = both(f.question);
+  r.body = join({plain(f.answer), f.topic}, "\n");
+  r.display_title = f.question;
+  r.sample = f.sample;
+  r.detail = nlohmann::json(f).dump();
+  return r;
+}
+
+using Param = std::variant<std::int64_t, double, std::string>;
+
+void bind_all(sql::Statement& s, const std::vector<Param>& params) {
+  int i = 1;
+  for (const auto& p : params) {
+    std::visit([&](const auto& v) { s.bind(i, v); }, p);
+    ++i;
+  }
+}
+
+}  // namespace
+
+std::string fts_query(std::string_view typed) {
+  // Words are runs of letters and digits; any byte >= 0x80 belongs to a word (UTF-8 letters).
+  std::vector<std::string> words;
+  std::string word;
+  for (const char c : typed) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80 || std::isalnum(u) != 0) {
+      word += c;
+    } else if (!word.empty()) {
+      words.push_back(std::move(word));
+      word.clear();
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  if (words.size() > 8) words.resize(8);  // a query is a few words, not a paste of a page
+  if (words.empty()) return {};
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!out.empty()) out += ' ';
+    out += '"' + words[i] + '"';  // quoting keeps FTS5 syntax (AND, NEAR, -) out of reach
+    if (i + 1 == words.size()) out += '*';
+  }
+  if (words.size() == 1 && words[0].size() <= 2) out = "title : " + out;
+  return out;
+}
+
+std::filesystem::path Store::file_in(const std::filesystem::path& data_dir) {
+  return data_dir / "listings.sqlite3";
+}
+
+Store::Store(const std::filesystem::path& data_dir, Mode mode)
+    : db_(file_in(data_dir),
+          mode == Mode::Writer ? sql::Database::Mode::ReadWrite : sql::Database::Mode::ReadOnly) {
+  if (mode == Mode::Writer) {
+    db_.exec("PRAGMA journal_mode = WAL");
+    db_.exec("PRAGMA synchronous = NORMAL");
+    db_.exec("PRAGMA cache_size = -24000");  // 24 MB: a 100,000-job import touches many pages
+  }
+  db_.exec("PRAGMA foreign_keys = ON");
+  if (mode == Mode::Writer) {
+    migrate();
+  } else if (db_.user_version() != kSchemaVersion) {
+    throw sql::SqliteError(SQLITE_CORRUPT, "the cache has no listings yet (run a sync first)");
+  }
+}
+
+void Store::migrate() {
+  const int version = db_.user_version();
+  if (version == kSchemaVersion) return;
+  if (version > kSchemaVersion) {
+    throw sql::SqliteError(SQLITE_ERROR, "the cache was written by a newer version of the kiosk");
+  }
+  sql::Transaction tx(db_);
+  if (version < 1) db_.exec(kSchemaV1);
+  db_.set_user_version(kSchemaVersion);
+  tx.commit();
+  log::info("cache schema at version " + std::to_string(kSchemaVersion));
+}
+
+std::vector<FeedState> Store::feed_states() {
+  sql::Statement s(
+      db_,
+      "SELECT url, kind, etag, last_modified, content_hash, last_attempt, last_success, "
+      "last_confirmed, status, error, records FROM feeds ORDER BY url");
+  std::vector<FeedState> out;
+  while (s.step()) {
+    FeedState f;
+    f.url = s.text(0);
+    f.kind = s.text(1);
+    f.etag = s.text(2);
+    f.last_modified = s.text(3);
+    f.content_hash = s.text(4);
+    f.last_attempt = s.opt_int64(5);
+    f.last_success = s.opt_int64(6);
+    f.last_confirmed = s.opt_int64(7);
+    f.status = s.text(8);
+    f.error = s.text(9);
+    f.records = s.int64(10);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+std::optional<FeedState> Store::feed_state(const std::string& url) {
+  for (auto& f : feed_states()) {
+    if (f.url == url) return std::move(f);
+  }
+  return std::nullopt;
+}
+
+void Store::replace_feed(const FeedState& state, const ParsedFeed& feed, std::int64_t now) {
+  FeedImport import(*this, state, now);
+  import.add(feed);
+  import.commit();
+}
+
+struct FeedImport::Impl {
+  Impl(sql::Database& database, FeedState feed_state, std::int64_t at)
+      : db(database),
+        tx(database),
+        state(std::move(feed_state)),
+        now(at),
+        index(database,
+              "INSERT INTO listings_fts(rowid, title, org, body, skills) VALUES (?1, ?2, ?3, ?4, "
+              "?5)"),
+        insert(database, R"sql(
+    INSERT INTO listings(key, kind, feed, id, title, org, body, skills, title_en, title_es,
+      industry, types, workplace, no_degree, pay_min, pay_max, pay_unit, pay_hourly, program_type,
+      cost, paid, city, posted, valid_through, start, sample, detail)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
+      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27))sql") {
+    sql::Statement feed_row(db, "INSERT OR IGNORE INTO feeds(url, kind) VALUES (?1, ?2)");
+    feed_row.bind(1, state.url).bind(2, state.kind).run();  // listings refer to it
+    // Take the feed's old records out of the index, then out of the table.
+    sql::Statement old(db, "SELECT key, title, org, body, skills FROM listings WHERE feed = ?1");
+    sql::Statement unindex(db, R"sql(
+      INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills)
+      VALUES ('delete', ?1, ?2, ?3, ?4, ?5))sql");
+    old.bind(1, state.url);
+    while (old.step()) {
+      unindex.reset();
+      unindex.bind(1, old.int64(0)).bind(2, old.text(1)).bind(3, old.text(2));
+      unindex.bind(4, old.text(3)).bind(5, old.text(4)).run();
+    }
+    sql::Statement remove(db, "DELETE FROM listings WHERE feed = ?1");
+    remove.bind(1, state.url).run();
+  }
+
+  // Returns false when the record repeats an id already imported from this feed.
+  bool add(const Row& r) {
+    const std::int64_t when =
+        std::clamp<std::int64_t>(r.posted.value_or(now), 0, std::int64_t{1} << 40);
+    std::int64_t key =
+        when * kKeySpread + static_cast<std::int64_t>(fnv1a(state.url, r.id) % kKeySpread);
+    for (;;) {
+      while (used.count(key) != 0) ++key;
+      insert.reset();
+      insert.bind(1, key).bind(2, kind_key(r.kind)).bind(3, state.url).bind(4, r.id);
+      insert.bind(5, r.title).bind(6, r.org).bind(7, r.body).bind(8, r.skills);
+      insert.bind(9, r.display_title.en).bind(10, r.display_title.es).bind(11, r.industry);
+      insert.bind(12, static_cast<std::int64_t>(r.types)).bind(13, r.workplace);
+      insert.bind(14, r.no_degree ? 1 : 0).bind(15, r.pay.min).bind(16, r.pay.max);
+      insert.bind(17, pay_unit_key(r.pay.unit)).bind(18, hourly(r.pay)).bind(19, r.program_type);
+      insert.bind(20, r.cost).bind(21, r.paid ? 1 : 0).bind(22, r.city).bind(23, r.posted);
+      insert.bind(24, r.valid_through).bind(25, r.start).bind(26, r.sample ? 1 : 0);
+      insert.bind(27, r.detail);
+      try {
+        insert.run();
+        used.insert(key);
+        index.reset();
+        index.bind(1, key).bind(2, r.title).bind(3, r.org).bind(4, r.body).bind(5, r.skills).run();
+        return true;
+      } catch (const sql::SqliteError& e) {
+        if (e.code() == SQLITE_CONSTRAINT_PRIMARYKEY) {
+          used.insert(key);  // another feed's listing holds this key: take the next
+          continue;
+        }
+        if (e.code() == SQLITE_CONSTRAINT_UNIQUE) return false;
+        throw;
+      }
+    }
+  }
+
+  sql::Database& db;
+  sql::Transaction tx;
+  FeedState state;
+  std::int64_t now;
+  sql::Statement index;
+  sql::Statement insert;
+  std::unordered_set<std::int64_t> used;
+  std::int64_t skipped = 0;
+};
+
+FeedImport::FeedImport(Store& store, FeedState state, std::int64_t now)
+    : impl_(std::make_unique<Impl>(store.db_, std::move(state), now)) {}
+
+FeedImport::~FeedImport() = default;
+
+void FeedImport::add(const ParsedFeed& feed) {
+  const auto put = [this](const Row& row) {
+    if (impl_->add(row)) {
+      ++inserted_;
+    } else {
+      ++impl_->skipped;  // the same id twice in one feed: the first wins
+    }
+  };
+  for (const auto& j : feed.jobs) put(row_of(j));
+  for (const auto& p : feed.programs) put(row_of(p));
+  for (const auto& e : feed.events) put(row_of(e));
+  for (const auto& s : feed.services) put(row_of(s));
+  for (const auto& f : feed.faq) put(row_of(f));
+}
+
+void FeedImport::commit() {
+  const FeedState& state = impl_->state;
+  sql::Statement upsert(impl_->db, R"sql(
+    INSERT INTO feeds(url, kind, etag, last_modified, content_hash, last_attempt, last_success,
+                      last_confirmed, status, error, records)
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, ?6, 'updated', '', ?7)
+    ON CONFLICT(url) DO UPDATE SET kind = ?2, etag = ?3, last_modified = ?4, content_hash = ?5,
+      last_attempt = ?6, last_success = ?6, last_confirmed = ?6, status = 'updated', error = '',
+      records = ?7)sql");
+  upsert.bind(1, state.url).bind(2, state.kind).bind(3, state.etag).bind(4, state.last_modified);
+  upsert.bind(5, state.content_hash).bind(6, impl_->now).bind(7, inserted_);
+  upsert.run();
+  if (impl_->skipped > 0) {
+    log::warn(state.url + ": " + std::to_string(impl_->skipped) +
+              " records repeated an id; kept the first");
+  }
+  impl_->tx.commit();
+}
+
+void Store::confirm_feed(const std::string& url, const std::string& kind, std::int64_t now) {
+  sql::Statement s(db_, R"sql(
+    INSERT INTO feeds(url, kind, last_attempt, last_confirmed, status) VALUES (?1, ?2, ?3, ?3, 'unchanged')
+    ON CONFLICT(url) DO UPDATE SET last_attempt = ?3, last_confirmed = ?3, status = 'unchanged',
+      error = '')sql");
+  s.bind(1, url).bind(2, kind).bind(3, now).run();
+}
+
+void Store::record_failure(const std::string& url, const std::string& kind,
+                           const std::string& error, std::int64_t now) {
+  sql::Statement s(db_, R"sql(
+    INSERT INTO feeds(url, kind, last_attempt, status, error) VALUES (?1, ?2, ?3, 'failed', ?4)
+    ON CONFLICT(url) DO UPDATE SET last_attempt = ?3, status = 'failed', error = ?4)sql");
+  s.bind(1, url).bind(2, kind).bind(3, now).bind(4, error).run();
+}
+
+std::optional<std::int64_t> Store::last_confirmed(ListingKind kind) {
+  sql::Statement s(db_, "SELECT max(last_confirmed) FROM feeds WHERE kind = ?1");
+  s.bind(1, kind_key(kind));
+  if (!s.step()) return std::nullopt;
+  return s.opt_int64(0);
+}
+
+std::int64_t Store::count(ListingKind kind, std::int64_t now) {
+  sql::Statement s(db_,
+                   "SELECT count(*) FROM listings WHERE kind = ?1 AND (valid_through IS NULL OR "
+                   "valid_through >= ?2)");
+  s.bind(1, kind_key(kind)).bind(2, now);
+  s.step();
+  return s.int64(0);
+}
+
+SearchResult Store::search(const SearchQuery& q) {
+  std::string where = "l.kind = ? AND (l.valid_through IS NULL OR l.valid_through >= ?)";
+  std::vector<Param> params = {std::string(kind_key(q.kind)), q.now};
+  if (q.industry) {
+    where += " AND l.industry = ?";
+    params.emplace_back(std::string(feeds::industry_key(*q.industry)));
+  }
+  if (q.employment_types != 0) {
+    where += " AND (l.types & ?) != 0";
+    params.emplace_back(static_cast<std::int64_t>(q.employment_types));
+  }
+  if (q.workplace) {
+    where += " AND l.workplace = ?";
+    params.emplace_back(std::string(workplace_key(*q.workplace)));
+  }
+  if (q.no_degree) where += " AND l.no_degree = 1";
+  if (q.min_pay_hourly) {
+    where += " AND l.pay_hourly >= ?";
+    params.emplace_back(*q.min_pay_hourly);
+  }
+  if (q.posted_days) {
+    where += " AND l.posted >= ?";
+    params.emplace_back(q.now - static_cast<std::int64_t>(*q.posted_days) * 86400);
+  }
+  if (q.program_type) {
+    where += " AND l.program_type = ?";
+    params.emplace_back(std::string(feeds::program_type_key(*q.program_type)));
+  }
+  if (q.max_cost) {
+    where += " AND l.cost <= ?";
+    params.emplace_back(*q.max_cost);
+  }
+  if (q.paid) where += " AND l.paid = 1";
+
+  const std::string match = fts_query(q.text);
+  const bool spanish = q.language == Language::Es;
+  const std::string columns =
+      std::string("l.key, l.kind, l.id, ") +
+      (spanish ? "CASE WHEN l.title_es != '' THEN l.title_es ELSE l.title_en END"
+               : "CASE WHEN l.title_en != '' THEN l.title_en ELSE l.title_es END") +
+      ", l.org, l.industry, l.city, l.workplace, l.types, l.pay_min, l.pay_max, l.pay_unit, "
+      "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample";
+  const int limit = std::clamp(q.limit, 0, 500);
+  const int offset = std::clamp(q.offset, 0, 100000);
+  const std::string pay_order = "l.pay_hourly IS NULL, l.pay_hourly DESC, l.key DESC";
+
+  SearchResult result;
+  std::string count_sql;
+  std::string page_sql;
+  std::vector<Param> page_params = params;
+  if (match.empty()) {
+    count_sql = "SELECT count(*) FROM (SELECT 1 FROM listings l WHERE " + where + " LIMIT " +
+                std::to_string(kCountCap + 1) + ")";
+    page_sql = "SELECT " + columns + " FROM listings l WHERE " + where + " ORDER BY " +
+               (q.sort == SortOrder::Pay ? pay_order : "l.key DESC") + " LIMIT ? OFFSET ?";
+  } else {
+    // CROSS JOIN keeps the FTS index as the outer loop: the other order would run the MATCH
+    // once per listing.
+    const std::string from =
+        "FROM listings_fts f CROSS JOIN listings l ON l.key = f.rowid WHERE "
+        "listings_fts MATCH ? AND " +
+        where;
+    params.insert(params.begin(), match);
+    page_params = params;
+    count_sql =
+        "SELECT count(*) FROM (SELECT 1 " + from + " LIMIT " + std::to_string(kCountCap + 1) + ")";
+    // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
+    // newest first, straight from the index.
+    const bool short_prefix = match.starts_with("title : ");
+    if (q.sort == SortOrder::Newest || (short_prefix && q.sort == SortOrder::Relevance)) {
+      page_sql = "SELECT " + columns + " " + from + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?";
+    } else {
+      // Ranking every match of a common word costs tens of milliseconds at 100,000 listings:
+      // rank the newest kRankWindow matches, which the index yields in order, cheaply.
+      const std::string window =
+          "WITH m AS (SELECT f.rowid AS key, bm25(listings_fts, 10.0, 4.0, 1.0, 3.0) AS score " +
+          from + " ORDER BY f.rowid DESC LIMIT " + std::to_string(kRankWindow) + ") ";
+      page_sql =
+          window + "SELECT " + columns + " FROM m JOIN listings l ON l.key = m.key ORDER BY " +
+          (q.sort == SortOrder::Pay ? pay_order : "m.score, l.key DESC") + " LIMIT ? OFFSET ?";
+    }
+  }
+  {
+    sql::Statement s(db_, count_sql);
+    bind_all(s, params);
+    s.step();
+    result.total = s.int64(0);
+    if (result.total > kCountCap) {
+      result.total = kCountCap;
+      result.total_capped = true;
+    }
+  }
+  page_params.emplace_back(static_cast<std::int64_t>(limit));
+  page_params.emplace_back(static_cast<std::int64_t>(offset));
+  sql::Statement s(db_, page_sql);
+  bind_all(s, page_params);
+  while (s.step()) {
+    SearchHit h;
+    h.key = s.int64(0);
+    h.kind = kind_from_key(s.text(1)).value_or(ListingKind::Job);
+    h.id = s.text(2);
+    h.title = s.text(3);
+    h.org = s.text(4);
+    h.industry = s.text(5);
+    h.city = s.text(6);
+    h.workplace = s.text(7);
+    h.employment_types = static_cast<std::uint8_t>(s.int64(8));
+    h.pay_min = s.opt_real(9);
+    h.pay_max = s.opt_real(10);
+    h.pay_unit = s.text(11);
+    h.program_type = s.text(12);
+    h.cost = s.opt_real(13);
+    h.paid = s.int64(14) != 0;
+    h.posted = s.opt_int64(15);
+    h.start = s.opt_int64(16);
+    h.sample = s.int64(17) != 0;
+    result.hits.push_back(std::move(h));
+  }
+  return result;
+}
+
+std::string Store::detail(std::int64_t key) {
+  sql::Statement s(db_, "SELECT detail FROM listings WHERE key = ?1");
+  s.bind(1, key);
+  return s.step() ? s.text(0) : std::string();
+}
+
+std::optional<Job> Store::job(std::int64_t key) {
+  const std::string text = detail(key);
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (text.empty() || j.is_discarded()) return std::nullopt;
+  return j.get<Job>();
+}
+
+std::optional<Program> Store::program(std::int64_t key) {
+  const std::string text = detail(key);
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (text.empty() || j.is_discarded()) return std::nullopt;
+  return j.get<Program>();
+}
+
+}  // namespace kiosk

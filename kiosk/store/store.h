@@ -1,0 +1,146 @@
+// The listings cache: one SQLite file in the data directory (WAL, foreign keys, migrations by
+// user_version). A feed's records are swapped in with one transaction, so a failed or killed
+// sync leaves the previous set whole. The UI reads through its own read-only Store; sync writes
+// through another.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/language.h"
+#include "kiosk/model.h"
+#include "kiosk/store/sqlite.h"
+
+namespace kiosk {
+
+struct FeedState {
+  std::string url;
+  std::string kind;  // jobs, programs, events, services, faq
+  std::string etag;
+  std::string last_modified;
+  std::string content_hash;  // of the last body imported (file:// feeds have no ETag)
+  std::optional<std::int64_t> last_attempt;
+  std::optional<std::int64_t> last_success;    // last time new records were swapped in
+  std::optional<std::int64_t> last_confirmed;  // last time the source was seen up to date
+  std::string status;                          // updated, unchanged, failed
+  std::string error;  // the last failure's reason (kept until the next success)
+  std::int64_t records = 0;
+};
+
+enum class SortOrder { Relevance, Newest, Pay };
+
+struct SearchQuery {
+  ListingKind kind = ListingKind::Job;
+  std::string text;  // as typed: words, accents and case do not matter; the last word is a prefix
+  Language language = Language::En;  // which title to show
+  std::optional<Industry> industry;
+  std::uint8_t employment_types = 0;  // any of these bits
+  std::optional<Workplace> workplace;
+  bool no_degree = false;
+  std::optional<double> min_pay_hourly;  // USD an hour (yearly pay counts at 2080 hours)
+  std::optional<int> posted_days;
+  std::optional<ProgramType> program_type;
+  std::optional<double> max_cost;  // USD
+  bool paid = false;               // paid while learning
+  SortOrder sort = SortOrder::Relevance;
+  int limit = 20;
+  int offset = 0;
+  std::int64_t now = 0;  // Unix seconds; expired listings (valid_through < now) never appear
+};
+
+struct SearchHit {
+  std::int64_t key = 0;  // the cache's row key, for detail lookups
+  ListingKind kind = ListingKind::Job;
+  std::string id;
+  std::string title;  // in the query's language when the source has it
+  std::string org;    // employer, provider, organizer
+  std::string industry;
+  std::string city;
+  std::string workplace;
+  std::uint8_t employment_types = 0;
+  std::optional<double> pay_min, pay_max;
+  std::string pay_unit;
+  std::string program_type;
+  std::optional<double> cost;
+  bool paid = false;
+  std::optional<std::int64_t> posted;
+  std::optional<std::int64_t> start;
+  bool sample = false;
+};
+
+struct SearchResult {
+  std::int64_t total = 0;       // matching listings (at most kCountCap, see total_capped)
+  bool total_capped = false;    // more than kCountCap match: say "more than N"
+  std::vector<SearchHit> hits;  // the requested page
+};
+
+class Store;
+
+// One feed's new records going into the cache: the constructor opens a transaction and removes
+// the feed's old records (invisible to readers until commit); add() inserts as records arrive;
+// commit() swaps the whole set in at once. Destroyed without commit(), it rolls back: the old
+// set stays, whole.
+class FeedImport {
+ public:
+  FeedImport(Store& store, FeedState state, std::int64_t now);
+  ~FeedImport();
+  FeedImport(const FeedImport&) = delete;
+  FeedImport& operator=(const FeedImport&) = delete;
+
+  void add(const ParsedFeed& records);
+  std::int64_t count() const { return inserted_; }
+  void commit();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+  std::int64_t inserted_ = 0;
+};
+
+class Store {
+ public:
+  static constexpr int kSchemaVersion = 1;
+  static constexpr std::int64_t kCountCap = 1000;
+  static constexpr int kRankWindow = 500;  // relevance ranks the newest this-many matches
+
+  enum class Mode { Writer, Reader };
+  // Opens (and for a writer creates and migrates) <data_dir>/listings.sqlite3. Throws
+  // sql::SqliteError (a reader: also when there is no cache yet).
+  Store(const std::filesystem::path& data_dir, Mode mode);
+  static std::filesystem::path file_in(const std::filesystem::path& data_dir);
+
+  std::optional<FeedState> feed_state(const std::string& url);
+  std::vector<FeedState> feed_states();
+
+  // Replaces every record of the feed with `feed`, in one transaction.
+  void replace_feed(const FeedState& state, const ParsedFeed& feed, std::int64_t now);
+  // The source was fetched and had not changed: only the feed's state row is touched.
+  void confirm_feed(const std::string& url, const std::string& kind, std::int64_t now);
+  // A failure: the listings stay; the feed's state records why.
+  void record_failure(const std::string& url, const std::string& kind, const std::string& error,
+                      std::int64_t now);
+
+  SearchResult search(const SearchQuery& query);
+  std::int64_t count(ListingKind kind, std::int64_t now);
+  std::optional<std::int64_t> last_confirmed(ListingKind kind);  // newest confirmation of its feeds
+
+  std::optional<Job> job(std::int64_t key);
+  std::optional<Program> program(std::int64_t key);
+
+ private:
+  friend class FeedImport;
+  void migrate();
+  std::string detail(std::int64_t key);
+
+  sql::Database db_;
+};
+
+// The FTS5 query for what a resident typed: words quoted, the last one a prefix; empty when
+// there is nothing searchable. A lone one- or two-letter word searches titles only.
+std::string fts_query(std::string_view typed);
+
+}  // namespace kiosk

@@ -1,0 +1,295 @@
+#include "kiosk/sync/fetch.h"
+
+#include <curl/curl.h>
+
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <mutex>
+
+#include "kiosk/paths.h"
+
+namespace kiosk {
+namespace {
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+struct EasyDeleter {
+  void operator()(CURL* c) const { curl_easy_cleanup(c); }
+};
+struct ListDeleter {
+  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+};
+
+struct Transfer {
+  FetchResult* result = nullptr;
+  std::size_t max_bytes = 0;
+  bool too_large = false;
+  const std::atomic<bool>* cancel = nullptr;
+  std::ofstream* file = nullptr;  // the body goes here when set
+  std::size_t received = 0;
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  if (t->received + n > t->max_bytes) {
+    t->too_large = true;
+    return 0;  // aborts the transfer
+  }
+  t->received += n;
+  if (t->file != nullptr) {
+    t->file->write(data, static_cast<std::streamsize>(n));
+    return t->file->good() ? n : 0;
+  }
+  t->result->body.append(data, n);
+  return n;
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && (s.back() == '\r' || s.back() == '\n' || s.back() == ' ')) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && s[i] == ' ') ++i;
+  return s.substr(i);
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::string line(data, size * count);
+  const auto colon = line.find(':');
+  if (colon == std::string::npos) {
+    if (line.starts_with("HTTP/")) {  // a new response (after a redirect): forget the old headers
+      t->result->etag.clear();
+      t->result->last_modified.clear();
+      t->result->content_type.clear();
+    }
+    return size * count;
+  }
+  std::string name = line.substr(0, colon);
+  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string value = trim(line.substr(colon + 1));
+  if (name == "etag") t->result->etag = value;
+  if (name == "last-modified") t->result->last_modified = value;
+  if (name == "content-type") t->result->content_type = value;
+  return size * count;
+}
+
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* t = static_cast<Transfer*>(user);
+  return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
+}
+
+bool loopback_host(const std::string& url) {
+  // http://HOST[:port]/… with HOST 127.x.y.z, localhost or [::1]
+  const std::string rest = url.substr(7);
+  std::string host = rest.substr(0, rest.find_first_of("/?#"));
+  if (host.find('@') != std::string::npos) return false;  // no credentials tricks
+  if (host.starts_with("[::1]")) return true;
+  host = host.substr(0, host.find(':'));
+  if (host == "localhost") return true;
+  if (!host.starts_with("127.")) return false;
+  int dots = 0;
+  for (const char c : host) {
+    if (c == '.') {
+      ++dots;
+    } else if (c < '0' || c > '9') {
+      return false;
+    }
+  }
+  return dots == 3;
+}
+
+FetchResult fetch_file(const FetchRequest& request) {
+  FetchResult result;
+  const std::filesystem::path path = file_url_path(request.url, &result.error);
+  if (path.empty()) return result;
+  std::error_code ec;
+  const auto size = std::filesystem::file_size(path, ec);
+  if (ec) {
+    result.error = "cannot read " + path.string() + ": " + ec.message();
+    return result;
+  }
+  if (size > request.max_bytes) {
+    result.error = "the feed is larger than the " +
+                   std::to_string(request.max_bytes / (1024 * 1024)) + " MB limit";
+    return result;
+  }
+  std::ifstream in(path, std::ios::binary);
+  result.body.resize(size);
+  if (!in.read(result.body.data(), static_cast<std::streamsize>(size))) {
+    result.error = "cannot read " + path.string();
+    result.body.clear();
+    return result;
+  }
+  result.status = FetchResult::Status::Ok;
+  return result;
+}
+
+}  // namespace
+
+std::filesystem::path file_url_path(const std::string& url, std::string* why) {
+  if (url.starts_with("file://")) {
+    std::filesystem::path path = url.substr(7);
+    if (path.empty() || !path.is_absolute()) {
+      if (why != nullptr) *why = "a file:// URL needs an absolute path (or use file:relative/path)";
+      return {};
+    }
+    return path;
+  }
+  if (!url.starts_with("file:")) {
+    if (why != nullptr) *why = "not a file: URL";
+    return {};
+  }
+  const std::string relative = url.substr(5);
+  if (relative.empty() || relative.find("..") != std::string::npos || relative.front() == '/') {
+    if (why != nullptr) *why = "a file: path may not leave the kiosk's resource directory";
+    return {};
+  }
+  return paths::resource_dir() / relative;
+}
+
+bool allowed_feed_url(const std::string& url, std::string* why) {
+  const auto fail = [why](const char* reason) {
+    if (why != nullptr) *why = reason;
+    return false;
+  };
+  if (url.size() > 2048) return fail("the URL is too long");
+  for (const char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7f)
+      return fail("the URL contains spaces or control characters");
+  }
+  if (url.starts_with("https://") && url.size() > 8) return true;
+  if (url.starts_with("file:") && url.size() > 5) return true;
+  if (url.starts_with("http://")) {
+    if (loopback_host(url)) return true;
+    return fail(
+        "plain http:// is allowed only to this machine (127.0.0.1, localhost); use https://");
+  }
+  return fail("expected an https://, file:// or file: URL");
+}
+
+FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) {
+  FetchResult result;
+  std::string why;
+  if (!allowed_feed_url(request.url, &why)) {
+    result.error = why;
+    return result;
+  }
+  if (request.url.starts_with("file:")) return fetch_file(request);
+
+  global_init();
+  std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
+  if (!curl) {
+    result.error = "cannot start a network transfer";
+    return result;
+  }
+  std::unique_ptr<curl_slist, ListDeleter> headers;
+  const auto add_header = [&headers](const std::string& h) {
+    headers.reset(curl_slist_append(headers.release(), h.c_str()));
+  };
+  if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
+  if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
+  add_header("Accept: application/ld+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1");
+
+  std::ofstream body_file;
+  if (!request.body_file.empty()) {
+    body_file.open(request.body_file, std::ios::binary | std::ios::trunc);
+    if (!body_file) {
+      result.error = "cannot write the download to " + request.body_file.string();
+      return result;
+    }
+  }
+  Transfer transfer{
+      &result, request.max_bytes, false, cancel, request.body_file.empty() ? nullptr : &body_file,
+      0};
+  char error_buffer[CURL_ERROR_SIZE] = {};
+  CURL* c = curl.get();
+  curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https,http");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR,
+                   request.url.starts_with("http://") ? "http" : "https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request.connect_timeout_ms);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, request.total_timeout_ms);
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip and deflate, decoded by curl
+  curl_easy_setopt(c, CURLOPT_USERAGENT, request.user_agent.c_str());
+  curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
+
+  const CURLcode rc = curl_easy_perform(c);
+  if (body_file.is_open()) body_file.close();
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &result.http_code);
+  const std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(rc);
+  if (rc != CURLE_OK) {
+    result.body.clear();
+    switch (rc) {
+      case CURLE_WRITE_ERROR:
+      case CURLE_FILESIZE_EXCEEDED:
+        result.error = transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED
+                           ? "the feed is larger than the " +
+                                 std::to_string(request.max_bytes / (1024 * 1024)) + " MB limit"
+                           : "could not store the download (" + detail + ")";
+        break;
+      case CURLE_OPERATION_TIMEDOUT:
+        result.error = "the server did not answer in time (" + detail + ")";
+        break;
+      case CURLE_PARTIAL_FILE:
+        result.error = "the download was cut short: the feed arrived incomplete";
+        break;
+      case CURLE_COULDNT_RESOLVE_HOST:
+        result.error = "could not find the server (no network, or a wrong address)";
+        break;
+      case CURLE_COULDNT_CONNECT:
+        result.error = "could not connect to the server (" + detail + ")";
+        break;
+      case CURLE_ABORTED_BY_CALLBACK:
+        result.error = "the download was cancelled";
+        break;
+      case CURLE_TOO_MANY_REDIRECTS:
+        result.error = "too many redirects";
+        break;
+      case CURLE_PEER_FAILED_VERIFICATION:
+      case CURLE_SSL_CONNECT_ERROR:
+      case CURLE_SSL_CACERT_BADFILE:
+        result.error = "the secure connection could not be verified (" + detail + ")";
+        break;
+      case CURLE_BAD_CONTENT_ENCODING:
+        result.error = "the server sent a damaged compressed body";
+        break;
+      default:
+        result.error = "the download failed (" + detail + ")";
+        break;
+    }
+    return result;
+  }
+  if (result.http_code == 304) {
+    result.body.clear();
+    result.status = FetchResult::Status::NotModified;
+    return result;
+  }
+  if (result.http_code < 200 || result.http_code >= 300) {
+    result.body.clear();
+    result.error = "the server answered HTTP " + std::to_string(result.http_code);
+    return result;
+  }
+  result.status = FetchResult::Status::Ok;
+  return result;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,48 @@
+// Fetching a feed: https:// (TLS verified, always), http:// to a loopback address only (tests),
+// and file:// (absolute) or file:relative/path (inside the kiosk's resource directory).
+// Conditional requests (ETag, Last-Modified), gzip, a size cap, timeouts, a redirect limit.
+#pragma once
+
+#include <atomic>
+#include <cstddef>
+#include <filesystem>
+#include <string>
+
+namespace kiosk {
+
+struct FetchRequest {
+  std::string url;
+  std::string etag;           // sent as If-None-Match when not empty
+  std::string last_modified;  // sent as If-Modified-Since when not empty
+  std::size_t max_bytes = 64u * 1024 * 1024;
+  long connect_timeout_ms = 10000;
+  long total_timeout_ms = 120000;
+  std::string user_agent = "WorkforceKiosk";
+  // When set, an http(s) body is written to this file instead of FetchResult::body (large feeds
+  // never sit in memory whole). The file is created or truncated.
+  std::filesystem::path body_file;
+};
+
+struct FetchResult {
+  enum class Status { Ok, NotModified, Failed };
+  Status status = Status::Failed;
+  long http_code = 0;
+  std::string body;
+  std::string etag;
+  std::string last_modified;
+  std::string content_type;
+  std::string error;  // one sentence, when Failed
+};
+
+// Blocking; call it off the UI thread. `cancel` (optional) aborts a transfer in progress.
+FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel = nullptr);
+
+// The local file a file: URL names (absolute file:///…, or file:relative/path inside the
+// resource directory). Empty, with *why set, when the URL is not an acceptable file URL.
+std::filesystem::path file_url_path(const std::string& url, std::string* why);
+
+// True for URLs the kiosk may fetch: https://, file:, and http:// to 127.0.0.0/8, localhost or
+// [::1]. Otherwise *why says what is wrong.
+bool allowed_feed_url(const std::string& url, std::string* why);
+
+}  // namespace kiosk

@@ -1,0 +1,363 @@
+#include "kiosk/sync/sync.h"
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <fstream>
+#include <optional>
+#include <sstream>
+
+#include "kiosk/feeds/etpl_csv.h"
+#include "kiosk/feeds/greenhouse.h"
+#include "kiosk/feeds/jsonld.h"
+#include "kiosk/feeds/lever.h"
+#include "kiosk/log.h"
+#include "kiosk/store/record_json.h"
+
+namespace kiosk {
+namespace {
+
+std::size_t records_of(const ParsedFeed& feed, ListingKind kind) {
+  switch (kind) {
+    case ListingKind::Job:
+      return feed.jobs.size();
+    case ListingKind::Program:
+      return feed.programs.size();
+    case ListingKind::Event:
+      return feed.events.size();
+    case ListingKind::Service:
+      return feed.services.size();
+    case ListingKind::Faq:
+      return feed.faq.size();
+  }
+  return 0;
+}
+
+// Keeps only the records of the kind the feed is configured for.
+ParsedFeed only(ParsedFeed feed, ListingKind kind) {
+  ParsedFeed out;
+  out.warnings = std::move(feed.warnings);
+  switch (kind) {
+    case ListingKind::Job:
+      out.jobs = std::move(feed.jobs);
+      break;
+    case ListingKind::Program:
+      out.programs = std::move(feed.programs);
+      break;
+    case ListingKind::Event:
+      out.events = std::move(feed.events);
+      break;
+    case ListingKind::Service:
+      out.services = std::move(feed.services);
+      break;
+    case ListingKind::Faq:
+      out.faq = std::move(feed.faq);
+      break;
+  }
+  return out;
+}
+
+bool valid_utf8(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80           ? 1
+                    : (c >> 5) == 0x6  ? 2
+                    : (c >> 4) == 0xE  ? 3
+                    : (c >> 3) == 0x1E ? 4
+                                       : 0;
+    if (n == 0 || i + n > s.size()) return false;
+    for (std::size_t k = 1; k < n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
+    }
+    i += n;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string_view status_key(FeedOutcome::Status status) {
+  switch (status) {
+    case FeedOutcome::Status::Updated:
+      return "updated";
+    case FeedOutcome::Status::Unchanged:
+      return "unchanged";
+    case FeedOutcome::Status::Failed:
+      return "failed";
+  }
+  return "";
+}
+
+FeedFormat detect_format(std::string_view body) {
+  if (body.starts_with("\xEF\xBB\xBF")) body.remove_prefix(3);
+  while (!body.empty() && (body.front() == ' ' || body.front() == '\n' || body.front() == '\r' ||
+                           body.front() == '\t')) {
+    body.remove_prefix(1);
+  }
+  if (body.empty()) return FeedFormat::Unknown;
+  const std::string_view head = body.substr(0, 1 << 16);
+  if (body.front() == '{' || body.front() == '[') {
+    if (head.find("\"absolute_url\"") != std::string_view::npos) return FeedFormat::Greenhouse;
+    if (head.find("\"hostedUrl\"") != std::string_view::npos) return FeedFormat::Lever;
+    if (head.find("\"@type\"") != std::string_view::npos ||
+        head.find("\"@graph\"") != std::string_view::npos ||
+        head.find("\"@context\"") != std::string_view::npos) {
+      return FeedFormat::JsonLd;
+    }
+    return FeedFormat::Unknown;
+  }
+  if (body.front() == '<') return FeedFormat::Unknown;  // an HTML page or XML, not a feed we read
+  const std::string_view first_line = head.substr(0, head.find('\n'));
+  if (first_line.find(',') != std::string_view::npos) return FeedFormat::EtplCsv;
+  return FeedFormat::Unknown;
+}
+
+ParseResult parse_feed(std::string_view body, const std::string& source_url) {
+  if (!valid_utf8(body)) return ParseError{"the feed is not valid UTF-8 text"};
+  switch (detect_format(body)) {
+    case FeedFormat::JsonLd:
+      return feeds::parse_jsonld(body, source_url);
+    case FeedFormat::Greenhouse:
+      return feeds::parse_greenhouse(body, source_url);
+    case FeedFormat::Lever:
+      return feeds::parse_lever(body, source_url);
+    case FeedFormat::EtplCsv:
+      return feeds::parse_etpl_csv(body, source_url);
+    case FeedFormat::Unknown:
+      break;
+  }
+  const std::string_view start = body.substr(0, 200);
+  if (start.find("<html") != std::string_view::npos ||
+      start.find("<!DOCTYPE") != std::string_view::npos ||
+      start.find("<!doctype") != std::string_view::npos) {
+    return ParseError{"the address returned a web page, not a feed"};
+  }
+  if (body.find_first_not_of(" \r\n\t") == std::string_view::npos)
+    return ParseError{"the feed is empty"};
+  return ParseError{"not a feed format the kiosk reads (JSON-LD, Greenhouse, Lever or ETPL CSV)"};
+}
+
+namespace {
+
+// A downloaded feed waits in a scratch file that is removed however the sync ends.
+class ScratchFile {
+ public:
+  explicit ScratchFile(std::filesystem::path path) : path_(std::move(path)) {}
+  ~ScratchFile() {
+    std::error_code ec;
+    std::filesystem::remove(path_, ec);
+  }
+  ScratchFile(const ScratchFile&) = delete;
+  ScratchFile& operator=(const ScratchFile&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// UTF-8 validation that can be fed in chunks.
+class Utf8Check {
+ public:
+  void feed(std::string_view chunk) {
+    for (const char ch : chunk) {
+      const auto c = static_cast<unsigned char>(ch);
+      if (pending_ > 0) {
+        if ((c >> 6) != 0x2) ok_ = false;
+        --pending_;
+        continue;
+      }
+      if (c < 0x80) continue;
+      if ((c >> 5) == 0x6 && c >= 0xC2) {
+        pending_ = 1;
+      } else if ((c >> 4) == 0xE) {
+        pending_ = 2;
+      } else if ((c >> 3) == 0x1E && c <= 0xF4) {
+        pending_ = 3;
+      } else {
+        ok_ = false;
+      }
+    }
+  }
+  bool ok() const { return ok_ && pending_ == 0; }
+
+ private:
+  int pending_ = 0;
+  bool ok_ = true;
+};
+
+struct FileFacts {
+  std::string hash;
+  bool utf8 = true;
+  std::string head;  // the first 64 KiB, for format detection
+};
+
+std::optional<FileFacts> inspect(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  FileFacts facts;
+  Utf8Check utf8;
+  std::uint64_t h = 1469598103934665603ull;
+  std::size_t size = 0;
+  std::vector<char> buffer(1 << 16);
+  while (in) {
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    if (n == 0) break;
+    const std::string_view chunk(buffer.data(), n);
+    if (facts.head.size() < buffer.size())
+      facts.head.append(chunk.substr(0, buffer.size() - facts.head.size()));
+    utf8.feed(chunk);
+    for (const char c : chunk) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    size += n;
+  }
+  char out[48];
+  std::snprintf(out, sizeof out, "%016llx-%zx", static_cast<unsigned long long>(h), size);
+  facts.hash = out;
+  facts.utf8 = utf8.ok();
+  return facts;
+}
+
+std::string read_all(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+}  // namespace
+
+FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& options,
+                      const std::atomic<bool>* cancel) {
+  FeedOutcome out;
+  out.url = feed.url;
+  out.kind = feed.kind;
+  const std::string kind(kind_key(feed.kind));
+  const std::int64_t now = options.now ? options.now() : 0;
+  const auto previous = store.feed_state(feed.url);
+  const bool have_data = previous && previous->records > 0 && previous->kind == kind;
+  const auto fail = [&](std::string why) {
+    out.status = FeedOutcome::Status::Failed;
+    out.error = std::move(why);
+    out.records = have_data ? previous->records : 0;
+    store.record_failure(feed.url, kind, out.error, now);
+    log::warn("sync " + feed.url + ": " + out.error);
+    return out;
+  };
+  const auto unchanged = [&] {
+    store.confirm_feed(feed.url, kind, now);
+    out.status = FeedOutcome::Status::Unchanged;
+    out.records = previous->records;
+    return out;
+  };
+
+  // 1. The body, as a file: the source itself for file: URLs, a scratch download otherwise.
+  std::filesystem::path body;
+  std::optional<ScratchFile> scratch;
+  std::string etag;
+  std::string last_modified;
+  if (feed.url.starts_with("file:")) {
+    std::string why;
+    body = file_url_path(feed.url, &why);
+    if (body.empty()) return fail(why);
+    std::error_code ec;
+    const auto size = std::filesystem::file_size(body, ec);
+    if (ec) return fail("cannot read " + body.string() + ": " + ec.message());
+    if (size > options.request_template.max_bytes) {
+      return fail("the feed is larger than the " +
+                  std::to_string(options.request_template.max_bytes / (1024 * 1024)) + " MB limit");
+    }
+  } else {
+    static std::atomic<unsigned> counter{0};
+    const auto dir =
+        options.scratch_dir.empty() ? std::filesystem::temp_directory_path() : options.scratch_dir;
+    scratch.emplace(dir / ("download-" + std::to_string(::getpid()) + "-" +
+                           std::to_string(counter++) + ".tmp"));
+    FetchRequest request = options.request_template;
+    request.url = feed.url;
+    request.body_file = scratch->path();
+    if (have_data) {
+      request.etag = previous->etag;
+      request.last_modified = previous->last_modified;
+    }
+    FetchResult fetched = fetch(request, cancel);
+    if (fetched.status == FetchResult::Status::Failed) return fail(fetched.error);
+    if (fetched.status == FetchResult::Status::NotModified) {
+      if (!have_data)
+        return fail("the server said the feed had not changed, but nothing is cached");
+      return unchanged();
+    }
+    body = scratch->path();
+    etag = fetched.etag;
+    last_modified = fetched.last_modified;
+  }
+
+  // 2. Unchanged content costs nothing more; damaged text goes no further.
+  const auto facts = inspect(body);
+  if (!facts) return fail("cannot read " + body.string());
+  if (have_data && facts->hash == previous->content_hash) return unchanged();
+  if (!facts->utf8) return fail("the feed is not valid UTF-8 text");
+
+  // 3. Parse into the open transaction; only a complete, non-empty feed is committed.
+  FeedState state;
+  state.url = feed.url;
+  state.kind = kind;
+  state.etag = etag;
+  state.last_modified = last_modified;
+  state.content_hash = facts->hash;
+  std::int64_t other_kinds = 0;
+  std::string error;  // set inside the import's scope, reported after its rollback
+  try {
+    FeedImport import(store, state, now);
+    const auto take = [&](ParsedFeed& batch) {
+      other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
+      import.add(only(std::move(batch), feed.kind));
+      batch = ParsedFeed{};
+    };
+    if (detect_format(facts->head) == FeedFormat::JsonLd) {
+      std::ifstream in(body, std::ios::binary);
+      auto streamed = feeds::stream_jsonld(in, feed.url, take);
+      if (auto* parse_error = std::get_if<ParseError>(&streamed)) {
+        error = parse_error->reason;
+      } else {
+        out.warnings = std::get<feeds::StreamSummary>(streamed).warnings;
+      }
+    } else {
+      ParseResult parsed = parse_feed(read_all(body), feed.url);
+      if (auto* parse_error = std::get_if<ParseError>(&parsed)) {
+        error = parse_error->reason;
+      } else {
+        auto& records = std::get<ParsedFeed>(parsed);
+        out.warnings = records.warnings;
+        take(records);
+      }
+    }
+    if (error.empty() && cancel != nullptr && cancel->load()) error = "the sync was cancelled";
+    if (error.empty() && import.count() == 0) {
+      error = other_kinds > 0 ? "expected " + kind + " but the feed holds other kinds of listings"
+                              : "the feed has no listings";
+    }
+    if (error.empty()) {
+      import.commit();
+      out.records = import.count();
+    }
+  } catch (const sql::SqliteError& e) {
+    error = std::string("could not save the listings: ") + e.what();
+  }
+  if (!error.empty()) return fail(error);
+  out.status = FeedOutcome::Status::Updated;
+  log::info("sync " + feed.url + ": " + std::to_string(out.records) + " " + kind);
+  return out;
+}
+
+std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& feeds,
+                                  const SyncOptions& options, const std::atomic<bool>* cancel) {
+  std::vector<FeedOutcome> outcomes;
+  for (const auto& feed : feeds) {
+    if (cancel != nullptr && cancel->load()) break;
+    outcomes.push_back(sync_feed(store, feed, options, cancel));
+  }
+  return outcomes;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,59 @@
+#include "kiosk/sync/sync_service.h"
+
+#include "kiosk/listings.h"
+#include "kiosk/log.h"
+
+namespace kiosk {
+
+SyncService::SyncService(const Config& config, std::filesystem::path data_dir, RunQueue& queue,
+                         Listener listener)
+    : feeds_(feed_specs(config)),
+      options_(sync_options(config, data_dir)),
+      data_dir_(std::move(data_dir)),
+      interval_(config.feeds.refresh_minutes),
+      queue_(queue),
+      listener_(std::move(listener)) {}
+
+SyncService::~SyncService() {
+  {
+    const std::lock_guard lock(mutex_);
+    stop_ = true;
+  }
+  cancel_ = true;
+  wake_.notify_all();
+  if (thread_.joinable()) thread_.join();
+}
+
+void SyncService::start() {
+  if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+}
+
+void SyncService::sync_now() {
+  {
+    const std::lock_guard lock(mutex_);
+    now_ = true;
+  }
+  wake_.notify_all();
+}
+
+void SyncService::run() {
+  std::optional<Store> store;
+  for (;;) {
+    std::vector<FeedOutcome> outcomes;
+    try {
+      if (!store) store.emplace(data_dir_, Store::Mode::Writer);
+      outcomes = sync_all(*store, feeds_, options_, &cancel_);
+    } catch (const std::exception& e) {  // a broken cache file must not take the kiosk down
+      log::error(std::string("sync: ") + e.what());
+      store.reset();
+    }
+    queue_.post([this, outcomes = std::move(outcomes)] { listener_(outcomes); });
+
+    std::unique_lock lock(mutex_);
+    wake_.wait_for(lock, interval_, [this] { return stop_ || now_; });
+    if (stop_) return;
+    now_ = false;
+  }
+}
+
+}  // namespace kiosk

@@ -1,0 +1,184 @@
+// Listings benchmarks (packaging/dev.sh bench): a full import of 100,000 JobPostings, an
+// unchanged re-sync, and search latency over a fixed mix of queries at 100,000 jobs. Prints a
+// Markdown section for BENCHMARKS.md. Timings are measured here, never asserted in tests.
+#include <sys/resource.h>
+#include <sys/utsname.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <thread>
+
+#include <benchmark/benchmark.h>
+
+#include "kiosk/listings.h"
+#include "kiosk/log.h"
+#include "kiosk/store/store.h"
+#include "kiosk/sync/sync.h"
+#include "tests/bench/feed_generator.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::int64_t kNow = 1795046400;  // 2026-11-19
+
+double ms_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+long peak_rss_mb() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return usage.ru_maxrss / 1024;
+}
+
+struct Fixture {
+  fs::path dir;
+  std::string url;
+  std::optional<kiosk::Store> store;
+};
+
+Fixture& fixture() {
+  static Fixture f;
+  return f;
+}
+
+double percentile(std::vector<double> v, double p) {
+  std::sort(v.begin(), v.end());
+  return v[static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size() - 1))];
+}
+
+kiosk::SearchQuery query_for(const std::string& text, int variant) {
+  kiosk::SearchQuery q;
+  q.now = kNow;
+  q.text = text;
+  switch (variant % 4) {
+    case 1:
+      q.employment_types = kiosk::kPartTime;
+      break;
+    case 2:
+      q.industry = kiosk::Industry::Health;
+      q.no_degree = true;
+      break;
+    case 3:
+      q.workplace = kiosk::Workplace::Remote;
+      q.sort = kiosk::SortOrder::Newest;
+      break;
+    default:
+      break;
+  }
+  return q;
+}
+
+void BM_Search(benchmark::State& state) {
+  auto& f = fixture();
+  const auto queries = kiosk::bench::benchmark_queries();
+  std::size_t i = 0;
+  for (auto _ : state) {
+    auto r = f.store->search(
+        query_for(queries[i % queries.size()], static_cast<int>(i / queries.size())));
+    benchmark::DoNotOptimize(r);
+    ++i;
+  }
+}
+BENCHMARK(BM_Search)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  kiosk::log::set_level(kiosk::log::Level::Warn);
+  auto& f = fixture();
+  f.dir = fs::temp_directory_path() / ("kiosk-bench-" + std::to_string(::getpid()));
+  fs::remove_all(f.dir);
+  fs::create_directories(f.dir);
+  const std::size_t count = argc > 1 && std::string(argv[1]).starts_with("--jobs=")
+                                ? std::stoul(std::string(argv[1]).substr(7))
+                                : 100000;
+  const fs::path feed_file = f.dir / "jobs.jsonld";
+  {
+    std::ofstream out(feed_file, std::ios::binary);
+    out << kiosk::bench::generate_jobposting_feed(count, 20261121);
+  }
+  const auto feed_mb = static_cast<double>(fs::file_size(feed_file)) / (1024.0 * 1024.0);
+  f.url = "file://" + feed_file.string();
+  const long rss_before = peak_rss_mb();
+
+  kiosk::SyncOptions options;
+  options.now = [] { return kNow; };
+  options.request_template.max_bytes = std::size_t{1} << 30;
+  f.store.emplace(f.dir, kiosk::Store::Mode::Writer);
+  auto start = Clock::now();
+  const auto imported = kiosk::sync_feed(*f.store, {f.url, kiosk::ListingKind::Job}, options);
+  const double import_ms = ms_since(start);
+  const long rss_import = peak_rss_mb();
+  start = Clock::now();
+  const auto again = kiosk::sync_feed(*f.store, {f.url, kiosk::ListingKind::Job}, options);
+  const double resync_ms = ms_since(start);
+  const auto db_mb =
+      static_cast<double>(fs::file_size(kiosk::Store::file_in(f.dir))) / (1024.0 * 1024.0);
+
+  // Search latency: every query of the mix, with and without filters, three rounds.
+  f.store.reset();
+  f.store.emplace(f.dir, kiosk::Store::Mode::Reader);
+  const auto queries = kiosk::bench::benchmark_queries();
+  std::vector<double> latencies;
+  std::vector<std::pair<double, std::string>> slowest;
+  for (int round = 0; round < 3; ++round) {
+    for (int variant = 0; variant < 4; ++variant) {
+      for (const auto& text : queries) {
+        const auto q = query_for(text, variant);
+        start = Clock::now();
+        const auto r = f.store->search(q);
+        const double ms = ms_since(start);
+        latencies.push_back(ms);
+        slowest.emplace_back(ms, "\"" + text + "\" (variant " + std::to_string(variant) + ", " +
+                                     std::to_string(r.total) + (r.total_capped ? "+" : "") +
+                                     " hits)");
+      }
+    }
+  }
+  std::sort(slowest.rbegin(), slowest.rend());
+
+  utsname host{};
+  uname(&host);
+  const std::time_t now = std::time(nullptr);
+  char date[32];
+  std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
+  std::ostringstream md;
+  md << "## Listings cache (" << date << ", " << host.machine << ", "
+     << std::thread::hardware_concurrency() << " cores, " << count << " jobs)\n\n"
+     << "| what | figure | goal |\n|---|---|---|\n"
+     << "| full import of " << count << " JobPostings (" << static_cast<int>(feed_mb)
+     << " MB of JSON-LD, " << imported.records << " imported, status "
+     << kiosk::status_key(imported.status) << ") | " << static_cast<int>(import_ms)
+     << " ms | ≤ 10 s |\n"
+     << "| peak RSS after the import (feed generator included: " << rss_before << " MB before) | "
+     << rss_import << " MB | ≤ 150 MB |\n"
+     << "| unchanged re-sync (status " << kiosk::status_key(again.status) << ") | " << resync_ms
+     << " ms | one read, no writes |\n"
+     << "| cache file | " << static_cast<int>(db_mb) << " MB | |\n"
+     << "| search latency over " << latencies.size() << " queries (" << queries.size()
+     << " texts × 4 filter mixes × 3 rounds) | p50 " << percentile(latencies, 50) << " ms, p99 "
+     << percentile(latencies, 99) << " ms, max " << percentile(latencies, 100)
+     << " ms | p99 ≤ 10 ms |\n\n"
+     << "Slowest queries:\n\n";
+  for (std::size_t i = 0; i < std::min<std::size_t>(5, slowest.size()); ++i) {
+    md << "- " << slowest[i].first << " ms: " << slowest[i].second << "\n";
+  }
+  std::cout << md.str() << std::endl;
+  if (const char* out = std::getenv("KIOSK_BENCH_MD")) std::ofstream(out) << md.str();
+
+  benchmark::Initialize(&argc, argv);
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  f.store.reset();
+  fs::remove_all(f.dir);
+  return 0;
+}

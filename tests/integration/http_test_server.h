@@ -1,0 +1,88 @@
+// A tiny real HTTP/1.1 server for integration tests: POSIX sockets and std::thread, listening on
+// 127.0.0.1 on an ephemeral port. Every connection is served on its own thread; each gets exactly
+// one response with "Connection: close" and is then closed (no keep-alive). Responses can be
+// delayed, truncated, gzip-compressed or chunked to exercise a client's error handling.
+//
+// Links against zlib (for HttpResponse::gzip) and the platform thread library.
+#pragma once
+
+#include <atomic>
+#include <condition_variable>
+#include <cstddef>
+#include <functional>
+#include <list>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+namespace kiosk::testing {
+
+struct HttpRequest {
+  std::string method;
+  std::string path;   // without the query, not percent-decoded
+  std::string query;  // the part after '?', without the '?'; empty when absent
+  std::map<std::string, std::string> headers;  // lower-cased names; repeated headers joined by ", "
+  std::string body;                            // read when the request has a Content-Length
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::vector<std::pair<std::string, std::string>> headers;  // e.g. {"ETag", "\"v1\""}
+  std::string body;
+  int delay_ms = 0;       // sleep before sending anything (client timeouts)
+  int body_delay_ms = 0;  // send the headers, then sleep before the body
+  bool truncate = false;  // announce the full Content-Length, send only half the body, then close
+  bool gzip = false;      // gzip the body and send Content-Encoding: gzip
+  bool chunked = false;   // Transfer-Encoding: chunked instead of Content-Length
+};
+
+using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
+
+// Content-Length, Transfer-Encoding, Content-Encoding and Connection are added automatically
+// unless the handler supplies a header of the same name. No body is sent for 1xx, 204 and 304
+// responses or for HEAD requests. Sleeps requested through delay_ms/body_delay_ms are cut short
+// when the server is destroyed; a handler that blocks on its own is not (keep handlers quick).
+class HttpTestServer {
+ public:
+  HttpTestServer();  // binds 127.0.0.1:0 and starts serving; throws std::runtime_error on failure
+  ~HttpTestServer();
+  HttpTestServer(const HttpTestServer&) = delete;
+  HttpTestServer& operator=(const HttpTestServer&) = delete;
+
+  // Exact path match (no query); replaces an earlier handler for the same path. Unknown → 404.
+  void route(const std::string& path, HttpHandler handler);
+  int port() const;
+  std::string url(const std::string& path) const;  // "http://127.0.0.1:PORT" + path
+  int hits(const std::string& path) const;         // requests received for that path (any route)
+
+ private:
+  struct Connection {
+    std::thread thread;
+    std::shared_ptr<std::atomic<bool>> done;
+  };
+
+  void accept_loop();
+  void reap_connections(bool all);
+  void serve(int fd);
+  bool sleep_ms(int ms);  // false when the server is stopping
+  bool stopping() const { return stopping_.load(std::memory_order_acquire); }
+
+  int listen_fd_ = -1;
+  int port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::mutex stop_mu_;
+  std::condition_variable stop_cv_;
+
+  mutable std::mutex mu_;  // guards routes_ and hits_
+  std::map<std::string, HttpHandler> routes_;
+  std::map<std::string, int> hits_;
+
+  std::list<Connection> connections_;  // touched by the accept thread, then by the destructor
+  std::thread acceptor_;
+};
+
+}  // namespace kiosk::testing

@@ -1,0 +1,269 @@
+#include "kiosk/store/store.h"
+
+#include <filesystem>
+
+#include <gtest/gtest.h>
+
+#include "kiosk/feeds/normalize.h"
+
+namespace kiosk {
+namespace {
+
+namespace fs = std::filesystem;
+constexpr std::int64_t kNow = 1793664000;  // 2026-11-03
+constexpr std::int64_t kDay = 86400;
+
+class TempDir {
+ public:
+  TempDir() {
+    path_ = fs::temp_directory_path() /
+            ("kiosk-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
+    fs::create_directories(path_);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const fs::path& path() const { return path_; }
+
+ private:
+  static inline int counter_ = 0;
+  fs::path path_;
+};
+
+Job job(std::string id, std::string en, std::string es, std::string employer, std::string body,
+        std::int64_t posted_days_ago) {
+  Job j;
+  j.id = std::move(id);
+  j.title = {std::move(en), std::move(es)};
+  j.employer = std::move(employer);
+  j.description.en = {{TextBlock::Type::Paragraph, {std::move(body)}}};
+  j.posted = kNow - posted_days_ago * kDay;
+  j.industry = Industry::Health;
+  j.employment_types = kFullTime;
+  j.workplace = Workplace::Onsite;
+  j.pay = {18, 20, PayUnit::Hour, "USD"};
+  j.locations = {{"", "", "Miami", "FL", "33136", "US"}};
+  return j;
+}
+
+ParsedFeed sample_feed() {
+  ParsedFeed f;
+  f.jobs.push_back(job("1", "Registered Nurse", "Enfermera registrada", "Bayfront Clinic",
+                       "Care for patients in the cardiac unit.", 1));
+  f.jobs.push_back(job("2", "Técnico de mantenimiento", "Técnico de mantenimiento",
+                       "Coral Facilities", "Fix HVAC units and plumbing.", 2));
+  f.jobs.push_back(job("3", "Line Cook", "Cocinero de línea", "Sunrise Diner",
+                       "Prepare breakfast; work with a nurse station caterer.", 3));
+  Job remote = job("4", "Help Desk Technician", "Técnico de soporte", "Circuit IT",
+                   "Answer calls and tickets.", 10);
+  remote.workplace = Workplace::Remote;
+  remote.industry = Industry::Technology;
+  remote.pay = {52000, 60000, PayUnit::Year, "USD"};
+  remote.no_degree = true;
+  remote.employment_types = kPartTime;
+  f.jobs.push_back(remote);
+  Job expired = job("5", "Nurse Assistant", "Asistente de enfermería", "Old Clinic", "Gone.", 30);
+  expired.valid_through = kNow - kDay;
+  f.jobs.push_back(expired);
+  return f;
+}
+
+FeedState state(const std::string& url) {
+  FeedState s;
+  s.url = url;
+  s.kind = "jobs";
+  s.content_hash = "h1";
+  return s;
+}
+
+std::vector<std::string> ids(const SearchResult& r) {
+  std::vector<std::string> out;
+  for (const auto& h : r.hits) out.push_back(h.id);
+  return out;
+}
+
+SearchResult find(Store& store, const std::string& text, SortOrder sort = SortOrder::Relevance) {
+  SearchQuery q;
+  q.text = text;
+  q.now = kNow;
+  q.sort = sort;
+  return store.search(q);
+}
+
+TEST(Store, MigratesAndReopens) {
+  TempDir dir;
+  { Store s(dir.path(), Store::Mode::Writer); }
+  Store again(dir.path(), Store::Mode::Writer);
+  Store reader(dir.path(), Store::Mode::Reader);
+  EXPECT_TRUE(reader.feed_states().empty());
+}
+
+TEST(Store, ReaderWithoutCacheFails) {
+  TempDir dir;
+  EXPECT_THROW(Store(dir.path(), Store::Mode::Reader), sql::SqliteError);
+}
+
+TEST(Store, AccentAndCaseInsensitivePrefixSearch) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  EXPECT_EQ(ids(find(s, "tecnico")), (std::vector<std::string>{"2", "4"}));
+  EXPECT_EQ(find(s, "TÉCNICO").total, 2);
+  EXPECT_EQ(ids(find(s, "ENFERMERA")), (std::vector<std::string>{"1"}));
+  EXPECT_EQ(ids(find(s, "enferm")), (std::vector<std::string>{"1"}));  // the last word is a prefix
+  EXPECT_EQ(find(s, "coral").total, 1);                                // employer names
+  EXPECT_EQ(find(s, "hvac").total, 1);                                 // descriptions
+  EXPECT_EQ(find(s, "zzz").total, 0);
+  EXPECT_EQ(find(s, "nurse AND OR \"").total, 0);  // FTS syntax is inert
+}
+
+TEST(Store, TitleMatchesRankAboveDescriptionMatches) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  const auto r = find(s, "nurse");
+  ASSERT_EQ(r.total, 2);         // the expired one is gone
+  EXPECT_EQ(r.hits[0].id, "1");  // title match first, though the cook is mentioned later
+  EXPECT_EQ(r.hits[1].id, "3");
+}
+
+TEST(Store, ShortPrefixesSearchTitlesOnly) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  EXPECT_EQ(ids(find(s, "t")), (std::vector<std::string>{"2", "4"}));  // newest first
+  EXPECT_EQ(fts_query("t"), "title : \"t\"*");
+  EXPECT_EQ(fts_query("line co"), "\"line\" \"co\"*");
+  EXPECT_EQ(fts_query("  ¿?  "), "title : \"¿\"*");
+  EXPECT_EQ(fts_query(" ,. "), "");
+}
+
+TEST(Store, ExpiredPostingsDisappearWithoutASync) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow - 5 * kDay);
+  SearchQuery q;
+  q.text = "assistant";
+  q.now = kNow - 5 * kDay;
+  EXPECT_EQ(s.search(q).total, 1);
+  q.now = kNow;
+  EXPECT_EQ(s.search(q).total, 0);
+  EXPECT_EQ(s.count(ListingKind::Job, kNow), 4);
+}
+
+TEST(Store, FiltersCombineWithTheQuery) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  SearchQuery q;
+  q.now = kNow;
+  q.text = "tecnico";
+  q.workplace = Workplace::Remote;
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"4"}));
+  q = SearchQuery{};
+  q.now = kNow;
+  q.no_degree = true;
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"4"}));
+  q = SearchQuery{};
+  q.now = kNow;
+  q.min_pay_hourly = 24;  // $52,000 a year is $25 an hour
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"4"}));
+  q = SearchQuery{};
+  q.now = kNow;
+  q.posted_days = 2;
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"1", "2"}));
+  q = SearchQuery{};
+  q.now = kNow;
+  q.industry = Industry::Technology;
+  q.employment_types = kPartTime | kTemporary;
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"4"}));
+  q.sort = SortOrder::Pay;
+  q.industry.reset();
+  q.employment_types = 0;
+  EXPECT_EQ(s.search(q).hits.front().id, "4");
+}
+
+TEST(Store, SpanishTitlesWhenAsked) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  SearchQuery q;
+  q.now = kNow;
+  q.text = "cook";
+  q.language = Language::Es;
+  const auto r = s.search(q);
+  ASSERT_EQ(r.total, 1);
+  EXPECT_EQ(r.hits[0].title, "Cocinero de línea");
+}
+
+TEST(Store, ReplacingAFeedSwapsItsRecordsOnly) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("a"), sample_feed(), kNow);
+  ParsedFeed other;
+  other.jobs.push_back(job("x", "Solar Installer", "Instalador solar", "Sun Co", "Roofs.", 0));
+  s.replace_feed(state("b"), other, kNow);
+  EXPECT_EQ(s.count(ListingKind::Job, kNow), 5);
+  ParsedFeed smaller;
+  smaller.jobs.push_back(job("1", "Registered Nurse", "", "Bayfront Clinic", "Updated.", 0));
+  s.replace_feed(state("a"), smaller, kNow);
+  EXPECT_EQ(s.count(ListingKind::Job, kNow), 2);
+  EXPECT_EQ(find(s, "tecnico").total, 0);  // the FTS index followed the swap
+  EXPECT_EQ(find(s, "solar").total, 1);
+  EXPECT_EQ(s.feed_state("a")->records, 1);
+}
+
+TEST(Store, DuplicateIdsKeepTheFirst) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  ParsedFeed f = sample_feed();
+  f.jobs.push_back(f.jobs.front());
+  s.replace_feed(state("f"), f, kNow);
+  EXPECT_EQ(s.feed_state("f")->records, 5);
+}
+
+TEST(Store, FailureAndConfirmationTouchOnlyTheFeedState) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow - kDay);
+  s.record_failure("f", "jobs", "the server answered HTTP 500", kNow);
+  auto st = s.feed_state("f");
+  EXPECT_EQ(st->status, "failed");
+  EXPECT_EQ(st->error, "the server answered HTTP 500");
+  EXPECT_EQ(st->records, 5);
+  EXPECT_EQ(st->last_confirmed, kNow - kDay);
+  EXPECT_EQ(find(s, "nurse").total, 2);
+  s.confirm_feed("f", "jobs", kNow);
+  st = s.feed_state("f");
+  EXPECT_EQ(st->status, "unchanged");
+  EXPECT_EQ(st->error, "");
+  EXPECT_EQ(s.last_confirmed(ListingKind::Job), kNow);
+}
+
+TEST(Store, JobDetailRoundTrips) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  const auto hit = find(s, "help desk").hits.at(0);
+  const auto j = s.job(hit.key);
+  ASSERT_TRUE(j);
+  EXPECT_EQ(j->title.es, "Técnico de soporte");
+  EXPECT_EQ(j->pay.unit, PayUnit::Year);
+  EXPECT_EQ(j->workplace, Workplace::Remote);
+  EXPECT_EQ(j->description.en[0].lines[0], "Answer calls and tickets.");
+  EXPECT_FALSE(s.job(12345));
+}
+
+TEST(Store, NewestSortIsByPostingDate) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  EXPECT_EQ(ids(find(s, "", SortOrder::Newest)), (std::vector<std::string>{"1", "2", "3", "4"}));
+  EXPECT_EQ(ids(find(s, "tecnico", SortOrder::Newest)), (std::vector<std::string>{"2", "4"}));
+}
+
+}  // namespace
+}  // namespace kiosk
