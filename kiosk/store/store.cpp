@@ -1,6 +1,7 @@
 #include "kiosk/store/store.h"
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 #include <variant>
 
@@ -14,12 +15,15 @@
 namespace kiosk {
 namespace {
 
-// Version 1: feeds, listings, and an FTS5 index over listings' searchable text. Listing keys
+// Version 2: feeds, listings, and an FTS5 index over listings' searchable text. Listing keys
 // grow with the posting date, so "newest first" is the FTS index's own rowid order. The index
 // is kept by FeedImport with single-row statements, not triggers: a trigger makes every insert
 // a statement transaction, and FTS5 flushes its in-memory index at each one (measured: 16 s
-// instead of a few for 100,000 jobs).
-constexpr const char* kSchemaV1 = R"sql(
+// instead of a few for 100,000 jobs). Filters live in the index too, as facet words in their
+// own column (kindjobs, indhealth, wpremote, …): FTS5 intersects them with the text's matches
+// instead of SQL rejecting row after row. Version 1 had no facets; a cache is rebuilt by the
+// next sync, so migrating from it drops everything.
+constexpr const char* kSchema = R"sql(
 CREATE TABLE feeds (
   url TEXT PRIMARY KEY,
   kind TEXT NOT NULL,
@@ -42,6 +46,7 @@ CREATE TABLE listings (
   org TEXT NOT NULL,
   body TEXT NOT NULL,
   skills TEXT NOT NULL,
+  facets TEXT NOT NULL,
   title_en TEXT NOT NULL,
   title_es TEXT NOT NULL,
   industry TEXT NOT NULL,
@@ -66,10 +71,10 @@ CREATE UNIQUE INDEX listings_source ON listings(feed, kind, id);
 CREATE INDEX listings_kind ON listings(kind, key);
 CREATE INDEX listings_pay ON listings(kind, pay_hourly);
 CREATE VIRTUAL TABLE listings_fts USING fts5(
-  title, org, body, skills,
+  title, org, body, skills, facets,
   content='listings', content_rowid='key',
   tokenize='unicode61 remove_diacritics 2',
-  prefix='2 3'
+  prefix='1 2 3'
 );
 )sql";
 
@@ -105,7 +110,7 @@ std::string both(const LocalText& text) {
 struct Row {
   ListingKind kind = ListingKind::Job;
   std::string id;
-  std::string title, org, body, skills;
+  std::string title, org, body, skills, facets;
   LocalText display_title;
   std::string industry;
   std::uint8_t types = 0;
@@ -123,6 +128,28 @@ struct Row {
 
 std::string first_city(const std::vector<Place>& places) {
   return places.empty() ? std::string() : places.front().city;
+}
+
+std::string facet_words(const Row& r) {
+  std::string f = "kind" + std::string(kind_key(r.kind));
+  if (!r.industry.empty()) f += " ind" + r.industry;
+  static const std::pair<std::uint8_t, const char*> kTypes[] = {{kFullTime, "typefull"},
+                                                                {kPartTime, "typepart"},
+                                                                {kTemporary, "typetemp"},
+                                                                {kInternship, "typeintern"},
+                                                                {kContract, "typecontract"}};
+  for (const auto& [bit, word] : kTypes) {
+    if ((r.types & bit) != 0) f += std::string(" ") + word;
+  }
+  if (!r.workplace.empty()) f += " wp" + r.workplace;
+  if (r.no_degree) f += " nodegree";
+  if (!r.program_type.empty()) {
+    std::string type = r.program_type;
+    type.erase(std::remove(type.begin(), type.end(), '_'), type.end());
+    f += " pt" + type;
+  }
+  if (r.paid) f += " paidyes";
+  return f;
 }
 
 Row row_of(const Job& j) {
@@ -144,6 +171,7 @@ Row row_of(const Job& j) {
   r.valid_through = j.valid_through;
   r.sample = j.sample;
   r.detail = nlohmann::json(j).dump();
+  r.facets = facet_words(r);
   return r;
 }
 
@@ -166,6 +194,7 @@ Row row_of(const Program& p) {
   r.start = p.start_date;
   r.sample = p.sample;
   r.detail = nlohmann::json(p).dump();
+  r.facets = facet_words(r);
   return r;
 }
 
@@ -183,6 +212,7 @@ Row row_of(const Event& e) {
   r.start = e.start;
   r.sample = e.sample;
   r.detail = nlohmann::json(e).dump();
+  r.facets = facet_words(r);
   return r;
 }
 
@@ -197,6 +227,7 @@ Row row_of(const Service& s) {
   r.city = s.place.city;
   r.sample = s.sample;
   r.detail = nlohmann::json(s).dump();
+  r.facets = facet_words(r);
   return r;
 }
 
@@ -209,6 +240,7 @@ Row row_of(const FaqEntry& f) {
   r.display_title = f.question;
   r.sample = f.sample;
   r.detail = nlohmann::json(f).dump();
+  r.facets = facet_words(r);
   return r;
 }
 
@@ -277,7 +309,14 @@ void Store::migrate() {
     throw sql::SqliteError(SQLITE_ERROR, "the cache was written by a newer version of the kiosk");
   }
   sql::Transaction tx(db_);
-  if (version < 1) db_.exec(kSchemaV1);
+  if (version == 1) {
+    // Version 1 had no facet column. The cache holds nothing that the next sync cannot fetch
+    // again: start afresh (the feeds' hashes go too, so nothing is mistaken for unchanged).
+    db_.exec(
+        "DROP TABLE IF EXISTS listings_fts; DROP TABLE IF EXISTS listings; DROP TABLE IF EXISTS "
+        "feeds;");
+  }
+  db_.exec(kSchema);
   db_.set_user_version(kSchemaVersion);
   tx.commit();
   log::info("cache schema at version " + std::to_string(kSchemaVersion));
@@ -327,26 +366,27 @@ struct FeedImport::Impl {
         state(std::move(feed_state)),
         now(at),
         index(database,
-              "INSERT INTO listings_fts(rowid, title, org, body, skills) VALUES (?1, ?2, ?3, ?4, "
-              "?5)"),
+              "INSERT INTO listings_fts(rowid, title, org, body, skills, facets) "
+              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
         insert(database, R"sql(
     INSERT INTO listings(key, kind, feed, id, title, org, body, skills, title_en, title_es,
       industry, types, workplace, no_degree, pay_min, pay_max, pay_unit, pay_hourly, program_type,
-      cost, paid, city, posted, valid_through, start, sample, detail)
+      cost, paid, city, posted, valid_through, start, sample, detail, facets)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27))sql") {
+      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))sql") {
     sql::Statement feed_row(db, "INSERT OR IGNORE INTO feeds(url, kind) VALUES (?1, ?2)");
     feed_row.bind(1, state.url).bind(2, state.kind).run();  // listings refer to it
     // Take the feed's old records out of the index, then out of the table.
-    sql::Statement old(db, "SELECT key, title, org, body, skills FROM listings WHERE feed = ?1");
+    sql::Statement old(
+        db, "SELECT key, title, org, body, skills, facets FROM listings WHERE feed = ?1");
     sql::Statement unindex(db, R"sql(
-      INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills)
-      VALUES ('delete', ?1, ?2, ?3, ?4, ?5))sql");
+      INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills, facets)
+      VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6))sql");
     old.bind(1, state.url);
     while (old.step()) {
       unindex.reset();
       unindex.bind(1, old.int64(0)).bind(2, old.text(1)).bind(3, old.text(2));
-      unindex.bind(4, old.text(3)).bind(5, old.text(4)).run();
+      unindex.bind(4, old.text(3)).bind(5, old.text(4)).bind(6, old.text(5)).run();
     }
     sql::Statement remove(db, "DELETE FROM listings WHERE feed = ?1");
     remove.bind(1, state.url).run();
@@ -369,12 +409,13 @@ struct FeedImport::Impl {
       insert.bind(17, pay_unit_key(r.pay.unit)).bind(18, hourly(r.pay)).bind(19, r.program_type);
       insert.bind(20, r.cost).bind(21, r.paid ? 1 : 0).bind(22, r.city).bind(23, r.posted);
       insert.bind(24, r.valid_through).bind(25, r.start).bind(26, r.sample ? 1 : 0);
-      insert.bind(27, r.detail);
+      insert.bind(27, r.detail).bind(28, r.facets);
       try {
         insert.run();
         used.insert(key);
         index.reset();
-        index.bind(1, key).bind(2, r.title).bind(3, r.org).bind(4, r.body).bind(5, r.skills).run();
+        index.bind(1, key).bind(2, r.title).bind(3, r.org).bind(4, r.body).bind(5, r.skills);
+        index.bind(6, r.facets).run();
         return true;
       } catch (const sql::SqliteError& e) {
         if (e.code() == SQLITE_CONSTRAINT_PRIMARYKEY) {
@@ -502,7 +543,47 @@ SearchResult Store::search(const SearchQuery& q) {
   }
   if (q.paid) where += " AND l.paid = 1";
 
-  const std::string match = fts_query(q.text);
+  // The filters as facet words, so FTS5 intersects them with the text's matches.
+  // Jobs are the bulk of the cache, so "kindjobs" would only slow every intersection down; the
+  // smaller kinds are worth intersecting with. (The SQL conditions check everything anyway.)
+  std::string facets;
+  const auto facet = [&](const std::string& word) {
+    facets += (facets.empty() ? "" : " AND ") + std::string("facets : ") + word;
+  };
+  if (q.kind != ListingKind::Job) facet("kind" + std::string(kind_key(q.kind)));
+  if (q.industry) facet("ind" + std::string(feeds::industry_key(*q.industry)));
+  if (q.employment_types != 0) {
+    static const std::pair<std::uint8_t, const char*> kTypes[] = {{kFullTime, "typefull"},
+                                                                  {kPartTime, "typepart"},
+                                                                  {kTemporary, "typetemp"},
+                                                                  {kInternship, "typeintern"},
+                                                                  {kContract, "typecontract"}};
+    std::string any;
+    for (const auto& [bit, word] : kTypes) {
+      if ((q.employment_types & bit) == 0) continue;
+      any += (any.empty() ? "" : " OR ") + std::string("facets : ") + word;
+    }
+    facets += (facets.empty() ? "(" : " AND (") + any + ")";
+  }
+  if (q.workplace) facet("wp" + std::string(workplace_key(*q.workplace)));
+  if (q.no_degree) facet("nodegree");
+  if (q.program_type) {
+    std::string type(feeds::program_type_key(*q.program_type));
+    type.erase(std::remove(type.begin(), type.end(), '_'), type.end());
+    facet("pt" + type);
+  }
+  if (q.paid) facet("paidyes");
+  const std::string text = fts_query(q.text);
+  // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
+  // newest first, straight from the index.
+  const bool short_prefix = text.starts_with("title : ");
+  std::string match =
+      text.empty() || facets.empty() ? text + facets : "(" + text + ") AND " + facets;
+  if (!match.empty() && q.posted_days) {
+    // Keys grow with the posting date: FTS5 can skip older listings by rowid.
+    where += " AND f.rowid >= ?";
+    params.emplace_back((q.now - static_cast<std::int64_t>(*q.posted_days) * 86400) * kKeySpread);
+  }
   const bool spanish = q.language == Language::Es;
   const std::string columns =
       std::string("l.key, l.kind, l.id, ") +
@@ -515,56 +596,7 @@ SearchResult Store::search(const SearchQuery& q) {
   const std::string pay_order = "l.pay_hourly IS NULL, l.pay_hourly DESC, l.key DESC";
 
   SearchResult result;
-  std::string count_sql;
-  std::string page_sql;
-  std::vector<Param> page_params = params;
-  if (match.empty()) {
-    count_sql = "SELECT count(*) FROM (SELECT 1 FROM listings l WHERE " + where + " LIMIT " +
-                std::to_string(kCountCap + 1) + ")";
-    page_sql = "SELECT " + columns + " FROM listings l WHERE " + where + " ORDER BY " +
-               (q.sort == SortOrder::Pay ? pay_order : "l.key DESC") + " LIMIT ? OFFSET ?";
-  } else {
-    // CROSS JOIN keeps the FTS index as the outer loop: the other order would run the MATCH
-    // once per listing.
-    const std::string from =
-        "FROM listings_fts f CROSS JOIN listings l ON l.key = f.rowid WHERE "
-        "listings_fts MATCH ? AND " +
-        where;
-    params.insert(params.begin(), match);
-    page_params = params;
-    count_sql =
-        "SELECT count(*) FROM (SELECT 1 " + from + " LIMIT " + std::to_string(kCountCap + 1) + ")";
-    // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
-    // newest first, straight from the index.
-    const bool short_prefix = match.starts_with("title : ");
-    if (q.sort == SortOrder::Newest || (short_prefix && q.sort == SortOrder::Relevance)) {
-      page_sql = "SELECT " + columns + " " + from + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?";
-    } else {
-      // Ranking every match of a common word costs tens of milliseconds at 100,000 listings:
-      // rank the newest kRankWindow matches, which the index yields in order, cheaply.
-      const std::string window =
-          "WITH m AS (SELECT f.rowid AS key, bm25(listings_fts, 10.0, 4.0, 1.0, 3.0) AS score " +
-          from + " ORDER BY f.rowid DESC LIMIT " + std::to_string(kRankWindow) + ") ";
-      page_sql =
-          window + "SELECT " + columns + " FROM m JOIN listings l ON l.key = m.key ORDER BY " +
-          (q.sort == SortOrder::Pay ? pay_order : "m.score, l.key DESC") + " LIMIT ? OFFSET ?";
-    }
-  }
-  {
-    sql::Statement s(db_, count_sql);
-    bind_all(s, params);
-    s.step();
-    result.total = s.int64(0);
-    if (result.total > kCountCap) {
-      result.total = kCountCap;
-      result.total_capped = true;
-    }
-  }
-  page_params.emplace_back(static_cast<std::int64_t>(limit));
-  page_params.emplace_back(static_cast<std::int64_t>(offset));
-  sql::Statement s(db_, page_sql);
-  bind_all(s, page_params);
-  while (s.step()) {
+  const auto read_hit = [](const sql::Statement& s) {
     SearchHit h;
     h.key = s.int64(0);
     h.kind = kind_from_key(s.text(1)).value_or(ListingKind::Job);
@@ -584,7 +616,119 @@ SearchResult Store::search(const SearchQuery& q) {
     h.posted = s.opt_int64(15);
     h.start = s.opt_int64(16);
     h.sample = s.int64(17) != 0;
-    result.hits.push_back(std::move(h));
+    return h;
+  };
+  const auto capped = [&](std::int64_t n) {
+    result.total = std::min(n, kCountCap);
+    result.total_capped = n > kCountCap;
+  };
+
+  if (match.empty()) {  // browsing: the table's own indexes
+    sql::Statement count(db_, "SELECT count(*) FROM (SELECT 1 FROM listings l WHERE " + where +
+                                  " LIMIT " + std::to_string(kCountCap + 1) + ")");
+    bind_all(count, params);
+    count.step();
+    capped(count.int64(0));
+    sql::Statement page(
+        db_, "SELECT " + columns + " FROM listings l WHERE " + where + " ORDER BY " +
+                 (q.sort == SortOrder::Pay ? pay_order : "l.key DESC") + " LIMIT ? OFFSET ?");
+    std::vector<Param> page_params = params;
+    page_params.emplace_back(static_cast<std::int64_t>(limit));
+    page_params.emplace_back(static_cast<std::int64_t>(offset));
+    bind_all(page, page_params);
+    while (page.step()) result.hits.push_back(read_hit(page));
+    return result;
+  }
+
+  // CROSS JOIN keeps the FTS index as the outer loop: the other order would run the MATCH once
+  // per listing.
+  params.insert(params.begin(), match);
+  const std::string from =
+      "FROM listings_fts f CROSS JOIN listings l ON l.key = f.rowid WHERE listings_fts MATCH ? "
+      "AND " +
+      where;
+  const bool by_date = q.sort == SortOrder::Newest ||
+                       (q.sort == SortOrder::Relevance && (short_prefix || text.empty()));
+
+  // One pass over the index: the newest kRankWindow matches with what ordering needs. Ranking
+  // every match of a common word would cost tens of milliseconds at 100,000 listings; when the
+  // window is not full it holds every match, and its size is the exact total.
+  struct Candidate {
+    std::int64_t key;
+    double score;
+    std::optional<double> pay;
+  };
+  std::vector<Candidate> window;
+  {
+    sql::Statement w(db_, std::string("SELECT f.rowid, ") +
+                              (by_date ? "0.0" : "bm25(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)") +
+                              ", l.pay_hourly " + from + " ORDER BY f.rowid DESC LIMIT " +
+                              std::to_string(kRankWindow));
+    bind_all(w, params);
+    while (w.step()) window.push_back({w.int64(0), w.real(1), w.opt_real(2)});
+  }
+  if (window.size() < static_cast<std::size_t>(kRankWindow)) {
+    capped(static_cast<std::int64_t>(window.size()));
+  } else {
+    bool many = false;
+    if (!q.min_pay_hourly && !q.max_cost) {
+      // So many matches in the index alone (before the join drops the few expired ones) is
+      // "more than 1,000" for a resident: no need to count them exactly.
+      sql::Statement c(db_,
+                       "SELECT count(*) FROM (SELECT 1 FROM listings_fts WHERE listings_fts "
+                       "MATCH ?1 LIMIT " +
+                           std::to_string(kCountCap * 11 / 10) + ")");
+      c.bind(1, match);
+      c.step();
+      many = c.int64(0) >= kCountCap * 11 / 10;
+    }
+    if (many) {
+      capped(kCountCap + 1);
+    } else {
+      sql::Statement c(db_, "SELECT count(*) FROM (SELECT 1 " + from + " LIMIT " +
+                                std::to_string(kCountCap + 1) + ")");
+      bind_all(c, params);
+      c.step();
+      capped(c.int64(0));
+    }
+  }
+
+  std::vector<std::int64_t> keys;
+  if (by_date && offset + limit > static_cast<int>(window.size()) &&
+      window.size() == static_cast<std::size_t>(kRankWindow)) {
+    sql::Statement page(db_, "SELECT f.rowid " + from + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?");
+    std::vector<Param> page_params = params;
+    page_params.emplace_back(static_cast<std::int64_t>(limit));
+    page_params.emplace_back(static_cast<std::int64_t>(offset));
+    bind_all(page, page_params);
+    while (page.step()) keys.push_back(page.int64(0));
+  } else {
+    if (q.sort == SortOrder::Pay) {
+      std::stable_sort(window.begin(), window.end(), [](const Candidate& a, const Candidate& b) {
+        if (a.pay.has_value() != b.pay.has_value()) return a.pay.has_value();
+        return a.pay.value_or(0) > b.pay.value_or(0);
+      });
+    } else if (!by_date) {
+      std::stable_sort(window.begin(), window.end(),
+                       [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+    }
+    for (std::size_t i = static_cast<std::size_t>(offset);
+         i < window.size() && keys.size() < static_cast<std::size_t>(limit); ++i) {
+      keys.push_back(window[i].key);
+    }
+  }
+  if (keys.empty()) return result;
+  std::string in = "?";
+  for (std::size_t i = 1; i < keys.size(); ++i) in += ",?";
+  sql::Statement page(db_, "SELECT " + columns + " FROM listings l WHERE l.key IN (" + in + ")");
+  for (std::size_t i = 0; i < keys.size(); ++i) page.bind(static_cast<int>(i + 1), keys[i]);
+  std::unordered_map<std::int64_t, SearchHit> found;
+  while (page.step()) {
+    SearchHit h = read_hit(page);
+    found.emplace(h.key, std::move(h));
+  }
+  for (const auto key : keys) {
+    if (auto it = found.find(key); it != found.end()) result.hits.push_back(std::move(it->second));
   }
   return result;
 }

@@ -103,7 +103,7 @@ class FeedImport {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 1;
+  static constexpr int kSchemaVersion = 2;
   static constexpr std::int64_t kCountCap = 1000;
   static constexpr int kRankWindow = 500;  // relevance ranks the newest this-many matches
 

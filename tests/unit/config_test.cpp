@@ -82,6 +82,29 @@ TEST(Config, SyntaxErrorHasLineAndColumn) {
   EXPECT_NE(result.errors[0].message.find("not valid TOML"), std::string::npos);
 }
 
+TEST(Config, FeedUrlsAreChecked) {
+  const auto good = parse_config(
+      "[feeds]\njobs = [\"https://example.org/jobs.jsonld\", \"file:assets/sample/jobs.jsonld\"]\n"
+      "programs = [\"http://127.0.0.1:8080/p.csv\", \"file:///srv/feeds/etpl.csv\"]\n"
+      "refresh_minutes = 30\n",
+      "site.toml");
+  ASSERT_TRUE(good.config) << good.errors.front().to_string();
+  EXPECT_EQ(good.config->feeds.jobs.size(), 2u);
+  EXPECT_EQ(good.config->feeds.refresh_minutes, 30);
+
+  const auto bad = parse_config(
+      "[feeds]\njobs = [\"http://example.org/jobs\"]\nevents = \"https://x\"\n"
+      "faq = [\"ftp://x\", 3]\nrefresh_minutes = 1\n",
+      "site.toml");
+  ASSERT_EQ(bad.errors.size(), 5u);
+  EXPECT_EQ(bad.errors[0].line, 2);
+  EXPECT_NE(bad.errors[0].message.find("only to this machine"), std::string::npos);
+  EXPECT_NE(bad.errors[1].message.find("expected a list of URLs"), std::string::npos);
+  EXPECT_NE(bad.errors[2].message.find("https://"), std::string::npos);
+  EXPECT_NE(bad.errors[3].message.find("expected a URL in quotes"), std::string::npos);
+  EXPECT_NE(bad.errors[4].message.find("5 to 1440"), std::string::npos);
+}
+
 TEST(Config, MissingFileIsAnError) {
   const auto result = load_config("/nonexistent/kiosk.toml");
   ASSERT_EQ(result.errors.size(), 1u);

@@ -101,6 +101,20 @@ TEST(Store, MigratesAndReopens) {
   EXPECT_TRUE(reader.feed_states().empty());
 }
 
+TEST(Store, AnOlderCacheIsRebuiltFromScratch) {
+  TempDir dir;
+  {
+    sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
+    db.exec(
+        "CREATE TABLE feeds(url TEXT PRIMARY KEY, kind TEXT); CREATE TABLE listings(key INTEGER);"
+        "INSERT INTO feeds VALUES ('f', 'jobs'); PRAGMA user_version = 1;");
+  }
+  Store s(dir.path(), Store::Mode::Writer);
+  EXPECT_TRUE(s.feed_states().empty());
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  EXPECT_EQ(find(s, "nurse").total, 2);
+}
+
 TEST(Store, ReaderWithoutCacheFails) {
   TempDir dir;
   EXPECT_THROW(Store(dir.path(), Store::Mode::Reader), sql::SqliteError);
@@ -184,6 +198,15 @@ TEST(Store, FiltersCombineWithTheQuery) {
   q.industry.reset();
   q.employment_types = 0;
   EXPECT_EQ(s.search(q).hits.front().id, "4");
+  q = SearchQuery{};
+  q.now = kNow;
+  q.text = "nurse";
+  q.employment_types = kFullTime;
+  q.industry = Industry::Health;
+  q.posted_days = 2;
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"1"}));  // text, facets and dates together
+  q.workplace = Workplace::Remote;
+  EXPECT_EQ(s.search(q).total, 0);
 }
 
 TEST(Store, SpanishTitlesWhenAsked) {
