@@ -157,7 +157,9 @@ std::function<void(const toml::node&, const std::string&)> url_list_key(
       }
       std::string why;
       if (!allowed_feed_url(s->get(), &why)) {
-        check.fail(element.source(), where + ": " + why + " (\"" + s->get() + "\")");
+        std::string message = where;
+        message += ": " + why + " (\"" + s->get() + "\")";
+        check.fail(element.source(), std::move(message));
         continue;
       }
       urls.push_back(s->get());

@@ -85,14 +85,13 @@ std::optional<std::string> apply_filter(SearchQuery& q, const std::string& key_v
     if (q.employment_types == 0)
       return bad("full_time, part_time, temporary, internship or contract");
   } else if (key == "workplace") {
-    if (value == "onsite")
-      q.workplace = Workplace::Onsite;
-    else if (value == "remote")
-      q.workplace = Workplace::Remote;
-    else if (value == "hybrid")
-      q.workplace = Workplace::Hybrid;
-    else
-      return bad("onsite, remote or hybrid");
+    static const std::pair<const char*, Workplace> kPlaces[] = {{"onsite", Workplace::Onsite},
+                                                                {"remote", Workplace::Remote},
+                                                                {"hybrid", Workplace::Hybrid}};
+    for (const auto& [name, place] : kPlaces) {
+      if (value == name) q.workplace = place;
+    }
+    if (!q.workplace) return bad("onsite, remote or hybrid");
   } else if (key == "no_degree") {
     if (value != "true" && value != "false") return bad("true or false");
     q.no_degree = value == "true";

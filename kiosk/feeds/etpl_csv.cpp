@@ -394,10 +394,7 @@ std::optional<int> weeks_from_text(std::string_view text) {
     weeks = *n * 52.0 / 12.0;
   } else if (contains_any(t, {"year", "yr", "a\xC3\xB1o", "ano"})) {
     weeks = *n * 52.0;
-  } else if (contains_any(t, {"day",
-                              "d\xC3\xAD"
-                              "a",
-                              "dia"})) {
+  } else if (contains_any(t, {"day", "d\u00EDa", "dia"})) {
     weeks = *n / 7.0;
   } else if (contains_any(t, {"hour", "hr", "hora"})) {
     weeks = *n / 40.0;  // at full time, as duration_weeks does for PT…H
@@ -469,7 +466,7 @@ std::string soc_code(std::string_view raw) {
   };
   for (const char c : std::string(raw) + " ") {
     if (c == ',' || c == ';' || c == '/' || c == '|' ||
-        std::isspace(static_cast<unsigned char>(c))) {
+        std::isspace(static_cast<unsigned char>(c)) != 0) {
       if (std::string code = try_token(token); !code.empty()) return code;
       token.clear();
     } else {
@@ -502,14 +499,9 @@ Industry industry_from_cip(std::string_view cip) {
 std::optional<ProgramFormat> format_from_text(std::string_view text) {
   const std::string t = lower(text);
   if (t.empty()) return std::nullopt;
-  const bool hybrid = contains_any(t, {"hybrid", "blended",
-                                       "h\xC3\xAD"
-                                       "brido",
-                                       "hibrido"});
-  const bool online = contains_any(
-      t, {"online", "virtual", "distance", "remote", "web-based", "e-learning", "elearning",
-          "en l\xC3\xAD"
-          "nea"});
+  const bool hybrid = contains_any(t, {"hybrid", "blended", "h\u00EDbrido", "hibrido"});
+  const bool online = contains_any(t, {"online", "virtual", "distance", "remote", "web-based",
+                                       "e-learning", "elearning", "en l\u00EDnea"});
   const bool in_person =
       contains_any(t, {"in person", "in-person", "inperson", "classroom", "on site", "onsite",
                        "on-site", "campus", "face to face", "face-to-face", "presencial"});
@@ -530,7 +522,7 @@ std::string language_codes(std::string_view text, bool besides_english) {
       {"german", "de"},    {"hindi", "hi"},
   }};
   std::vector<std::string> codes;
-  const auto add = [&codes](std::string code) {
+  const auto add = [&codes](const std::string& code) {
     if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
   };
   if (besides_english) add("en");
@@ -831,7 +823,7 @@ ParseResult parse_etpl_csv(std::string_view body, const std::string& source_url)
     if (!valid_utf8(body)) {
       converted = windows1252_to_utf8(body);
       body = converted;
-      feed.warnings.push_back("the CSV is not UTF-8; read it as Windows-1252");
+      feed.warnings.emplace_back("the CSV is not UTF-8; read it as Windows-1252");
     }
 
     CsvReader reader(body, detect_delimiter(body));

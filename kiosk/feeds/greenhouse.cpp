@@ -71,7 +71,7 @@ std::vector<std::string> split_any(std::string_view s, std::string_view separato
   while (start <= s.size()) {
     const std::size_t end = s.find_first_of(separators, start);
     const std::string_view part =
-        s.substr(start, end == std::string_view::npos ? s.npos : end - start);
+        s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start);
     parts.emplace_back(trim(part));
     if (end == std::string_view::npos) break;
     start = end + 1;
@@ -241,7 +241,7 @@ std::string strip_workplace_words(std::string_view text) {
       }
       pos = end;
     }
-    kept.append(out, from, std::string::npos);
+    kept.append(std::string_view(out).substr(from));
     out = std::move(kept);
   }
   // "Remote in Florida", "Remote within the US": the leftover preposition goes too.
@@ -368,11 +368,10 @@ std::string unescape_content(std::string content) {
 
 bool is_employment_field(std::string_view name) {
   const std::string n = lower(name);
-  for (const char* key : {"employment", "job type", "time type", "commitment", "worker type",
-                          "position type", "schedule type", "employee type"}) {
-    if (n.find(key) != std::string::npos) return true;
-  }
-  return false;
+  const auto keys = {"employment",  "job type",      "time type",     "commitment",
+                     "worker type", "position type", "schedule type", "employee type"};
+  return std::any_of(keys.begin(), keys.end(),
+                     [&n](const char* key) { return n.find(key) != std::string::npos; });
 }
 
 // Departments are named by the company, so only a name that is plainly an employment type

@@ -18,7 +18,7 @@ namespace {
 // gumbo's tree builder is quadratic in nesting depth and frees its tree recursively, so a feed
 // of "<i><i><i>…" could stall a sync for minutes or overflow the stack. Descriptions never need
 // more than a few dozen levels: input past these limits is cut before gumbo sees it.
-constexpr std::size_t kMaxHtmlBytes = 512 * 1024;
+constexpr std::size_t kMaxHtmlBytes = std::size_t{512} * 1024;
 constexpr int kMaxNesting = 256;
 constexpr std::size_t kMaxActiveFormatting = 64;
 // Our own walk skips anything deeper than this, whatever tree gumbo builds.
@@ -708,8 +708,9 @@ std::optional<std::string_view> bullet_text(std::string_view line) {
   }
   std::size_t digits = 0;
   while (digits < line.size() && digits < 4 &&
-         std::isdigit(static_cast<unsigned char>(line[digits])))
+         std::isdigit(static_cast<unsigned char>(line[digits])) != 0) {
     ++digits;
+  }
   if (digits >= 1 && digits <= 3 && digits + 1 < line.size() &&
       (line[digits] == '.' || line[digits] == ')') && is_space(line[digits + 1])) {
     return trim(line.substr(digits + 2));

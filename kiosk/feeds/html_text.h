@@ -12,7 +12,7 @@
 namespace kiosk::feeds {
 
 // Most text one description may produce; longer ones are cut (with "…") at this many bytes.
-inline constexpr std::size_t kMaxDescriptionBytes = 64 * 1024;
+inline constexpr std::size_t kMaxDescriptionBytes = std::size_t{64} * 1024;
 
 // HTML through a real HTML5 parser (gumbo). Paragraph-level elements become paragraphs, <h1>-<h6>
 // headings, each <ul>/<ol> one bullet list (nested lists flattened into it), table rows

@@ -69,7 +69,7 @@ std::string text_of(const json* v, std::string_view lang = {}) {
     std::string fallback;
     for (const auto& e : *v) {
       const json* tag = field(e, "@language");
-      const std::string t = clean(to_text(e));
+      std::string t = clean(to_text(e));
       if (t.empty()) continue;
       if (tag != nullptr && !lang.empty() && lower(to_text(*tag)).starts_with(lang)) return t;
       if (tag == nullptr && fallback.empty()) fallback = t;
@@ -122,7 +122,7 @@ std::string raw_text_of(const json* v, std::string_view lang) {
     std::string fallback;
     for (const auto& e : *v) {
       const json* tag = field(e, "@language");
-      const std::string t = to_text(e);
+      std::string t = to_text(e);
       if (t.empty()) continue;
       if (tag != nullptr && lower(to_text(*tag)).starts_with(lang)) return t;
       if (fallback.empty()) fallback = t;
@@ -182,7 +182,7 @@ bool flag(const json& item, std::string_view name) {
   const json* v = property(item, name);
   if (v == nullptr) return false;
   if (v->is_boolean()) return v->get<bool>();
-  const std::string t = lower(to_text(*v));
+  std::string t = lower(to_text(*v));
   return t == "true" || t == "yes" || t == "1";
 }
 
@@ -227,7 +227,7 @@ std::vector<Place> places_of(const json* v) {
 
 bool mentions_telecommute(const json& v) {
   if (v.is_string()) {
-    const std::string t = lower(v.get<std::string>());
+    std::string t = lower(v.get<std::string>());
     return t.find("telecommute") != std::string::npos || t == "remote";
   }
   if (v.is_array() || v.is_object()) {
@@ -280,7 +280,7 @@ std::string identifier_of(const json& item) {
     if (id->is_object()) {
       if (const json* v = field(*id, "value")) return text_of(v);
     }
-    const std::string t = text_of(id);
+    std::string t = text_of(id);
     if (!t.empty()) return t;
   }
   if (const json* at_id = field(item, "@id")) return text_of(at_id);
@@ -309,7 +309,7 @@ std::vector<std::string> list_of(const json* v) {
 
 std::string url_of(const json& item) {
   for (const char* key : {"url", "sameAs"}) {
-    const std::string u = text_of(field(item, key));
+    std::string u = text_of(field(item, key));
     if (u.starts_with("https://") || u.starts_with("http://")) return u;
   }
   return {};
@@ -421,10 +421,11 @@ Program program_of(const json& item, const std::string& source) {
     if (const json* price = field(offer, "price")) p.cost = to_number(*price);
   }
   if (const json* cost = field(item, "estimatedCost")) {
-    if (!p.cost)
+    if (!p.cost) {
       p.cost = cost->is_object() && field(*cost, "value") != nullptr
                    ? to_number(*field(*cost, "value"))
                    : to_number(*cost);
+    }
   }
   p.duration_weeks = duration_weeks(text_of(field(item, "timeToComplete")));
   p.schedule = local_text(property(item, "schedule"), es);

@@ -102,7 +102,8 @@ RichText description(const json& posting) {
       // The list's title is meant as plain text, but it is description text all the same: it
       // gets the same cleaning (markup, hidden characters) as the rest.
       const json* title = field(list, "text");
-      std::string heading = blocks_to_plain(description_blocks(title ? to_text(*title) : ""));
+      std::string heading =
+          blocks_to_plain(description_blocks(title != nullptr ? to_text(*title) : ""));
       std::replace(heading.begin(), heading.end(), '\n', ' ');
       if (!heading.empty()) {
         part.push_back(TextBlock{TextBlock::Type::Heading, {std::move(heading)}});
@@ -120,7 +121,7 @@ RichText description(const json& posting) {
         items = {std::move(bullets)};
       }
       if (!items.empty()) append(part, std::move(items));
-      if (part.size() > 0 && !(part.size() == 1 && part[0].type == TextBlock::Type::Heading)) {
+      if (!part.empty() && !(part.size() == 1 && part[0].type == TextBlock::Type::Heading)) {
         append(out, std::move(part));
       }
     }

@@ -224,20 +224,26 @@ std::optional<int> duration_weeks(std::string_view text) {
     number.clear();
     if (!n) return std::nullopt;
     any = true;
-    if (in_time && c == 'H')
-      weeks += *n / 40.0;  // training hours at full time
-    else if (in_time)
-      continue;  // minutes and seconds do not matter here
-    else if (c == 'Y')
-      weeks += *n * 52;
-    else if (c == 'M')
-      weeks += *n * 52.0 / 12.0;
-    else if (c == 'W')
-      weeks += *n;
-    else if (c == 'D')
-      weeks += *n / 7.0;
-    else
-      return std::nullopt;
+    if (in_time) {
+      if (c == 'H') weeks += *n / 40.0;  // training hours at full time; minutes do not matter
+      continue;
+    }
+    switch (c) {
+      case 'Y':
+        weeks += *n * 52;
+        break;
+      case 'M':
+        weeks += *n * 52.0 / 12.0;
+        break;
+      case 'W':
+        weeks += *n;
+        break;
+      case 'D':
+        weeks += *n / 7.0;
+        break;
+      default:
+        return std::nullopt;
+    }
   }
   if (!any || !number.empty()) return std::nullopt;
   return std::max(1, static_cast<int>(std::lround(weeks)));

@@ -42,7 +42,7 @@ std::optional<int> duration_weeks(std::string_view text);
 Industry industry(std::string_view name, std::string_view occupation_code);
 
 // Filter names used by the command line and the screens ("health", "clean_energy", …).
-std::string_view industry_key(Industry industry);
+std::string_view industry_key(Industry value);
 std::optional<Industry> industry_from_key(std::string_view key);
 
 ProgramType program_type(

@@ -31,8 +31,8 @@ class Database {
   // Opens (creating when ReadWrite) the file; ":memory:" works for tests.
   Database(const std::filesystem::path& file, Mode mode);
   ~Database();
-  Database(Database&&) noexcept;
-  Database& operator=(Database&&) noexcept;
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
@@ -54,8 +54,8 @@ class Statement {
  public:
   Statement(const Database& db, std::string_view sql);
   ~Statement();
-  Statement(Statement&&) noexcept;
-  Statement& operator=(Statement&&) noexcept;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
 

@@ -399,7 +399,7 @@ struct FeedImport::Impl {
     std::int64_t key =
         when * kKeySpread + static_cast<std::int64_t>(fnv1a(state.url, r.id) % kKeySpread);
     for (;;) {
-      while (used.count(key) != 0) ++key;
+      while (used.contains(key)) ++key;
       insert.reset();
       insert.bind(1, key).bind(2, kind_key(r.kind)).bind(3, state.url).bind(4, r.id);
       insert.bind(5, r.title).bind(6, r.org).bind(7, r.body).bind(8, r.skills);
@@ -443,19 +443,33 @@ FeedImport::FeedImport(Store& store, FeedState state, std::int64_t now)
 
 FeedImport::~FeedImport() = default;
 
+struct PreparedRecords {
+  std::vector<Row> rows;
+};
+
+std::shared_ptr<PreparedRecords> prepare_records(const ParsedFeed& feed) {
+  auto prepared = std::make_shared<PreparedRecords>();
+  prepared->rows.reserve(feed.size());
+  for (const auto& j : feed.jobs) prepared->rows.push_back(row_of(j));
+  for (const auto& p : feed.programs) prepared->rows.push_back(row_of(p));
+  for (const auto& e : feed.events) prepared->rows.push_back(row_of(e));
+  for (const auto& s : feed.services) prepared->rows.push_back(row_of(s));
+  for (const auto& f : feed.faq) prepared->rows.push_back(row_of(f));
+  return prepared;
+}
+
 void FeedImport::add(const ParsedFeed& feed) {
-  const auto put = [this](const Row& row) {
+  add(*prepare_records(feed));
+}
+
+void FeedImport::add(const PreparedRecords& records) {
+  for (const Row& row : records.rows) {
     if (impl_->add(row)) {
       ++inserted_;
     } else {
       ++impl_->skipped;  // the same id twice in one feed: the first wins
     }
-  };
-  for (const auto& j : feed.jobs) put(row_of(j));
-  for (const auto& p : feed.programs) put(row_of(p));
-  for (const auto& e : feed.events) put(row_of(e));
-  for (const auto& s : feed.services) put(row_of(s));
-  for (const auto& f : feed.faq) put(row_of(f));
+  }
 }
 
 void FeedImport::commit() {

@@ -80,6 +80,11 @@ struct SearchResult {
 
 class Store;
 
+// Records turned into cache rows (text flattened, detail serialized): the CPU work of an import,
+// which any thread may do while another inserts the previous batch.
+struct PreparedRecords;
+std::shared_ptr<PreparedRecords> prepare_records(const ParsedFeed& feed);
+
 // One feed's new records going into the cache: the constructor opens a transaction and removes
 // the feed's old records (invisible to readers until commit); add() inserts as records arrive;
 // commit() swaps the whole set in at once. Destroyed without commit(), it rolls back: the old
@@ -91,7 +96,8 @@ class FeedImport {
   FeedImport(const FeedImport&) = delete;
   FeedImport& operator=(const FeedImport&) = delete;
 
-  void add(const ParsedFeed& records);
+  void add(const ParsedFeed& feed);
+  void add(const PreparedRecords& records);
   std::int64_t count() const { return inserted_; }
   void commit();
 

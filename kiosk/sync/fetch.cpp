@@ -77,7 +77,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return size * count;
 }
 
-int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+int on_progress(void* user, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/, curl_off_t /*ultotal*/,
+                curl_off_t /*ulnow*/) {
   const auto* t = static_cast<Transfer*>(user);
   return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
 }
@@ -114,7 +115,7 @@ FetchResult fetch_file(const FetchRequest& request) {
   }
   if (size > request.max_bytes) {
     result.error = "the feed is larger than the " +
-                   std::to_string(request.max_bytes / (1024 * 1024)) + " MB limit";
+                   std::to_string(request.max_bytes / (std::size_t{1024} * 1024)) + " MB limit";
     return result;
   }
   std::ifstream in(path, std::ios::binary);
@@ -243,7 +244,8 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
       case CURLE_FILESIZE_EXCEEDED:
         result.error = transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED
                            ? "the feed is larger than the " +
-                                 std::to_string(request.max_bytes / (1024 * 1024)) + " MB limit"
+                                 std::to_string(request.max_bytes / (std::size_t{1024} * 1024)) +
+                                 " MB limit"
                            : "could not store the download (" + detail + ")";
         break;
       case CURLE_OPERATION_TIMEDOUT:

@@ -14,7 +14,7 @@ struct FetchRequest {
   std::string url;
   std::string etag;           // sent as If-None-Match when not empty
   std::string last_modified;  // sent as If-Modified-Since when not empty
-  std::size_t max_bytes = 64u * 1024 * 1024;
+  std::size_t max_bytes = std::size_t{64} * 1024 * 1024;
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 120000;
   std::string user_agent = "WorkforceKiosk";

@@ -2,10 +2,14 @@
 
 #include <unistd.h>
 
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
 #include <fstream>
+#include <mutex>
 #include <optional>
 #include <sstream>
+#include <thread>
 
 #include "kiosk/feeds/etpl_csv.h"
 #include "kiosk/feeds/greenhouse.h"
@@ -140,6 +144,47 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url) {
 
 namespace {
 
+// Carries prepared batches from the parser thread to the inserting one; bounded, so a fast
+// parser cannot fill memory ahead of the database.
+class BatchPipe {
+ public:
+  bool push(std::shared_ptr<PreparedRecords> batch) {
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [this] { return queue_.size() < kDepth || cancelled_; });
+    if (cancelled_) return false;
+    queue_.push_back(std::move(batch));
+    ready_.notify_all();
+    return true;
+  }
+  std::shared_ptr<PreparedRecords> pop() {  // nullptr once the parser has finished
+    std::unique_lock lock(mutex_);
+    ready_.wait(lock, [this] { return !queue_.empty() || finished_; });
+    if (queue_.empty()) return nullptr;
+    auto batch = std::move(queue_.front());
+    queue_.pop_front();
+    ready_.notify_all();
+    return batch;
+  }
+  void finish() {
+    const std::lock_guard lock(mutex_);
+    finished_ = true;
+    ready_.notify_all();
+  }
+  void cancel() {
+    const std::lock_guard lock(mutex_);
+    cancelled_ = true;
+    ready_.notify_all();
+  }
+
+ private:
+  static constexpr std::size_t kDepth = 4;
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::shared_ptr<PreparedRecords>> queue_;
+  bool finished_ = false;
+  bool cancelled_ = false;
+};
+
 // A downloaded feed waits in a scratch file that is removed however the sync ends.
 class ScratchFile {
  public:
@@ -265,7 +310,8 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
     if (ec) return fail("cannot read " + body.string() + ": " + ec.message());
     if (size > options.request_template.max_bytes) {
       return fail("the feed is larger than the " +
-                  std::to_string(options.request_template.max_bytes / (1024 * 1024)) + " MB limit");
+                  std::to_string(options.request_template.max_bytes / (std::size_t{1024} * 1024)) +
+                  " MB limit");
     }
   } else {
     static std::atomic<unsigned> counter{0};
@@ -315,8 +361,28 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
       batch = ParsedFeed{};
     };
     if (detect_format(facts->head) == FeedFormat::JsonLd) {
-      std::ifstream in(body, std::ios::binary);
-      auto streamed = feeds::stream_jsonld(in, feed.url, take);
+      // Parsing and inserting overlap: a parser thread prepares batches while this thread
+      // inserts the previous ones (a kiosk has two cores; the UI needs little during a sync).
+      BatchPipe pipe;
+      std::variant<feeds::StreamSummary, ParseError> streamed;
+      std::thread parser([&] {
+        std::ifstream in(body, std::ios::binary);
+        streamed = feeds::stream_jsonld(in, feed.url, [&](ParsedFeed& batch) {
+          other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
+          auto prepared = prepare_records(only(std::move(batch), feed.kind));
+          batch = ParsedFeed{};
+          if (!pipe.push(std::move(prepared))) throw std::runtime_error("the import stopped");
+        });
+        pipe.finish();
+      });
+      try {
+        while (auto prepared = pipe.pop()) import.add(*prepared);
+      } catch (...) {
+        pipe.cancel();
+        parser.join();
+        throw;
+      }
+      parser.join();
       if (auto* parse_error = std::get_if<ParseError>(&streamed)) {
         error = parse_error->reason;
       } else {
