@@ -113,8 +113,13 @@ std::string to_text(const nlohmann::json& value) {
 std::uint8_t employment_type(std::string_view text) {
   const std::string s = squash(text);
   if (s.empty()) return 0;
-  if (starts_with_any(s, {"fulltime", "full", "permanent", "tiempocompleto"})) return kFullTime;
-  if (starts_with_any(s, {"parttime", "part", "mediotiempo", "tiempoparcial"})) return kPartTime;
+  // Whole words only where a prefix could be something else ("Fullstack", "Partner").
+  if (s == "full" || s == "permanent" || starts_with_any(s, {"fulltime", "tiempocompleto"})) {
+    return kFullTime;
+  }
+  if (s == "part" || starts_with_any(s, {"parttime", "mediotiempo", "tiempoparcial"})) {
+    return kPartTime;
+  }
   if (starts_with_any(s, {"temp", "seasonal", "perdiem", "prn", "temporal"})) return kTemporary;
   if (starts_with_any(s, {"intern", "pasant", "practic", "apprentice"})) return kInternship;
   if (starts_with_any(s, {"contract", "freelance", "consult", "contrat"})) return kContract;
@@ -250,14 +255,15 @@ std::optional<int> duration_weeks(std::string_view text) {
 }
 
 Industry industry(std::string_view name, std::string_view occupation_code) {
-  const std::string s = lower(name);
+  // Padded with spaces so a short word (" it ") matches only as a word, not inside "credit".
+  const std::string s = " " + lower(name) + " ";
   const auto has = [&s](std::initializer_list<std::string_view> words) {
     return std::any_of(words.begin(), words.end(),
                        [&s](std::string_view w) { return s.find(w) != std::string::npos; });
   };
-  if (!s.empty()) {
+  if (s.size() > 2) {
     if (has({"clean energy", "renewable", "solar", "energ"})) return Industry::CleanEnergy;
-    if (has({"technology", "software", "information", "tecnolog", "it ", "computer"})) {
+    if (has({"technology", "software", "information", "tecnolog", " it ", "computer"})) {
       return Industry::Technology;
     }
     if (has({"construction", "skilled trade", "trades", "manufactur", "construcci"})) {
@@ -289,7 +295,7 @@ Industry industry(std::string_view name, std::string_view occupation_code) {
       return Industry::Professional;
     }
   }
-  return s.empty() && code.empty() ? Industry::Unknown : Industry::Other;
+  return s.size() <= 2 && code.empty() ? Industry::Unknown : Industry::Other;
 }
 
 std::string_view industry_key(Industry value) {

@@ -3,6 +3,8 @@
 // Markdown section for BENCHMARKS.md. Timings are measured here, never asserted in tests.
 #include <sys/resource.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -102,9 +104,15 @@ int main(int argc, char** argv) {
                                 ? std::stoul(std::string(argv[1]).substr(7))
                                 : 100000;
   const fs::path feed_file = f.dir / "jobs.jsonld";
-  {
+  // The feed is generated in a child process, so the peak RSS below is the import's own.
+  if (const pid_t child = fork(); child == 0) {
     std::ofstream out(feed_file, std::ios::binary);
     out << kiosk::bench::generate_jobposting_feed(count, 20261121);
+    out.close();
+    _exit(out ? 0 : 1);
+  } else {
+    int status = 0;
+    waitpid(child, &status, 0);
   }
   const auto feed_mb = static_cast<double>(fs::file_size(feed_file)) / (1024.0 * 1024.0);
   f.url = "file://" + feed_file.string();
@@ -159,7 +167,7 @@ int main(int argc, char** argv) {
      << " MB of JSON-LD, " << imported.records << " imported, status "
      << kiosk::status_key(imported.status) << ") | " << static_cast<int>(import_ms)
      << " ms | ≤ 10 s |\n"
-     << "| peak RSS after the import (feed generator included: " << rss_before << " MB before) | "
+     << "| peak RSS of the process after the import (" << rss_before << " MB before it) | "
      << rss_import << " MB | ≤ 150 MB |\n"
      << "| unchanged re-sync (status " << kiosk::status_key(again.status) << ") | " << resync_ms
      << " ms | one read, no writes |\n"

@@ -29,6 +29,8 @@ TEST(Normalize, EmploymentTypesInTheirRealSpellings) {
   EXPECT_EQ(employment_type("CONTRACTOR"), kContract);
   EXPECT_EQ(employment_type("Tiempo completo"), kFullTime);
   EXPECT_EQ(employment_type("OTHER"), 0);
+  EXPECT_EQ(employment_type("Fullstack Engineering"), 0);
+  EXPECT_EQ(employment_type("Partnerships"), 0);
 }
 
 TEST(Normalize, CountryNamesBecomeCodes) {
@@ -67,6 +69,8 @@ TEST(Normalize, IndustryFromNameOrOccupation) {
   EXPECT_EQ(industry("", "47-2111.00"), Industry::Construction);
   EXPECT_EQ(industry("", "35-2014"), Industry::Hospitality);
   EXPECT_EQ(industry("", ""), Industry::Unknown);
+  EXPECT_EQ(industry("IT services", ""), Industry::Technology);
+  EXPECT_NE(industry("Credit union", ""), Industry::Technology);
   EXPECT_EQ(industry_from_key("clean_energy"), Industry::CleanEnergy);
   EXPECT_FALSE(industry_from_key("mining"));
 }
