@@ -78,7 +78,6 @@ class App final : public RunnerHost {
   void apply(const kiosk::Intent& intent);
   bool draw_frame(float dt);  // returns true when the picture changed
   void start_sync();
-  void on_synced(const std::vector<kiosk::FeedOutcome>& outcomes);
 
   const kiosk::Options& options_;
   const kiosk::Config& config_;
@@ -96,7 +95,6 @@ class App final : public RunnerHost {
   std::vector<kiosk::Intent> intents_;
   kiosk::ListingsStatus listings_;
   std::filesystem::path data_dir_;
-  std::optional<kiosk::Store> reader_;        // the UI's read-only view of the cache
   std::unique_ptr<kiosk::SyncService> sync_;  // declared last: stopped first
   kiosk::FrameStats frame_stats_;
   std::uint64_t last_hash_ = 0;
@@ -207,21 +205,9 @@ bool App::draw_frame(float dt) {
 void App::start_sync() {
   sync_ = std::make_unique<kiosk::SyncService>(
       config_, data_dir_, run_queue_,
-      [this](const std::vector<kiosk::FeedOutcome>& outcomes) { on_synced(outcomes); });
+      [this](const std::vector<kiosk::FeedOutcome>& /*outcomes*/,
+             const kiosk::ListingsStatus& status) { listings_ = status; });
   sync_->start();
-}
-
-void App::on_synced(const std::vector<kiosk::FeedOutcome>& outcomes) {
-  try {
-    if (!reader_) reader_.emplace(data_dir_, kiosk::Store::Mode::Reader);
-    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                         std::chrono::system_clock::now().time_since_epoch())
-                         .count();
-    listings_ = kiosk::listings_status(*reader_, outcomes, now);
-  } catch (const std::exception& e) {
-    kiosk::log::warn(std::string("cannot read the listings cache: ") + e.what());
-    reader_.reset();
-  }
 }
 
 int App::run() {

@@ -40,14 +40,16 @@ void SyncService::run() {
   std::optional<Store> store;
   for (;;) {
     std::vector<FeedOutcome> outcomes;
+    ListingsStatus status;
     try {
       if (!store) store.emplace(data_dir_, Store::Mode::Writer);
       outcomes = sync_all(*store, feeds_, options_, &cancel_);
+      status = listings_status(*store, outcomes, options_.now());
     } catch (const std::exception& e) {  // a broken cache file must not take the kiosk down
       log::error(std::string("sync: ") + e.what());
       store.reset();
     }
-    queue_.post([this, outcomes = std::move(outcomes)] { listener_(outcomes); });
+    queue_.post([this, outcomes = std::move(outcomes), status] { listener_(outcomes, status); });
 
     std::unique_lock lock(mutex_);
     wake_.wait_for(lock, interval_, [this] { return stop_ || now_; });

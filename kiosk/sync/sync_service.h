@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "kiosk/config.h"
+#include "kiosk/listings.h"
 #include "kiosk/run_queue.h"
 #include "kiosk/sync/sync.h"
 
@@ -20,7 +21,9 @@ namespace kiosk {
 
 class SyncService {
  public:
-  using Listener = std::function<void(const std::vector<FeedOutcome>&)>;  // on the UI thread
+  // Called on the UI thread after each sync, with what the sync did and what the cache now holds
+  // (counted on the worker, so the UI thread never waits for the database).
+  using Listener = std::function<void(const std::vector<FeedOutcome>&, const ListingsStatus&)>;
 
   SyncService(const Config& config, std::filesystem::path data_dir, RunQueue& queue,
               Listener listener);
