@@ -674,29 +674,22 @@ SearchResult Store::search(const SearchQuery& q) {
   };
   std::vector<Candidate> window;
   {
-    // One pass over the index and the table gives the exact total up to the cap, and the
-    // newest kRankWindow matches to order. (Counting in the index alone first, to skip the
-    // join for very common words, measured slower overall.)
-    sql::Statement w(db_, "SELECT f.rowid, l.pay_hourly " + from + " ORDER BY f.rowid DESC LIMIT " +
+    // One pass over the index and the table gives the exact total up to the cap and, for the
+    // newest kRankWindow matches, what ordering needs. (Separate passes for counting and
+    // scoring, or counting in the index alone first, measured slower.)
+    static_assert(kRankWindow <= kCountCap, "the window is counted in the same pass");
+    sql::Statement w(db_, std::string("SELECT f.rowid, ") +
+                              (by_date || q.sort == SortOrder::Pay
+                                   ? "0.0"
+                                   : "bm25(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)") +
+                              ", l.pay_hourly " + from + " ORDER BY f.rowid DESC LIMIT " +
                               std::to_string(kCountCap + 1));
     bind_all(w, params);
     std::int64_t n = 0;
     while (w.step()) {
-      if (n++ < kRankWindow) window.push_back({w.int64(0), 0.0, w.opt_real(1)});
+      if (n++ < kRankWindow) window.push_back({w.int64(0), w.real(1), w.opt_real(2)});
     }
     capped(n);
-  }
-  if (!by_date && q.sort == SortOrder::Relevance && !window.empty()) {
-    // Scores for the window only: FTS5 skips everything older than its oldest key.
-    sql::Statement r(db_,
-                     "SELECT rowid, bm25(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0) FROM listings_fts "
-                     "WHERE listings_fts MATCH ?1 AND rowid >= ?2");
-    r.bind(1, match).bind(2, window.back().key);
-    std::unordered_map<std::int64_t, double> scores;
-    while (r.step()) scores.emplace(r.int64(0), r.real(1));
-    for (auto& c : window) {
-      if (auto it = scores.find(c.key); it != scores.end()) c.score = it->second;
-    }
   }
 
   std::vector<std::int64_t> keys;

@@ -110,8 +110,8 @@ class FeedImport {
 class Store {
  public:
   static constexpr int kSchemaVersion = 2;
-  static constexpr std::int64_t kCountCap = 1000;
-  static constexpr int kRankWindow = 500;  // relevance ranks the newest this-many matches
+  static constexpr std::int64_t kCountCap = 500;  // "more than 500 jobs" says enough
+  static constexpr int kRankWindow = 500;         // relevance ranks the newest this-many matches
 
   enum class Mode { Writer, Reader };
   // Opens (and for a writer creates and migrates) <data_dir>/listings.sqlite3. Throws
