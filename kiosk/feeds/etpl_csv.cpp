@@ -231,13 +231,9 @@ std::string unwrap_quotes(std::string_view value) {
   return std::string(trim(v));
 }
 
-// One-line text of a field: line breaks become spaces, hidden characters go.
-std::string one_line(std::string_view value) {
-  std::string s = unwrap_quotes(value);
-  for (char& c : s) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return clean_text(s);
+// One-line text of a cell, its stray quoting removed.
+std::string cell_line(std::string_view value) {
+  return one_line(unwrap_quotes(value));
 }
 
 // "1", "Y", "Yes", "TRUE", "X" → true; "0", "2" (NJ's "no"), "N", "No", "FALSE" → false.
@@ -627,7 +623,7 @@ class RowReader {
   std::string raw(Col col) const {
     return col && *col < row_.fields.size() ? row_.fields[*col] : std::string();
   }
-  std::string text(Col col) const { return one_line(raw(col)); }
+  std::string text(Col col) const { return cell_line(raw(col)); }
   std::optional<bool> yes(Col col) const { return flag(unwrap_quotes(raw(col))); }
   std::optional<double> number(Col col) const {
     const std::string t = lower(text(col));

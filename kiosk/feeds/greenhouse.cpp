@@ -79,20 +79,8 @@ std::vector<std::string> split_any(std::string_view s, std::string_view separato
   return parts;
 }
 
-// A field of a JSON object, or nullptr when it is absent or null.
 const json* field(const json& obj, const char* key) {
-  if (!obj.is_object()) return nullptr;
-  const auto it = obj.find(key);
-  if (it == obj.end() || it->is_null()) return nullptr;
-  return &*it;
-}
-
-// A one-line text field (title, id, name): line breaks become spaces, hidden characters go.
-std::string one_line(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return clean_text(text);
+  return json_field(obj, key);
 }
 
 std::string text_of(const json& obj, const char* key) {

@@ -45,9 +45,7 @@ bool has_type(const json& item, std::string_view wanted) {
 }
 
 const json* field(const json& item, std::string_view key) {
-  if (!item.is_object()) return nullptr;
-  const auto it = item.find(key);
-  return it == item.end() || it->is_null() ? nullptr : &*it;
+  return json_field(item, key);
 }
 
 // Placeholders some ATS exports put where they have nothing.

@@ -17,6 +17,12 @@ namespace kiosk::feeds {
 std::optional<double> to_number(const nlohmann::json& value);
 std::optional<double> parse_number(std::string_view text);
 
+// A member of a JSON object, or nullptr when it is absent, null, or `obj` is not an object.
+const nlohmann::json* json_field(const nlohmann::json& obj, std::string_view key);
+
+// A one-line text field (title, id, name): line breaks become spaces, hidden characters go.
+std::string one_line(std::string_view text);
+
 // The text of a value: a string, a number, or a JSON-LD {"@value": …}; empty otherwise.
 std::string to_text(const nlohmann::json& value);
 

@@ -3,24 +3,11 @@
 #include <string_view>
 
 #include "kiosk/feeds/etpl_csv.h"
+#include "tests/fuzz/feed_checks.h"
 
 namespace {
 
-// One line of clean text: no control bytes, no U+202E (or other bidi overrides), no
-// zero-width characters.
-bool clean_line(std::string_view s) {
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x20 || c == 0x7F) return false;
-    if (c == 0xE2 && i + 2 < s.size()) {
-      const auto b1 = static_cast<unsigned char>(s[i + 1]);
-      const auto b2 = static_cast<unsigned char>(s[i + 2]);
-      if (b1 == 0x80 && ((b2 >= 0x8B && b2 <= 0x8F) || (b2 >= 0xAA && b2 <= 0xAE))) return false;
-      if (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9) return false;
-    }
-  }
-  return true;
-}
+using kiosk::fuzz::clean_line;
 
 bool clean_local(const kiosk::LocalText& text) {
   return clean_line(text.en) && clean_line(text.es);
