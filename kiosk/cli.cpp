@@ -132,10 +132,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       }
       options.sort = *v;
     } else if (arg == "--limit") {
-      auto v = value();
+      const std::string text = value().value_or("");
+      const char* end = text.data() + text.size();
       int n = 0;
-      if (!v || std::from_chars(v->data(), v->data() + v->size(), n).ptr != v->data() + v->size() ||
-          n < 1 || n > 500) {
+      if (text.empty() || std::from_chars(text.data(), end, n).ptr != end || n < 1 || n > 500) {
         return fail("--limit takes a number from 1 to 500");
       }
       options.limit = n;

@@ -715,7 +715,7 @@ SearchResult Store::search(const SearchQuery& q) {
       std::stable_sort(window.begin(), window.end(),
                        [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
     }
-    for (std::size_t i = static_cast<std::size_t>(offset);
+    for (auto i = static_cast<std::size_t>(offset);
          i < window.size() && keys.size() < static_cast<std::size_t>(limit); ++i) {
       keys.push_back(window[i].key);
     }
