@@ -15,12 +15,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxItems = 500000;
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 // The @type of an item, without a schema.org prefix; the first one when it is an array.
 std::string type_of(const json& item) {
   const auto it = item.find("@type");

@@ -23,12 +23,6 @@ constexpr std::size_t kMaxWarnings = 20;
 // converted it already), which keeps both readings inside 1973…5138.
 constexpr double kMillisecondsThreshold = 1e11;
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
 const json* field(const json& obj, const char* key) {
   return json_field(obj, key);
 }

@@ -13,6 +13,10 @@
 
 namespace kiosk::feeds {
 
+// ASCII lower case (UTF-8 bytes pass through), and ASCII white space trimmed at both ends.
+std::string lower(std::string_view s);
+std::string_view trim(std::string_view s);
+
 // A number, or a string holding one ("18.5", "$18.50", "52,000", " 17 "). Nullopt otherwise.
 std::optional<double> to_number(const nlohmann::json& value);
 std::optional<double> parse_number(std::string_view text);
