@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/unit/feed_test_support.h"
+
 #include <fstream>
 #include <iterator>
 #include <optional>
@@ -14,12 +16,7 @@ namespace {
 
 const std::string kSource = "https://example.org/etpl/fl.csv";
 
-std::optional<std::string> read_realdata(const std::string& relative) {
-  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/../shared/realdata/" + relative,
-                   std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using kiosk::testing::read_realdata;
 
 ParsedFeed parse_ok(std::string_view body) {
   ParseResult result = parse_etpl_csv(body, kSource);

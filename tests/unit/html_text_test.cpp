@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/unit/feed_test_support.h"
+
 #include <cctype>
 #include <chrono>
 #include <fstream>
@@ -16,12 +18,7 @@ namespace {
 
 using Type = TextBlock::Type;
 
-std::optional<std::string> read_realdata(const std::string& relative) {
-  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/../shared/realdata/" + relative,
-                   std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using kiosk::testing::read_realdata;
 
 std::size_t total_bytes(const RichText& blocks) {
   std::size_t n = 0;

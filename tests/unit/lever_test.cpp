@@ -8,33 +8,21 @@
 #include <string>
 
 #include "kiosk/feeds/html_text.h"
+#include "tests/unit/feed_test_support.h"
 
 namespace kiosk::feeds {
 namespace {
 
 const std::string kSource = "https://api.lever.co/v0/postings/sunbelt?mode=json";
 
-std::optional<std::string> read_realdata(const std::string& relative) {
-  std::ifstream in(std::string(KIOSK_SOURCE_DIR) + "/../shared/realdata/" + relative,
-                   std::ios::binary);
-  if (!in) return std::nullopt;
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-}
+using kiosk::testing::read_realdata;
 
 ParsedFeed parse_ok(std::string_view body, const std::string& source = kSource) {
-  ParseResult result = parse_lever(body, source);
-  if (const auto* error = std::get_if<ParseError>(&result)) {
-    ADD_FAILURE() << "unexpected ParseError: " << error->reason;
-    return {};
-  }
-  return std::get<ParsedFeed>(std::move(result));
+  return kiosk::testing::parse_ok(parse_lever, body, source);
 }
 
 std::string parse_error(std::string_view body) {
-  ParseResult result = parse_lever(body, kSource);
-  if (const auto* error = std::get_if<ParseError>(&result)) return error->reason;
-  ADD_FAILURE() << "expected a ParseError";
-  return {};
+  return kiosk::testing::parse_error(parse_lever, body, kSource);
 }
 
 constexpr std::string_view kPosting = R"json([{
