@@ -222,11 +222,11 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     return std::nullopt;
   };
 
-  static const std::vector<std::string_view> kSections = {"kiosk", "session", "feeds"};
+  static const std::vector<std::string_view> kSections = {"kiosk", "session", "feeds", "printer"};
   for (const auto& [name, value] : root) {
     if (std::find(kSections.begin(), kSections.end(), name.str()) == kSections.end()) {
       check.fail(name.source(), "unknown section or key '" + std::string(name.str()) +
-                                    "' (expected [kiosk], [session] or [feeds])");
+                                    "' (expected [kiosk], [session], [feeds] or [printer])");
     }
   }
 
@@ -245,6 +245,19 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
                 {"services", url_list_key(check, config.feeds.services)},
                 {"faq", url_list_key(check, config.feeds.faq)},
                 {"refresh_minutes", int_key(check, config.feeds.refresh_minutes, 5, 1440)}});
+  const auto queue_name = [](const std::string& v) -> std::optional<std::string> {
+    const bool ok = std::all_of(v.begin(), v.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_' || c == '.';
+    });
+    if (!ok) {
+      return R"(expected a CUPS queue name: letters, digits, '-', '_' or '.' (like "front-desk"), got ")" +
+             v + "\"";
+    }
+    return std::nullopt;
+  };
+  read_section(check, root, "printer",
+               {{"queue", string_key(check, config.printer.queue, 127, queue_name)}});
 
   config.kiosk.default_language = parse_language(language).value_or(Language::En);
   result.errors = check.take();

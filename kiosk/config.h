@@ -31,10 +31,16 @@ struct FeedsSection {
   int refresh_minutes = 60;  // how often sync runs while the kiosk is up
 };
 
+struct PrinterSection {
+  // The CUPS queue that prints summaries for residents; empty: no printer, no Print button.
+  std::string queue;
+};
+
 struct Config {
   KioskSection kiosk;
   SessionSection session;
   FeedsSection feeds;
+  PrinterSection printer;
   std::filesystem::path source;  // the file it came from (empty for text parsed in memory)
 };
 

@@ -92,7 +92,8 @@ struct Job {
   LocalText education;  // what the posting asks, as text ("High school diploma or GED")
   std::optional<int> experience_months;
   bool no_degree = false;  // no college degree required
-  std::vector<std::string> skills;
+  std::vector<std::string> skills;     // as the source names them (usually English)
+  std::vector<std::string> skills_es;  // Spanish names, when the source gives them
   std::optional<std::int64_t> posted;         // Unix seconds
   std::optional<std::int64_t> valid_through;  // Unix seconds; past it the posting disappears
   std::string apply_url;

@@ -26,6 +26,10 @@ std::string_view role_name(Role role) {
       return "text";
     case Role::Region:
       return "region";
+    case Role::TextField:
+      return "text field";
+    case Role::Image:
+      return "image";
   }
   return "?";
 }

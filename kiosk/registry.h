@@ -19,7 +19,7 @@ struct Rect {
   Rect intersect(const Rect& other) const;
 };
 
-enum class Role { Button, Tile, Toggle, Heading, Text, Region };
+enum class Role { Button, Tile, Toggle, Heading, Text, Region, TextField, Image };
 
 std::string_view role_name(Role role);
 

@@ -20,9 +20,11 @@ packages=(
   libimgui-dev libsdl2-dev libgl-dev libgl1-mesa-dri
   libicu-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   libsqlite3-dev libcurl4-openssl-dev libgumbo-dev zlib1g-dev ca-certificates
+  libqrencode-dev libcups2-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth
+  cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
 
 say() { printf '[dev.sh] %s\n' "$*" >&2; }

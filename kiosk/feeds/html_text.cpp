@@ -6,6 +6,7 @@
 #include <array>
 #include <cctype>
 #include <cstdint>
+#include <cstring>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -418,6 +419,30 @@ class HtmlWalker {
  private:
   enum class Mode { Flow, Item, Heading, Cell };
 
+  // A paragraph whose whole text is one <strong> or <b> run, short enough to be a heading.
+  static bool bold_only_paragraph(const GumboNode* node) {
+    if (node->v.element.tag != GUMBO_TAG_P) return false;
+    const GumboVector& children = node->v.element.children;
+    const GumboNode* bold = nullptr;
+    for (unsigned i = 0; i < children.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(children.data[i]);
+      if (child->type == GUMBO_NODE_WHITESPACE) continue;
+      if (child->type != GUMBO_NODE_ELEMENT || bold != nullptr) return false;
+      const GumboTag tag = child->v.element.tag;
+      if (tag != GUMBO_TAG_STRONG && tag != GUMBO_TAG_B) return false;
+      bold = child;
+    }
+    if (bold == nullptr) return false;
+    const GumboVector& inner = bold->v.element.children;
+    std::size_t length = 0;
+    for (unsigned i = 0; i < inner.length; ++i) {
+      const auto* child = static_cast<const GumboNode*>(inner.data[i]);
+      if (child->type != GUMBO_NODE_TEXT) return false;
+      length += std::strlen(child->v.text.text);
+    }
+    return length > 0 && length <= 80;
+  }
+
   Mode mode() const {
     if (cell_ > 0) return Mode::Cell;
     if (heading_ > 0) return Mode::Heading;
@@ -456,6 +481,17 @@ class HtmlWalker {
         boundary();
         return;
       case Kind::Block:
+        if (m == Mode::Flow && bold_only_paragraph(node)) {
+          // <p><strong>What you will do</strong></p>: how most postings write a heading.
+          boundary();
+          flush_paragraph();
+          ++heading_;
+          walk_children(node, depth);
+          --heading_;
+          out_.add(TextBlock::Type::Heading, buf_);
+          buf_.clear();
+          return;
+        }
         boundary();
         walk_children(node, depth);
         boundary();

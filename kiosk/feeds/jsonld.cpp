@@ -383,7 +383,7 @@ Job job_of(const json& item, const std::string& source) {
     }
     job.skills = std::move(split);
   }
-  for (auto& s : list_of(property(item, "skillsEs"))) job.skills.push_back(std::move(s));
+  job.skills_es = list_of(property(item, "skillsEs"));
   job.posted = date_of(field(item, "datePosted"));
   job.valid_through = date_of(field(item, "validThrough"));
   job.apply_url = url_of(item);

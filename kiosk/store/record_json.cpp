@@ -110,6 +110,7 @@ void to_json(nlohmann::json& j, const Job& v) {
        {"education", v.education},
        {"no_degree", v.no_degree},
        {"skills", v.skills},
+       {"skills_es", v.skills_es},
        {"apply_url", v.apply_url},
        {"language", v.language},
        {"sample", v.sample}};
@@ -133,6 +134,7 @@ void from_json(const nlohmann::json& j, Job& v) {
   get(j, "experience_months", v.experience_months);
   get(j, "no_degree", v.no_degree);
   get(j, "skills", v.skills);
+  get(j, "skills_es", v.skills_es);
   get(j, "posted", v.posted);
   get(j, "valid_through", v.valid_through);
   get(j, "apply_url", v.apply_url);

@@ -164,6 +164,7 @@ Row row_of(const Job& j) {
   r.org = j.employer;
   r.body = plain(j.description);
   r.skills = join(j.skills, ", ");
+  if (!j.skills_es.empty()) r.skills += ", " + join(j.skills_es, ", ");  // found in either language
   r.display_title = j.title;
   r.industry = std::string(feeds::industry_key(j.industry));
   r.types = j.employment_types;
@@ -260,8 +261,10 @@ void bind_all(sql::Statement& s, const std::vector<Param>& params) {
 
 }  // namespace
 
-std::string fts_query(std::string_view typed) {
-  // Words are runs of letters and digits; any byte >= 0x80 belongs to a word (UTF-8 letters).
+namespace {
+
+// Words are runs of letters and digits; any byte >= 0x80 belongs to a word (UTF-8 letters).
+std::vector<std::string> query_words(std::string_view typed) {
   std::vector<std::string> words;
   std::string word;
   for (const char c : typed) {
@@ -275,6 +278,23 @@ std::string fts_query(std::string_view typed) {
   }
   if (!word.empty()) words.push_back(std::move(word));
   if (words.size() > 8) words.resize(8);  // a query is a few words, not a paste of a page
+  return words;
+}
+
+}  // namespace
+
+std::string fts_any_word_query(std::string_view text) {
+  std::string out;
+  for (const auto& w : query_words(text)) {
+    if (w.size() < 3) continue;  // "de", "of", "(CNA)" stays: it is a good word
+    if (!out.empty()) out += " OR ";
+    out += '"' + w + '"';
+  }
+  return out;
+}
+
+std::string fts_query(std::string_view typed) {
+  const std::vector<std::string> words = query_words(typed);
   if (words.empty()) return {};
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -591,7 +611,11 @@ SearchResult Store::search(const SearchQuery& q) {
     facet("pt" + type);
   }
   if (q.paid) facet("paidyes");
-  const std::string text = fts_query(q.text);
+  if (q.exclude_key) {
+    where += " AND l.key != ?";
+    params.emplace_back(*q.exclude_key);
+  }
+  const std::string text = q.any_word ? fts_any_word_query(q.text) : fts_query(q.text);
   // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
   // newest first, straight from the index.
   const bool short_prefix = text.starts_with("title : ");

@@ -36,7 +36,9 @@ enum class SortOrder { Relevance, Newest, Pay };
 struct SearchQuery {
   ListingKind kind = ListingKind::Job;
   std::string text;  // as typed: words, accents and case do not matter; the last word is a prefix
-  Language language = Language::En;  // which title to show
+  bool any_word = false;  // "more like this": any whole word of `text` matches, best first
+  std::optional<std::int64_t> exclude_key;  // leave this listing out (the one being shown)
+  Language language = Language::En;         // which title to show
   std::optional<Industry> industry;
   std::uint8_t employment_types = 0;  // any of these bits
   std::optional<Workplace> workplace;
@@ -148,5 +150,7 @@ class Store {
 // The FTS5 query for what a resident typed: words quoted, the last one a prefix; empty when
 // there is nothing searchable. A lone one- or two-letter word searches titles only.
 std::string fts_query(std::string_view typed);
+// The FTS5 query matching any whole word of three letters or more (for "more like this").
+std::string fts_any_word_query(std::string_view text);
 
 }  // namespace kiosk

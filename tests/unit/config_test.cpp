@@ -114,3 +114,23 @@ TEST(Config, MissingFileIsAnError) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(Config, PrinterQueue) {
+  const auto none = parse_config("", "site.toml");
+  ASSERT_TRUE(none.config);
+  EXPECT_TRUE(none.config->printer.queue.empty());  // no printer: no Print button
+  const auto good = parse_config("[printer]\nqueue = \"front-desk_2\"\n", "site.toml");
+  ASSERT_TRUE(good.config);
+  EXPECT_EQ(good.config->printer.queue, "front-desk_2");
+  const auto bad = parse_config("[printer]\nqueue = \"front desk/1\"\n", "site.toml");
+  ASSERT_FALSE(bad.config);
+  ASSERT_EQ(bad.errors.size(), 1u);
+  EXPECT_EQ(bad.errors[0].line, 2);
+  EXPECT_NE(bad.errors[0].message.find("CUPS queue"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace kiosk

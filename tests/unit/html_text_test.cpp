@@ -96,6 +96,19 @@ TEST(HtmlToBlocks, HeadingsAndLineBreaks) {
   EXPECT_EQ(html_to_blocks("<h3>Pay<br>and hours</h3>")[0].lines[0], "Pay and hours");
 }
 
+TEST(HtmlToBlocks, ABoldOnlyParagraphIsAHeading) {
+  const RichText blocks = html_to_blocks(
+      "<p>Intro.</p><p><strong>What you will do</strong></p><ul><li>Cook</li></ul>"
+      "<p><b>Bold</b> and plain</p><p><strong>" +
+      std::string(100, 'x') + "</strong></p>");
+  ASSERT_EQ(blocks.size(), 5u);
+  EXPECT_EQ(blocks[1].type, Type::Heading);
+  EXPECT_EQ(blocks[1].lines[0], "What you will do");
+  EXPECT_EQ(blocks[2].type, Type::Bullets);
+  EXPECT_EQ(blocks[3].type, Type::Paragraph);  // bold and plain text: a paragraph
+  EXPECT_EQ(blocks[4].type, Type::Paragraph);  // too long to be a heading
+}
+
 TEST(HtmlToBlocks, NestedListsFlattenIntoOneBulletBlockPerList) {
   const RichText blocks = html_to_blocks(
       "<p>You will:</p><ul><li>Greet <b>guests</b><ul><li>in English</li><li>in "

@@ -70,7 +70,9 @@ TEST(JsonLd, BilingualJobWithEverything) {
   EXPECT_EQ(j.industry, Industry::Health);
   EXPECT_EQ(j.workplace, Workplace::Hybrid);
   EXPECT_TRUE(j.sample);
-  EXPECT_EQ(j.skills.size(), 3u);
+  ASSERT_EQ(j.skills.size(), 2u);
+  ASSERT_EQ(j.skills_es.size(), 1u);
+  EXPECT_EQ(j.skills_es[0], "Signos vitales");  // shown to Spanish readers, searched by all
   EXPECT_EQ(j.posted, parse_date("2026-11-03"));
 }
 

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/listings_reader.h"
 
 namespace kiosk {
 namespace {
@@ -132,6 +133,54 @@ TEST(Store, AccentAndCaseInsensitivePrefixSearch) {
   EXPECT_EQ(find(s, "hvac").total, 1);                                 // descriptions
   EXPECT_EQ(find(s, "zzz").total, 0);
   EXPECT_EQ(find(s, "nurse AND OR \"").total, 0);  // FTS syntax is inert
+}
+
+TEST(Store, MoreLikeThisMatchesAnyWordAndLeavesTheJobOut) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  s.replace_feed(state("f"), sample_feed(), kNow);
+  EXPECT_EQ(fts_any_word_query("Técnico de soporte (TI)"), "\"Técnico\" OR \"soporte\"");
+  EXPECT_EQ(fts_any_word_query("a de"), "");
+  const auto all = find(s, "tecnico");
+  ASSERT_EQ(all.hits.size(), 2u);
+  SearchQuery q;
+  q.text = "Help Desk Technician";
+  q.any_word = true;
+  q.now = kNow;
+  q.exclude_key = all.hits[1].key;  // "Help Desk Technician" itself (job 4)
+  const auto similar = s.search(q);
+  for (const auto& hit : similar.hits) EXPECT_NE(hit.id, "4");
+}
+
+TEST(ListingsReader, AnswersOnTheUiThreadAndWaitsForACache) {
+  TempDir dir;
+  RunQueue ui;
+  ListingsReader reader(dir.path(), ui);
+  std::optional<SearchResult> got;
+  SearchQuery q;
+  q.now = kNow;
+  reader.search(q, "t", [&](SearchResult r) { got = std::move(r); });
+  reader.drain();
+  EXPECT_FALSE(got);  // answers arrive only through the queue, on the UI thread
+  EXPECT_EQ(ui.drain(), 1u);
+  ASSERT_TRUE(got);
+  EXPECT_EQ(got->total, 0);  // no cache yet: nothing, and no error
+
+  {
+    Store writer(dir.path(), Store::Mode::Writer);
+    writer.replace_feed(state("f"), sample_feed(), kNow);
+  }
+  q.text = "enfermera";
+  reader.search(q, "t", [&](SearchResult r) { got = std::move(r); });
+  reader.drain();
+  ui.drain();
+  ASSERT_EQ(got->hits.size(), 1u);
+  std::optional<Job> job;
+  reader.job(got->hits[0].key, [&](std::optional<Job> j) { job = std::move(j); });
+  reader.drain();
+  ui.drain();
+  ASSERT_TRUE(job);
+  EXPECT_EQ(job->title.es, "Enfermera registrada");
 }
 
 TEST(Store, TitleMatchesRankAboveDescriptionMatches) {

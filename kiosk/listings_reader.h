@@ -1,0 +1,40 @@
+// The UI's read-only window on the listings cache. Every read runs on a worker thread with its
+// own connection; the answer comes back on the UI thread through the RunQueue. The cache may not
+// exist yet at the first start (the first sync creates it): reads then answer "nothing yet" and
+// the next read tries again.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "kiosk/run_queue.h"
+#include "kiosk/store/store.h"
+#include "kiosk/worker.h"
+
+namespace kiosk {
+
+class ListingsReader {
+ public:
+  ListingsReader(std::filesystem::path data_dir, RunQueue& ui);
+  ~ListingsReader();
+  ListingsReader(const ListingsReader&) = delete;
+  ListingsReader& operator=(const ListingsReader&) = delete;
+
+  // `tag` names the caller's channel: a newer search with the same tag replaces one not yet run.
+  void search(SearchQuery query, std::string tag, std::function<void(SearchResult)> done);
+  void job(std::int64_t key, std::function<void(std::optional<Job>)> done);
+
+  void drain() { worker_.drain(); }  // tests
+
+ private:
+  Store* store();  // worker thread only
+
+  std::filesystem::path data_dir_;
+  RunQueue& ui_;
+  std::unique_ptr<Store> store_;
+  Worker worker_;  // last: stopped before the store closes
+};
+
+}  // namespace kiosk
