@@ -8,6 +8,12 @@ std::string_view screen_name(ScreenId id) {
       return "home";
     case ScreenId::Help:
       return "help";
+    case ScreenId::JobSearch:
+      return "jobs.search";
+    case ScreenId::JobDetail:
+      return "jobs.detail";
+    case ScreenId::MyList:
+      return "mylist";
   }
   return "?";
 }
@@ -18,6 +24,7 @@ void Navigator::open(ScreenId id) {
     home();
     return;
   }
+  std::erase(stack_, id);
   stack_.push_back(id);
 }
 

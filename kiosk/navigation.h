@@ -7,18 +7,22 @@
 
 namespace kiosk {
 
-enum class ScreenId { Home, Help };
+enum class ScreenId { Home, Help, JobSearch, JobDetail, MyList };
 
-std::string_view screen_name(ScreenId id);  // stable, for logs and registry ids ("home", "help")
+// Stable, for logs and registry ids: "home", "help", "jobs.search", "jobs.detail", "mylist".
+std::string_view screen_name(ScreenId id);
 
 class Navigator {
  public:
   ScreenId current() const { return stack_.back(); }
   std::size_t depth() const { return stack_.size(); }
 
-  void open(ScreenId id);  // pushes a screen (re-opening the current one does nothing)
-  void back();             // one step back; on home it stays home
-  void home();             // back to the first screen, forgetting the way there
+  // Pushes a screen (re-opening the current one does nothing). A screen is on the stack at most
+  // once: opening one that is further down moves it to the top, so Back retraces the way the
+  // resident came and the stack stays short.
+  void open(ScreenId id);
+  void back();  // one step back; on home it stays home
+  void home();  // back to the first screen, forgetting the way there
 
  private:
   std::vector<ScreenId> stack_{ScreenId::Home};

@@ -9,9 +9,12 @@
 #include "kiosk/clock.h"
 #include "kiosk/frame_stats.h"
 #include "kiosk/i18n.h"
+#include "kiosk/job_search.h"
+#include "kiosk/listings_reader.h"
 #include "kiosk/log.h"
 #include "kiosk/navigation.h"
 #include "kiosk/paths.h"
+#include "kiosk/print/print_service.h"
 #include "kiosk/registry.h"
 #include "kiosk/run_queue.h"
 #include "kiosk/store/store.h"
@@ -22,6 +25,10 @@
 #include "ui/platform.h"
 #include "ui/screens/help_screen.h"
 #include "ui/screens/home_screen.h"
+#include "ui/screens/job_detail_screen.h"
+#include "ui/screens/jobs_screen.h"
+#include "ui/screens/my_list_screen.h"
+#include "ui/text_input.h"
 #include "ui/theme.h"
 
 namespace ui {
@@ -78,6 +85,12 @@ class App final : public RunnerHost {
   void apply(const kiosk::Intent& intent);
   bool draw_frame(float dt);  // returns true when the picture changed
   void start_sync();
+  // Unix seconds by the kiosk clock: real time plus what automation advanced.
+  std::int64_t now_unix() const {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               (std::chrono::system_clock::now() + clock_.offset()).time_since_epoch())
+        .count();
+  }
 
   const kiosk::Options& options_;
   const kiosk::Config& config_;
@@ -90,11 +103,24 @@ class App final : public RunnerHost {
   std::unique_ptr<ScenarioRunner> runner_;
   Metrics metrics_;
   Fonts fonts_;
-  HomeScreen home_;
-  HelpScreen help_;
   std::vector<kiosk::Intent> intents_;
   kiosk::ListingsStatus listings_;
   std::filesystem::path data_dir_;
+  // What the resident is doing in Find a job, shared by its screens; wiped with the session.
+  kiosk::JobSearch job_search_;
+  kiosk::SavedList saved_;
+  TextInput input_;
+  HomeScreen home_;
+  HelpScreen help_;
+  // Background workers: declared after the screens whose callbacks they run, so they stop first.
+  kiosk::ListingsReader reader_{data_dir_, run_queue_};
+  JobsScreen jobs_{job_search_, saved_, reader_};
+  JobDetailScreen job_detail_{job_search_, saved_, reader_};
+  MyListScreen my_list_{job_search_, saved_};
+  std::unique_ptr<kiosk::PrintService> printer_;
+  std::optional<kiosk::Clock::time_point> wake_at_;
+  bool busy_ = false;
+  bool first_sync_done_ = false;  // until then, scenarios wait: the listings are on their way
   std::unique_ptr<kiosk::SyncService> sync_;  // declared last: stopped first
   kiosk::FrameStats frame_stats_;
   std::uint64_t last_hash_ = 0;
@@ -126,6 +152,10 @@ bool App::setup() {
     return false;
   }
   run_queue_.set_waker([this] { platform_->wake(); });
+  if (!config_.printer.queue.empty()) {
+    printer_ = std::make_unique<kiosk::PrintService>(config_.printer.queue, run_queue_);
+    printer_->check();
+  }
   return rebuild_fonts_if_needed();
 }
 
@@ -147,6 +177,12 @@ Screen& App::screen_for(kiosk::ScreenId id) {
       return home_;
     case kiosk::ScreenId::Help:
       return help_;
+    case kiosk::ScreenId::JobSearch:
+      return jobs_;
+    case kiosk::ScreenId::JobDetail:
+      return job_detail_;
+    case kiosk::ScreenId::MyList:
+      return my_list_;
   }
   return home_;
 }
@@ -188,7 +224,14 @@ bool App::draw_frame(float dt) {
         .config = config_,
         .intents = intents_,
         .listings = listings_,
-        .delta_seconds = dt};
+        .input = input_,
+        .printer = printer_.get(),
+        .now = now_unix(),
+        .clock_now = clock_.now(),
+        .delta_seconds = dt,
+        .wants_animation_frame = false,
+        .wake_at = std::nullopt,
+        .busy = false};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   screen_for(navigator_.current()).draw(ui);
@@ -196,6 +239,8 @@ bool App::draw_frame(float dt) {
   registry_.end_frame();
   ImGui::Render();
   animating_ = ui.wants_animation_frame;
+  wake_at_ = ui.wake_at;
+  busy_ = ui.busy || (sync_ && !first_sync_done_);
   const std::uint64_t h = hash_draw_data(ImGui::GetDrawData());
   const bool changed = h != last_hash_;
   last_hash_ = h;
@@ -206,7 +251,10 @@ void App::start_sync() {
   sync_ = std::make_unique<kiosk::SyncService>(
       config_, data_dir_, run_queue_,
       [this](const std::vector<kiosk::FeedOutcome>& /*outcomes*/,
-             const kiosk::ListingsStatus& status) { listings_ = status; });
+             const kiosk::ListingsStatus& status) {
+        listings_ = status;
+        first_sync_done_ = true;
+      });
   sync_->start();
 }
 
@@ -223,6 +271,10 @@ int App::run() {
       timeout = std::chrono::milliseconds(0);
     } else if (runner_) {
       timeout = std::chrono::milliseconds(4);  // keep the scenario moving, gently
+    } else if (wake_at_) {
+      // A screen's timer (the pause after typing): sleep until then, not a moment longer.
+      timeout = std::max(std::chrono::milliseconds(0),
+                         std::chrono::ceil<std::chrono::milliseconds>(*wake_at_ - clock_.now()));
     }
     const PumpResult events = platform_->pump(timeout);
     if (events.quit_requested) {
@@ -233,6 +285,8 @@ int App::run() {
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
 
+    const bool timer_due = wake_at_ && clock_.now() >= *wake_at_;
+    if (timer_due) frames_wanted = std::max(frames_wanted, 1);
     const bool must_draw =
         frames_wanted > 0 || animating_ || platform_->input_pending() || runner_ != nullptr;
     if (!must_draw) continue;
@@ -249,6 +303,7 @@ int App::run() {
                                    .changed = changed,
                                    .rendered = render,
                                    .input_pending = platform_->input_pending(),
+                                   .busy = busy_,
                                    .now = SteadyClock::now()});
     }
     if (render) {
@@ -283,6 +338,8 @@ int App::run() {
 }  // namespace
 
 int run_kiosk(const kiosk::Options& options, const kiosk::Config& config) {
+  // Before the app's worker threads start: they must never receive SIGTERM themselves.
+  Platform::block_termination_signals();
   App app(options, config);
   return app.run();
 }

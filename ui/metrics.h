@@ -38,6 +38,27 @@ inline constexpr float kBulletRadius = 0.18f;
 inline constexpr float kMaxTextWidth = 40.0f;  // long lines are hard to read: cap the measure
 inline constexpr float kScrollIndicatorWidth = 0.3f;
 inline constexpr float kDragThreshold = 0.5f;  // a touch that moves further is a drag, not a tap
+
+// On-screen keyboard (ui/keyboard.cpp). At 1080p: keys 80 px tall, 8 px apart; a 1080-wide
+// portrait screen gets ten ~98 px keys across, a 1920-wide one is capped at 36 em (~108 px keys).
+inline constexpr float kKeyHeight = 2.5f;          // a key on a five-row page
+inline constexpr float kKeyGap = 0.25f;            // between keys and rows
+inline constexpr float kKeyboardPadding = 0.5f;    // around the keys, every side
+inline constexpr float kKeyboardMaxWidth = 36.0f;  // the keys of a wide screen stay in reach
+inline constexpr float kKeypadMaxWidth = 18.0f;    // the numeric keypad: three big columns
+inline constexpr float kKeyCornerRadius = 0.25f;
+inline constexpr float kKeyLabelPadding = 0.25f;  // a label shrinks rather than touch the edge
+inline constexpr float kKeyIconSize = 1.125f;     // shift, backspace, return, hide
+
+// Find a job
+inline constexpr float kChipHeight = 2.0f;  // 64 px filter chips
+inline constexpr float kChipPadding = 0.75f;
+inline constexpr float kFieldHeight = 2.5f;       // the search box
+inline constexpr float kFilterPaneWidth = 15.0f;  // landscape: filters beside the results
+inline constexpr float kTwoPaneMinWidth = 50.0f;  // narrower screens fold the filters away
+inline constexpr float kCardPadding = 0.9f;
+inline constexpr float kQrSide = 12.0f;          // 384 px at 1080p: easy for any phone camera
+inline constexpr float kSidePanelWidth = 16.0f;  // job detail: QR and actions beside the text
 }  // namespace em
 
 inline constexpr float kDesignShortSidePx = 1080.0f;

@@ -121,6 +121,11 @@ class SignalThread {
 
 }  // namespace
 
+void Platform::block_termination_signals() {
+  const sigset_t set = SignalThread::signals();
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
 struct Platform::Impl {
   SdlLibrary sdl;
   Uint32 wake_event = 0;  // two registered user events: wake_event, wake_event + 1 (signal)

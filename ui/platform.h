@@ -26,6 +26,11 @@ struct PumpResult {
 
 class Platform {
  public:
+  // Blocks the termination signals in the calling thread, so every thread started after it
+  // inherits the mask and only the platform's signal thread receives them. Call first thing,
+  // before any worker thread exists.
+  static void block_termination_signals();
+
   static std::unique_ptr<Platform> create(const PlatformOptions& options, std::string* error);
   ~Platform();
   Platform(const Platform&) = delete;

@@ -28,6 +28,7 @@ struct Palette {
   Color primary_pressed;
   Color on_primary;  // text and icons on primary
   Color accent;      // icons on tiles, bullets, the scroll indicator
+  Color keyboard;    // the on-screen keyboard's tray: no text on it, only keys (surface)
 };
 
 struct TextPair {

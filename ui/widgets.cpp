@@ -6,17 +6,18 @@
 
 #include <imgui_internal.h>
 
+#include "kiosk/qr.h"
+#include "kiosk/wipe.h"
+#include "ui/text_input.h"
+
 namespace ui {
+
+using namespace kiosk::literals;
+
 namespace {
 
 ImU32 col(Color c) {
   return c.packed();
-}
-
-bool tapped(Ui& ui, bool clicked) {
-  // A finger that slid further than the threshold was scrolling, not tapping.
-  return clicked &&
-         !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, ui.px(em::kDragThreshold));
 }
 
 std::string_view trim_line(std::string_view s) {
@@ -25,6 +26,15 @@ std::string_view trim_line(std::string_view s) {
 }
 
 }  // namespace
+
+bool tapped(const Ui& ui, bool clicked) {
+  // A finger that slid further than the threshold was scrolling, not tapping.
+  return clicked && !dragging(ui);
+}
+
+bool dragging(const Ui& ui) {
+  return ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, ui.px(em::kDragThreshold));
+}
 
 void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 max,
             std::string_view text) {
@@ -103,6 +113,72 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, I
                                ImVec2(c.x, c.y + r * 0.9f), color, stroke * 0.6f);
       draw->AddBezierQuadratic(ImVec2(c.x, c.y - r * 0.9f), ImVec2(c.x - r * 0.9f, c.y),
                                ImVec2(c.x, c.y + r * 0.9f), color, stroke * 0.6f);
+      break;
+    }
+    case Icon::Briefcase: {
+      const float w = r * 0.95f, h = r * 0.7f;
+      draw->AddRectFilled(ImVec2(c.x - w, c.y - h * 0.6f), ImVec2(c.x + w, c.y + h), color, stroke);
+      draw->AddRect(ImVec2(c.x - w * 0.38f, c.y - h * 1.15f),
+                    ImVec2(c.x + w * 0.38f, c.y - h * 0.55f), color, stroke * 0.6f, 0,
+                    stroke * 0.8f);
+      draw->AddLine(ImVec2(c.x - w, c.y + h * 0.1f), ImVec2(c.x + w, c.y + h * 0.1f), background,
+                    stroke * 0.6f);
+      break;
+    }
+    case Icon::Search: {
+      const ImVec2 lens(c.x - r * 0.2f, c.y - r * 0.2f);
+      draw->AddCircle(lens, r * 0.55f, color, 32, stroke);
+      draw->AddLine(ImVec2(lens.x + r * 0.4f, lens.y + r * 0.4f),
+                    ImVec2(c.x + r * 0.85f, c.y + r * 0.85f), color, stroke * 1.2f);
+      break;
+    }
+    case Icon::Close: {
+      const float a = r * 0.6f;
+      draw->AddLine(ImVec2(c.x - a, c.y - a), ImVec2(c.x + a, c.y + a), color, stroke);
+      draw->AddLine(ImVec2(c.x - a, c.y + a), ImVec2(c.x + a, c.y - a), color, stroke);
+      break;
+    }
+    case Icon::Check: {
+      const ImVec2 pts[3] = {ImVec2(c.x - r * 0.7f, c.y), ImVec2(c.x - r * 0.2f, c.y + r * 0.5f),
+                             ImVec2(c.x + r * 0.75f, c.y - r * 0.55f)};
+      draw->AddPolyline(pts, 3, color, 0, stroke * 1.1f);
+      break;
+    }
+    case Icon::Next:
+    case Icon::Previous: {
+      const float d = icon == Icon::Next ? 1.0f : -1.0f;
+      const ImVec2 pts[3] = {ImVec2(c.x - d * r * 0.3f, c.y - r * 0.6f),
+                             ImVec2(c.x + d * r * 0.35f, c.y),
+                             ImVec2(c.x - d * r * 0.3f, c.y + r * 0.6f)};
+      draw->AddPolyline(pts, 3, color, 0, stroke * 1.1f);
+      break;
+    }
+    case Icon::Printer: {
+      draw->AddRect(ImVec2(c.x - r * 0.5f, c.y - r * 0.85f), ImVec2(c.x + r * 0.5f, c.y - r * 0.2f),
+                    color, 0, 0, stroke * 0.7f);
+      draw->AddRectFilled(ImVec2(c.x - r * 0.9f, c.y - r * 0.3f),
+                          ImVec2(c.x + r * 0.9f, c.y + r * 0.4f), color, stroke * 0.5f);
+      draw->AddRectFilled(ImVec2(c.x - r * 0.5f, c.y + r * 0.1f),
+                          ImVec2(c.x + r * 0.5f, c.y + r * 0.85f), background);
+      draw->AddRect(ImVec2(c.x - r * 0.5f, c.y + r * 0.1f), ImVec2(c.x + r * 0.5f, c.y + r * 0.85f),
+                    color, 0, 0, stroke * 0.7f);
+      break;
+    }
+    case Icon::Bookmark: {
+      const ImVec2 pts[5] = {ImVec2(c.x - r * 0.55f, c.y - r * 0.85f),
+                             ImVec2(c.x + r * 0.55f, c.y - r * 0.85f),
+                             ImVec2(c.x + r * 0.55f, c.y + r * 0.85f), ImVec2(c.x, c.y + r * 0.4f),
+                             ImVec2(c.x - r * 0.55f, c.y + r * 0.85f)};
+      draw->AddConvexPolyFilled(pts, 4, color);  // the right half and the notch
+      draw->AddTriangleFilled(pts[0], pts[3], pts[4], color);
+      break;
+    }
+    case Icon::List: {
+      for (int i = -1; i <= 1; ++i) {
+        const float y = c.y + static_cast<float>(i) * r * 0.55f;
+        draw->AddCircleFilled(ImVec2(c.x - r * 0.7f, y), stroke * 0.75f, color);
+        draw->AddLine(ImVec2(c.x - r * 0.35f, y), ImVec2(c.x + r * 0.85f, y), color, stroke * 0.8f);
+      }
       break;
     }
   }
@@ -293,6 +369,203 @@ void ScrollArea::end(Ui& ui) {
         ImVec2(x, y), ImVec2(x + ui.px(em::kScrollIndicatorWidth), y + thumb),
         col(ui.palette.border), ui.px(em::kScrollIndicatorWidth) / 2);
   }
+}
+
+float chip_height(const Ui& ui) {
+  return ui.px(em::kChipHeight);
+}
+
+float chip_width(const Ui& ui, std::string_view label) {
+  ImFont* font = ui.fonts.body;
+  const float text =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+  // Room for the check mark whether on or off: a chip never changes width when toggled.
+  return text + ui.px(em::kChipPadding) * 2 + ui.px(em::kSmallIconSize) + ui.px(0.35f);
+}
+
+bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 pos) {
+  const ImVec2 size(chip_width(ui, label), chip_height(ui));
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushID(id.data(), id.data() + id.size());
+  const bool clicked = ImGui::InvisibleButton("##chip", size);
+  const bool held = ImGui::IsItemActive();
+  ImGui::PopID();
+
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  const float rounding = size.y / 2;
+  const Color fill =
+      on ? (held ? p.primary_pressed : p.primary) : (held ? p.surface_pressed : p.surface);
+  const Color ink = on ? p.on_primary : p.text;
+  draw->AddRectFilled(pos, max, col(fill), rounding);
+  draw->AddRect(pos, max, col(on ? p.primary : p.border), rounding, 0,
+                std::max(2.0f, ui.px(em::kBorderWidth)));
+  const float icon = ui.px(em::kSmallIconSize);
+  ImFont* font = ui.fonts.body;
+  // Off, the label sits in the middle; on, the check mark takes the room kept for it.
+  float x = pos.x + ui.px(em::kChipPadding);
+  if (on) {
+    draw_icon(draw, Icon::Check, ImVec2(x + icon / 2, pos.y + size.y / 2), icon, col(ink),
+              col(fill));
+    x += icon + ui.px(0.35f);
+  } else {
+    x += (icon + ui.px(0.35f)) / 2;
+  }
+  draw->AddText(font, font->FontSize, ImVec2(x, pos.y + (size.y - font->FontSize) / 2), col(ink),
+                label.data(), label.data() + label.size());
+  std::string spoken(label);
+  if (on) spoken += ", " + ui.t("chip.on"_msg);  // said in words, as the check mark shows it
+  record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
+  return tapped(ui, clicked);
+}
+
+bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
+                kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size) {
+  const Palette& p = ui.palette;
+  const bool focused = ui.input.focused(id);
+  const float clear_w = text.empty() ? 0 : std::max(size.y, ui.px(em::kMinTouchTarget));
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushID(id.data(), id.data() + id.size());
+  const bool clicked = ImGui::InvisibleButton("##field", ImVec2(size.x - clear_w, size.y));
+  ImGui::PopID();
+  if (tapped(ui, clicked)) ui.input.focus(id, &text, mode, max_bytes);
+
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float rounding = ui.px(em::kCornerRadius);
+  draw->AddRectFilled(pos, max, col(p.surface), rounding);
+  const float border = std::max(2.0f, ui.px(em::kBorderWidth)) * (focused ? 2.0f : 1.0f);
+  draw->AddRect(pos, max, col(focused ? p.primary : p.border), rounding, 0, border);
+
+  const float pad = ui.px(em::kInnerPadding) * 0.6f;
+  const float icon = ui.px(em::kSmallIconSize);
+  draw_icon(draw, Icon::Search, ImVec2(pos.x + pad + icon / 2, pos.y + size.y / 2), icon,
+            col(p.text_muted), col(p.surface));
+  const float text_x = pos.x + pad * 1.5f + icon;
+  const float text_right = max.x - clear_w - pad;
+  ImFont* font = ui.fonts.body;
+  const float y = pos.y + (size.y - font->FontSize) / 2;
+  draw->PushClipRect(ImVec2(text_x, pos.y), ImVec2(text_right, max.y), true);
+  if (text.empty()) {
+    // Past the caret when focused, so the two never overlap.
+    const float px = text_x + (focused ? ui.px(0.3f) : 0.0f);
+    draw->AddText(font, font->FontSize, ImVec2(px, y), col(p.text_muted), placeholder.data(),
+                  placeholder.data() + placeholder.size());
+  }
+  // The end of the text stays in view (and the caret with it) when it is longer than the box.
+  const float w =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+  const float caret_room = ui.px(0.3f);
+  const float x = std::min(text_x, text_right - caret_room - w);
+  draw->AddText(font, font->FontSize, ImVec2(x, y), col(p.text), text.data(),
+                text.data() + text.size());
+  if (focused) {
+    const float cx = text.empty() ? text_x : x + w + ui.px(0.08f);
+    draw->AddRectFilled(ImVec2(cx, y),
+                        ImVec2(cx + std::max(2.0f, ui.px(0.08f)), y + font->FontSize),
+                        col(p.primary));
+  }
+  draw->PopClipRect();
+  record(ui, id, kiosk::Role::TextField, pos, ImVec2(max.x - clear_w, max.y),
+         text.empty() ? placeholder : std::string_view(text));
+  ui.input.seen(id, pos, max);
+
+  bool cleared = false;
+  if (!text.empty()) {
+    const std::string clear_id = std::string(id) + ".clear";
+    const ImVec2 cpos(max.x - clear_w, pos.y);
+    ImGui::SetCursorScreenPos(cpos);
+    ImGui::PushID(clear_id.c_str());
+    const bool clear_clicked = ImGui::InvisibleButton("##clear", ImVec2(clear_w, size.y));
+    const bool held = ImGui::IsItemActive();
+    ImGui::PopID();
+    const ImVec2 c(cpos.x + clear_w / 2, pos.y + size.y / 2);
+    draw->AddCircleFilled(c, icon * 0.75f, col(held ? p.primary_pressed : p.text_muted));
+    draw_icon(draw, Icon::Close, c, icon * 0.9f, col(p.surface), col(p.text_muted));
+    record(ui, clear_id, kiosk::Role::Button, cpos, ImVec2(max.x, max.y), ui.t("field.clear"_msg));
+    if (tapped(ui, clear_clicked)) {
+      kiosk::wipe(text);
+      cleared = true;
+    }
+  }
+  return cleared;
+}
+
+void qr_image(Ui& ui, std::string_view id, const kiosk::QrCode& code, ImVec2 pos, float side,
+              std::string_view spoken) {
+  const int modules = code.size() + 2 * kiosk::QrCode::kQuietZone;
+  const float module = std::floor(side / static_cast<float>(modules));
+  const float drawn = module * static_cast<float>(modules);
+  const ImVec2 origin(std::floor(pos.x + (side - drawn) / 2),
+                      std::floor(pos.y + (side - drawn) / 2));
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImU32 white = IM_COL32(255, 255, 255, 255);
+  const ImU32 black = IM_COL32(0, 0, 0, 255);
+  draw->AddRectFilled(origin, ImVec2(origin.x + drawn, origin.y + drawn), white);
+  const float q = static_cast<float>(kiosk::QrCode::kQuietZone) * module;
+  // One rectangle per horizontal run of dark modules: a few hundred quads, not thousands.
+  for (int y = 0; y < code.size(); ++y) {
+    int x = 0;
+    while (x < code.size()) {
+      if (!code.dark(x, y)) {
+        ++x;
+        continue;
+      }
+      const int start = x;
+      while (x < code.size() && code.dark(x, y)) ++x;
+      const ImVec2 a(origin.x + q + static_cast<float>(start) * module,
+                     origin.y + q + static_cast<float>(y) * module);
+      draw->AddRectFilled(a, ImVec2(a.x + static_cast<float>(x - start) * module, a.y + module),
+                          black);
+    }
+  }
+  record(ui, id, kiosk::Role::Image, origin, ImVec2(origin.x + drawn, origin.y + drawn), spoken);
+}
+
+int count_lines(ImFont* font, std::string_view text, float width, int max_lines) {
+  const char* s = text.data();
+  const char* end = s + text.size();
+  int lines = 0;
+  while (s < end && lines < max_lines) {
+    const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
+    if (line_end == s) ++line_end;
+    ++lines;
+    s = line_end;
+    while (s < end && (*s == ' ' || *s == '\n')) ++s;
+  }
+  return std::max(lines, 1);
+}
+
+float draw_text_lines(ImDrawList* draw, ImFont* font, std::string_view text, ImVec2 pos,
+                      float width, int max_lines, ImU32 color) {
+  const char* s = text.data();
+  const char* end = s + text.size();
+  const float line_h = font->FontSize * 1.15f;
+  float y = pos.y;
+  for (int line = 0; line < max_lines && s < end; ++line) {
+    const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
+    if (line_end == s) ++line_end;
+    const char* next = line_end;
+    while (next < end && (*next == ' ' || *next == '\n')) ++next;
+    if (line == max_lines - 1 && next < end) {
+      // The last line that fits: end it on a whole word, with an ellipsis.
+      const char* ellipsis = "\xE2\x80\xA6";
+      const float ew = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, ellipsis).x;
+      const char* cut = font->CalcWordWrapPositionA(1.0f, s, end, width - ew);
+      if (cut == s) cut = line_end;
+      while (cut > s && cut[-1] == ' ') --cut;
+      std::string shown(s, cut);
+      shown += ellipsis;
+      draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, shown.c_str());
+    } else {
+      draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, line_end);
+    }
+    y += line_h;
+    s = next;
+  }
+  return y - pos.y;
 }
 
 }  // namespace ui

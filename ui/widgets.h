@@ -3,6 +3,9 @@
 // translated; ids are stable and never change with the language.
 #pragma once
 
+#include <chrono>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,6 +15,7 @@
 #include "kiosk/clock.h"
 #include "kiosk/config.h"
 #include "kiosk/i18n.h"
+#include "kiosk/keyboard.h"
 #include "kiosk/listings.h"
 #include "kiosk/navigation.h"
 #include "kiosk/registry.h"
@@ -19,7 +23,14 @@
 #include "ui/metrics.h"
 #include "ui/theme.h"
 
+namespace kiosk {
+class QrCode;
+class PrintService;
+}  // namespace kiosk
+
 namespace ui {
+
+class TextInput;
 
 // Everything a screen needs to draw one frame, and where it leaves its intents.
 struct Ui {
@@ -31,15 +42,46 @@ struct Ui {
   const kiosk::Config& config;
   std::vector<kiosk::Intent>& intents;
   const kiosk::ListingsStatus& listings;
+  TextInput& input;                        // the focused field and the on-screen keyboard
+  kiosk::PrintService* printer = nullptr;  // null when no printer is configured
+  std::int64_t now = 0;                    // Unix seconds (the kiosk clock: automation moves it)
+  kiosk::Clock::time_point clock_now{};    // steady, for timers
   float delta_seconds = 0;
   bool wants_animation_frame = false;  // set by widgets that are still moving
+  // A screen that waits for a timer or a background answer says so: the app wakes at wake_at,
+  // and the automation runner does not call the screen settled while busy.
+  std::optional<kiosk::Clock::time_point> wake_at;
+  bool busy = false;
+
+  void wake_no_later_than(kiosk::Clock::time_point t) {
+    if (!wake_at || t < *wake_at) wake_at = t;
+  }
 
   float px(float ems) const { return metrics.px(ems); }
   const std::string& t(kiosk::MsgKey key) { return tr.text(key); }
 };
 
-enum class Icon { None, Back, Home, Help, Globe };
+enum class Icon {
+  None,
+  Back,
+  Home,
+  Help,
+  Globe,
+  Briefcase,
+  Search,
+  Close,
+  Check,
+  Next,
+  Previous,
+  Printer,
+  Bookmark,
+  List
+};
 enum class ButtonKind { Primary, Outline, OnHeader };
+
+// An ImGui click that was a tap: the finger did not slide past the drag threshold (scrolling).
+bool tapped(const Ui& ui, bool clicked);
+bool dragging(const Ui& ui);  // the finger down now (or just lifted) slid: it is scrolling
 
 // Records a widget in the registry, clipped to what is visible in the current window.
 void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 max,
@@ -68,6 +110,29 @@ void paragraph(Ui& ui, std::string_view text, ImFont* font, Color color, float w
 void bullet(Ui& ui, std::string_view text, float width);
 void vertical_gap(Ui& ui, float ems);  // space below the last item, keeping the left margin
 
+// A toggle chip for a filter: a pill that is filled and carries a check mark when on (never
+// colour alone). Returns true when tapped.
+float chip_width(const Ui& ui, std::string_view label);
+bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 pos);
+float chip_height(const Ui& ui);
+
+// A one-line text field. Tapping it gives it the focus (the on-screen keyboard opens); `text` is
+// edited by the keyboard. The placeholder shows while it is empty. A clear button (id + ".clear")
+// empties it. Returns true when the clear button was tapped.
+bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
+                kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size);
+
+// A QR code drawn crisp (whole pixels per module) and centred in a square of `side` pixels, on
+// white with its quiet zone. `spoken` is what the registry records (the link).
+void qr_image(Ui& ui, std::string_view id, const kiosk::QrCode& code, ImVec2 pos, float side,
+              std::string_view spoken);
+
+// Draws at most `max_lines` lines of wrapped text; a cut ends on a whole word with "…".
+// Returns the height used.
+float draw_text_lines(ImDrawList* draw, ImFont* font, std::string_view text, ImVec2 pos,
+                      float width, int max_lines, ImU32 color);
+int count_lines(ImFont* font, std::string_view text, float width, int max_lines);
+
 // A region whose content scrolls by dragging, with momentum, like a phone. No scrollbar to aim
 // at: a slim indicator shows where you are.
 class ScrollArea {
@@ -76,6 +141,8 @@ class ScrollArea {
   void end(Ui& ui);
   void reset() { *this = ScrollArea(); }
   float offset() const { return offset_; }
+  float view_height() const { return view_height_; }
+  bool moving() const { return dragging_ || velocity_ != 0; }
 
  private:
   float offset_ = 0;

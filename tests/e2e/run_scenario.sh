@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Runs one scenario against the real kiosk under X (Xvfb when there is no display).
-# Usage: run_scenario.sh KIOSK_BINARY SCENARIO SCREENSHOT_DIR
+# Usage: run_scenario.sh KIOSK_BINARY SCENARIO SCREENSHOT_DIR [KIOSK OPTIONS…]
 # A scenario may say `# size: WxH` (default 1920x1080) and `# lang: es` in its comments.
 set -euo pipefail
 binary=$1
 scenario=$2
 shots=$3
+shift 3
+extra=("$@")  # more kiosk options (--config FILE)
 
 size=$(sed -n 's/^# size: *\([0-9]*x[0-9]*\).*/\1/p' "$scenario" | head -n1)
 size=${size:-1920x1080}
@@ -31,6 +33,7 @@ fi
 mkdir -p "$shots"
 args=(--script "$scenario" --screenshot-dir "$shots" --data-dir "$work/data" --windowed "$size")
 [ -n "$lang" ] && args+=(--lang "$lang")
+args+=("${extra[@]}")
 export SDL_AUDIODRIVER=dummy
 # Under the asan preset: memory errors and UB abort the run; leak checking stays on for the
 # unit tests and fuzzers but not here, where libdbus (through SDL) and Mesa's unloaded drivers

@@ -27,5 +27,19 @@ TEST(Navigator, ScreenNamesAreStable) {
   EXPECT_EQ(screen_name(ScreenId::Help), "help");
 }
 
+TEST(Navigator, AScreenIsOnTheStackOnce) {
+  Navigator nav;
+  nav.open(ScreenId::JobSearch);
+  nav.open(ScreenId::JobDetail);
+  nav.open(ScreenId::MyList);
+  nav.open(ScreenId::JobDetail);  // a saved job opened from My list
+  EXPECT_EQ(nav.depth(), 4u);
+  nav.back();
+  EXPECT_EQ(nav.current(), ScreenId::MyList);  // Back returns where the resident came from
+  nav.back();
+  EXPECT_EQ(nav.current(), ScreenId::JobSearch);
+  EXPECT_EQ(screen_name(ScreenId::JobDetail), "jobs.detail");
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -27,11 +27,18 @@ std::vector<std::string> characters(const std::string& s) {
   return out;
 }
 
-std::string lower_ascii(std::string s) {
-  for (char& c : s) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+// The lower-case letter whose key types `ch` (with shift when they differ): ASCII and the
+// Latin-1 capitals (É, Ñ, Ü…), which are their small letters minus 0x20 in the second byte.
+std::string lower_letter(const std::string& ch) {
+  if (ch.size() == 1 && ch[0] >= 'A' && ch[0] <= 'Z')
+    return std::string(1, static_cast<char>(ch[0] + 32));
+  if (ch.size() == 2 && static_cast<unsigned char>(ch[0]) == 0xC3) {
+    const auto c = static_cast<unsigned char>(ch[1]);
+    if (c >= 0x80 && c <= 0x9E && c != 0x97) {
+      return std::string{ch[0], static_cast<char>(c + 0x20)};
+    }
   }
-  return s;
+  return ch;
 }
 
 }  // namespace
@@ -75,6 +82,8 @@ bool ScenarioRunner::settled(const FrameInfo& frame) {
   if (frame.input_pending || frame.changed) {
     stable_frames_ = 0;
     settle_since_ = frame.now;
+  } else if (frame.busy) {
+    stable_frames_ = 0;  // waiting for a timer or an answer: not settled, within the timeout
   } else {
     ++stable_frames_;
   }
@@ -170,11 +179,11 @@ void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
           ops_.push_back(tap_op("osk.key.space", "type"));
           continue;
         }
-        const std::string lower = lower_ascii(ch);
-        if (lower != ch) {
-          ops_.push_back(tap_op("osk.key.shift", "type"));
-        }
-        ops_.push_back(tap_op("osk.key." + lower, "type"));
+        Op op;
+        op.kind = Op::Kind::TypeChar;
+        op.id = ch;
+        op.context = "type";
+        ops_.push_back(std::move(op));
       }
       break;
     case Verb::Drag: {
@@ -249,6 +258,32 @@ void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
     case Op::Kind::Up:
       host.touch_up(op.x, op.y);
       break;
+    case Op::Kind::TypeChar: {
+      // Find the key the way a resident would: on this page, else behind the accent key (for
+      // á, é, ñ…), else on the symbols page. Capitals: shift first, on the page of the letter.
+      const std::string lower = lower_letter(op.id);
+      const bool capital = lower != op.id;
+      const std::string key = "osk.key." + lower;
+      if (frame.registry.find(key) != nullptr) {
+        Op tap = tap_op(key, "type");
+        ops_.push_front(tap);
+        if (capital) ops_.push_front(tap_op("osk.key.shift", "type"));
+        return;  // the taps run from the queue, one settled frame each
+      }
+      if (op.attempts >= 2) {
+        ops_.clear();
+        return fail(frame, "type: no key for \"" + op.id + "\" on the on-screen keyboard");
+      }
+      Op again = op;
+      ++again.attempts;
+      ops_.push_front(again);
+      const bool accented = static_cast<unsigned char>(lower[0]) >= 0x80;
+      const char* page = accented && frame.registry.find("osk.key.accent") != nullptr
+                             ? "osk.key.accent"
+                             : "osk.key.symbols";
+      ops_.push_front(tap_op(page, "type"));
+      return;
+    }
     case Op::Kind::CheckLang:
       if (host.language() != op.lang) {
         return fail(frame, "lang: tapping lang.toggle did not switch to " +

@@ -32,6 +32,7 @@ struct FrameInfo {
   bool changed = false;        // the frame differs from the one before
   bool rendered = false;       // the back buffer holds this frame (screenshots possible)
   bool input_pending = false;  // pointer events still queued
+  bool busy = false;           // a screen waits for a timer or a background answer
   std::chrono::steady_clock::time_point now;  // real time
 };
 
@@ -48,8 +49,9 @@ class ScenarioRunner {
 
  private:
   struct Op {
-    enum class Kind { TapId, Down, Move, Up, CheckLang } kind = Kind::TapId;
-    std::string id;                              // TapId
+    enum class Kind { TapId, Down, Move, Up, CheckLang, TypeChar } kind = Kind::TapId;
+    std::string id;                              // TapId; TypeChar: the character
+    int attempts = 0;                            // TypeChar: page switches tried
     float x = 0, y = 0;                          // Down, Move, Up
     bool settle = true;                          // wait for a settled frame before this op
     kiosk::Language lang = kiosk::Language::En;  // CheckLang

@@ -19,7 +19,9 @@ struct TileSpec {
 
 // One tile per journey that exists. Later journeys (jobs, programs, careers, services, events,
 // FAQ, sign-up) add their rows here as their screens arrive.
-constexpr std::array<TileSpec, 1> kTiles = {{
+constexpr std::array<TileSpec, 2> kTiles = {{
+    {"home.jobs", "home.jobs.title"_msg, "home.jobs.subtitle"_msg, Icon::Briefcase,
+     kiosk::ScreenId::JobSearch},
     {"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help,
      kiosk::ScreenId::Help},
 }};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui/text_input.h"
+
 namespace ui {
 
 using namespace kiosk::literals;
@@ -18,15 +20,30 @@ void Screen::draw(Ui& ui) {
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
 
   draw_header(ui, width);
+  ui.input.begin_frame();
   const float top = ui.px(em::kHeaderHeight);
-  const float bottom = shows_back_home() ? height - ui.px(em::kNavBarHeight) : height;
+  // While a field has the focus the keyboard docks at the bottom, over the Back/Home bar (the
+  // keyboard's own hide key brings the bar back), and the content shrinks above it: the field
+  // being typed into is never covered.
+  const float keyboard_h = ui.input.active() ? ui.input.keyboard_height(ui, width) : 0;
+  const bool nav_bar = shows_back_home() && keyboard_h == 0;
+  const float bottom = nav_bar ? height - ui.px(em::kNavBarHeight) : height;
   const float pad = ui.px(em::kScreenPadding);
+  const float content_bottom = bottom - keyboard_h;
   const ImVec2 pos(pad, top + pad * 0.75f);
-  const ImVec2 size(std::max(0.0f, width - 2 * pad), std::max(0.0f, bottom - pos.y - pad * 0.5f));
+  const ImVec2 size(std::max(0.0f, width - 2 * pad),
+                    std::max(0.0f, content_bottom - pos.y - pad * 0.5f));
   record(ui, kiosk::screen_name(id()), kiosk::Role::Region, pos,
          ImVec2(pos.x + size.x, pos.y + size.y), {});
   draw_content(ui, pos, size);
-  if (shows_back_home()) draw_nav_bar(ui, bottom, width);
+  if (keyboard_h > 0 && ui.input.active()) {
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddRectFilled(ImVec2(0, content_bottom), ImVec2(width, bottom),
+                        ui.palette.keyboard.packed());
+    ui.input.draw_keyboard(ui, ImVec2(0, content_bottom), ImVec2(width, keyboard_h));
+  }
+  if (nav_bar) draw_nav_bar(ui, bottom, width);
+  ui.input.end_frame(ui.px(em::kDragThreshold));
   ImGui::End();
 }
 

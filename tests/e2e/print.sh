@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Prints a job the way a resident would (tap Print on a job page) to a private CUPS queue that
+# writes PDFs (tests/integration/cups_queue.sh), then reads the PDF back with pdftotext: the
+# job's title, its pay in Spanish and its apply link must be on the page.
+# Usage: print.sh KIOSK_BINARY SOURCE_DIR
+set -euo pipefail
+binary=$1
+src=$2
+work=$(mktemp -d)
+chmod 755 "$work" # CUPS filters run as lp and read the spool under it
+cups="$work/cups"
+mkdir -p "$cups"
+cleanup() {
+  "$src/tests/integration/cups_queue.sh" stop "$cups" >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+rc=0
+"$src/tests/integration/cups_queue.sh" start "$cups" $$ || rc=$?
+if [ $rc -eq 77 ]; then
+  echo "print.sh: skipped: $(cat "$cups/skip" 2>/dev/null)"
+  exit 77
+fi
+[ $rc -eq 0 ] || exit 1
+# shellcheck disable=SC1091
+. "$cups/env"
+export CUPS_SERVER
+command -v pdftotext >/dev/null || { echo "print.sh: skipped: pdftotext missing"; exit 77; }
+
+# The bundled configuration, with the test queue as the kiosk's printer.
+sed -e "s|^queue = \"\"|queue = \"$QUEUE\"|" "$src/config/kiosk.toml" >"$work/kiosk.toml"
+grep -q "^queue = \"$QUEUE\"" "$work/kiosk.toml" || { echo "print.sh: could not set the queue"; exit 1; }
+
+cat >"$work/print.scenario" <<'SCENARIO'
+# lang: es
+tap home.jobs
+tap jobs.query
+type "enfermería"
+key enter
+tap jobs.result.0
+expect-id jobs.detail.print
+tap jobs.detail.print
+wait 500
+expect-id jobs.detail.print_status
+expect "Enviado a la impresora"
+SCENARIO
+
+# Job numbers restart with every private cupsd, so a new PDF may reuse an old file's name:
+# look for files written after this marker.
+touch "$work/marker"
+SCENARIO_CONFIG="$work/kiosk.toml"
+"$src/tests/e2e/run_scenario.sh" "$binary" "$work/print.scenario" "$work/shots" \
+  --config "$SCENARIO_CONFIG"
+
+# cups-pdf writes the PDF a moment after CUPS accepted the job, and Ghostscript fills it in
+# stages: read it until it has text (or 30 s pass).
+new=""
+text=""
+for _ in $(seq 150); do
+  new=$(find "$PDF_DIR" -maxdepth 1 -name '*.pdf' -newer "$work/marker" 2>/dev/null | head -n1)
+  if [ -n "$new" ]; then
+    text=$(pdftotext -layout "$new" - 2>/dev/null || true)
+    grep -q "example.org" <<<"$text" && break
+  fi
+  sleep 0.2
+done
+[ -n "$new" ] || { echo "print.sh: no PDF appeared in $PDF_DIR"; exit 1; }
+rm -f "$new"
+fail=0
+for want in "enfermería" "por hora" "example.org/sample/jobs/" "Solicite en su teléfono"; do
+  if ! grep -qi -- "$want" <<<"$text"; then
+    echo "print.sh: the printed page lacks \"$want\""
+    fail=1
+  fi
+done
+if [ $fail -ne 0 ]; then
+  echo "--- printed text ---"
+  echo "$text"
+  echo "--- cupsd log ---"
+  grep -v '^D' "$cups/log/error_log" | tail -n 20
+  exit 1
+fi
+echo "print.sh: printed page has the job, its pay and its link ($(wc -w <<<"$text") words)"

@@ -1,0 +1,72 @@
+#include "ui/text_input.h"
+
+#include <imgui_internal.h>
+
+#include "ui/metrics.h"
+#include "ui/widgets.h"
+
+namespace ui {
+
+namespace {
+
+bool contains(ImVec2 min, ImVec2 max, ImVec2 p) {
+  return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y;
+}
+
+}  // namespace
+
+void TextInput::focus(std::string_view id, std::string* target, kiosk::KeyboardMode mode,
+                      std::size_t max_bytes) {
+  if (focused(id) && target == target_ && mode == mode_) return;
+  id_ = id;
+  target_ = target;
+  mode_ = mode;
+  max_bytes_ = max_bytes;
+  keyboard_.reset();
+}
+
+void TextInput::blur() {
+  id_.clear();
+  target_ = nullptr;
+  keyboard_.reset();
+}
+
+void TextInput::seen(std::string_view id, ImVec2 min, ImVec2 max) {
+  if (!focused(id)) return;
+  seen_ = true;
+  field_min_ = min;
+  field_max_ = max;
+}
+
+float TextInput::keyboard_height(const Ui& ui, float width) const {
+  return keyboard_.height(ui, width);
+}
+
+void TextInput::draw_keyboard(Ui& ui, ImVec2 pos, ImVec2 size) {
+  keyboard_min_ = pos;
+  keyboard_max_ = ImVec2(pos.x + size.x, pos.y + size.y);
+  if (target_ == nullptr) return;
+  const auto result = keyboard_.draw(ui, pos, size, mode_, *target_, max_bytes_);
+  if (result == kiosk::KeyboardState::Result::Enter ||
+      result == kiosk::KeyboardState::Result::Hide) {
+    blur();
+  }
+}
+
+void TextInput::end_frame(float drag_threshold_px) {
+  if (!active()) return;
+  if (!seen_) {
+    blur();
+    return;
+  }
+  const ImGuiIO& io = ImGui::GetIO();
+  if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+      !ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, drag_threshold_px)) {
+    const ImVec2 at = io.MouseClickedPos[0];
+    if (!contains(field_min_, field_max_, at) && !contains(keyboard_min_, keyboard_max_, at)) {
+      blur();
+    }
+  }
+}
+
+}  // namespace ui
