@@ -8,31 +8,11 @@
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 
+#include "kiosk/store/record_json.h"
+
 namespace kiosk {
 
 using namespace literals;
-
-namespace {
-
-std::string_view unit_key(PayUnit unit) {
-  switch (unit) {
-    case PayUnit::Hour:
-      return "hour";
-    case PayUnit::Day:
-      return "day";
-    case PayUnit::Week:
-      return "week";
-    case PayUnit::Month:
-      return "month";
-    case PayUnit::Year:
-      return "year";
-    case PayUnit::Unknown:
-      break;
-  }
-  return "other";
-}
-
-}  // namespace
 
 std::string format_money(double usd, Language language) {
   if (!std::isfinite(usd)) return {};
@@ -61,7 +41,8 @@ std::string format_pay(Translator& tr, std::optional<double> min, std::optional<
   if (low > 0 && high > 0 && high < low) std::swap(low, high);
   if (low > 0 && std::abs(high - low) < 0.005) high = 0;
   const Language lang = tr.language();
-  const std::string u(unit_key(unit));
+  const std::string_view key = pay_unit_key(unit);  // "hour", "year", … ("" when unknown)
+  const std::string u = key.empty() ? "other" : std::string(key);
   if (low > 0 && high > 0) {
     return tr.format(
         "pay.range"_msg,

@@ -484,12 +484,7 @@ class HtmlWalker {
         if (m == Mode::Flow && bold_only_paragraph(node)) {
           // <p><strong>What you will do</strong></p>: how most postings write a heading.
           boundary();
-          flush_paragraph();
-          ++heading_;
-          walk_children(node, depth);
-          --heading_;
-          out_.add(TextBlock::Type::Heading, buf_);
-          buf_.clear();
+          heading(node, depth);
           return;
         }
         boundary();
@@ -505,12 +500,7 @@ class HtmlWalker {
         return;
       case Kind::Heading:
         if (m != Mode::Flow) break;
-        flush_paragraph();
-        ++heading_;
-        walk_children(node, depth);
-        --heading_;
-        out_.add(TextBlock::Type::Heading, buf_);
-        buf_.clear();
+        heading(node, depth);
         return;
       case Kind::List:
         if (inline_only) break;
@@ -563,6 +553,15 @@ class HtmlWalker {
     space();
     walk_children(node, depth);
     space();
+  }
+
+  void heading(const GumboNode* node, int depth) {
+    flush_paragraph();
+    ++heading_;
+    walk_children(node, depth);
+    --heading_;
+    out_.add(TextBlock::Type::Heading, buf_);
+    buf_.clear();
   }
 
   void text(const char* t) {

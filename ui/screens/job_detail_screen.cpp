@@ -48,7 +48,12 @@ void JobDetailScreen::on_open() {
 }
 
 void JobDetailScreen::reset() {
-  loaded_key_ = 0;
+  forget(0);
+  ++generation_;  // answers still on their way are for a resident who has gone
+}
+
+void JobDetailScreen::forget(std::int64_t key) {
+  loaded_key_ = key;
   loading_ = false;
   missing_ = false;
   job_.reset();
@@ -59,14 +64,8 @@ void JobDetailScreen::reset() {
 }
 
 void JobDetailScreen::load(std::int64_t key) {
-  loaded_key_ = key;
+  forget(key);
   loading_ = true;
-  missing_ = false;
-  job_.reset();
-  qr_.reset();
-  similar_.clear();
-  print_state_ = PrintState::Idle;
-  scroll_.reset();
   const std::uint64_t generation = ++generation_;
   reader_.job(key, [this, generation](std::optional<kiosk::Job> job) {
     if (generation != generation_) return;

@@ -29,6 +29,7 @@ class JobDetailScreen final : public Screen {
   enum class PrintState { Idle, Sending, Sent, Failed };
 
   void load(std::int64_t key);
+  void forget(std::int64_t key);  // shows nothing, as for `key` before it is read
   float draw_step_row(Ui& ui, ImVec2 pos, float width);
   void draw_text_column(Ui& ui, float width);
   void draw_take_away(Ui& ui, ImVec2 pos, float width, float height, bool compact);
