@@ -83,6 +83,9 @@ void apply_theme(const Palette& p, float em_px) {
   style.ScrollbarSize = 0;  // no tiny scrollbars: lists scroll by dragging
   style.AntiAliasedFill = true;
   style.AntiAliasedLines = true;
+  // Anti-aliased lines as geometry, not sampled from the font texture (which is sampled with
+  // nearest filtering, see Platform::reload_font_texture).
+  style.AntiAliasedLinesUseTex = false;
   style.TouchExtraPadding = ImVec2(0, 0);
 
   ImVec4* c = style.Colors;

@@ -17,7 +17,8 @@ void Screen::draw(Ui& ui) {
   ImGui::Begin("##screen", nullptr,
                ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus |
-                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav |
+                   ImGuiWindowFlags_NoBackground);  // the clear colour is the backdrop
 
   draw_header(ui, width);
   ui.input.begin_frame();
