@@ -14,6 +14,7 @@ using namespace std::chrono_literals;
 constexpr auto kSettleTimeout = 3s;      // animations may never settle; go on after this
 constexpr auto kScenarioTimeout = 300s;  // a stuck scenario fails instead of hanging CI
 constexpr int kDragSteps = 12;
+constexpr auto kMoveInterval = 16ms;
 
 // The UTF-8 characters of s.
 std::vector<std::string> characters(const std::string& s) {
@@ -143,8 +144,12 @@ void ScenarioRunner::after_frame(RunnerHost& host, const FrameInfo& frame) {
     mark_action();
   }
 
-  // Drag moves go one per frame, without waiting for the screen to settle in between.
+  // Drag moves go at a finger's pace (a touch screen reports about 60 times a second), without
+  // waiting for the screen to settle in between: a drag is as fast, and a fling as long,
+  // however quickly frames are drawn.
   if (!ops_.empty() && !ops_.front().settle) {
+    if (frame.now < next_move_) return;
+    next_move_ = frame.now + kMoveInterval;
     run_op(host, frame);
     return;
   }
