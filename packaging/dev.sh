@@ -4,7 +4,8 @@
 #   packaging/dev.sh run [KIOSK OPTIONS]   install what is missing, build, start the kiosk
 #   packaging/dev.sh test                  install what is missing, build, run the whole suite
 #   packaging/dev.sh build [PRESET]        only build (debug, release or asan)
-#   packaging/dev.sh bench                 release build, listings benchmarks → BENCHMARKS.md
+#   packaging/dev.sh bench                 release build, listings and frame-time benchmarks →
+#                                          BENCHMARKS.md
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #
 # PRESET=asan packaging/dev.sh test runs the suite under AddressSanitizer + UBSan.
@@ -91,16 +92,21 @@ case "$cmd" in
   bench)
     install_packages
     build release
+    # Replaces the section of BENCHMARKS.md that starts with heading $1 by the file $2 (or
+    # appends it when the section is not there yet).
+    replace_section() {
+      awk -v heading="$1" -v new="$2" '
+        index($0, heading) == 1 { while ((getline line < new) > 0) print line; skip = 1; next }
+        skip && /^## / { skip = 0 }
+        !skip { print }' BENCHMARKS.md > BENCHMARKS.md.tmp
+      grep -q "^$1" BENCHMARKS.md || { echo; cat "$2"; } >> BENCHMARKS.md.tmp
+      mv BENCHMARKS.md.tmp BENCHMARKS.md
+    }
     md=$(mktemp)
     KIOSK_BENCH_MD="$md" "build/release/tests/listings_bench" "$@"
-    # Replace the listings section of BENCHMARKS.md with the new figures.
-    awk -v new="$md" '
-      /^## Listings cache/ { while ((getline line < new) > 0) print line; skip = 1; next }
-      skip && /^## / { skip = 0 }
-      !skip { print }
-      END { if (!found) {} }' BENCHMARKS.md > BENCHMARKS.md.tmp
-    grep -q '^## Listings cache' BENCHMARKS.md || { echo; cat "$md"; } >> BENCHMARKS.md.tmp
-    mv BENCHMARKS.md.tmp BENCHMARKS.md
+    replace_section "## Listings cache" "$md"
+    tests/bench/frame_bench.sh build/release/workforce-kiosk "$root" > "$md"
+    replace_section "## Scrolling the job list" "$md"
     rm -f "$md"
     say "BENCHMARKS.md updated"
     ;;

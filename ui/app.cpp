@@ -36,29 +36,6 @@ namespace {
 
 using SteadyClock = std::chrono::steady_clock;
 
-// FNV-1a over everything ImGui asked to draw: equal hashes mean an identical picture, so the
-// frame need not be rendered or presented again.
-std::uint64_t hash_draw_data(const ImDrawData* data) {
-  std::uint64_t h = 1469598103934665603ull;
-  const auto mix = [&h](const void* bytes, std::size_t n) {
-    const auto* p = static_cast<const unsigned char*>(bytes);
-    for (std::size_t i = 0; i < n; ++i) {
-      h ^= p[i];
-      h *= 1099511628211ull;
-    }
-  };
-  for (int i = 0; i < data->CmdListsCount; ++i) {
-    const ImDrawList* list = data->CmdLists[i];
-    mix(list->VtxBuffer.Data, static_cast<std::size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
-    mix(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-    for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      mix(&cmd.ClipRect, sizeof cmd.ClipRect);
-      mix(&cmd.ElemCount, sizeof cmd.ElemCount);
-    }
-  }
-  return h;
-}
-
 class App final : public RunnerHost {
  public:
   App(const kiosk::Options& options, const kiosk::Config& config)
@@ -83,7 +60,7 @@ class App final : public RunnerHost {
   bool rebuild_fonts_if_needed();
   Screen& screen_for(kiosk::ScreenId id);
   void apply(const kiosk::Intent& intent);
-  bool draw_frame(float dt);  // returns true when the picture changed
+  Damage draw_frame(float dt);  // what changed in the picture
   void start_sync();
   // Unix seconds by the kiosk clock: real time plus what automation advanced.
   std::int64_t now_unix() const {
@@ -123,7 +100,8 @@ class App final : public RunnerHost {
   bool first_sync_done_ = false;  // until then, scenarios wait: the listings are on their way
   std::unique_ptr<kiosk::SyncService> sync_;  // declared last: stopped first
   kiosk::FrameStats frame_stats_;
-  std::uint64_t last_hash_ = 0;
+  DamageTracker damage_;
+  Damage last_damage_;
   bool animating_ = false;
 };
 
@@ -214,7 +192,7 @@ void App::apply(const kiosk::Intent& intent) {
   }
 }
 
-bool App::draw_frame(float dt) {
+Damage App::draw_frame(float dt) {
   platform_->new_frame(dt);
   Ui ui{.metrics = metrics_,
         .palette = palette(),
@@ -241,10 +219,7 @@ bool App::draw_frame(float dt) {
   animating_ = ui.wants_animation_frame;
   wake_at_ = ui.wake_at;
   busy_ = ui.busy || (sync_ && !first_sync_done_);
-  const std::uint64_t h = hash_draw_data(ImGui::GetDrawData());
-  const bool changed = h != last_hash_;
-  last_hash_ = h;
-  return changed;
+  return damage_.update(ImGui::GetDrawData(), ImGui::GetIO().DisplaySize);
 }
 
 void App::start_sync() {
@@ -282,6 +257,7 @@ int App::run() {
       kiosk::log::info("ignoring a request to close the window: this is a kiosk");
     }
     if (events.resized && !rebuild_fonts_if_needed()) return 1;
+    if (events.resized) damage_.invalidate();  // resized or exposed: draw it all again
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
 
@@ -295,9 +271,16 @@ int App::run() {
     const float dt =
         std::clamp(std::chrono::duration<float>(now - last_frame).count(), 0.001f, 0.1f);
     last_frame = now;
-    const bool changed = draw_frame(dt);
+    Damage damage = draw_frame(dt);
+    const bool changed = damage.any;
     const bool render = changed || first_frame || (runner_ && runner_->wants_render());
-    if (render) platform_->render();
+    if (render && !changed) {
+      damage.full = true;  // a picture asked for (a screenshot): the whole of it
+      damage.min = ImVec2(0, 0);
+      damage.max = ImGui::GetIO().DisplaySize;
+    }
+    if (render) platform_->render(damage);
+
     if (runner_) {
       runner_->after_frame(*this, {.registry = registry_,
                                    .changed = changed,
@@ -307,7 +290,7 @@ int App::run() {
                                    .now = SteadyClock::now()});
     }
     if (render) {
-      platform_->present();
+      platform_->present(damage);
       // Draw, render and present: in software GL the rasterising happens at the swap.
       frame_stats_.add(std::chrono::duration<double, std::milli>(SteadyClock::now() - now).count());
     }

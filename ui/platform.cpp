@@ -1,13 +1,17 @@
 #include "ui/platform.h"
 
 #include <pthread.h>
+
+#include <algorithm>
 #include <csignal>
 #include <cstdint>
+#include <cstdlib>
 #include <thread>
 #include <vector>
 
 #include <SDL.h>
 #include <SDL_opengl.h>
+#include <SDL_syswm.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <stb_image_write.h>
@@ -139,6 +143,12 @@ struct Platform::Impl {
   int width = 0, height = 0;
   PointerQueue pointer_queue;
   PointerState pointer;
+  // GLX_MESA_copy_sub_buffer, used in software GL only: copies a rectangle of the back buffer
+  // to the window, leaving the back buffer as it is (the next frame redraws only what changed).
+  using CopySubBuffer = void (*)(Display*, ::Window, int, int, int, int);
+  CopySubBuffer copy_sub_buffer = nullptr;
+  Display* x_display = nullptr;
+  ::Window x_window = 0;
 
   void update_size() { SDL_GL_GetDrawableSize(window.get(), &width, &height); }
 
@@ -278,11 +288,37 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
   impl->renderer = std::make_unique<ImGuiRenderer>();
   if (!*impl->renderer) return fail("cannot initialise the OpenGL renderer");
   impl->update_size();
-  kiosk::log::info(std::string("display ") + std::to_string(impl->width) + "x" +
-                   std::to_string(impl->height) +
-                   (impl->fullscreen ? " full screen" : " windowed") + ", OpenGL " +
-                   reinterpret_cast<const char*>(glGetString(GL_VERSION)) + " (" +
-                   reinterpret_cast<const char*>(glGetString(GL_RENDERER)) + ")");
+  const std::string renderer_name = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+  kiosk::log::info(
+      std::string("display ") + std::to_string(impl->width) + "x" + std::to_string(impl->height) +
+      (impl->fullscreen ? " full screen" : " windowed") + ", OpenGL " +
+      reinterpret_cast<const char*>(glGetString(GL_VERSION)) + " (" + renderer_name + ")");
+  // Partial updates where every pixel costs CPU time: Mesa's software rasterisers on X11.
+  // KIOSK_FULL_REDRAW=1 turns them off (for comparisons).
+  const char* full_redraw = std::getenv("KIOSK_FULL_REDRAW");
+  const bool software = renderer_name.find("llvmpipe") != std::string::npos ||
+                        renderer_name.find("softpipe") != std::string::npos;
+  SDL_SysWMinfo wm;
+  SDL_VERSION(&wm.version);
+  if (software && (full_redraw == nullptr || std::string(full_redraw) != "1") &&
+      SDL_GetWindowWMInfo(impl->window.get(), &wm) == SDL_TRUE && wm.subsystem == SDL_SYSWM_X11) {
+    // glXGetProcAddress hands out a pointer for any name: ask the extension string first.
+    using QueryExtensions = const char* (*)(Display*, int);
+    const auto query =
+        reinterpret_cast<QueryExtensions>(SDL_GL_GetProcAddress("glXQueryExtensionsString"));
+    const char* extensions =
+        query != nullptr ? query(wm.info.x11.display, DefaultScreen(wm.info.x11.display)) : nullptr;
+    if (extensions != nullptr &&
+        std::string(extensions).find("GLX_MESA_copy_sub_buffer") != std::string::npos) {
+      impl->copy_sub_buffer =
+          reinterpret_cast<Impl::CopySubBuffer>(SDL_GL_GetProcAddress("glXCopySubBufferMESA"));
+      impl->x_display = wm.info.x11.display;
+      impl->x_window = wm.info.x11.window;
+    }
+  }
+  if (impl->copy_sub_buffer != nullptr) {
+    kiosk::log::info("software GL: only what changed is drawn and copied to the screen");
+  }
   return std::unique_ptr<Platform>(new Platform(std::move(impl)));
 }
 
@@ -331,19 +367,50 @@ bool Platform::input_pending() const {
   return !impl_->pointer_queue.empty();
 }
 
-void Platform::render() {
-  ImGui::Render();
+bool Platform::partial_updates() const {
+  return impl_->copy_sub_buffer != nullptr;
+}
+
+void Platform::render(const Damage& damage) {
+  ImDrawData* data = ImGui::GetDrawData();
   glViewport(0, 0, impl_->width, impl_->height);
   // The backdrop is the clear colour: the screen's window draws no background of its own, as a
   // full-screen rectangle costs llvmpipe several milliseconds a frame and glClear almost none.
   const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (partial_updates() && !damage.full) {
+    // Only the damaged rectangle: cleared, and every command clipped to it (the backend skips
+    // commands whose clip rectangle becomes empty). The rest of the back buffer is last frame's.
+    const ImVec4 d(damage.min.x, damage.min.y, damage.max.x, damage.max.y);
+    for (int i = 0; i < data->CmdListsCount; ++i) {
+      for (ImDrawCmd& cmd : data->CmdLists[i]->CmdBuffer) {
+        cmd.ClipRect = ImVec4(std::max(cmd.ClipRect.x, d.x), std::max(cmd.ClipRect.y, d.y),
+                              std::min(cmd.ClipRect.z, d.z), std::min(cmd.ClipRect.w, d.w));
+      }
+    }
+    glEnable(GL_SCISSOR_TEST);
+    glScissor(static_cast<GLint>(d.x), static_cast<GLint>(static_cast<float>(impl_->height) - d.w),
+              static_cast<GLsizei>(d.z - d.x), static_cast<GLsizei>(d.w - d.y));
+    glClear(GL_COLOR_BUFFER_BIT);
+    glDisable(GL_SCISSOR_TEST);
+  } else {
+    glClear(GL_COLOR_BUFFER_BIT);
+  }
+  ImGui_ImplOpenGL3_RenderDrawData(data);
 }
 
-void Platform::present() {
-  SDL_GL_SwapWindow(impl_->window.get());
+void Platform::present(const Damage& damage) {
+  if (!partial_updates()) {
+    SDL_GL_SwapWindow(impl_->window.get());
+    return;
+  }
+  // The back buffer stays the master copy: never swapped, only copied out (GL's origin is the
+  // bottom-left corner).
+  const int x = static_cast<int>(damage.min.x);
+  const int w = static_cast<int>(damage.max.x - damage.min.x);
+  const int h = static_cast<int>(damage.max.y - damage.min.y);
+  const int y = impl_->height - static_cast<int>(damage.max.y);
+  impl_->copy_sub_buffer(impl_->x_display, impl_->x_window, x, y, w, h);
 }
 
 bool Platform::write_png(const std::filesystem::path& file, std::string* error) {

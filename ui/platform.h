@@ -9,6 +9,8 @@
 #include <string>
 #include <utility>
 
+#include "ui/damage.h"
+
 namespace ui {
 
 struct PlatformOptions {
@@ -46,9 +48,12 @@ class Platform {
   // Uploads the font atlas again after fonts were rebuilt (a new em size).
   void reload_font_texture();
 
-  // Renders ImGui's draw data into the back buffer. present() shows it.
-  void render();
-  void present();
+  // Renders ImGui's draw data into the back buffer and shows it. With partial updates (software
+  // GL on X11 with GLX_MESA_copy_sub_buffer) only the damaged rectangle is rasterised and
+  // copied to the screen; the back buffer always holds the whole current picture.
+  void render(const Damage& damage);
+  void present(const Damage& damage);
+  bool partial_updates() const;
   // Writes the back buffer (after render(), before present()) as a PNG.
   bool write_png(const std::filesystem::path& file, std::string* error);
 

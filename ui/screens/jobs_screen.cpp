@@ -290,9 +290,10 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   float y = ImGui::GetCursorScreenPos().y;
 
   const auto group = [&](kiosk::MsgKey heading_key, auto&& chips) {
+    ImDrawList* list = ImGui::GetWindowDrawList();  // the scroll area's, clipped to it
     ImFont* small = ui.fonts.body_bold;
     const std::string& h = ui.t(heading_key);
-    draw->AddText(small, small->FontSize, ImVec2(left, y), col(p.text_muted), h.c_str());
+    list->AddText(small, small->FontSize, ImVec2(left, y), col(p.text_muted), h.c_str());
     record(ui, {}, kiosk::Role::Heading, ImVec2(left, y), ImVec2(left + width, y + small->FontSize),
            h);
     y += small->FontSize * 1.35f;
@@ -483,7 +484,7 @@ bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + gap));
 
   const float rounding = ui.px(em::kCornerRadius);
-  draw->AddRectFilled(pos, max, col(held ? p.surface_pressed : p.surface), rounding);
+  if (held) draw->AddRectFilled(pos, max, col(p.surface_pressed), rounding);
   draw->AddRect(pos, max, col(p.border), rounding, 0,
                 std::max(1.0f, ui.px(em::kBorderWidth) * 0.75f));
 
