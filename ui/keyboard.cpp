@@ -243,9 +243,32 @@ KeyLook look_of(const Palette& p, const Key& key, const KeyboardState& state, bo
   }
 }
 
-std::string spoken_text(const Key& key, const KeyboardState& state) {
-  // Function keys say their id until the locale owners give them words.
-  return key.action == Key::Action::Insert ? state.label(key) : key.id;
+// What the registry (and so speech) says for a key: its label, or a function key's name.
+std::string spoken_text(Ui& ui, const Key& key, const KeyboardState& state) {
+  using kiosk::literals::operator""_msg;
+  switch (key.action) {
+    case Key::Action::Insert:
+      return state.label(key);
+    case Key::Action::Backspace:
+      return ui.t("osk.backspace"_msg);
+    case Key::Action::Enter:
+      return ui.t("osk.enter"_msg);
+    case Key::Action::Space:
+      return ui.t("osk.space"_msg);
+    case Key::Action::Shift:
+      return ui.t(state.caps_lock() ? "osk.caps_lock"_msg : "osk.shift"_msg);
+    case Key::Action::Symbols:
+      return ui.t(state.page() == KeyboardState::Page::Symbols ? "osk.letters"_msg
+                                                               : "osk.symbols"_msg);
+    case Key::Action::Accent:
+      return ui.t(state.page() == KeyboardState::Page::Accents ? "osk.letters"_msg
+                                                               : "osk.accents"_msg);
+    case Key::Action::Letters:
+      return ui.t("osk.letters"_msg);
+    case Key::Action::Hide:
+      return ui.t("osk.hide"_msg);
+  }
+  return key.id;
 }
 
 }  // namespace
@@ -367,7 +390,8 @@ Result OnScreenKeyboard::draw(Ui& ui, ImVec2 pos, ImVec2 size, KeyboardMode mode
       }
     }
     if (!covered) {
-      record(ui, "osk.key." + key.id, kiosk::Role::Button, k.min, k.max, spoken_text(key, state_));
+      record(ui, "osk.key." + key.id, kiosk::Role::Button, k.min, k.max,
+             spoken_text(ui, key, state_));
     }
   }
 
