@@ -24,10 +24,10 @@ std::string format_money(double usd, Language language) {
           .unit(icu::CurrencyUnit(u"USD", status))
           .precision(whole ? number::Precision::integer() : number::Precision::fixedFraction(2));
   const auto formatted = formatter.formatDouble(usd, status);
-  if (U_FAILURE(status)) return {};
+  if (U_FAILURE(status) != 0) return {};
   std::string out;
   formatted.toString(status).toUTF8String(out);
-  if (U_FAILURE(status)) return {};
+  if (U_FAILURE(status) != 0) return {};
   return out;
 }
 
@@ -72,7 +72,7 @@ std::string format_updated(Translator& tr, std::int64_t updated, std::int64_t no
   const std::int64_t seconds = std::max<std::int64_t>(0, now - updated);
   std::string unit = "now";
   std::int64_t n = 0;
-  if (seconds >= 2 * 86400) {
+  if (seconds >= std::int64_t{2} * 86400) {
     unit = "days";
     n = seconds / 86400;
   } else if (seconds >= 3600) {

@@ -23,7 +23,7 @@ Store* ListingsReader::store() {
   return store_.get();
 }
 
-void ListingsReader::search(SearchQuery query, std::string tag,
+void ListingsReader::search(SearchQuery query, const std::string& tag,
                             std::function<void(SearchResult)> done) {
   worker_.post(
       [this, query = std::move(query), done = std::move(done)]() mutable {

@@ -23,7 +23,7 @@ class ListingsReader {
   ListingsReader& operator=(const ListingsReader&) = delete;
 
   // `tag` names the caller's channel: a newer search with the same tag replaces one not yet run.
-  void search(SearchQuery query, std::string tag, std::function<void(SearchResult)> done);
+  void search(SearchQuery query, const std::string& tag, std::function<void(SearchResult)> done);
   void job(std::int64_t key, std::function<void(std::optional<Job>)> done);
 
   void drain() { worker_.drain(); }  // tests

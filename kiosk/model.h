@@ -91,9 +91,9 @@ struct Job {
   Pay pay;
   LocalText education;  // what the posting asks, as text ("High school diploma or GED")
   std::optional<int> experience_months;
-  bool no_degree = false;  // no college degree required
-  std::vector<std::string> skills;     // as the source names them (usually English)
-  std::vector<std::string> skills_es;  // Spanish names, when the source gives them
+  bool no_degree = false;                     // no college degree required
+  std::vector<std::string> skills;            // as the source names them (usually English)
+  std::vector<std::string> skills_es;         // Spanish names, when the source gives them
   std::optional<std::int64_t> posted;         // Unix seconds
   std::optional<std::int64_t> valid_through;  // Unix seconds; past it the posting disappears
   std::string apply_url;
@@ -107,27 +107,27 @@ enum class ProgramFormat { Unknown, InPerson, Online, Hybrid };
 struct Program {
   std::string id;
   std::string source;
-  ProgramType type = ProgramType::Unknown;
   LocalText name;
   std::string provider;
   LocalRichText description;
-  Industry industry = Industry::Unknown;
   std::string occupation_code;
   std::optional<double> cost;  // USD; 0 for free
   std::optional<int> duration_weeks;
   LocalText schedule;  // "Evenings, Monday to Thursday"
-  ProgramFormat format = ProgramFormat::Unknown;
   LocalText credential;  // what completing it earns
   LocalText prerequisites;
-  bool paid_while_learning = false;
   Pay wage;  // while learning, when paid
-  bool wioa_eligible = false;
-  bool taa_eligible = false;
   std::string language;  // of instruction ("en", "es", "en,es")
   std::vector<Place> locations;
   std::optional<std::int64_t> start_date;
   std::optional<std::int64_t> valid_through;
   std::string url;  // contact or apply
+  ProgramType type = ProgramType::Unknown;
+  Industry industry = Industry::Unknown;
+  ProgramFormat format = ProgramFormat::Unknown;
+  bool paid_while_learning = false;
+  bool wioa_eligible = false;
+  bool taa_eligible = false;
   bool sample = false;
 };
 

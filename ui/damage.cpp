@@ -30,7 +30,8 @@ struct Box {
 };
 
 bool same_vertex(const ImDrawVert& a, const ImDrawVert& b) {
-  return std::memcmp(&a, &b, sizeof a) == 0;
+  return a.pos.x == b.pos.x && a.pos.y == b.pos.y && a.uv.x == b.uv.x && a.uv.y == b.uv.y &&
+         a.col == b.col;
 }
 
 // Where a list's vertices [from, to) show: each vertex inside the clip rectangle of the

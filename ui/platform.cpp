@@ -295,7 +295,9 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
       reinterpret_cast<const char*>(glGetString(GL_VERSION)) + " (" + renderer_name + ")");
   // Partial updates where every pixel costs CPU time: Mesa's software rasterisers on X11.
   // KIOSK_FULL_REDRAW=1 turns them off (for comparisons).
-  const char* full_redraw = std::getenv("KIOSK_FULL_REDRAW");
+  const char* full_redraw =
+      std::getenv("KIOSK_FULL_REDRAW");  // NOLINT(concurrency-mt-unsafe): before any thread reads
+                                         // the environment
   const bool software = renderer_name.find("llvmpipe") != std::string::npos ||
                         renderer_name.find("softpipe") != std::string::npos;
   SDL_SysWMinfo wm;

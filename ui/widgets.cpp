@@ -116,7 +116,8 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, I
       break;
     }
     case Icon::Briefcase: {
-      const float w = r * 0.95f, h = r * 0.7f;
+      const float w = r * 0.95f;
+      const float h = r * 0.7f;
       draw->AddRectFilled(ImVec2(c.x - w, c.y - h * 0.6f), ImVec2(c.x + w, c.y + h), color, stroke);
       draw->AddRect(ImVec2(c.x - w * 0.38f, c.y - h * 1.15f),
                     ImVec2(c.x + w * 0.38f, c.y - h * 0.55f), color, stroke * 0.6f, 0,

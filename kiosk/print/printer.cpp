@@ -69,11 +69,10 @@ void set_error(std::string* error, std::string_view what, const std::string& que
 // bytes (RFC 8011 name length; cupsd's own limit).
 bool valid_queue_name(const std::string& queue) {
   if (queue.empty() || queue.size() > 127) return false;
-  for (const char c : queue) {
+  return std::ranges::none_of(queue, [](char c) {
     const auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7f || c == '/' || c == '#') return false;
-  }
-  return true;
+    return u <= 0x20 || u == 0x7f || c == '/' || c == '#';
+  });
 }
 
 bool check_queue(const std::string& queue, std::string* error) {
@@ -118,7 +117,7 @@ std::optional<int> print_document(const PrintJob& job, std::string* error) {
     set_error(error, "cannot start the document", job.queue);
     return std::nullopt;
   }
-  constexpr std::size_t kChunk = 64 * 1024;
+  constexpr std::size_t kChunk = std::size_t{64} * 1024;
   bool written = true;
   for (std::size_t at = 0; at < job.document.size() && written; at += kChunk) {
     const std::size_t n = std::min(kChunk, job.document.size() - at);

@@ -101,13 +101,13 @@ std::string to_latin1(std::string_view utf8) {
       icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));  // invalid → U+FFFD
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_SUCCESS(status)) {
+  if (U_SUCCESS(status) != 0) {
     icu::UnicodeString composed = nfc->normalize(text, status);  // "e" + U+0301 → "é"
-    if (U_SUCCESS(status)) text = std::move(composed);
+    if (U_SUCCESS(status) != 0) text = std::move(composed);
   }
   status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status)) nfd = nullptr;
+  if (U_FAILURE(status) != 0) nfd = nullptr;
 
   for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
     const UChar32 c = text.char32At(i);
@@ -121,7 +121,7 @@ std::string to_latin1(std::string_view utf8) {
       // A mark with no precomposed Latin-1 letter: keep the base letter alone.
     } else {
       icu::UnicodeString parts;
-      if (nfd != nullptr && nfd->getDecomposition(c, parts) && parts.length() > 0 &&
+      if (nfd != nullptr && nfd->getDecomposition(c, parts) != 0 && parts.length() > 0 &&
           parts.char32At(0) < 0x80 && parts.char32At(0) >= 0x20) {
         out += static_cast<char>(parts.char32At(0));
       } else {

@@ -112,22 +112,22 @@ std::string both(const LocalText& text) {
 
 // One row of the listings table, whatever the kind.
 struct Row {
-  ListingKind kind = ListingKind::Job;
   std::string id;
   std::string title, org, body, skills, facets;
   LocalText display_title;
   std::string industry;
-  std::uint8_t types = 0;
   std::string workplace;
-  bool no_degree = false;
   Pay pay;
   std::string program_type;
   std::optional<double> cost;
-  bool paid = false;
   std::string city;
   std::optional<std::int64_t> posted, valid_through, start;
-  bool sample = false;
   std::string detail;
+  ListingKind kind = ListingKind::Job;
+  std::uint8_t types = 0;
+  bool no_degree = false;
+  bool paid = false;
+  bool sample = false;
 };
 
 std::string first_city(const std::vector<Place>& places) {

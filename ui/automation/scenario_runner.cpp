@@ -31,8 +31,7 @@ std::vector<std::string> characters(const std::string& s) {
 // The lower-case letter whose key types `ch` (with shift when they differ): ASCII and the
 // Latin-1 capitals (É, Ñ, Ü…), which are their small letters minus 0x20 in the second byte.
 std::string lower_letter(const std::string& ch) {
-  if (ch.size() == 1 && ch[0] >= 'A' && ch[0] <= 'Z')
-    return std::string(1, static_cast<char>(ch[0] + 32));
+  if (ch.size() == 1 && ch[0] >= 'A' && ch[0] <= 'Z') return {static_cast<char>(ch[0] + 32)};
   if (ch.size() == 2 && static_cast<unsigned char>(ch[0]) == 0xC3) {
     const auto c = static_cast<unsigned char>(ch[1]);
     if (c >= 0x80 && c <= 0x9E && c != 0x97) {

@@ -202,7 +202,7 @@ void JobDetailScreen::draw_text_column(Ui& ui, float width) {
   std::string where;
   for (const auto& place : job.locations) {
     std::string line = kiosk::place_line(place);
-    if (!place.street.empty()) line = place.street + ", " + line;
+    if (!place.street.empty()) line.insert(0, place.street + ", ");
     if (line.empty()) continue;
     if (!where.empty()) where += "; ";
     where += line;
@@ -318,7 +318,6 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
   record(ui, {}, kiosk::Role::Heading, ImVec2(pos.x, y), ImVec2(pos.x + width, y + hf->FontSize),
          heading);
   y += hf->FontSize * 1.3f;
-  float qr_bottom = y;
   if (qr_) {
     qr_image(ui, "jobs.detail.qr", *qr_, ImVec2(pos.x, y), side, job.apply_url);
     y += side + ui.px(0.25f);
@@ -342,7 +341,7 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
                   none.c_str(), nullptr, width);
     y += wrapped_height(ui.fonts.body, none, width) + ui.px(em::kParagraphGap);
   }
-  qr_bottom = y;
+  const float qr_bottom = y;
 
   float bx = pos.x;
   float by = y;

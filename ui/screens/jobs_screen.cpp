@@ -214,7 +214,7 @@ float JobsScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_bu
   return row_h;
 }
 
-float JobsScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) {
+float JobsScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) const {
   // The count and how fresh the listings are, on one line under the chips.
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const Palette& p = ui.palette;
@@ -318,6 +318,7 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   };
   const auto labelled = [&](const auto& specs) {
     std::vector<Chip> out;
+    out.reserve(specs.size());
     for (const auto& s : specs) out.push_back({s.key, s.value, ui.t(s.label)});
     return out;
   };
@@ -327,6 +328,7 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   group("jobs.filters.degree"_msg,
         std::vector<Chip>{{"no_degree", "true", ui.t("jobs.filter.no_degree"_msg)}});
   std::vector<Chip> pay;
+  pay.reserve(kMinPay.size());
   for (auto v : kMinPay) {
     pay.push_back({"min_pay", v,
                    ui.tr.format("jobs.filter.min_pay"_msg,
@@ -335,6 +337,7 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   }
   group("jobs.filters.pay"_msg, pay);
   std::vector<Chip> posted;
+  posted.reserve(kPostedDays.size());
   for (auto v : kPostedDays) {
     posted.push_back(
         {"posted_days", v,

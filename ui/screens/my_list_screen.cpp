@@ -89,7 +89,7 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     draw_text_lines(draw, ui.fonts.body, item.org, ImVec2(tx, y), tw, 1, col(p.text_muted));
     y += ui.fonts.body->FontSize * 1.3f;
     const std::string link = kiosk::short_link(item.link);
-    y += draw_text_lines(draw, ui.fonts.small, link, ImVec2(tx, y), tw, 2, col(p.text));
+    draw_text_lines(draw, ui.fonts.small, link, ImVec2(tx, y), tw, 2, col(p.text));
     record(ui, "mylist.item." + n, kiosk::Role::Text, at, max, title + ". " + item.org);
     const float bh = ui.px(em::kMinTouchTarget) * 1.25f;
     const float by = max.y - pad - bh;
