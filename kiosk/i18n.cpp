@@ -190,6 +190,14 @@ const std::string* Translator::pattern(std::string_view key) {
   return nullptr;
 }
 
+const std::string& Translator::text_in(Language lang, MsgKey message) {
+  const Language active = language_;
+  language_ = lang;
+  const std::string& out = text(message);
+  language_ = active;
+  return out;
+}
+
 const std::string& Translator::text(MsgKey message) {
   auto& cache = text_cache_[slot(language_)];
   if (auto it = cache.find(std::string(message.key)); it != cache.end()) return it->second;

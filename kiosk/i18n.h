@@ -69,6 +69,8 @@ class Translator {
 
   // A message without arguments. The reference stays valid until the catalogs change.
   const std::string& text(MsgKey message);
+  // The same in a given language, whatever the active one (the bilingual attract screen).
+  const std::string& text_in(Language lang, MsgKey message);
   // A message with named arguments, formatted by ICU for the active language.
   std::string format(MsgKey message, const std::vector<MessageArg>& args);
 

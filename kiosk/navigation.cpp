@@ -14,6 +14,8 @@ std::string_view screen_name(ScreenId id) {
       return "jobs.detail";
     case ScreenId::MyList:
       return "mylist";
+    case ScreenId::Attract:
+      return "attract";
   }
   return "?";
 }

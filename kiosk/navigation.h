@@ -7,9 +7,10 @@
 
 namespace kiosk {
 
-enum class ScreenId { Home, Help, JobSearch, JobDetail, MyList };
+enum class ScreenId { Home, Help, JobSearch, JobDetail, MyList, Attract };
 
-// Stable, for logs and registry ids: "home", "help", "jobs.search", "jobs.detail", "mylist".
+// Stable, for logs and registry ids: "home", "help", "jobs.search", "jobs.detail", "mylist",
+// "attract".
 std::string_view screen_name(ScreenId id);
 
 class Navigator {
@@ -30,7 +31,7 @@ class Navigator {
 
 // What a screen asks for. Drawing code returns these; it never acts on them itself.
 struct Intent {
-  enum class Kind { Open, Back, Home, ToggleLanguage };
+  enum class Kind { Open, Back, Home, ToggleLanguage, StartSession, EndSession, MoreTime };
   Kind kind = Kind::Home;
   ScreenId screen = ScreenId::Home;  // for Open
 
@@ -38,6 +39,9 @@ struct Intent {
   static Intent go_back() { return {Kind::Back, ScreenId::Home}; }
   static Intent go_home() { return {Kind::Home, ScreenId::Home}; }
   static Intent toggle_language() { return {Kind::ToggleLanguage, ScreenId::Home}; }
+  static Intent start_session() { return {Kind::StartSession, ScreenId::Home}; }
+  static Intent end_session() { return {Kind::EndSession, ScreenId::Home}; }  // "I'm done"
+  static Intent more_time() { return {Kind::MoreTime, ScreenId::Home}; }
 };
 
 }  // namespace kiosk

@@ -17,17 +17,20 @@
 #include "kiosk/print/print_service.h"
 #include "kiosk/registry.h"
 #include "kiosk/run_queue.h"
+#include "kiosk/session.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync_service.h"
 #include "ui/automation/scenario_runner.h"
 #include "ui/fonts.h"
 #include "ui/metrics.h"
 #include "ui/platform.h"
+#include "ui/screens/attract_screen.h"
 #include "ui/screens/help_screen.h"
 #include "ui/screens/home_screen.h"
 #include "ui/screens/job_detail_screen.h"
 #include "ui/screens/jobs_screen.h"
 #include "ui/screens/my_list_screen.h"
+#include "ui/screens/session_warning.h"
 #include "ui/text_input.h"
 #include "ui/theme.h"
 
@@ -41,7 +44,9 @@ class App final : public RunnerHost {
   App(const kiosk::Options& options, const kiosk::Config& config)
       : options_(options),
         config_(config),
-        data_dir_(options.data_dir.value_or(kiosk::paths::default_data_dir())) {}
+        data_dir_(options.data_dir.value_or(kiosk::paths::default_data_dir())),
+        session_(std::chrono::seconds(config.session.idle_timeout_s),
+                 std::chrono::seconds(config.session.idle_warning_s)) {}
 
   int run();
 
@@ -62,6 +67,8 @@ class App final : public RunnerHost {
   void apply(const kiosk::Intent& intent);
   Damage draw_frame(float dt);  // what changed in the picture
   void start_sync();
+  // The end of a resident's session: everything they did is wiped and the attract screen shows.
+  void end_session(const char* why);
   // Unix seconds by the kiosk clock: real time plus what automation advanced.
   std::int64_t now_unix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -83,12 +90,14 @@ class App final : public RunnerHost {
   std::vector<kiosk::Intent> intents_;
   kiosk::ListingsStatus listings_;
   std::filesystem::path data_dir_;
+  kiosk::SessionTimer session_;
   // What the resident is doing in Find a job, shared by its screens; wiped with the session.
   kiosk::JobSearch job_search_;
   kiosk::SavedList saved_;
   TextInput input_;
   HomeScreen home_;
   HelpScreen help_;
+  AttractScreen attract_;
   // Background workers: declared after the screens whose callbacks they run, so they stop first.
   kiosk::ListingsReader reader_{data_dir_, run_queue_};
   JobsScreen jobs_{job_search_, saved_, reader_};
@@ -161,6 +170,8 @@ Screen& App::screen_for(kiosk::ScreenId id) {
       return job_detail_;
     case kiosk::ScreenId::MyList:
       return my_list_;
+    case kiosk::ScreenId::Attract:
+      return attract_;
   }
   return home_;
 }
@@ -176,6 +187,17 @@ void App::apply(const kiosk::Intent& intent) {
       break;
     case kiosk::Intent::Kind::Home:
       navigator_.home();
+      break;
+    case kiosk::Intent::Kind::StartSession:
+      session_.begin(clock_.now());
+      navigator_.home();
+      kiosk::log::info("session started");
+      break;
+    case kiosk::Intent::Kind::EndSession:
+      end_session("the resident is done");
+      break;
+    case kiosk::Intent::Kind::MoreTime:
+      session_.more_time(clock_.now());
       break;
     case kiosk::Intent::Kind::ToggleLanguage:
       // The same screen re-renders in place: nothing the resident entered is touched.
@@ -213,6 +235,10 @@ Damage App::draw_frame(float dt) {
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   screen_for(navigator_.current()).draw(ui);
+  if (session_.state() == kiosk::SessionTimer::State::Warning) {
+    draw_session_warning(ui, session_.seconds_left(clock_.now()));
+  }
+  if (const auto deadline = session_.next_deadline(clock_.now())) ui.wake_no_later_than(*deadline);
   ImGui::PopFont();
   registry_.end_frame();
   ImGui::Render();
@@ -220,6 +246,25 @@ Damage App::draw_frame(float dt) {
   wake_at_ = ui.wake_at;
   busy_ = ui.busy || (sync_ && !first_sync_done_);
   return damage_.update(ImGui::GetDrawData(), ImGui::GetIO().DisplaySize);
+}
+
+void App::end_session(const char* why) {
+  session_.end();
+  // What the resident did, gone: typed text (bytes overwritten), filters, results, the saved
+  // list, every screen's state, the keyboard, the language. Answers still on their way are
+  // dropped by the screens' generation counters.
+  input_.blur();
+  job_search_.clear();
+  saved_.clear();
+  for (Screen* s :
+       std::initializer_list<Screen*>{&home_, &help_, &jobs_, &job_detail_, &my_list_, &attract_}) {
+    s->reset();
+  }
+  translator_.set_language(options_.language.value_or(config_.kiosk.default_language));
+  navigator_.home();
+  navigator_.open(kiosk::ScreenId::Attract);
+  damage_.invalidate();
+  kiosk::log::info(std::string("session ended: ") + why);
 }
 
 void App::start_sync() {
@@ -237,6 +282,7 @@ int App::run() {
   const auto started = SteadyClock::now();
   if (!setup()) return 1;
 
+  session_.begin(clock_.now());  // start-up shows home, as after a tap on the attract screen
   bool first_frame = true;
   int frames_wanted = 2;  // after any event, draw until the picture stops changing
   auto last_frame = SteadyClock::now();
@@ -253,13 +299,29 @@ int App::run() {
     }
     const PumpResult events = platform_->pump(timeout);
     if (events.quit_requested) {
-      if (events.signal || !platform_->fullscreen()) break;
+      if (events.signal || !platform_->fullscreen()) {
+        if (session_.state() != kiosk::SessionTimer::State::Attract) end_session("the kiosk stops");
+        break;
+      }
       kiosk::log::info("ignoring a request to close the window: this is a kiosk");
     }
     if (events.resized && !rebuild_fonts_if_needed()) return 1;
     if (events.resized) damage_.invalidate();  // resized or exposed: draw it all again
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
+    if (events.input) session_.touch(clock_.now());
+    switch (session_.update(clock_.now())) {
+      case kiosk::SessionTimer::Event::Warn:
+        kiosk::log::info("session idle: asking whether the resident is still there");
+        frames_wanted = std::max(frames_wanted, 2);
+        break;
+      case kiosk::SessionTimer::Event::End:
+        end_session("nobody touched the screen");
+        frames_wanted = std::max(frames_wanted, 2);
+        break;
+      case kiosk::SessionTimer::Event::None:
+        break;
+    }
 
     const bool timer_due = wake_at_ && clock_.now() >= *wake_at_;
     if (timer_due) frames_wanted = std::max(frames_wanted, 1);

@@ -27,7 +27,7 @@ void Screen::draw(Ui& ui) {
   // keyboard's own hide key brings the bar back), and the content shrinks above it: the field
   // being typed into is never covered.
   const float keyboard_h = ui.input.active() ? ui.input.keyboard_height(ui, width) : 0;
-  const bool nav_bar = shows_back_home() && keyboard_h == 0;
+  const bool nav_bar = shows_nav_bar() && keyboard_h == 0;
   const float bottom = nav_bar ? height - ui.px(em::kNavBarHeight) : height;
   const float pad = ui.px(em::kScreenPadding);
   const float content_bottom = bottom - keyboard_h;
@@ -82,7 +82,8 @@ void Screen::draw_header(Ui& ui, float width) {
 
   // The language toggle names the other language in that language: "Español" / "English".
   const ImVec2 lang_pos(width - pad - lang_w, (h - lang_h) / 2);
-  if (button(ui, "lang.toggle", ui.t("lang.toggle"_msg), lang_pos, ImVec2(lang_w, lang_h),
+  if (shows_language_toggle() &&
+      button(ui, "lang.toggle", ui.t("lang.toggle"_msg), lang_pos, ImVec2(lang_w, lang_h),
              ButtonKind::OnHeader, Icon::Globe)) {
     ui.intents.push_back(kiosk::Intent::toggle_language());
   }
@@ -99,13 +100,22 @@ void Screen::draw_nav_bar(Ui& ui, float top, float width) {
   const float bw = ui.px(em::kNavButtonWidth);
   const float bh = ui.px(em::kButtonHeight);
   const float y = top + (h - bh) / 2;
-  if (button(ui, "nav.back", ui.t("nav.back"_msg), ImVec2(pad, y), ImVec2(bw, bh),
-             ButtonKind::Primary, Icon::Back)) {
-    ui.intents.push_back(kiosk::Intent::go_back());
+  if (shows_back_home()) {
+    if (button(ui, "nav.back", ui.t("nav.back"_msg), ImVec2(pad, y), ImVec2(bw, bh),
+               ButtonKind::Primary, Icon::Back)) {
+      ui.intents.push_back(kiosk::Intent::go_back());
+    }
+    if (button(ui, "nav.home", ui.t("nav.home"_msg), ImVec2(pad + bw + ui.px(em::kGap), y),
+               ImVec2(bw, bh), ButtonKind::Outline, Icon::Home)) {
+      ui.intents.push_back(kiosk::Intent::go_home());
+    }
   }
-  if (button(ui, "nav.home", ui.t("nav.home"_msg), ImVec2(pad + bw + ui.px(em::kGap), y),
-             ImVec2(bw, bh), ButtonKind::Outline, Icon::Home)) {
-    ui.intents.push_back(kiosk::Intent::go_home());
+  // "I'm done" on the right of every screen: ends the session and wipes what the resident did.
+  const std::string& done = ui.t("session.end"_msg);
+  const float dw = std::max(bw, chip_width(ui, done) + ui.px(em::kSmallIconSize) + ui.px(1.0f));
+  if (button(ui, "session.end", done, ImVec2(width - pad - dw, y), ImVec2(dw, bh),
+             ButtonKind::Outline, Icon::Close)) {
+    ui.intents.push_back(kiosk::Intent::end_session());
   }
 }
 

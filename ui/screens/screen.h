@@ -27,6 +27,9 @@ class Screen {
   // Draws inside the content rectangle (below the header, above the Back/Home bar).
   virtual void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) = 0;
   virtual bool shows_back_home() const { return true; }
+  // The bottom bar (Back, Home and "I'm done"); the attract screen has none.
+  virtual bool shows_nav_bar() const { return true; }
+  virtual bool shows_language_toggle() const { return true; }
 
  private:
   void draw_header(Ui& ui, float width);
