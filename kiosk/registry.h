@@ -28,7 +28,14 @@ struct WidgetInfo {
   Role role = Role::Text;
   Rect rect;         // the visible part, in window pixels
   std::string text;  // what the resident sees (and what speech reads)
+  Rect bounds;       // the whole widget, visible or not (touch-target sizes)
 };
+
+// Roles a resident taps.
+constexpr bool interactive(Role role) {
+  return role == Role::Button || role == Role::Tile || role == Role::Toggle ||
+         role == Role::TextField;
+}
 
 class WidgetRegistry {
  public:

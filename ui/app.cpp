@@ -349,6 +349,7 @@ int App::run() {
                                    .rendered = render,
                                    .input_pending = platform_->input_pending(),
                                    .busy = busy_,
+                                   .min_target_px = metrics_.px(em::kMinTouchTarget),
                                    .now = SteadyClock::now()});
     }
     if (render) {

@@ -43,7 +43,7 @@ void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 ma
   const ImVec2 cmax = draw->GetClipRectMax();
   const kiosk::Rect r{min.x, min.y, max.x - min.x, max.y - min.y};
   const kiosk::Rect clip{cmin.x, cmin.y, cmax.x - cmin.x, cmax.y - cmin.y};
-  ui.registry.add({std::string(id), role, r.intersect(clip), std::string(text)});
+  ui.registry.add({std::string(id), role, r.intersect(clip), std::string(text), r});
 }
 
 float wrapped_height(ImFont* font, std::string_view text, float width) {

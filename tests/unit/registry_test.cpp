@@ -8,7 +8,11 @@ namespace {
 TEST(Registry, QueriesSeeTheLastCompleteFrame) {
   WidgetRegistry r;
   r.begin_frame();
-  r.add({"home.help", Role::Tile, {10, 10, 100, 100}, "Help. How to use this kiosk"});
+  r.add({"home.help",
+         Role::Tile,
+         {10, 10, 100, 100},
+         "Help. How to use this kiosk",
+         {10, 10, 100, 100}});
   EXPECT_EQ(r.find("home.help"), nullptr);  // still being built
   r.end_frame();
   ASSERT_NE(r.find("home.help"), nullptr);
@@ -24,8 +28,8 @@ TEST(Registry, ClippedAwayWidgetsAreNotVisible) {
   WidgetRegistry r;
   r.begin_frame();
   const Rect clip{0, 0, 100, 100};
-  r.add({"below", Role::Button, Rect{0, 200, 50, 50}.intersect(clip), "x"});
-  r.add({"half", Role::Button, Rect{50, 50, 100, 100}.intersect(clip), "y"});
+  r.add({"below", Role::Button, Rect{0, 200, 50, 50}.intersect(clip), "x", {0, 200, 50, 50}});
+  r.add({"half", Role::Button, Rect{50, 50, 100, 100}.intersect(clip), "y", {50, 50, 100, 100}});
   r.end_frame();
   EXPECT_EQ(r.find("below"), nullptr);
   ASSERT_NE(r.find("half"), nullptr);

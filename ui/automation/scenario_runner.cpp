@@ -163,7 +163,26 @@ void ScenarioRunner::after_frame(RunnerHost& host, const FrameInfo& frame) {
                      std::to_string(scenario_.steps.size()) + " steps passed");
     return;
   }
+  if (!targets_big_enough(frame)) return;
   start_step(host, frame);
+}
+
+// Every screen a scenario reaches is checked: anything a resident taps is at least the minimum
+// target (48 px at 1080p, WCAG 2.5.5 / Section 508), visible or scrolled away.
+bool ScenarioRunner::targets_big_enough(const FrameInfo& frame) {
+  if (frame.min_target_px <= 0) return true;
+  const float min = frame.min_target_px - 0.5f;  // rounding of em to whole pixels
+  for (const auto& w : frame.registry.widgets()) {
+    if (!kiosk::interactive(w.role) || w.rect.empty()) continue;
+    if (w.bounds.w < min || w.bounds.h < min) {
+      fail(frame, "touch target " + (w.id.empty() ? "\"" + w.text + "\"" : w.id) + " is " +
+                      std::to_string(static_cast<int>(w.bounds.w)) + "x" +
+                      std::to_string(static_cast<int>(w.bounds.h)) + " px, under " +
+                      std::to_string(static_cast<int>(frame.min_target_px)) + " px");
+      return false;
+    }
+  }
+  return true;
 }
 
 void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {

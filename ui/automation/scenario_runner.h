@@ -33,6 +33,7 @@ struct FrameInfo {
   bool rendered = false;       // the back buffer holds this frame (screenshots possible)
   bool input_pending = false;  // pointer events still queued
   bool busy = false;           // a screen waits for a timer or a background answer
+  float min_target_px = 0;     // the smallest touch target allowed (48 px at 1080p)
   std::chrono::steady_clock::time_point now;  // real time
 };
 
@@ -63,6 +64,7 @@ class ScenarioRunner {
   static Op lang_op(kiosk::Language lang);
 
   bool settled(const FrameInfo& frame);
+  bool targets_big_enough(const FrameInfo& frame);
   void start_step(RunnerHost& host, const FrameInfo& frame);
   void run_op(RunnerHost& host, const FrameInfo& frame);
   void fail(const FrameInfo& frame, const std::string& why);
