@@ -52,4 +52,9 @@ bool PointerQueue::apply(PointerState& state) {
   return false;
 }
 
+bool shortcut_quits(Shortcut shortcut, bool fullscreen) {
+  if (fullscreen) return false;
+  return shortcut == Shortcut::CtrlQ || shortcut == Shortcut::CtrlW;
+}
+
 }  // namespace ui

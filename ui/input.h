@@ -20,6 +20,12 @@ struct PointerState {
   bool present = false;  // false after Leave
 };
 
+// Keys that leave an ordinary program (Other: any other key; not "None", which X11 defines). In
+// kiosk (full-screen) mode none of them does anything; in --windowed development mode Ctrl+Q and
+// Ctrl+W close the window (and the window manager's close button works).
+enum class Shortcut { Other, CtrlQ, CtrlW, AltF4, Escape, F11, Super };
+bool shortcut_quits(Shortcut shortcut, bool fullscreen);
+
 class PointerQueue {
  public:
   void push(PointerEvent e);

@@ -33,6 +33,9 @@ struct SdlLibrary {
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");  // a mouse is not a finger
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    // Kiosk mode grabs the keyboard, so Alt+Tab, Super and the like reach the kiosk (which
+    // ignores them) rather than a window manager.
+    SDL_SetHint(SDL_HINT_GRAB_KEYBOARD, "1");
     ok = SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) == 0;
   }
   ~SdlLibrary() { SDL_Quit(); }
@@ -217,8 +220,15 @@ struct Platform::Impl {
       case SDL_KEYDOWN: {
         out.input = true;
         const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
-        // Development conveniences only: in kiosk (full-screen) mode no key leaves the app.
-        if (!fullscreen && ctrl && e.key.keysym.sym == SDLK_q) out.quit_requested = true;
+        const bool alt = (e.key.keysym.mod & KMOD_ALT) != 0;
+        Shortcut shortcut = Shortcut::Other;
+        if (ctrl && e.key.keysym.sym == SDLK_q) shortcut = Shortcut::CtrlQ;
+        if (ctrl && e.key.keysym.sym == SDLK_w) shortcut = Shortcut::CtrlW;
+        if (alt && e.key.keysym.sym == SDLK_F4) shortcut = Shortcut::AltF4;
+        if (e.key.keysym.sym == SDLK_ESCAPE) shortcut = Shortcut::Escape;
+        if (e.key.keysym.sym == SDLK_F11) shortcut = Shortcut::F11;
+        if ((e.key.keysym.mod & KMOD_GUI) != 0) shortcut = Shortcut::Super;
+        if (shortcut_quits(shortcut, fullscreen)) out.quit_requested = true;
         break;
       }
       default:
@@ -272,6 +282,7 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
   impl->window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED_DISPLAY(0),
                                       SDL_WINDOWPOS_CENTERED_DISPLAY(0), w, h, flags));
   if (!impl->window) return fail("cannot create the window");
+  if (impl->fullscreen) SDL_SetWindowKeyboardGrab(impl->window.get(), SDL_TRUE);
   impl->gl = std::make_unique<GlContext>(impl->window.get());
   if (!*impl->gl) return fail("cannot create an OpenGL 3 context");
   if (SDL_GL_SetSwapInterval(1) != 0) {
@@ -282,6 +293,9 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
   impl->imgui = std::make_unique<ImGuiContextGuard>();
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // nothing about the session is written to disk
+  // No clipboard: nothing a resident sees or types can be pasted into another program.
+  io.SetClipboardTextFn = [](void*, const char*) {};
+  io.GetClipboardTextFn = [](void*) -> const char* { return ""; };
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   io.ConfigWindowsMoveFromTitleBarOnly = true;

@@ -78,3 +78,22 @@ TEST(PointerQueue, PressWithoutReleaseIsReleasedFirst) {
 
 }  // namespace
 }  // namespace ui
+
+namespace ui {
+namespace {
+
+TEST(Lockdown, NoKeyLeavesTheKioskInFullScreen) {
+  for (Shortcut s : {Shortcut::CtrlQ, Shortcut::CtrlW, Shortcut::AltF4, Shortcut::Escape,
+                     Shortcut::F11, Shortcut::Super, Shortcut::Other}) {
+    EXPECT_FALSE(shortcut_quits(s, /*fullscreen=*/true));
+  }
+}
+
+TEST(Lockdown, DevelopmentWindowsCloseAsUsual) {
+  EXPECT_TRUE(shortcut_quits(Shortcut::CtrlQ, false));
+  EXPECT_TRUE(shortcut_quits(Shortcut::CtrlW, false));
+  EXPECT_FALSE(shortcut_quits(Shortcut::Escape, false));  // too easy to press by accident
+}
+
+}  // namespace
+}  // namespace ui
