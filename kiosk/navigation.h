@@ -31,7 +31,18 @@ class Navigator {
 
 // What a screen asks for. Drawing code returns these; it never acts on them itself.
 struct Intent {
-  enum class Kind { Open, Back, Home, ToggleLanguage, StartSession, EndSession, MoreTime };
+  enum class Kind {
+    Open,
+    Back,
+    Home,
+    ToggleLanguage,
+    StartSession,
+    EndSession,
+    MoreTime,
+    TextSize,  // the next of the three text sizes
+    Contrast,  // high contrast on or off
+    Speech,    // speech on or off
+  };
   Kind kind = Kind::Home;
   ScreenId screen = ScreenId::Home;  // for Open
 
@@ -42,6 +53,7 @@ struct Intent {
   static Intent start_session() { return {Kind::StartSession, ScreenId::Home}; }
   static Intent end_session() { return {Kind::EndSession, ScreenId::Home}; }  // "I'm done"
   static Intent more_time() { return {Kind::MoreTime, ScreenId::Home}; }
+  static Intent of(Kind kind) { return {kind, ScreenId::Home}; }
 };
 
 }  // namespace kiosk

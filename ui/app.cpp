@@ -69,6 +69,8 @@ class App final : public RunnerHost {
   void start_sync();
   // The end of a resident's session: everything they did is wiped and the attract screen shows.
   void end_session(const char* why);
+  // Applies text size, contrast and speech at once, everywhere.
+  void set_access(const kiosk::AccessSettings& next);
   // Unix seconds by the kiosk clock: real time plus what automation advanced.
   std::int64_t now_unix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -91,6 +93,8 @@ class App final : public RunnerHost {
   kiosk::ListingsStatus listings_;
   std::filesystem::path data_dir_;
   kiosk::SessionTimer session_;
+  kiosk::AccessSettings access_;  // the resident's choices, back to defaults after each session
+  Metrics keyboard_metrics_;
   // What the resident is doing in Find a job, shared by its screens; wiped with the session.
   kiosk::JobSearch job_search_;
   kiosk::SavedList saved_;
@@ -147,12 +151,14 @@ bool App::setup() {
 }
 
 bool App::rebuild_fonts_if_needed() {
-  const Metrics wanted = metrics_for(platform_->width(), platform_->height());
+  const Metrics wanted = metrics_for(platform_->width(), platform_->height(), access_.text_step);
+  keyboard_metrics_ = metrics_for(platform_->width(), platform_->height());
   if (fonts_.body != nullptr && wanted.em_px == metrics_.em_px) return true;
   metrics_ = wanted;
   if (!build_fonts(fonts_, metrics_.em_px)) return false;
   platform_->reload_font_texture();
-  apply_theme(palette(), metrics_.em_px);
+  apply_theme(palette(access_.high_contrast), metrics_.em_px);
+  damage_.invalidate();
   kiosk::log::info("fonts: " + fonts_.family +
                    ", 1 em = " + std::to_string(static_cast<int>(metrics_.em_px)) + " px");
   return true;
@@ -199,6 +205,16 @@ void App::apply(const kiosk::Intent& intent) {
     case kiosk::Intent::Kind::MoreTime:
       session_.more_time(clock_.now());
       break;
+    case kiosk::Intent::Kind::TextSize:
+    case kiosk::Intent::Kind::Contrast:
+    case kiosk::Intent::Kind::Speech: {
+      kiosk::AccessSettings next = access_;
+      if (intent.kind == kiosk::Intent::Kind::TextSize) next.text_step = (next.text_step + 1) % 3;
+      if (intent.kind == kiosk::Intent::Kind::Contrast) next.high_contrast = !next.high_contrast;
+      if (intent.kind == kiosk::Intent::Kind::Speech) next.speech = !next.speech;
+      set_access(next);
+      break;
+    }
     case kiosk::Intent::Kind::ToggleLanguage:
       // The same screen re-renders in place: nothing the resident entered is touched.
       translator_.set_language(translator_.language() == kiosk::Language::Es ? kiosk::Language::En
@@ -217,7 +233,7 @@ void App::apply(const kiosk::Intent& intent) {
 Damage App::draw_frame(float dt) {
   platform_->new_frame(dt);
   Ui ui{.metrics = metrics_,
-        .palette = palette(),
+        .palette = palette(access_.high_contrast),
         .fonts = fonts_,
         .tr = translator_,
         .registry = registry_,
@@ -231,7 +247,9 @@ Damage App::draw_frame(float dt) {
         .delta_seconds = dt,
         .wants_animation_frame = false,
         .wake_at = std::nullopt,
-        .busy = false};
+        .busy = false,
+        .keyboard_metrics = &keyboard_metrics_,
+        .access = &access_};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   screen_for(navigator_.current()).draw(ui);
@@ -261,10 +279,26 @@ void App::end_session(const char* why) {
     s->reset();
   }
   translator_.set_language(options_.language.value_or(config_.kiosk.default_language));
+  set_access(kiosk::AccessSettings{});
   navigator_.home();
   navigator_.open(kiosk::ScreenId::Attract);
   damage_.invalidate();
   kiosk::log::info(std::string("session ended: ") + why);
+}
+
+void App::set_access(const kiosk::AccessSettings& next) {
+  if (next == access_) return;
+  const bool size_changed = next.text_step != access_.text_step;
+  access_ = next;
+  if (size_changed) {
+    rebuild_fonts_if_needed();  // a new em: fonts, style and every layout follow
+  } else {
+    apply_theme(palette(access_.high_contrast), metrics_.em_px);
+    damage_.invalidate();
+  }
+  kiosk::log::info("access: text size " + std::to_string(access_.text_step) + ", contrast " +
+                   (access_.high_contrast ? "high" : "normal") + ", speech " +
+                   (access_.speech ? "on" : "off"));
 }
 
 void App::start_sync() {

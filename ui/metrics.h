@@ -73,7 +73,11 @@ struct Metrics {
   float px(float ems) const { return ems * em_px; }
 };
 
-// Metrics for a display of width x height pixels.
-Metrics metrics_for(int width, int height);
+// The three text sizes a resident can choose (access.text_size): everything measured in em
+// grows with them, except the on-screen keyboard, which is big enough already.
+inline constexpr float kTextScales[] = {1.0f, 1.2f, 1.4f};
+
+// Metrics for a display of width x height pixels, at a text size step (0, 1, 2).
+Metrics metrics_for(int width, int height, int text_step = 0);
 
 }  // namespace ui

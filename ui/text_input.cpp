@@ -9,6 +9,29 @@ namespace ui {
 
 namespace {
 
+// The same frame, measured as if text were at its normal size: the keyboard is big enough as it
+// is, and at the largest text it would leave no room above it.
+Ui keyboard_ui(const Ui& ui) {
+  return Ui{.metrics = ui.keyboard_metrics != nullptr ? *ui.keyboard_metrics : ui.metrics,
+            .palette = ui.palette,
+            .fonts = ui.fonts,
+            .tr = ui.tr,
+            .registry = ui.registry,
+            .config = ui.config,
+            .intents = ui.intents,
+            .listings = ui.listings,
+            .input = ui.input,
+            .printer = ui.printer,
+            .now = ui.now,
+            .clock_now = ui.clock_now,
+            .delta_seconds = ui.delta_seconds,
+            .wants_animation_frame = false,
+            .wake_at = std::nullopt,
+            .busy = false,
+            .keyboard_metrics = ui.keyboard_metrics,
+            .access = ui.access};
+}
+
 bool contains(ImVec2 min, ImVec2 max, ImVec2 p) {
   return p.x >= min.x && p.x < max.x && p.y >= min.y && p.y < max.y;
 }
@@ -39,14 +62,18 @@ void TextInput::seen(std::string_view id, ImVec2 min, ImVec2 max) {
 }
 
 float TextInput::keyboard_height(const Ui& ui, float width) const {
-  return keyboard_.height(ui, width);
+  return keyboard_.height(keyboard_ui(ui), width);
 }
 
 void TextInput::draw_keyboard(Ui& ui, ImVec2 pos, ImVec2 size) {
   keyboard_min_ = pos;
   keyboard_max_ = ImVec2(pos.x + size.x, pos.y + size.y);
   if (target_ == nullptr) return;
-  const auto result = keyboard_.draw(ui, pos, size, mode_, *target_, max_bytes_);
+  Ui kb = keyboard_ui(ui);
+  const auto result = keyboard_.draw(kb, pos, size, mode_, *target_, max_bytes_);
+  ui.wants_animation_frame = ui.wants_animation_frame || kb.wants_animation_frame;
+  ui.busy = ui.busy || kb.busy;
+  if (kb.wake_at) ui.wake_no_later_than(*kb.wake_at);
   if (result == kiosk::KeyboardState::Result::Enter ||
       result == kiosk::KeyboardState::Result::Hide) {
     blur();

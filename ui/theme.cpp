@@ -14,7 +14,25 @@ std::uint32_t Color::packed() const {
          (static_cast<std::uint32_t>(g) << 8) | static_cast<std::uint32_t>(r);
 }
 
-const Palette& palette() {
+const Palette& palette(bool high_contrast) {
+  // Black on white, white on black and a deep blue: every pair at least 7:1.
+  static const Palette kHighContrast = {
+      .background = {0xFF, 0xFF, 0xFF},
+      .text = {0x00, 0x00, 0x00},
+      .text_muted = {0x1F, 0x1F, 0x1F},
+      .surface = {0xFF, 0xFF, 0xFF},
+      .surface_pressed = {0xDD, 0xDD, 0xDD},
+      .border = {0x00, 0x00, 0x00},
+      .header = {0x00, 0x00, 0x00},
+      .header_text = {0xFF, 0xFF, 0xFF},
+      .header_text_muted = {0xF0, 0xF0, 0xF0},
+      .primary = {0x00, 0x2B, 0x5C},
+      .primary_pressed = {0x00, 0x18, 0x36},
+      .on_primary = {0xFF, 0xFF, 0xFF},
+      .accent = {0x00, 0x2B, 0x5C},
+      .keyboard = {0x00, 0x00, 0x00},
+  };
+  if (high_contrast) return kHighContrast;
   static const Palette kLight = {
       .background = {0xF5, 0xF2, 0xEB},  // warm paper
       .text = {0x1A, 0x1E, 0x22},        // near black

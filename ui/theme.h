@@ -38,7 +38,8 @@ struct TextPair {
   bool large = false;  // >= 24 px bold or >= 32 px: WCAG allows 3:1, we still ask 4.5:1
 };
 
-const Palette& palette();
+// The everyday palette, or the high-contrast one (every text/background pair ≥ 7:1, WCAG AAA).
+const Palette& palette(bool high_contrast = false);
 std::vector<TextPair> text_pairs(const Palette& p);
 
 double relative_luminance(Color c);       // WCAG 2.x

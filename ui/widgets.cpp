@@ -174,6 +174,39 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, I
       draw->AddTriangleFilled(pts[0], pts[3], pts[4], color);
       break;
     }
+    case Icon::TextSize: {
+      ImFont* font = ImGui::GetFont();
+      const float big = size * 0.95f;
+      const float small = size * 0.6f;
+      const ImVec2 bs = font->CalcTextSizeA(big, FLT_MAX, 0, "A");
+      const ImVec2 ss = font->CalcTextSizeA(small, FLT_MAX, 0, "A");
+      const float total = bs.x + ss.x + stroke;
+      const float x = c.x - total / 2;
+      draw->AddText(font, small, ImVec2(x, c.y + bs.y / 2 - ss.y), color, "A");
+      draw->AddText(font, big, ImVec2(x + ss.x + stroke, c.y - bs.y / 2), color, "A");
+      break;
+    }
+    case Icon::Contrast: {
+      draw->AddCircle(c, r * 0.85f, color, 32, stroke);
+      draw->PathArcTo(c, r * 0.85f, -IM_PI / 2, IM_PI / 2, 24);
+      draw->PathFillConvex(color);
+      break;
+    }
+    case Icon::Speaker: {
+      const ImVec2 body[4] = {
+          ImVec2(c.x - r * 0.8f, c.y - r * 0.3f), ImVec2(c.x - r * 0.4f, c.y - r * 0.3f),
+          ImVec2(c.x - r * 0.4f, c.y + r * 0.3f), ImVec2(c.x - r * 0.8f, c.y + r * 0.3f)};
+      draw->AddConvexPolyFilled(body, 4, color);
+      const ImVec2 cone[4] = {
+          ImVec2(c.x - r * 0.4f, c.y - r * 0.3f), ImVec2(c.x + r * 0.1f, c.y - r * 0.75f),
+          ImVec2(c.x + r * 0.1f, c.y + r * 0.75f), ImVec2(c.x - r * 0.4f, c.y + r * 0.3f)};
+      draw->AddConvexPolyFilled(cone, 4, color);
+      draw->PathArcTo(ImVec2(c.x + r * 0.1f, c.y), r * 0.45f, -IM_PI / 4, IM_PI / 4, 12);
+      draw->PathStroke(color, 0, stroke * 0.7f);
+      draw->PathArcTo(ImVec2(c.x + r * 0.1f, c.y), r * 0.75f, -IM_PI / 4, IM_PI / 4, 12);
+      draw->PathStroke(color, 0, stroke * 0.7f);
+      break;
+    }
     case Icon::List: {
       for (int i = -1; i <= 1; ++i) {
         const float y = c.y + static_cast<float>(i) * r * 0.55f;
@@ -236,6 +269,30 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImV
   draw_centered_text(draw, font, label, ImVec2(x0 + icon_size + gap, pos.y),
                      ImVec2(x0 + content_w, max.y), pos.y + (size.y - text_size.y) / 2, col(ink));
   record(ui, id, kiosk::Role::Button, pos, max, label);
+  return tapped(ui, clicked);
+}
+
+bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken, ImVec2 pos,
+                 float side, bool on) {
+  side = std::max(side, ui.px(em::kMinTouchTarget));
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushID(id.data(), id.data() + id.size());
+  const bool clicked = ImGui::InvisibleButton("##icon", ImVec2(side, side));
+  const bool held = ImGui::IsItemActive();
+  ImGui::PopID();
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + side, pos.y + side);
+  const float rounding = ui.px(em::kCornerRadius);
+  // On: filled with the header's text colour and the icon in the header's colour (the fill says
+  // it, not a hue).
+  const Color fill = on ? p.header_text : (held ? p.primary_pressed : p.header);
+  const Color ink = on ? p.header : p.header_text;
+  draw->AddRectFilled(pos, max, col(fill), rounding);
+  draw->AddRect(pos, max, col(p.header_text), rounding, 0, std::max(2.0f, ui.px(em::kBorderWidth)));
+  draw_icon(draw, icon, ImVec2(pos.x + side / 2, pos.y + side / 2), side * 0.55f, col(ink),
+            col(fill));
+  record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
   return tapped(ui, clicked);
 }
 

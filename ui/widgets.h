@@ -12,6 +12,7 @@
 
 #include <imgui.h>
 
+#include "kiosk/access.h"
 #include "kiosk/clock.h"
 #include "kiosk/config.h"
 #include "kiosk/i18n.h"
@@ -52,6 +53,8 @@ struct Ui {
   // and the automation runner does not call the screen settled while busy.
   std::optional<kiosk::Clock::time_point> wake_at;
   bool busy = false;
+  const Metrics* keyboard_metrics = nullptr;      // the keyboard keeps its size at every text size
+  const kiosk::AccessSettings* access = nullptr;  // null: the defaults
 
   void wake_no_later_than(kiosk::Clock::time_point t) {
     if (!wake_at || t < *wake_at) wake_at = t;
@@ -75,7 +78,10 @@ enum class Icon {
   Previous,
   Printer,
   Bookmark,
-  List
+  List,
+  TextSize,  // a small and a large "A"
+  Contrast,  // a circle, half filled
+  Speaker,
 };
 enum class ButtonKind { Primary, Outline, OnHeader };
 
@@ -99,6 +105,11 @@ float wrapped_height(ImFont* font, std::string_view text, float width);
 // and released on it without dragging.
 bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
             ButtonKind kind, Icon icon = Icon::None);
+
+// A square button that shows only an icon (on the header's colour); `spoken` names it for the
+// registry and speech. `on` fills it, for settings that are switched on.
+bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken, ImVec2 pos,
+                 float side, bool on);
 
 // A home-screen tile: icon, bold title, a line that says what is inside.
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view subtitle,

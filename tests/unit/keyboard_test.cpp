@@ -522,7 +522,9 @@ class KeyboardUi : public ::testing::Test {
           .delta_seconds = dt,
           .wants_animation_frame = false,
           .wake_at = std::nullopt,
-          .busy = false};
+          .busy = false,
+          .keyboard_metrics = nullptr,
+          .access = nullptr};
     keyboard_height_ = keyboard_.height(ui, io.DisplaySize.x);
     keyboard_top_ = io.DisplaySize.y - keyboard_height_;
     const Result r = keyboard_.draw(ui, ImVec2(0, keyboard_top_),

@@ -21,6 +21,18 @@ TEST(Theme, EveryTextPairMeetsBodyTextContrast) {
   }
 }
 
+TEST(Theme, HighContrastMeetsSevenToOneEverywhere) {
+  const auto pairs = text_pairs(palette(/*high_contrast=*/true));
+  ASSERT_GE(pairs.size(), 10u);
+  for (const auto& pair : pairs) {
+    EXPECT_GE(contrast_ratio(pair.foreground, pair.background), 7.0) << pair.name;
+  }
+  // The outlines of cards and chips, and the keys on the keyboard's tray, stand out too.
+  const Palette& p = palette(true);
+  EXPECT_GE(contrast_ratio(p.border, p.background), 7.0);
+  EXPECT_GE(contrast_ratio(p.surface, p.keyboard), 7.0);
+}
+
 TEST(Theme, BodyTextIsWellAboveTheMinimum) {
   const Palette& p = palette();
   EXPECT_GE(contrast_ratio(p.text, p.background), 12.0);  // near-black on paper

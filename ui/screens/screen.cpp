@@ -57,7 +57,10 @@ void Screen::draw_header(Ui& ui, float width) {
   const float pad = ui.px(em::kScreenPadding);
   const float lang_w = ui.px(em::kLangButtonWidth);
   const float lang_h = ui.px(em::kButtonHeight) * 0.85f;
-  const float text_width = std::max(0.0f, width - 3 * pad - lang_w);
+  // Text size, contrast and speech: square buttons left of the language toggle.
+  const float access_side = lang_h;
+  const float access_w = shows_language_toggle() ? 3 * access_side + 3 * ui.px(0.5f) : 0.0f;
+  const float text_width = std::max(0.0f, width - 3 * pad - lang_w - access_w);
   const std::string& name = ui.config.kiosk.name;
   const std::string& location = ui.config.kiosk.location;
 
@@ -82,6 +85,29 @@ void Screen::draw_header(Ui& ui, float width) {
 
   // The language toggle names the other language in that language: "Español" / "English".
   const ImVec2 lang_pos(width - pad - lang_w, (h - lang_h) / 2);
+  if (shows_language_toggle()) {
+    const kiosk::AccessSettings defaults;
+    const kiosk::AccessSettings& a = ui.access != nullptr ? *ui.access : defaults;
+    float x = lang_pos.x - access_w;
+    const float y0 = (h - access_side) / 2;
+    const auto toggle = [&](const char* id, Icon icon, const std::string& spoken, bool on,
+                            kiosk::Intent::Kind kind) {
+      if (icon_button(ui, id, icon, spoken, ImVec2(x, y0), access_side, on)) {
+        ui.intents.push_back(kiosk::Intent::of(kind));
+      }
+      x += access_side + ui.px(0.5f);
+    };
+    toggle("access.text_size", Icon::TextSize,
+           ui.tr.format("access.text_size"_msg, {{"step", static_cast<std::int64_t>(a.text_step)}}),
+           a.text_step > 0, kiosk::Intent::Kind::TextSize);
+    toggle(
+        "access.contrast", Icon::Contrast,
+        ui.tr.format("access.contrast"_msg, {{"on", std::string(a.high_contrast ? "yes" : "no")}}),
+        a.high_contrast, kiosk::Intent::Kind::Contrast);
+    toggle("access.speech", Icon::Speaker,
+           ui.tr.format("access.speech"_msg, {{"on", std::string(a.speech ? "yes" : "no")}}),
+           a.speech, kiosk::Intent::Kind::Speech);
+  }
   if (shows_language_toggle() &&
       button(ui, "lang.toggle", ui.t("lang.toggle"_msg), lang_pos, ImVec2(lang_w, lang_h),
              ButtonKind::OnHeader, Icon::Globe)) {
