@@ -44,6 +44,8 @@ std::string usage_text() {
          "                  posted_days=N  "
          "program_type=apprenticeship|pre_apprenticeship|internship|ojt|classroom\n"
          "                  max_cost=USD  paid=true\n"
+         "       workforce-kiosk speak [--lang en|es] --out FILE.wav [--json] [--] TEXT\n"
+         "         speaks TEXT with espeak-ng (English: en-us, Spanish: es-419) into a WAV file\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -53,6 +55,7 @@ std::string usage_text() {
          "  --windowed WxH        a window instead of full screen, for development\n"
          "  --script FILE         run an automation scenario, exit 0 if every expectation held\n"
          "  --screenshot-dir DIR  where the scenario's `shot` PNGs go\n"
+         "  --out FILE            where speak writes its WAV file\n"
          "  --json                machine-readable output (subcommands)\n"
          "  --help, --version\n";
 }
@@ -72,6 +75,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Sync;
     } else if (args[0] == "search") {
       options.command = Options::Command::Search;
+    } else if (args[0] == "speak") {
+      options.command = Options::Command::Speak;
     } else if (args[0] == "help") {
       options.command = Options::Command::Help;
     } else {
@@ -79,8 +84,17 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     }
     i = 1;
   }
+  bool bad_speak_lang = false;
   for (; i < args.size(); ++i) {
     const std::string& arg = args[i];
+    if (options.command == Options::Command::Speak && arg == "--") {
+      // Everything after -- is text, even "-5 degrees".
+      for (++i; i < args.size(); ++i) {
+        if (!options.text.empty()) options.text += ' ';
+        options.text += args[i];
+      }
+      break;
+    }
     const auto value = [&]() -> std::optional<std::string> {
       if (i + 1 >= args.size()) return std::nullopt;
       return args[++i];
@@ -103,6 +117,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       auto v = value();
       auto lang = v ? parse_language(*v, /*allow_pseudo=*/true) : std::nullopt;
       if (!lang) return fail("--lang takes en or es");
+      bad_speak_lang = bad_speak_lang || *lang == Language::Pseudo;
       options.language = lang;
     } else if (arg == "--windowed") {
       auto v = value();
@@ -139,6 +154,13 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         return fail("--limit takes a number from 1 to 500");
       }
       options.limit = n;
+    } else if (arg == "--out") {
+      auto v = value();
+      if (!v || v->empty()) return fail("--out needs a file");
+      options.out = *v;
+    } else if (options.command == Options::Command::Speak && !arg.starts_with("-")) {
+      if (!options.text.empty()) options.text += ' ';
+      options.text += arg;
     } else if (options.command == Options::Command::Search && !arg.starts_with("--")) {
       if (!options.query.empty()) options.query += ' ';
       options.query += arg;
@@ -154,6 +176,18 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   if (options.command == Options::Command::CheckConfig &&
       (options.script || options.windowed || options.screenshot_dir)) {
     return fail("check-config takes only --config and --json");
+  }
+  if (options.command == Options::Command::Speak) {
+    if (bad_speak_lang) return fail("--lang takes en or es");
+    if (options.windowed || options.script || options.screenshot_dir || options.data_dir) {
+      return fail("speak takes only --lang, --out, --json and the text");
+    }
+    if (!options.out) return fail("speak needs --out FILE.wav");
+    if (options.text.find_first_not_of(" \t\n") == std::string::npos) {
+      return fail("speak needs the text to say");
+    }
+  } else if (options.out) {
+    return fail("--out goes with the speak command");
   }
   parsed.options = std::move(options);
   return parsed;

@@ -12,7 +12,7 @@
 namespace kiosk {
 
 struct Options {
-  enum class Command { Run, CheckConfig, Sync, Search, Help, Version };
+  enum class Command { Run, CheckConfig, Sync, Search, Speak, Help, Version };
   Command command = Command::Run;
   std::optional<std::filesystem::path> config;
   std::optional<std::filesystem::path> data_dir;
@@ -27,6 +27,9 @@ struct Options {
   std::optional<std::string> sort;
   std::optional<int> limit;
   std::string query;
+  // speak
+  std::optional<std::filesystem::path> out;  // the WAV file
+  std::string text;                          // what to say
 };
 
 struct ParsedOptions {
@@ -45,5 +48,7 @@ int run_check_config(const Options& options);
 int run_sync(const Options& options);
 // `workforce-kiosk search`: queries the cache. 0 with results or none, 1 on an error.
 int run_search(const Options& options);
+// `workforce-kiosk speak`: synthesizes the text into a WAV file. No display, no configuration.
+int run_speak(const Options& options);
 
 }  // namespace kiosk

@@ -1,7 +1,10 @@
-// The data subcommands: sync and search. Each prints text by default and one JSON object with
+// The data subcommands: sync, search and speak. Each prints text by default and one JSON object
+// with
 // --json; a failure is explained in one line on stderr.
 #include <chrono>
+#include <cmath>
 #include <ctime>
+#include <iomanip>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
@@ -12,6 +15,7 @@
 #include "kiosk/listings.h"
 #include "kiosk/log.h"
 #include "kiosk/paths.h"
+#include "kiosk/speech/speech.h"
 #include "kiosk/store/record_json.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync.h"
@@ -176,6 +180,34 @@ int run_search(const Options& options) {
       if (!h.city.empty()) std::cout << ", " << h.city;
       std::cout << "  [" << h.id << "]\n";
     }
+  }
+  return 0;
+}
+
+int run_speak(const Options& options) {
+  const Language language = options.language.value_or(Language::En);
+  std::string error;
+  const auto pcm = synthesize(options.text, language, &error);
+  if (!pcm) {
+    std::cerr << "workforce-kiosk: " << error << '\n';
+    return 1;
+  }
+  const std::filesystem::path& file = *options.out;
+  if (!write_wav(file, *pcm, &error)) {
+    std::cerr << "workforce-kiosk: " << error << '\n';
+    return 1;
+  }
+  const std::string voice = voice_name(language);
+  if (options.json) {
+    const nlohmann::json out = {{"file", file.string()},
+                                {"seconds", std::round(pcm->seconds() * 1000.0) / 1000.0},
+                                {"voice", voice},
+                                {"sample_rate", pcm->sample_rate}};
+    std::cout << out.dump() << '\n';
+  } else {
+    std::cout << "wrote " << file.string() << ": " << std::fixed << std::setprecision(1)
+              << pcm->seconds() << " s of speech (" << voice << " voice, " << pcm->sample_rate
+              << " Hz)\n";
   }
   return 0;
 }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 namespace kiosk {
 namespace {
 
@@ -32,6 +34,60 @@ TEST(Cli, BadUsageIsExplained) {
   EXPECT_NE(parse_options({"--frobnicate"}).error.find("unknown option"), std::string::npos);
   EXPECT_NE(parse_options({"launch"}).error.find("unknown command"), std::string::npos);
   EXPECT_FALSE(parse_options({"check-config", "--script", "x"}).options);
+}
+
+TEST(Cli, SpeakSubcommand) {
+  const auto p = parse_options({"speak", "--lang", "es", "--out", "/tmp/x.wav", "Hola", "Miami"});
+  ASSERT_TRUE(p.options) << p.error;
+  EXPECT_EQ(p.options->command, Options::Command::Speak);
+  EXPECT_EQ(p.options->language, Language::Es);
+  EXPECT_EQ(p.options->out->string(), "/tmp/x.wav");
+  EXPECT_EQ(p.options->text, "Hola Miami");
+  EXPECT_FALSE(p.options->json);
+
+  const auto dashes = parse_options({"speak", "--json", "--out", "o.wav", "--", "-5", "--lang"});
+  ASSERT_TRUE(dashes.options) << dashes.error;
+  EXPECT_TRUE(dashes.options->json);
+  EXPECT_FALSE(dashes.options->language);  // English unless told
+  EXPECT_EQ(dashes.options->text, "-5 --lang");
+}
+
+TEST(Cli, SpeakBadUsage) {
+  EXPECT_EQ(parse_options({"speak", "Hello"}).error, "speak needs --out FILE.wav");
+  EXPECT_EQ(parse_options({"speak", "--out", "o.wav"}).error, "speak needs the text to say");
+  EXPECT_EQ(parse_options({"speak", "--out", "o.wav", " "}).error, "speak needs the text to say");
+  EXPECT_EQ(parse_options({"speak", "--lang", "fr", "--out", "o.wav", "Hi"}).error,
+            "--lang takes en or es");
+  EXPECT_EQ(parse_options({"speak", "--lang", "qps", "--out", "o.wav", "Hi"}).error,
+            "--lang takes en or es");
+  EXPECT_EQ(parse_options({"speak", "Hi", "--out"}).error, "--out needs a file");
+  EXPECT_FALSE(parse_options({"speak", "--out", "o.wav", "--windowed", "800x600", "Hi"}).options);
+  EXPECT_EQ(parse_options({"search", "--out", "o.wav", "nurse"}).error,
+            "--out goes with the speak command");
+  EXPECT_NE(usage_text().find("speak [--lang en|es] --out FILE.wav"), std::string::npos);
+}
+
+TEST(Cli, SpeakWritesAWav) {
+  Options options;
+  options.command = Options::Command::Speak;
+  options.out = std::filesystem::temp_directory_path() / "cli_test_speak.wav";
+  options.text = "Hello";
+  testing::internal::CaptureStdout();
+  testing::internal::CaptureStderr();
+  const int rc = run_speak(options);
+  const std::string out = testing::internal::GetCapturedStdout();
+  const std::string err = testing::internal::GetCapturedStderr();
+  if (rc == 1 && err.find("espeak-ng") != std::string::npos) GTEST_SKIP() << err;
+  ASSERT_EQ(rc, 0) << err;
+  EXPECT_NE(out.find("s of speech (en-us voice, "), std::string::npos) << out;
+  EXPECT_GT(std::filesystem::file_size(*options.out), 44u);
+  std::filesystem::remove(*options.out);
+
+  options.out = "/nonexistent-dir/x.wav";
+  testing::internal::CaptureStderr();
+  EXPECT_EQ(run_speak(options), 1);
+  EXPECT_NE(testing::internal::GetCapturedStderr().find("cannot write /nonexistent-dir/x.wav"),
+            std::string::npos);
 }
 
 TEST(Cli, CheckConfigExitCodes) {

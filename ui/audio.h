@@ -1,0 +1,29 @@
+// The SDL audio device speech plays on. Opened once; play() replaces what is queued.
+#pragma once
+
+#include <memory>
+
+#include "kiosk/speech/speech.h"
+
+namespace ui {
+
+class SdlAudioSink final : public kiosk::AudioSink {
+ public:
+  // Opens the default output device (SDL's dummy driver in tests). Never throws: without a
+  // device, play() does nothing and the kiosk says so once in the log.
+  SdlAudioSink();
+  ~SdlAudioSink() override;
+  SdlAudioSink(const SdlAudioSink&) = delete;
+  SdlAudioSink& operator=(const SdlAudioSink&) = delete;
+
+  void play(const kiosk::Pcm& pcm) override;
+  void stop() override;
+  void set_volume(int percent) override;
+  bool open() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ui
