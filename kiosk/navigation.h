@@ -42,6 +42,9 @@ struct Intent {
     TextSize,  // the next of the three text sizes
     Contrast,  // high contrast on or off
     Speech,    // speech on or off
+    SpeechRepeat,
+    SpeechStop,
+    SpeechVolume,  // the next of three volumes
   };
   Kind kind = Kind::Home;
   ScreenId screen = ScreenId::Home;  // for Open

@@ -47,6 +47,13 @@ void WidgetRegistry::end_frame() {
   current_.swap(building_);
 }
 
+const WidgetInfo* WidgetRegistry::find_in_frame(std::string_view id) const {
+  for (auto it = building_.rbegin(); it != building_.rend(); ++it) {
+    if (it->id == id) return &*it;
+  }
+  return nullptr;
+}
+
 const WidgetInfo* WidgetRegistry::find(std::string_view id) const {
   const auto it = std::find_if(current_.begin(), current_.end(),
                                [&](const WidgetInfo& w) { return w.id == id; });

@@ -44,8 +44,9 @@ class WidgetRegistry {
   void end_frame();  // the collected frame becomes the one queries see
 
   const std::vector<WidgetInfo>& widgets() const { return current_; }
-  const WidgetInfo* find(std::string_view id) const;  // visible widget with that id
-  bool text_visible(std::string_view needle) const;   // substring of any visible text
+  const WidgetInfo* find(std::string_view id) const;           // visible widget with that id
+  const WidgetInfo* find_in_frame(std::string_view id) const;  // in the frame being built
+  bool text_visible(std::string_view needle) const;            // substring of any visible text
 
  private:
   std::vector<WidgetInfo> building_;

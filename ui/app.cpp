@@ -18,8 +18,11 @@
 #include "kiosk/registry.h"
 #include "kiosk/run_queue.h"
 #include "kiosk/session.h"
+#include "kiosk/speech/speech.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync_service.h"
+#include "kiosk/wipe.h"
+#include "ui/audio.h"
 #include "ui/automation/scenario_runner.h"
 #include "ui/fonts.h"
 #include "ui/metrics.h"
@@ -36,6 +39,8 @@
 
 namespace ui {
 namespace {
+
+using namespace kiosk::literals;
 
 using SteadyClock = std::chrono::steady_clock;
 
@@ -69,6 +74,7 @@ class App final : public RunnerHost {
   void start_sync();
   // The end of a resident's session: everything they did is wiped and the attract screen shows.
   void end_session(const char* why);
+  void speak_after_frame();  // read-aloud: what a first tap selected, or where the resident is
   // Applies text size, contrast and speech at once, everywhere.
   void set_access(const kiosk::AccessSettings& next);
   // Unix seconds by the kiosk clock: real time plus what automation advanced.
@@ -95,6 +101,10 @@ class App final : public RunnerHost {
   kiosk::SessionTimer session_;
   kiosk::AccessSettings access_;  // the resident's choices, back to defaults after each session
   Metrics keyboard_metrics_;
+  SpeechFocus speech_focus_;
+  std::unique_ptr<kiosk::AudioSink> audio_;
+  std::unique_ptr<kiosk::SpeechService> speech_;  // after the sink: stopped before it
+  bool announce_screen_ = false;  // read-aloud: say where the resident arrived, after the frame
   // What the resident is doing in Find a job, shared by its screens; wiped with the session.
   kiosk::JobSearch job_search_;
   kiosk::SavedList saved_;
@@ -143,6 +153,14 @@ bool App::setup() {
     return false;
   }
   run_queue_.set_waker([this] { platform_->wake(); });
+  // KIOSK_SPEECH_DIR (tests): what would be said is written as WAV files instead of played.
+  if (const char* dir = std::getenv("KIOSK_SPEECH_DIR");
+      dir != nullptr && *dir != 0) {  // NOLINT(concurrency-mt-unsafe)
+    audio_ = std::make_unique<WavDirSink>(dir);
+  } else {
+    audio_ = std::make_unique<SdlAudioSink>();
+  }
+  speech_ = std::make_unique<kiosk::SpeechService>(*audio_);
   if (!config_.printer.queue.empty()) {
     printer_ = std::make_unique<kiosk::PrintService>(config_.printer.queue, run_queue_);
     printer_->check();
@@ -205,6 +223,18 @@ void App::apply(const kiosk::Intent& intent) {
     case kiosk::Intent::Kind::MoreTime:
       session_.more_time(clock_.now());
       break;
+    case kiosk::Intent::Kind::SpeechRepeat:
+      speech_->repeat();
+      break;
+    case kiosk::Intent::Kind::SpeechStop:
+      speech_->stop();
+      break;
+    case kiosk::Intent::Kind::SpeechVolume: {
+      kiosk::AccessSettings next = access_;
+      next.volume = next.volume >= 100 ? 40 : next.volume >= 70 ? 100 : 70;
+      set_access(next);
+      break;
+    }
     case kiosk::Intent::Kind::TextSize:
     case kiosk::Intent::Kind::Contrast:
     case kiosk::Intent::Kind::Speech: {
@@ -225,6 +255,8 @@ void App::apply(const kiosk::Intent& intent) {
   }
   if (navigator_.current() != before) {
     screen_for(navigator_.current()).on_open();
+    speech_focus_.selected.clear();
+    announce_screen_ = access_.speech;
     kiosk::log::debug(std::string("screen ") +
                       std::string(kiosk::screen_name(navigator_.current())));
   }
@@ -249,7 +281,8 @@ Damage App::draw_frame(float dt) {
         .wake_at = std::nullopt,
         .busy = false,
         .keyboard_metrics = &keyboard_metrics_,
-        .access = &access_};
+        .access = &access_,
+        .speech = &speech_focus_};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   screen_for(navigator_.current()).draw(ui);
@@ -260,6 +293,7 @@ Damage App::draw_frame(float dt) {
   ImGui::PopFont();
   registry_.end_frame();
   ImGui::Render();
+  speak_after_frame();
   animating_ = ui.wants_animation_frame;
   wake_at_ = ui.wake_at;
   busy_ = ui.busy || (sync_ && !first_sync_done_);
@@ -289,7 +323,18 @@ void App::end_session(const char* why) {
 void App::set_access(const kiosk::AccessSettings& next) {
   if (next == access_) return;
   const bool size_changed = next.text_step != access_.text_step;
+  const bool speech_changed = next.speech != access_.speech;
   access_ = next;
+  speech_focus_.on = access_.speech;
+  speech_focus_.selected.clear();
+  if (speech_) {
+    speech_->set_volume(access_.volume);
+    if (speech_changed && access_.speech) {
+      speech_->say(translator_.text("speech.on"_msg), translator_.language());
+    } else if (speech_changed) {
+      speech_->stop();
+    }
+  }
   if (size_changed) {
     rebuild_fonts_if_needed();  // a new em: fonts, style and every layout follow
   } else {
@@ -299,6 +344,32 @@ void App::set_access(const kiosk::AccessSettings& next) {
   kiosk::log::info("access: text size " + std::to_string(access_.text_step) + ", contrast " +
                    (access_.high_contrast ? "high" : "normal") + ", speech " +
                    (access_.speech ? "on" : "off"));
+}
+
+void App::speak_after_frame() {
+  if (!access_.speech || !speech_) {
+    kiosk::wipe(speech_focus_.to_say);
+    announce_screen_ = false;
+    return;
+  }
+  if (!speech_focus_.to_say.empty()) {
+    speech_->say(speech_focus_.to_say, translator_.language());
+    kiosk::wipe(speech_focus_.to_say);
+  } else if (announce_screen_) {
+    // Where the resident arrived: the screen's title and purpose (and a job's title).
+    const Screen& screen = screen_for(navigator_.current());
+    std::string said = translator_.text(screen.speech_intro());
+    if (screen.announces_heading()) {
+      for (const auto& w : registry_.widgets()) {
+        if (w.role == kiosk::Role::Heading && !w.id.starts_with("header.")) {
+          said += " " + w.text;
+          break;
+        }
+      }
+    }
+    speech_->say(said, translator_.language());
+  }
+  announce_screen_ = false;
 }
 
 void App::start_sync() {

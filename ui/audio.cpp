@@ -1,5 +1,7 @@
 #include "ui/audio.h"
 
+#include <cstdio>
+
 #include <SDL.h>
 
 #include <algorithm>
@@ -97,6 +99,13 @@ void SdlAudioSink::set_volume(int percent) {
 
 bool SdlAudioSink::open() const {
   return impl_->device != 0;
+}
+
+void WavDirSink::play(const kiosk::Pcm& pcm) {
+  char name[16];
+  std::snprintf(name, sizeof name, "%03d.wav", ++count_);
+  std::string error;
+  if (!kiosk::write_wav(dir_ / name, pcm, &error)) kiosk::log::warn(error);
 }
 
 }  // namespace ui

@@ -1,6 +1,7 @@
 // The SDL audio device speech plays on. Opened once; play() replaces what is queued.
 #pragma once
 
+#include <filesystem>
 #include <memory>
 
 #include "kiosk/speech/speech.h"
@@ -24,6 +25,20 @@ class SdlAudioSink final : public kiosk::AudioSink {
  private:
   struct Impl;
   std::unique_ptr<Impl> impl_;
+};
+
+// Writes each utterance to DIR/001.wav, DIR/002.wav, … instead of playing it: the e2e tests
+// check what was said, and when, without a sound card (KIOSK_SPEECH_DIR).
+class WavDirSink final : public kiosk::AudioSink {
+ public:
+  explicit WavDirSink(std::filesystem::path dir) : dir_(std::move(dir)) {}
+  void play(const kiosk::Pcm& pcm) override;
+  void stop() override {}
+  void set_volume(int /*percent*/) override {}
+
+ private:
+  std::filesystem::path dir_;
+  int count_ = 0;
 };
 
 }  // namespace ui

@@ -29,7 +29,8 @@ Ui keyboard_ui(const Ui& ui) {
             .wake_at = std::nullopt,
             .busy = false,
             .keyboard_metrics = ui.keyboard_metrics,
-            .access = ui.access};
+            .access = ui.access,
+            .speech = ui.speech};
 }
 
 bool contains(ImVec2 min, ImVec2 max, ImVec2 p) {

@@ -27,9 +27,18 @@ std::string_view trim_line(std::string_view s) {
 
 }  // namespace
 
-bool tapped(const Ui& ui, bool clicked) {
+bool tapped(Ui& ui, std::string_view id, bool clicked) {
   // A finger that slid further than the threshold was scrolling, not tapping.
-  return clicked && !dragging(ui);
+  if (!clicked || dragging(ui)) return false;
+  if (ui.speech == nullptr || !ui.speech->on || id.empty()) return true;
+  if (ui.speech->selected == id) {
+    ui.speech->selected.clear();
+    return true;
+  }
+  ui.speech->selected = id;
+  const kiosk::WidgetInfo* w = ui.registry.find_in_frame(id);
+  ui.speech->to_say = w != nullptr ? w->text : std::string();
+  return false;
 }
 
 bool dragging(const Ui& ui) {
@@ -269,7 +278,7 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImV
   draw_centered_text(draw, font, label, ImVec2(x0 + icon_size + gap, pos.y),
                      ImVec2(x0 + content_w, max.y), pos.y + (size.y - text_size.y) / 2, col(ink));
   record(ui, id, kiosk::Role::Button, pos, max, label);
-  return tapped(ui, clicked);
+  return tapped(ui, id, clicked);
 }
 
 bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken, ImVec2 pos,
@@ -293,7 +302,7 @@ bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken
   draw_icon(draw, icon, ImVec2(pos.x + side / 2, pos.y + side / 2), side * 0.55f, col(ink),
             col(fill));
   record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
-  return tapped(ui, clicked);
+  return tapped(ui, id, clicked);
 }
 
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view subtitle,
@@ -335,7 +344,7 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
   spoken += ". ";
   spoken += subtitle;
   record(ui, id, kiosk::Role::Tile, pos, max, spoken);
-  return tapped(ui, clicked);
+  return tapped(ui, id, clicked);
 }
 
 void paragraph(Ui& ui, std::string_view text, ImFont* font, Color color, float width,
@@ -475,7 +484,7 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 p
   std::string spoken(label);
   if (on) spoken += ", " + ui.t("chip.on"_msg);  // said in words, as the check mark shows it
   record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
-  return tapped(ui, clicked);
+  return tapped(ui, id, clicked);
 }
 
 bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
@@ -489,7 +498,6 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
   ImGui::PushID(id.data(), id.data() + id.size());
   const bool clicked = ImGui::InvisibleButton("##field", ImVec2(size.x - clear_w, size.y));
   ImGui::PopID();
-  if (tapped(ui, clicked)) ui.input.focus(id, &text, mode, max_bytes);
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float rounding = ui.px(em::kCornerRadius);
@@ -528,7 +536,8 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
   draw->PopClipRect();
   record(ui, id, kiosk::Role::TextField, pos, ImVec2(max.x - clear_w, max.y),
          text.empty() ? placeholder : std::string_view(text));
-  ui.input.seen(id, pos, max);
+  if (tapped(ui, id, clicked)) ui.input.focus(id, &text, mode, max_bytes);
+  ui.input.seen(id, pos, max);  // after focus(): a field focused this frame was drawn
 
   bool cleared = false;
   if (!text.empty()) {
@@ -543,7 +552,7 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
     draw->AddCircleFilled(c, icon * 0.75f, col(held ? p.primary_pressed : p.text_muted));
     draw_icon(draw, Icon::Close, c, icon * 0.9f, col(p.surface), col(p.text_muted));
     record(ui, clear_id, kiosk::Role::Button, cpos, ImVec2(max.x, max.y), ui.t("field.clear"_msg));
-    if (tapped(ui, clear_clicked)) {
+    if (tapped(ui, clear_id, clear_clicked)) {
       kiosk::wipe(text);
       cleared = true;
     }

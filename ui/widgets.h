@@ -33,6 +33,14 @@ namespace ui {
 
 class TextInput;
 
+// Speech's way of touching (when read-aloud is on): the first tap on something selects it and
+// says it; a second tap on the same thing uses it. A blind resident can explore safely.
+struct SpeechFocus {
+  bool on = false;
+  std::string selected;  // id of the widget the last first tap selected
+  std::string to_say;    // what the app should say after this frame
+};
+
 // Everything a screen needs to draw one frame, and where it leaves its intents.
 struct Ui {
   const Metrics& metrics;
@@ -55,6 +63,7 @@ struct Ui {
   bool busy = false;
   const Metrics* keyboard_metrics = nullptr;      // the keyboard keeps its size at every text size
   const kiosk::AccessSettings* access = nullptr;  // null: the defaults
+  SpeechFocus* speech = nullptr;                  // null: taps act at once
 
   void wake_no_later_than(kiosk::Clock::time_point t) {
     if (!wake_at || t < *wake_at) wake_at = t;
@@ -85,8 +94,10 @@ enum class Icon {
 };
 enum class ButtonKind { Primary, Outline, OnHeader };
 
-// An ImGui click that was a tap: the finger did not slide past the drag threshold (scrolling).
-bool tapped(const Ui& ui, bool clicked);
+// An ImGui click on widget `id` that was a tap (the finger did not slide past the drag
+// threshold, scrolling) and, with read-aloud on, the second tap on it (the first one selects it
+// and says it). Call after the widget is recorded.
+bool tapped(Ui& ui, std::string_view id, bool clicked);
 bool dragging(const Ui& ui);  // the finger down now (or just lifted) slid: it is scrolling
 
 // Records a widget in the registry, clipped to what is visible in the current window.

@@ -524,7 +524,8 @@ class KeyboardUi : public ::testing::Test {
           .wake_at = std::nullopt,
           .busy = false,
           .keyboard_metrics = nullptr,
-          .access = nullptr};
+          .access = nullptr,
+          .speech = nullptr};
     keyboard_height_ = keyboard_.height(ui, io.DisplaySize.x);
     keyboard_top_ = io.DisplaySize.y - keyboard_height_;
     const Result r = keyboard_.draw(ui, ImVec2(0, keyboard_top_),

@@ -26,7 +26,7 @@ void AttractScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const std::string& start_es = ui.tr.text_in(kiosk::Language::Es, "attract.start"_msg);
   record(ui, "attract.start", kiosk::Role::Button, pos, ImVec2(pos.x + size.x, pos.y + size.y),
          start_en + " / " + start_es);
-  if (tapped(ui, clicked)) ui.intents.push_back(kiosk::Intent::start_session());
+  if (tapped(ui, "attract.start", clicked)) ui.intents.push_back(kiosk::Intent::start_session());
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float width = std::min(size.x, ui.px(em::kMaxTextWidth));

@@ -10,6 +10,10 @@ namespace ui {
 class AttractScreen final : public Screen {
  public:
   kiosk::ScreenId id() const override { return kiosk::ScreenId::Attract; }
+  kiosk::MsgKey speech_intro() const override {
+    using namespace kiosk::literals;
+    return "speech.intro.attract"_msg;
+  }
 
  protected:
   void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;

@@ -8,6 +8,10 @@ namespace ui {
 class HelpScreen final : public Screen {
  public:
   kiosk::ScreenId id() const override { return kiosk::ScreenId::Help; }
+  kiosk::MsgKey speech_intro() const override {
+    using namespace kiosk::literals;
+    return "speech.intro.help"_msg;
+  }
   void on_open() override { scroll_.reset(); }
   void reset() override { scroll_.reset(); }
 

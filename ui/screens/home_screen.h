@@ -8,6 +8,10 @@ namespace ui {
 class HomeScreen final : public Screen {
  public:
   kiosk::ScreenId id() const override { return kiosk::ScreenId::Home; }
+  kiosk::MsgKey speech_intro() const override {
+    using namespace kiosk::literals;
+    return "speech.intro.home"_msg;
+  }
 
  protected:
   void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;

@@ -427,7 +427,7 @@ void JobDetailScreen::draw_similar(Ui& ui, float width) {
               col(ui.palette.primary), col(ui.palette.surface));
     record(ui, id, kiosk::Role::Button, at, max, label);
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h + ui.px(0.5f)));
-    if (clicked && !dragging(ui)) {
+    if (tapped(ui, id, clicked)) {
       open_key(ui, hit.key, std::nullopt);
     }
   }

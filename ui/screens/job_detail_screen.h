@@ -19,6 +19,11 @@ class JobDetailScreen final : public Screen {
       : search_(search), saved_(saved), reader_(reader) {}
 
   kiosk::ScreenId id() const override { return kiosk::ScreenId::JobDetail; }
+  kiosk::MsgKey speech_intro() const override {
+    using namespace kiosk::literals;
+    return "speech.intro.jobs_detail"_msg;
+  }
+  bool announces_heading() const override { return true; }
   void on_open() override;
   void reset() override;
 

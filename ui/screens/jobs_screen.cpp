@@ -525,7 +525,7 @@ bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
 
   std::string spoken = hit.title + ". " + org + ". " + facts + ". " + posted;
   record(ui, id, kiosk::Role::Button, pos, max, spoken);
-  return tapped(ui, clicked);
+  return tapped(ui, id, clicked);
 }
 
 }  // namespace ui

@@ -16,6 +16,10 @@ class JobsScreen final : public Screen {
       : search_(search), saved_(saved), reader_(reader) {}
 
   kiosk::ScreenId id() const override { return kiosk::ScreenId::JobSearch; }
+  kiosk::MsgKey speech_intro() const override {
+    using namespace kiosk::literals;
+    return "speech.intro.jobs_search"_msg;
+  }
   void on_open() override;
   void reset() override;
 

@@ -16,6 +16,10 @@ class MyListScreen final : public Screen {
       : search_(search), saved_(saved) {}
 
   kiosk::ScreenId id() const override { return kiosk::ScreenId::MyList; }
+  kiosk::MsgKey speech_intro() const override {
+    using namespace kiosk::literals;
+    return "speech.intro.mylist"_msg;
+  }
   void on_open() override { scroll_.reset(); }
   void reset() override {
     scroll_.reset();

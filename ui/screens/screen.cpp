@@ -28,7 +28,10 @@ void Screen::draw(Ui& ui) {
   // being typed into is never covered.
   const float keyboard_h = ui.input.active() ? ui.input.keyboard_height(ui, width) : 0;
   const bool nav_bar = shows_nav_bar() && keyboard_h == 0;
-  const float bottom = nav_bar ? height - ui.px(em::kNavBarHeight) : height;
+  // With read-aloud on, a bar above the Back/Home bar: say it again, stop, volume.
+  const bool speech_bar = nav_bar && ui.speech != nullptr && ui.speech->on;
+  const float speech_h = speech_bar ? ui.px(em::kNavBarHeight) * 0.8f : 0.0f;
+  const float bottom = (nav_bar ? height - ui.px(em::kNavBarHeight) : height) - speech_h;
   const float pad = ui.px(em::kScreenPadding);
   const float content_bottom = bottom - keyboard_h;
   const ImVec2 pos(pad, top + pad * 0.75f);
@@ -43,7 +46,8 @@ void Screen::draw(Ui& ui) {
                         ui.palette.keyboard.packed());
     ui.input.draw_keyboard(ui, ImVec2(0, content_bottom), ImVec2(width, keyboard_h));
   }
-  if (nav_bar) draw_nav_bar(ui, bottom, width);
+  if (speech_bar) draw_speech_bar(ui, bottom, width, speech_h);
+  if (nav_bar) draw_nav_bar(ui, bottom + speech_h, width);
   ui.input.end_frame(ui.px(em::kDragThreshold));
   ImGui::End();
 }
@@ -112,6 +116,34 @@ void Screen::draw_header(Ui& ui, float width) {
       button(ui, "lang.toggle", ui.t("lang.toggle"_msg), lang_pos, ImVec2(lang_w, lang_h),
              ButtonKind::OnHeader, Icon::Globe)) {
     ui.intents.push_back(kiosk::Intent::toggle_language());
+  }
+}
+
+void Screen::draw_speech_bar(Ui& ui, float top, float width, float h) {
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  draw->AddRectFilled(ImVec2(0, top), ImVec2(width, top + h), p.surface.packed());
+  draw->AddLine(ImVec2(0, top), ImVec2(width, top), p.border.packed(),
+                std::max(1.0f, ui.px(em::kBorderWidth) / 2));
+  const float pad = ui.px(em::kScreenPadding);
+  const float gap = ui.px(em::kGap);
+  const float bh = std::max(ui.px(em::kMinTouchTarget), h - ui.px(0.8f));
+  const float bw = std::min(ui.px(11.0f), (width - 2 * pad - 2 * gap) / 3);
+  const float y = top + (h - bh) / 2;
+  const int volume = ui.access != nullptr ? ui.access->volume : 80;
+  const std::string volume_label =
+      ui.tr.format("speech.volume"_msg, {{"percent", static_cast<std::int64_t>(volume)}});
+  if (button(ui, "speech.repeat", ui.t("speech.repeat"_msg), ImVec2(pad, y), ImVec2(bw, bh),
+             ButtonKind::Outline, Icon::Speaker)) {
+    ui.intents.push_back(kiosk::Intent::of(kiosk::Intent::Kind::SpeechRepeat));
+  }
+  if (button(ui, "speech.stop", ui.t("speech.stop"_msg), ImVec2(pad + bw + gap, y), ImVec2(bw, bh),
+             ButtonKind::Outline, Icon::Close)) {
+    ui.intents.push_back(kiosk::Intent::of(kiosk::Intent::Kind::SpeechStop));
+  }
+  if (button(ui, "speech.volume", volume_label, ImVec2(pad + 2 * (bw + gap), y), ImVec2(bw, bh),
+             ButtonKind::Outline)) {
+    ui.intents.push_back(kiosk::Intent::of(kiosk::Intent::Kind::SpeechVolume));
   }
 }
 

@@ -31,9 +31,17 @@ class Screen {
   virtual bool shows_nav_bar() const { return true; }
   virtual bool shows_language_toggle() const { return true; }
 
+ public:
+  // Read aloud on arrival: the screen's title and purpose, and with announces_heading() its
+  // first heading too (a job's title).
+  virtual kiosk::MsgKey speech_intro() const = 0;
+  virtual bool announces_heading() const { return false; }
+
+ protected:
  private:
   void draw_header(Ui& ui, float width);
   void draw_nav_bar(Ui& ui, float top, float width);
+  void draw_speech_bar(Ui& ui, float top, float width, float height);
 };
 
 }  // namespace ui
