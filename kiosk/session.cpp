@@ -11,10 +11,10 @@ void SessionTimer::begin(Clock::time_point now) {
   touched_ = false;
 }
 
-void SessionTimer::touch(Clock::time_point now) {
+void SessionTimer::touch(Clock::time_point now, bool press) {
   if (state_ != State::Active) return;
   last_touch_ = now;
-  touched_ = true;
+  touched_ = touched_ || press;
 }
 
 void SessionTimer::more_time(Clock::time_point now) {

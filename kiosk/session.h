@@ -23,7 +23,9 @@ class SessionTimer {
   State state() const { return state_; }
 
   void begin(Clock::time_point now);  // a session starts (start-up, or a tap on the attract screen)
-  void touch(Clock::time_point now);  // any input while active (not during the warning)
+  // Input while active (not during the warning): any input keeps the session alive; only a
+  // press (a finger or key going down, not a pointer drifting) makes it a used session.
+  void touch(Clock::time_point now, bool press = true);
   void more_time(Clock::time_point now);  // "I need more time"
   void end();  // the session is over: the attract screen shows until the next begin()
 

@@ -414,7 +414,7 @@ int App::run() {
     if (events.resized) damage_.invalidate();  // resized or exposed: draw it all again
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
-    if (events.input) session_.touch(clock_.now());
+    if (events.input) session_.touch(clock_.now(), events.press);
     switch (session_.update(clock_.now())) {
       case kiosk::SessionTimer::Event::Warn:
         kiosk::log::info("session idle: asking whether the resident is still there");

@@ -189,6 +189,7 @@ struct Platform::Impl {
         pointer_queue.push({PointerEvent::Kind::Move, fx(e.tfinger.x), fy(e.tfinger.y)});
         pointer_queue.push({PointerEvent::Kind::Down, fx(e.tfinger.x), fy(e.tfinger.y)});
         out.input = true;
+        out.press = true;
         break;
       case SDL_FINGERMOTION:
         pointer_queue.push({PointerEvent::Kind::Move, fx(e.tfinger.x), fy(e.tfinger.y)});
@@ -212,6 +213,7 @@ struct Platform::Impl {
             {e.type == SDL_MOUSEBUTTONDOWN ? PointerEvent::Kind::Down : PointerEvent::Kind::Up,
              static_cast<float>(e.button.x), static_cast<float>(e.button.y)});
         out.input = true;
+        out.press = out.press || e.type == SDL_MOUSEBUTTONDOWN;
         break;
       case SDL_MOUSEWHEEL:
         ImGui::GetIO().MouseWheel += static_cast<float>(e.wheel.y);
@@ -219,6 +221,7 @@ struct Platform::Impl {
         break;
       case SDL_KEYDOWN: {
         out.input = true;
+        out.press = true;
         const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
         const bool alt = (e.key.keysym.mod & KMOD_ALT) != 0;
         Shortcut shortcut = Shortcut::Other;

@@ -20,6 +20,7 @@ struct PlatformOptions {
 
 struct PumpResult {
   bool input = false;           // a touch, click or key arrived
+  bool press = false;           // a finger, button or key went down (not only a pointer moving)
   bool resized = false;         // the drawable size changed
   bool woke = false;            // a background thread asked for attention
   bool quit_requested = false;  // window close, Ctrl+Q (windowed), or a termination signal

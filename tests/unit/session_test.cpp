@@ -48,6 +48,14 @@ TEST(SessionTimer, AnUntouchedSessionEndsWithoutTheQuestion) {
   EXPECT_EQ(s.state(), State::Attract);
 }
 
+TEST(SessionTimer, APointerDriftingByIsNoVisit) {
+  SessionTimer s(120s, 30s);
+  s.begin(at(0));
+  s.touch(at(10), /*press=*/false);  // the X server's first pointer motion, a mouse nudged
+  EXPECT_FALSE(s.touched());
+  EXPECT_EQ(s.update(at(130)), Event::End);  // kept alive until 130, then no question
+}
+
 TEST(SessionTimer, SleepsUntilItsNextDeadline) {
   SessionTimer s(120s, 30s);
   EXPECT_FALSE(s.next_deadline(at(0)));  // attract: nothing to wait for
