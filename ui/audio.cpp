@@ -5,6 +5,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cmath>
 #include <mutex>
 #include <string>
 #include <vector>
@@ -17,7 +18,8 @@ namespace {
 // Linear interpolation: speech is band-limited well below either rate, so this is enough.
 std::vector<std::int16_t> resample(const std::vector<std::int16_t>& in, int from, int to) {
   if (in.empty() || from == to) return in;
-  const auto out_size = static_cast<std::size_t>(static_cast<double>(in.size()) * to / from + 0.5);
+  const auto out_size =
+      static_cast<std::size_t>(std::lround(static_cast<double>(in.size()) * to / from));
   std::vector<std::int16_t> out(out_size);
   const double step = static_cast<double>(from) / to;
   for (std::size_t i = 0; i < out_size; ++i) {

@@ -35,7 +35,7 @@ struct Engine {
   std::vector<std::int16_t>* current = nullptr;  // the synthesis in progress collects here
   std::string es_voice = "es-419";               // "es" once es-419 turned out to be missing
 };
-Engine engine;  // guarded by engine_mutex
+Engine engine;  // NOLINT(cert-err58-cpp): empty strings; guarded by engine_mutex
 
 constexpr int kBufferMs = 200;  // espeak-ng hands over audio in pieces of about this length
 
@@ -73,7 +73,7 @@ bool ensure_engine(std::string* error) {
       if (engine.sample_rate <= 0) engine.init_error = "espeak-ng reported no sample rate";
     }
   }
-  if (!engine.init_error.empty() && error) *error = engine.init_error;
+  if (!engine.init_error.empty() && error != nullptr) *error = engine.init_error;
   return engine.init_error.empty();
 }
 
@@ -90,14 +90,15 @@ bool select_voice(Language language, std::string* voice, std::string* error) {
       *voice = engine.es_voice;
       return true;
     }
-    if (error) *error = "the espeak-ng Spanish voice is missing (install espeak-ng-data)";
+    if (error != nullptr)
+      *error = "the espeak-ng Spanish voice is missing (install espeak-ng-data)";
     return false;
   }
   if (espeak_SetVoiceByName("en-us") == EE_OK) {
     *voice = "en-us";
     return true;
   }
-  if (error) *error = "the espeak-ng en-us voice is missing (install espeak-ng-data)";
+  if (error != nullptr) *error = "the espeak-ng en-us voice is missing (install espeak-ng-data)";
   return false;
 }
 
@@ -128,7 +129,8 @@ std::optional<Pcm> synthesize(const std::string& text, Language language, std::s
   const espeak_ERROR synced = result == EE_OK ? espeak_Synchronize() : result;
   engine.current = nullptr;
   if (synced != EE_OK) {
-    if (error) *error = "espeak-ng could not synthesize the text with the " + voice + " voice";
+    if (error != nullptr)
+      *error = "espeak-ng could not synthesize the text with the " + voice + " voice";
     return std::nullopt;
   }
   return pcm;
@@ -161,7 +163,7 @@ struct FileCloser {
 
 bool write_wav(const std::filesystem::path& file, const Pcm& pcm, std::string* error) {
   const auto fail = [&](const std::string& why) {
-    if (error) *error = "cannot write " + file.string() + ": " + why;
+    if (error != nullptr) *error = "cannot write " + file.string() + ": " + why;
     return false;
   };
   constexpr std::uint64_t kMaxData = 0xffffffffull - 36;  // RIFF sizes are 32-bit
@@ -189,20 +191,21 @@ bool write_wav(const std::filesystem::path& file, const Pcm& pcm, std::string* e
   for (const std::int16_t s : pcm.samples) put_u16(bytes, static_cast<std::uint16_t>(s));
 
   std::unique_ptr<std::FILE, FileCloser> out(std::fopen(file.c_str(), "wb"));
-  if (!out) return fail(std::strerror(errno));
+  if (!out)
+    return fail(std::strerror(errno));  // NOLINT(concurrency-mt-unsafe): glibc's is thread-safe
   if (std::fwrite(bytes.data(), 1, bytes.size(), out.get()) != bytes.size()) {
     const int saved = errno;
     out.reset();
     std::error_code ignored;
     std::filesystem::remove(file, ignored);
-    return fail(std::strerror(saved));
+    return fail(std::strerror(saved));  // NOLINT(concurrency-mt-unsafe)
   }
   // fclose flushes: a full disk may only show here.
   if (std::fclose(out.release()) != 0) {
     const int saved = errno;
     std::error_code ignored;
     std::filesystem::remove(file, ignored);
-    return fail(std::strerror(saved));
+    return fail(std::strerror(saved));  // NOLINT(concurrency-mt-unsafe)
   }
   return true;
 }
