@@ -457,11 +457,16 @@ Result OnScreenKeyboard::draw(Ui& ui, ImVec2 pos, ImVec2 size, KeyboardMode mode
   }
 
   if (!chosen.empty()) {
+    // Read-aloud says each key as it types (typing needs no second tap).
+    if (ui.speech != nullptr && ui.speech->on) ui.speech->to_say = chosen;
     merge(state_.insert_variant(chosen, text, max_bytes));
     close_popup();
     ui.wants_animation_frame = true;
   } else if (tapped != nullptr && !tap_was_hold) {
     const bool repeat_done = tapped->key->action == Key::Action::Backspace && backspace_repeated;
+    if (ui.speech != nullptr && ui.speech->on) {
+      ui.speech->to_say = spoken_text(ui, *tapped->key, state_);
+    }
     if (!repeat_done) merge(state_.press(*tapped->key, text, max_bytes));
     ui.wants_animation_frame = true;  // the next frame shows the new page or shift
   }

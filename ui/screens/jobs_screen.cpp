@@ -6,6 +6,7 @@
 
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/format.h"
+#include "kiosk/wipe.h"
 #include "ui/text_input.h"
 
 namespace ui {
@@ -68,8 +69,9 @@ void JobsScreen::on_open() {
 
 void JobsScreen::reset() {
   search_.clear();
-  requested_.clear();
-  pending_.clear();
+  ++generation_;            // a search still on its way is for a resident who has gone
+  kiosk::wipe(requested_);  // both end with what was typed
+  kiosk::wipe(pending_);
   limit_ = kiosk::JobSearch::kPageSize;
   filters_open_ = false;
   results_scroll_.reset();
