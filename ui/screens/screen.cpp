@@ -74,14 +74,14 @@ void Screen::draw_header(Ui& ui, float width) {
   float y = (h - block) / 2;
   // One line each: the name and the place are short by configuration (80 and 120 bytes).
   ImGui::PushClipRect(ImVec2(pad, 0), ImVec2(pad + text_width, h), true);
-  draw->AddText(name_font, name_font->FontSize, ImVec2(pad, y), p.header_text.packed(),
-                name.c_str());
+  // One line each, cut on a whole word with "…" when the header is narrow (portrait).
+  draw_text_lines(draw, name_font, name, ImVec2(pad, y), text_width, 1, p.header_text.packed());
   record(ui, "header.name", kiosk::Role::Heading, ImVec2(pad, y),
          ImVec2(pad + text_width, y + name_font->FontSize), name);
   y += name_font->FontSize * 1.1f;
   if (!location.empty()) {
-    draw->AddText(place_font, place_font->FontSize, ImVec2(pad, y), p.header_text_muted.packed(),
-                  location.c_str());
+    draw_text_lines(draw, place_font, location, ImVec2(pad, y), text_width, 1,
+                    p.header_text_muted.packed());
     record(ui, "header.location", kiosk::Role::Text, ImVec2(pad, y),
            ImVec2(pad + text_width, y + place_font->FontSize), location);
   }
