@@ -1,5 +1,8 @@
 #include "kiosk/sync/sync_service.h"
 
+#include <pthread.h>
+#include <sched.h>
+
 #include "kiosk/listings.h"
 #include "kiosk/log.h"
 
@@ -37,6 +40,12 @@ void SyncService::sync_now() {
 }
 
 void SyncService::run() {
+  // Idle priority (and the parser thread it starts inherits it): on two cores a big import
+  // must never take time from the frames a resident is waiting for.
+  sched_param idle{};
+  if (pthread_setschedparam(pthread_self(), SCHED_IDLE, &idle) != 0) {
+    log::warn("could not lower the sync thread's priority");
+  }
   std::optional<Store> store;
   for (;;) {
     std::vector<FeedOutcome> outcomes;
