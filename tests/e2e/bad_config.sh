@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # A bad configuration is refused with file:line and what was expected, by check-config and by
-# the kiosk itself, which must not open a window.
+# the kiosk itself, which must not open a window. Usage: bad_config.sh KIOSK_BINARY SOURCE_DIR
 set -uo pipefail
 binary=$1
-dir=$2
+dir=$2/tests/e2e  # SOURCE_DIR, as every e2e script takes it
 fail() { echo "FAIL: $*"; exit 1; }
 
 out=$("$binary" check-config --config "$dir/bad_config.toml" 2>&1); rc=$?
