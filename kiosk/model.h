@@ -113,10 +113,10 @@ struct Program {
   std::string occupation_code;
   std::optional<double> cost;  // USD; 0 for free
   std::optional<int> duration_weeks;
-  LocalText schedule;  // "Evenings, Monday to Thursday"
+  LocalText schedule;    // "Evenings, Monday to Thursday"
   LocalText credential;  // what completing it earns
   LocalText prerequisites;
-  Pay wage;  // while learning, when paid
+  Pay wage;              // while learning, when paid
   std::string language;  // of instruction ("en", "es", "en,es")
   std::vector<Place> locations;
   std::optional<std::int64_t> start_date;

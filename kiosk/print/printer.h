@@ -7,9 +7,9 @@
 namespace kiosk {
 
 struct PrintJob {
-  std::string queue;      // the CUPS destination name ([printer] queue)
-  std::string title;      // the job's name in the queue (never what a resident typed)
-  std::string document;   // PostScript bytes
+  std::string queue;     // the CUPS destination name ([printer] queue)
+  std::string title;     // the job's name in the queue (never what a resident typed)
+  std::string document;  // PostScript bytes
   std::string mime_type = "application/postscript";
 };
 

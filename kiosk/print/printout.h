@@ -19,14 +19,14 @@ struct Printout {
     std::vector<std::string> lines;
   };
 
-  std::string header;  // kiosk name and place, small, at the top
-  std::string title;   // job title, large
+  std::string header;    // kiosk name and place, small, at the top
+  std::string title;     // job title, large
   std::string subtitle;  // employer
   std::vector<Fact> facts;
   std::vector<Block> blocks;  // what the job is, what it asks; cut to fit one page
-  std::string link_label;  // "Apply on your phone or computer:"
-  std::string link;        // encoded in the QR and printed under it
-  std::string footer;      // "Printed on … at …"
+  std::string link_label;     // "Apply on your phone or computer:"
+  std::string link;           // encoded in the QR and printed under it
+  std::string footer;         // "Printed on … at …"
 };
 
 // A complete PostScript document of one page (US Letter), text in UTF-8 converted to

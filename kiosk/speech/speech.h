@@ -41,8 +41,8 @@ bool write_wav(const std::filesystem::path& file, const Pcm& pcm, std::string* e
 class AudioSink {
  public:
   virtual ~AudioSink() = default;
-  virtual void play(const Pcm& pcm) = 0;  // replaces whatever is playing
-  virtual void stop() = 0;                // silence now
+  virtual void play(const Pcm& pcm) = 0;     // replaces whatever is playing
+  virtual void stop() = 0;                   // silence now
   virtual void set_volume(int percent) = 0;  // 0..100
 };
 
@@ -55,11 +55,11 @@ class SpeechService {
   SpeechService& operator=(const SpeechService&) = delete;
 
   void say(std::string text, Language language);
-  void stop();            // silence, and forget anything queued
-  void repeat();          // says the last text again
+  void stop();    // silence, and forget anything queued
+  void repeat();  // says the last text again
   void set_volume(int percent);
   int volume() const;
-  void wait_idle();       // tests: until the queued speech was synthesized and handed to the sink
+  void wait_idle();  // tests: until the queued speech was synthesized and handed to the sink
 
  private:
   struct Impl;
