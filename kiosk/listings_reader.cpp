@@ -1,6 +1,7 @@
 #include "kiosk/listings_reader.h"
 
 #include "kiosk/log.h"
+#include "kiosk/wipe.h"
 
 namespace kiosk {
 
@@ -37,6 +38,7 @@ void ListingsReader::search(SearchQuery query, const std::string& tag,
             store_.reset();  // reopen on the next read
           }
         }
+        wipe(query.text);  // what the resident typed, overwritten before it is freed
         ui_.post([done = std::move(done), result = std::move(result)]() mutable {
           done(std::move(result));
         });

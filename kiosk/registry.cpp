@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "kiosk/wipe.h"
+
 namespace kiosk {
 
 Rect Rect::intersect(const Rect& other) const {
@@ -35,11 +37,16 @@ std::string_view role_name(Role role) {
 }
 
 void WidgetRegistry::begin_frame() {
+  // A text field's entry carries what the resident typed: overwrite before freeing.
+  for (auto& w : building_) wipe(w.text);
   building_.clear();
 }
 
 void WidgetRegistry::add(WidgetInfo info) {
-  if (info.rect.empty()) return;  // clipped away: not visible, not tappable
+  if (info.rect.empty()) {  // clipped away: not visible, not tappable
+    wipe(info.text);
+    return;
+  }
   building_.push_back(std::move(info));
 }
 

@@ -113,6 +113,7 @@ void JobsScreen::update_search(Ui& ui) {
     }
   }
   if (in_flight_ > 0 || !pending_.empty()) ui.busy = true;
+  kiosk::wipe(signature);  // built every frame around what was typed
 }
 
 void JobsScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
