@@ -88,17 +88,19 @@ void JobsScreen::update_search(Ui& ui) {
       std::to_string(ui.listings.updated.value_or(0)) + '|' + std::to_string(ui.listings.jobs);
   std::string signature = rest + '|' + search_.text;
   if (signature == requested_) {
-    pending_.clear();
+    kiosk::wipe(pending_);
   } else {
     // Only the text changed: wait for a pause in the typing. Anything else answers at once.
     const bool typing = !requested_.empty() && requested_.starts_with(rest + '|');
     if (signature != pending_) {
+      kiosk::wipe(pending_);  // the old buffer is zeroed before any reallocation frees it
       pending_ = signature;
       pending_since_ = ui.clock_now;
     }
     if (!typing || ui.clock_now - pending_since_ >= kTypingPause) {
+      kiosk::wipe(requested_);
       requested_ = signature;
-      pending_.clear();
+      kiosk::wipe(pending_);
       const std::uint64_t generation = ++generation_;
       ++in_flight_;
       reader_.search(search_.query(ui.tr.language(), ui.now, limit_), "jobs",
