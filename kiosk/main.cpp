@@ -8,9 +8,15 @@
 #include "kiosk/config.h"
 #include "kiosk/log.h"
 #include "kiosk/paths.h"
+#include "kiosk/scrub.h"
 #include "ui/app.h"
 
 int main(int argc, char** argv) {
+  // Before anything opens a database: SQLite's freed memory is zeroed like the rest of the heap.
+  if (!kiosk::scrub::install_sqlite_allocator()) {
+    std::cerr << "workforce-kiosk: cannot set up SQLite's memory\n";
+    return 1;
+  }
   const std::vector<std::string> args(argv + 1, argv + argc);
   const kiosk::ParsedOptions parsed = kiosk::parse_options(args);
   if (!parsed.options) {

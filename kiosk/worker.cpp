@@ -3,6 +3,7 @@
 #include <exception>
 
 #include "kiosk/log.h"
+#include "kiosk/scrub.h"
 
 namespace kiosk {
 
@@ -60,6 +61,10 @@ void Worker::run() {
     } catch (const std::exception& e) {
       log::error(std::string("background task failed: ") + e.what());
     }
+    // What the task held (a resident's search, say) goes now, not when the next task arrives:
+    // its captures with the function, its locals with the stack below this frame.
+    task = nullptr;
+    scrub::stack();
     {
       std::lock_guard lock(mutex_);
       busy_ = false;

@@ -17,6 +17,7 @@
 #include <stb_image_write.h>
 
 #include "kiosk/log.h"
+#include "kiosk/scrub.h"
 #include "ui/input.h"
 
 namespace ui {
@@ -28,6 +29,10 @@ constexpr SDL_TouchID kAutomationTouch = 0x4B494F53;  // "KIOS"
 struct SdlLibrary {
   bool ok = false;
   SdlLibrary() {
+    // SDL's freed memory (queued audio of speech among it) is zeroed like the rest of the heap.
+    SDL_SetMemoryFunctions([](std::size_t n) { return std::malloc(n); },
+                           [](std::size_t n, std::size_t size) { return std::calloc(n, size); },
+                           kiosk::scrub::realloc_block, kiosk::scrub::free_block);
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // our own signal thread handles them
     SDL_SetHint(SDL_HINT_MOUSE_AUTO_CAPTURE, "0");  // capture breaks touch (imgui #8150)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");  // a mouse is not a finger

@@ -1,0 +1,27 @@
+// Leaving no copy of what a resident typed in the kiosk's memory. wipe() (kiosk/wipe.h) clears the
+// strings the kiosk knows about; this file covers the copies it does not see: blocks the C++
+// runtime and SQLite free (zeroed before they go back to malloc, so a later dump or allocation
+// cannot read them) and the unused depths of a thread's stack, where short strings live.
+#pragma once
+
+#include <cstddef>
+
+namespace kiosk::scrub {
+
+// Overwrites the whole usable size of a live malloc() block, then frees it. Null is ignored.
+void free_block(void* block) noexcept;
+
+// realloc() that never leaves an unzeroed copy behind: a block that must move is copied by hand
+// and the old one goes through free_block(). Null and zero sizes behave as with realloc().
+void* realloc_block(void* block, std::size_t bytes) noexcept;
+
+// Routes SQLite's allocations through malloc with free_block() on release and turns off its
+// per-connection lookaside slots (reused without ever being freed). Must run before the first
+// SQLite call of the process; returns false (and changes nothing) when SQLite is already in use.
+bool install_sqlite_allocator() noexcept;
+
+// Zeroes `bytes` of the calling thread's stack below the caller's frame: the frames of functions
+// that have returned (a search, a keystroke) keep their locals there until something reuses it.
+void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
+
+}  // namespace kiosk::scrub
