@@ -61,4 +61,8 @@ void ListingsReader::job(std::int64_t key, std::function<void(std::optional<Job>
   });
 }
 
+void ListingsReader::forget_session() {
+  worker_.post([this] { store_.reset(); });
+}
+
 }  // namespace kiosk

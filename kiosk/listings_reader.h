@@ -25,6 +25,10 @@ class ListingsReader {
   // `tag` names the caller's channel: a newer search with the same tag replaces one not yet run.
   void search(SearchQuery query, const std::string& tag, std::function<void(SearchResult)> done);
   void job(std::int64_t key, std::function<void(std::optional<Job>)> done);
+  // At the end of a session: closes the connection after the reads already posted, so nothing
+  // SQLite kept of this session's searches (FTS5's token buffers, bound values) outlives it.
+  // The next read opens it again.
+  void forget_session();
 
   void drain() { worker_.drain(); }  // tests
 

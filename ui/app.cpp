@@ -17,6 +17,7 @@
 #include "kiosk/print/print_service.h"
 #include "kiosk/registry.h"
 #include "kiosk/run_queue.h"
+#include "kiosk/scrub.h"
 #include "kiosk/session.h"
 #include "kiosk/speech/speech.h"
 #include "kiosk/store/store.h"
@@ -154,8 +155,8 @@ bool App::setup() {
   }
   run_queue_.set_waker([this] { platform_->wake(); });
   // KIOSK_SPEECH_DIR (tests): what would be said is written as WAV files instead of played.
-  if (const char* dir = std::getenv("KIOSK_SPEECH_DIR");
-      dir != nullptr && *dir != 0) {  // NOLINT(concurrency-mt-unsafe)
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): before any thread that could set the environment
+  if (const char* dir = std::getenv("KIOSK_SPEECH_DIR"); dir != nullptr && *dir != 0) {
     audio_ = std::make_unique<WavDirSink>(dir);
   } else {
     audio_ = std::make_unique<SdlAudioSink>();
@@ -308,15 +309,20 @@ void App::end_session(const char* why) {
   input_.blur();
   job_search_.clear();
   saved_.clear();
+  reader_.forget_session();
   for (Screen* s :
        std::initializer_list<Screen*>{&home_, &help_, &jobs_, &job_detail_, &my_list_, &attract_}) {
     s->reset();
   }
   translator_.set_language(options_.language.value_or(config_.kiosk.default_language));
   set_access(kiosk::AccessSettings{});
+  if (speech_) speech_->forget();  // espeak-ng's own buffers still hold what it last read
   navigator_.home();
   navigator_.open(kiosk::ScreenId::Attract);
   damage_.invalidate();
+  // Short strings live inside stack frames; the frames of this session's typing and drawing are
+  // below this one.
+  kiosk::scrub::stack(std::size_t{128} * 1024);
   kiosk::log::info(std::string("session ended: ") + why);
 }
 

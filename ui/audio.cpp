@@ -94,6 +94,18 @@ void SdlAudioSink::stop() {
   if (impl_->device != 0) SDL_ClearQueuedAudio(impl_->device);
 }
 
+void SdlAudioSink::forget() {
+  std::lock_guard lock(impl_->mutex);
+  if (impl_->device == 0) return;
+  SDL_ClearQueuedAudio(impl_->device);
+  // SDL keeps two 8 KB packets after a clear; a second of 16-bit mono is several times that.
+  const std::vector<std::int16_t> silence(static_cast<std::size_t>(impl_->freq), 0);
+  if (SDL_QueueAudio(impl_->device, silence.data(),
+                     static_cast<Uint32>(silence.size() * sizeof(std::int16_t))) != 0) {
+    kiosk::log::warn(std::string("audio: cannot queue silence: ") + SDL_GetError());
+  }
+}
+
 void SdlAudioSink::set_volume(int percent) {
   std::lock_guard lock(impl_->mutex);
   impl_->volume = std::clamp(percent, 0, 100);

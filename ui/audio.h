@@ -20,6 +20,9 @@ class SdlAudioSink final : public kiosk::AudioSink {
   void play(const kiosk::Pcm& pcm) override;
   void stop() override;
   void set_volume(int percent) override;
+  // Plays a second of silence through the queue: the packets SDL keeps for reuse, and its
+  // conversion buffers, hold zeros instead of the last words spoken.
+  void forget() override;
   bool open() const;
 
  private:

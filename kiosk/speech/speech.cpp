@@ -136,6 +136,22 @@ std::optional<Pcm> synthesize(const std::string& text, Language language, std::s
   return pcm;
 }
 
+void forget_spoken_text() {
+  std::lock_guard lock(engine_mutex);
+  if (!engine.tried || !engine.init_error.empty()) return;
+  // Clauses end at punctuation or at espeak-ng's length limits; one long run of a one-letter
+  // word fills each buffer to its end, several times over.
+  std::string filler;
+  for (int i = 0; i < 4096; ++i) filler += "a ";
+  for (const Language language : {Language::En, Language::Es}) {
+    std::string voice;
+    std::string ignored;
+    if (!select_voice(language, &voice, &ignored)) continue;
+    const void* cursor = filler.c_str();
+    while (cursor != nullptr) espeak_TextToPhonemes(&cursor, espeakCHARS_UTF8, 0);
+  }
+}
+
 // -----------------------------------------------------------------------------------------------
 // [SECTION] WAV files
 // -----------------------------------------------------------------------------------------------
@@ -291,6 +307,15 @@ void SpeechService::stop() {
   impl_->pending.reset();
   wipe(impl_->last_text);
   impl_->sink.stop();
+}
+
+void SpeechService::forget() {
+  stop();
+  {
+    std::lock_guard lock(impl_->mutex);
+    impl_->sink.forget();
+  }
+  impl_->worker.post([] { forget_spoken_text(); });
 }
 
 void SpeechService::repeat() {

@@ -34,6 +34,12 @@ std::optional<Pcm> synthesize(const std::string& text, Language language, std::s
 // or "es" once a synthesis found the Latin American voice missing.
 std::string voice_name(Language language);
 
+// Overwrites what espeak-ng keeps of the texts it read: its clause, word and phoneme buffers are
+// static and reused without being cleared, so the last words spoken (a resident's search, read
+// back) would stay in memory. A long neutral text goes through translation (no audio) in both
+// voices. Does nothing when no synthesis ever ran.
+void forget_spoken_text();
+
 // A RIFF/WAVE file of the samples (PCM 16-bit mono).
 bool write_wav(const std::filesystem::path& file, const Pcm& pcm, std::string* error);
 
@@ -44,6 +50,8 @@ class AudioSink {
   virtual void play(const Pcm& pcm) = 0;     // replaces whatever is playing
   virtual void stop() = 0;                   // silence now
   virtual void set_volume(int percent) = 0;  // 0..100
+  // Silence, and overwrite whatever audio buffers the sink keeps for reuse (the end of a session).
+  virtual void forget() { stop(); }
 };
 
 // Speaks on a worker thread: say() replaces anything queued and interrupts what is playing.
@@ -57,6 +65,8 @@ class SpeechService {
   void say(std::string text, Language language);
   void stop();    // silence, and forget anything queued
   void repeat();  // says the last text again
+  // stop() and the sink's forget(), and on the worker forget_spoken_text(): the end of a session.
+  void forget();
   void set_volume(int percent);
   int volume() const;
   void wait_idle();  // tests: until the queued speech was synthesized and handed to the sink
