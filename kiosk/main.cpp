@@ -12,9 +12,10 @@
 #include "ui/app.h"
 
 int main(int argc, char** argv) {
-  // Before anything opens a database: SQLite's freed memory is zeroed like the rest of the heap.
-  if (!kiosk::scrub::install_sqlite_allocator()) {
-    std::cerr << "workforce-kiosk: cannot set up SQLite's memory\n";
+  // Before anything opens a database or formats text: SQLite's and ICU's freed memory is
+  // zeroed like the rest of the heap.
+  if (!kiosk::scrub::install_sqlite_allocator() || !kiosk::scrub::install_icu_allocator()) {
+    std::cerr << "workforce-kiosk: cannot set up SQLite's and ICU's memory\n";
     return 1;
   }
   const std::vector<std::string> args(argv + 1, argv + argc);

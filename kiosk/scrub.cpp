@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 #include <sqlite3.h>
+#include <unicode/uclean.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -75,6 +76,17 @@ bool install_sqlite_allocator() noexcept {
   if (sqlite3_config(SQLITE_CONFIG_MALLOC, &methods) != SQLITE_OK) return false;
   // Lookaside slots are recycled inside a connection and never reach xFree.
   return sqlite3_config(SQLITE_CONFIG_LOOKASIDE, 0, 0) == SQLITE_OK;
+}
+
+bool install_icu_allocator() noexcept {
+  UErrorCode status = U_ZERO_ERROR;
+  u_setMemoryFunctions(
+      nullptr, [](const void* /*context*/, std::size_t bytes) { return std::malloc(bytes); },
+      [](const void* /*context*/, void* block, std::size_t bytes) {
+        return realloc_block(block, bytes);
+      },
+      [](const void* /*context*/, void* block) { free_block(block); }, &status);
+  return U_SUCCESS(status);
 }
 
 __attribute__((noinline)) void stack(std::size_t bytes) noexcept {

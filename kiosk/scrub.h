@@ -20,6 +20,10 @@ void* realloc_block(void* block, std::size_t bytes) noexcept;
 // SQLite call of the process; returns false (and changes nothing) when SQLite is already in use.
 bool install_sqlite_allocator() noexcept;
 
+// The same for ICU (which formats and folds text): its freed memory zeroed. Must run before the
+// first ICU call; false when ICU is already in use.
+bool install_icu_allocator() noexcept;
+
 // Zeroes `bytes` of the calling thread's stack below the caller's frame: the frames of functions
 // that have returned (a search, a keystroke) keep their locals there until something reuses it.
 void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
