@@ -86,7 +86,7 @@ bool install_icu_allocator() noexcept {
         return realloc_block(block, bytes);
       },
       [](const void* /*context*/, void* block) { free_block(block); }, &status);
-  return U_SUCCESS(status);
+  return U_SUCCESS(status) != 0;
 }
 
 __attribute__((noinline)) void stack(std::size_t bytes) noexcept {
