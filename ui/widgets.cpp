@@ -55,9 +55,68 @@ void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 ma
   ui.registry.add({std::string(id), role, r.intersect(clip), std::string(text), r});
 }
 
+namespace {
+
+bool is_blank(char c) {
+  return c == ' ' || c == '\t';
+}
+
+// The characters after which ImGui 1.86 ends a word even with no space after them.
+bool breaks_after(char c) {
+  return c == '.' || c == ',' || c == ';' || c == '!' || c == '?' || c == '"';
+}
+
+}  // namespace
+
+LineBreak next_line(ImFont* font, const char* s, const char* text_end, float width) {
+  const char* end = font->CalcWordWrapPositionA(1.0f, s, text_end, width);
+  if (end == s && s < text_end) ++end;  // a character wider than the line: never loop forever
+  // A break glued to the punctuation before it ("a.|m."): back to the line's last space.
+  if (end < text_end && end > s && breaks_after(end[-1]) && !is_blank(*end) && *end != '\n') {
+    for (const char* p = end - 1; p > s; --p) {
+      if (is_blank(*p)) {
+        end = p;
+        break;
+      }
+    }
+  }
+  // A newline inside the line ends it there (ImGui measures across newlines).
+  const char* next = nullptr;
+  if (const void* nl = std::memchr(s, '\n', static_cast<std::size_t>(end - s))) {
+    end = static_cast<const char*>(nl);
+    next = end + 1;
+  } else {
+    next = end;
+    while (next < text_end && is_blank(*next)) ++next;
+    if (next < text_end && *next == '\n') ++next;
+  }
+  while (end > s && is_blank(end[-1])) --end;  // trailing blanks would shift centred lines
+  return {end, next};
+}
+
 float wrapped_height(ImFont* font, std::string_view text, float width) {
-  return font->CalcTextSizeA(font->FontSize, FLT_MAX, width, text.data(), text.data() + text.size())
-      .y;
+  const char* s = text.data();
+  const char* end = s + text.size();
+  int lines = 0;
+  while (s < end) {
+    s = next_line(font, s, end, width).next;
+    ++lines;
+  }
+  return static_cast<float>(lines) * font->FontSize;
+}
+
+float draw_wrapped(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,
+                   float width) {
+  const char* s = text.data();
+  const char* end = s + text.size();
+  float y = pos.y;
+  while (s < end) {
+    const LineBreak line = next_line(font, s, end, width);
+    draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, line.end);
+    y += font->FontSize;
+    s = line.next;
+  }
+  return y - pos.y;
 }
 
 float draw_centered_text(ImDrawList* draw, ImFont* font, std::string_view text, ImVec2 min,
@@ -67,16 +126,12 @@ float draw_centered_text(ImDrawList* draw, ImFont* font, std::string_view text, 
   const char* end = text.data() + text.size();
   const float top = y;
   while (s < end) {
-    const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
-    if (line_end == s) ++line_end;  // a word longer than the line: never loop forever
-    const char* newline = static_cast<const char*>(std::memchr(s, '\n', line_end - s));
-    if (newline != nullptr) line_end = newline;
-    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, line_end);
+    const LineBreak line = next_line(font, s, end, width);
+    const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, line.end);
     draw->AddText(font, font->FontSize, ImVec2(std::floor(min.x + (width - size.x) / 2), y), color,
-                  s, line_end);
+                  s, line.end);
     y += font->FontSize * 1.15f;
-    s = line_end;
-    while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    s = line.next;
   }
   return y - top;
 }
@@ -334,12 +389,8 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
   const ImVec2 text_min(pos.x + pad + ui.px(0.35f), y);
   const float width = max.x - pad - text_min.x;
   ImFont* tf = ui.fonts.label;
-  draw->AddText(tf, tf->FontSize, text_min, col(p.text), title.data(), title.data() + title.size(),
-                width);
-  y += wrapped_height(tf, title, width) + pad * 0.25f;
-  ImFont* sf = ui.fonts.body;
-  draw->AddText(sf, sf->FontSize, ImVec2(text_min.x, y), col(p.text_muted), subtitle.data(),
-                subtitle.data() + subtitle.size(), width);
+  y += draw_wrapped(draw, tf, text_min, col(p.text), title, width) + pad * 0.25f;
+  draw_wrapped(draw, ui.fonts.body, ImVec2(text_min.x, y), col(p.text_muted), subtitle, width);
   std::string spoken(title);
   spoken += ". ";
   spoken += subtitle;
@@ -351,9 +402,7 @@ void paragraph(Ui& ui, std::string_view text, ImFont* font, Color color, float w
                kiosk::Role role) {
   text = trim_line(text);
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  const float h = wrapped_height(font, text, width);
-  ImGui::GetWindowDrawList()->AddText(font, font->FontSize, pos, col(color), text.data(),
-                                      text.data() + text.size(), width);
+  const float h = draw_wrapped(ImGui::GetWindowDrawList(), font, pos, col(color), text, width);
   ImGui::Dummy(ImVec2(width, h));
   ImGui::SetCursorScreenPos(ImVec2(pos.x, ImGui::GetCursorScreenPos().y));  // keep the margin
   record(ui, {}, role, pos, ImVec2(pos.x + width, pos.y + h), text);
@@ -596,11 +645,8 @@ int count_lines(ImFont* font, std::string_view text, float width, int max_lines)
   const char* end = s + text.size();
   int lines = 0;
   while (s < end && lines < max_lines) {
-    const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
-    if (line_end == s) ++line_end;
     ++lines;
-    s = line_end;
-    while (s < end && (*s == ' ' || *s == '\n')) ++s;
+    s = next_line(font, s, end, width).next;
   }
   return std::max(lines, 1);
 }
@@ -612,15 +658,14 @@ float draw_text_lines(ImDrawList* draw, ImFont* font, std::string_view text, ImV
   const float line_h = font->FontSize * 1.15f;
   float y = pos.y;
   for (int line = 0; line < max_lines && s < end; ++line) {
-    const char* line_end = font->CalcWordWrapPositionA(1.0f, s, end, width);
-    if (line_end == s) ++line_end;
-    const char* next = line_end;
-    while (next < end && (*next == ' ' || *next == '\n')) ++next;
+    const LineBreak wrap = next_line(font, s, end, width);
+    const char* line_end = wrap.end;
+    const char* next = wrap.next;
     if (line == max_lines - 1 && next < end) {
       // The last line that fits: end it on a whole word, with an ellipsis.
       const char* ellipsis = "\xE2\x80\xA6";
       const float ew = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, ellipsis).x;
-      const char* cut = font->CalcWordWrapPositionA(1.0f, s, end, width - ew);
+      const char* cut = next_line(font, s, end, width - ew).end;
       if (cut == s) cut = line_end;
       while (cut > s && cut[-1] == ' ') --cut;
       std::string shown(s, cut);

@@ -107,9 +107,23 @@ void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 ma
 void draw_icon(ImDrawList* draw, Icon icon, ImVec2 centre, float size, ImU32 color,
                ImU32 background);
 
+// Where the line that starts at `s` ends when text wraps at `width` pixels, and where the next
+// line starts (blanks after a wrap and one newline skipped). Every wrapped text in the kiosk
+// breaks here: like ImGui, but never right after a full stop or comma inside a word ("a. m.",
+// "3.5", "workforce.miami/x" stay whole when the line has a space to break at instead).
+struct LineBreak {
+  const char* end;
+  const char* next;
+};
+LineBreak next_line(ImFont* font, const char* s, const char* text_end, float width);
+
 // Multi-line text centred horizontally in [min.x, max.x], top at y. Returns the height used.
 float draw_centered_text(ImDrawList* draw, ImFont* font, std::string_view text, ImVec2 min,
                          ImVec2 max, float y, ImU32 color);
+// Text wrapped at `width` from `pos`, lines one font size apart; returns the height used, which
+// is what wrapped_height() says beforehand.
+float draw_wrapped(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,
+                   float width);
 float wrapped_height(ImFont* font, std::string_view text, float width);
 
 // A big button with an optional icon before its label. True on the frame it is tapped: pressed

@@ -24,13 +24,10 @@ void fact_row(Ui& ui, std::string_view label, std::string_view value, float widt
   ImFont* body = ui.fonts.body;
   const float label_w = std::min(width * 0.35f, ui.px(8.0f));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  draw->AddText(bold, bold->FontSize, pos, col(ui.palette.text_muted), label.data(),
-                label.data() + label.size(), label_w - ui.px(0.5f));
-  const float lh = wrapped_height(bold, label, label_w - ui.px(0.5f));
-  const float vw = width - label_w;
-  draw->AddText(body, body->FontSize, ImVec2(pos.x + label_w, pos.y), col(ui.palette.text),
-                value.data(), value.data() + value.size(), vw);
-  const float vh = wrapped_height(body, value, vw);
+  const float lh =
+      draw_wrapped(draw, bold, pos, col(ui.palette.text_muted), label, label_w - ui.px(0.5f));
+  const float vh = draw_wrapped(draw, body, ImVec2(pos.x + label_w, pos.y), col(ui.palette.text),
+                                value, width - label_w);
   const float h = std::max(lh, vh);
   std::string spoken(label);
   spoken += ": ";
@@ -324,22 +321,18 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
     const std::string link = kiosk::short_link(job.apply_url);
     // The link and the hint use the panel's width (the column under the QR when compact).
     const float tw = compact ? side : width;
-    draw->AddText(small, small->FontSize, ImVec2(pos.x, y), col(p.text), link.c_str(), nullptr, tw);
-    const float lh = wrapped_height(small, link, tw);
+    const float lh = draw_wrapped(draw, small, ImVec2(pos.x, y), col(p.text), link, tw);
     record(ui, "jobs.detail.link", kiosk::Role::Text, ImVec2(pos.x, y), ImVec2(pos.x + tw, y + lh),
            link);
     y += lh + ui.px(0.25f);
     const std::string& hint = ui.t("jobs.detail.qr_hint"_msg);
-    draw->AddText(small, small->FontSize, ImVec2(pos.x, y), col(p.text_muted), hint.c_str(),
-                  nullptr, tw);
-    const float hh = wrapped_height(small, hint, tw);
+    const float hh = draw_wrapped(draw, small, ImVec2(pos.x, y), col(p.text_muted), hint, tw);
     record(ui, {}, kiosk::Role::Text, ImVec2(pos.x, y), ImVec2(pos.x + tw, y + hh), hint);
     y += hh + ui.px(em::kParagraphGap);
   } else {
     const std::string& none = ui.t("jobs.detail.no_link"_msg);
-    draw->AddText(ui.fonts.body, ui.fonts.body->FontSize, ImVec2(pos.x, y), col(p.text_muted),
-                  none.c_str(), nullptr, width);
-    y += wrapped_height(ui.fonts.body, none, width) + ui.px(em::kParagraphGap);
+    y += draw_wrapped(draw, ui.fonts.body, ImVec2(pos.x, y), col(p.text_muted), none, width) +
+         ui.px(em::kParagraphGap);
   }
   const float qr_bottom = y;
 
@@ -382,8 +375,7 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
       const std::string& msg =
           ui.t(print_state_ == PrintState::Sent ? "jobs.detail.printed"_msg
                                                 : "jobs.detail.print_failed"_msg);
-      draw->AddText(small, small->FontSize, ImVec2(bx, by), col(p.text), msg.c_str(), nullptr, bw);
-      const float mh = wrapped_height(small, msg, bw);
+      const float mh = draw_wrapped(draw, small, ImVec2(bx, by), col(p.text), msg, bw);
       record(ui, "jobs.detail.print_status", kiosk::Role::Text, ImVec2(bx, by),
              ImVec2(bx + bw, by + mh), msg);
       by += mh;
