@@ -94,7 +94,12 @@ LineBreak next_line(ImFont* font, const char* s, const char* text_end, float wid
   return {end, next};
 }
 
-float wrapped_height(ImFont* font, std::string_view text, float width) {
+namespace {
+
+// Centred lines stand a little further apart than flowing text.
+constexpr float kCenteredLineSpacing = 1.15f;
+
+int wrapped_lines(ImFont* font, std::string_view text, float width) {
   const char* s = text.data();
   const char* end = s + text.size();
   int lines = 0;
@@ -102,7 +107,18 @@ float wrapped_height(ImFont* font, std::string_view text, float width) {
     s = next_line(font, s, end, width).next;
     ++lines;
   }
-  return static_cast<float>(lines) * font->FontSize;
+  return lines;
+}
+
+}  // namespace
+
+float wrapped_height(ImFont* font, std::string_view text, float width) {
+  return static_cast<float>(wrapped_lines(font, text, width)) * font->FontSize;
+}
+
+float centered_text_height(ImFont* font, std::string_view text, float width) {
+  return static_cast<float>(wrapped_lines(font, text, width)) * font->FontSize *
+         kCenteredLineSpacing;
 }
 
 float draw_wrapped(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,
@@ -130,7 +146,7 @@ float draw_centered_text(ImDrawList* draw, ImFont* font, std::string_view text, 
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, line.end);
     draw->AddText(font, font->FontSize, ImVec2(std::floor(min.x + (width - size.x) / 2), y), color,
                   s, line.end);
-    y += font->FontSize * 1.15f;
+    y += font->FontSize * kCenteredLineSpacing;
     s = line.next;
   }
   return y - top;

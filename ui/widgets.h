@@ -117,9 +117,11 @@ struct LineBreak {
 };
 LineBreak next_line(ImFont* font, const char* s, const char* text_end, float width);
 
-// Multi-line text centred horizontally in [min.x, max.x], top at y. Returns the height used.
+// Multi-line text centred horizontally in [min.x, max.x], top at y. Returns the height used,
+// which centered_text_height() says beforehand.
 float draw_centered_text(ImDrawList* draw, ImFont* font, std::string_view text, ImVec2 min,
                          ImVec2 max, float y, ImU32 color);
+float centered_text_height(ImFont* font, std::string_view text, float width);
 // Text wrapped at `width` from `pos`, lines one font size apart; returns the height used, which
 // is what wrapped_height() says beforehand.
 float draw_wrapped(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std::string_view text,

@@ -32,7 +32,19 @@ void AttractScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float width = std::min(size.x, ui.px(em::kMaxTextWidth));
   const ImVec2 min(pos.x + (size.x - width) / 2, pos.y);
   const ImVec2 max(min.x + width, pos.y + size.y);
-  float y = pos.y + size.y * 0.08f;
+  // The block is measured first, then set a little above the middle: on a tall screen it
+  // would otherwise hang from the top with an empty lower half.
+  const float ring_block = ui.px(6.0f);  // from the purpose's end to the first "Touch" line
+  float block = ring_block + centered_text_height(ui.fonts.heading, start_en, width) + ui.px(0.3f) +
+                centered_text_height(ui.fonts.heading, start_es, width);
+  for (const kiosk::Language lang : {kiosk::Language::En, kiosk::Language::Es}) {
+    block +=
+        centered_text_height(ui.fonts.title, ui.tr.text_in(lang, "attract.title"_msg), width) +
+        ui.px(0.4f) +
+        centered_text_height(ui.fonts.label, ui.tr.text_in(lang, "attract.purpose"_msg), width) +
+        ui.px(em::kSectionGap) * 1.5f;
+  }
+  float y = pos.y + std::max(size.y * 0.08f, (size.y - block) * 0.45f);
   // English, then Spanish: the same two lines in each language, neither translated away.
   for (const kiosk::Language lang : {kiosk::Language::En, kiosk::Language::Es}) {
     const std::string& title = ui.tr.text_in(lang, "attract.title"_msg);
@@ -52,11 +64,11 @@ void AttractScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const auto next = ui.clock_now + (kPulseStep - since % kPulseStep);
   ui.wake_no_later_than(next);
   const float r = ui.px(1.2f);
-  const ImVec2 c(pos.x + size.x / 2, y + ui.px(2.5f));
+  const ImVec2 c(pos.x + size.x / 2, y + ring_block / 2 - ui.px(0.5f));
   draw->AddCircleFilled(c, r, p.primary.packed(), 32);
   const float ring = r * (1.4f + 0.25f * static_cast<float>(step));
   draw->AddCircle(c, ring, p.primary.packed(), 48, std::max(2.0f, ui.px(0.12f)));
-  y = c.y + ui.px(3.5f);
+  y += ring_block;
   const float sh =
       draw_centered_text(draw, ui.fonts.heading, start_en, min, max, y, p.text.packed());
   y += sh + ui.px(0.3f);

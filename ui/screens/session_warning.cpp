@@ -38,12 +38,13 @@ void draw_session_warning(Ui& ui, int seconds_left) {
                            ui.tr.text_in(second, "session.more_time"_msg);
 
   const float inner = width - 2 * pad;
-  const float h_q1 = wrapped_height(ui.fonts.title, q1, inner);
-  const float h_q2 = wrapped_height(ui.fonts.heading, q2, inner);
-  const float h_c =
-      wrapped_height(ui.fonts.label, c1, inner) + wrapped_height(ui.fonts.body, c2, inner);
+  const float h_q1 = centered_text_height(ui.fonts.title, q1, inner);
+  const float h_q2 = centered_text_height(ui.fonts.heading, q2, inner);
+  const float h_c = centered_text_height(ui.fonts.label, c1, inner) +
+                    centered_text_height(ui.fonts.body, c2, inner);
   const float bh = ui.px(em::kButtonHeight) * 1.2f;
-  const float height = pad * 2 + h_q1 + h_q2 + h_c + bh + ui.px(em::kSectionGap) * 1.5f;
+  const float height =
+      pad * 2 + h_q1 + h_q2 + ui.px(em::kParagraphGap) + h_c + ui.px(em::kSectionGap) + bh;
   const ImVec2 pos((io.DisplaySize.x - width) / 2, std::max(0.0f, (io.DisplaySize.y - height) / 2));
   const ImVec2 max(pos.x + width, pos.y + height);
   draw->AddRectFilled(pos, max, p.surface.packed(), ui.px(em::kCornerRadius));
