@@ -281,6 +281,8 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   const std::int64_t now = options.now ? options.now() : 0;
   const auto previous = store.feed_state(feed.url);
   const bool have_data = previous && previous->records > 0 && previous->kind == kind;
+  // Imported by these parsers: only then may an unchanged feed be skipped.
+  const bool same_parser = have_data && previous->content_hash.starts_with(kParserVersion);
   const auto fail = [&](std::string why) {
     out.status = FeedOutcome::Status::Failed;
     out.error = std::move(why);
@@ -322,7 +324,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
     FetchRequest request = options.request_template;
     request.url = feed.url;
     request.body_file = scratch->path();
-    if (have_data) {
+    if (same_parser) {
       request.etag = previous->etag;
       request.last_modified = previous->last_modified;
     }
@@ -341,7 +343,8 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   // 2. Unchanged content costs nothing more; damaged text goes no further.
   const auto facts = inspect(body);
   if (!facts) return fail("cannot read " + body.string());
-  if (have_data && facts->hash == previous->content_hash) return unchanged();
+  const std::string content_hash = std::string(kParserVersion) + facts->hash;
+  if (same_parser && content_hash == previous->content_hash) return unchanged();
   if (!facts->utf8) return fail("the feed is not valid UTF-8 text");
 
   // 3. Parse into the open transaction; only a complete, non-empty feed is committed.
@@ -350,7 +353,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   state.kind = kind;
   state.etag = etag;
   state.last_modified = last_modified;
-  state.content_hash = facts->hash;
+  state.content_hash = content_hash;
   std::int64_t other_kinds = 0;
   std::string error;  // set inside the import's scope, reported after its rollback
   try {

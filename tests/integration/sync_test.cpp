@@ -5,6 +5,7 @@
 
 #include <sys/wait.h>
 #include <unistd.h>
+#include <atomic>
 #include <csignal>
 #include <filesystem>
 #include <fstream>
@@ -66,7 +67,7 @@ class SyncTest : public ::testing::Test {
 
   // Loads a good feed at /feed, then checks that `response` at /feed fails with `reason` and
   // leaves the listings untouched.
-  void expect_failure_keeps_cache(HttpResponse response, const std::string& reason) {
+  void expect_failure_keeps_cache(const HttpResponse& response, const std::string& reason) {
     server_.route("/feed", [](const HttpRequest&) {
       return HttpResponse{200, {{"Content-Type", "application/ld+json"}}, feed("Registered Nurse")};
     });
@@ -105,6 +106,34 @@ TEST_F(SyncTest, EtagMakesAnUnchangedFeedOneRequestAndNoWrites) {
   EXPECT_EQ(matches("nurse"), 1);
   EXPECT_EQ(store_->feed_state(server_.url("/feed"))->status, "unchanged");
   (void)before;
+}
+
+// A kiosk updated to better parsers re-reads its feeds once, even those that did not change: the
+// cache is made to look imported by an older parser (its hash without today's tag).
+TEST_F(SyncTest, NewerParsersImportAnUnchangedFeedAgain) {
+  std::atomic<int> conditional{0};
+  server_.route("/feed", [&conditional](const HttpRequest& r) {
+    if (r.headers.contains("if-none-match")) {
+      ++conditional;
+      return HttpResponse{304, {{"ETag", "\"v1\""}}, ""};
+    }
+    return HttpResponse{200, {{"ETag", "\"v1\""}}, feed("Registered Nurse")};
+  });
+  ASSERT_EQ(sync("/feed").status, FeedOutcome::Status::Updated);
+  const std::string url = server_.url("/feed");
+  EXPECT_TRUE(store_->feed_state(url)->content_hash.starts_with(kParserVersion));
+  {
+    sql::Database db(Store::file_in(dir_), sql::Database::Mode::ReadWrite);
+    db.exec("UPDATE feeds SET content_hash = substr(content_hash, " +
+            std::to_string(kParserVersion.size() + 1) + ")");
+  }
+  const FeedOutcome again = sync("/feed");
+  EXPECT_EQ(again.status, FeedOutcome::Status::Updated);  // fetched whole, imported again
+  EXPECT_EQ(conditional, 0);
+  EXPECT_EQ(matches("nurse"), 1);
+  EXPECT_TRUE(store_->feed_state(url)->content_hash.starts_with(kParserVersion));
+  EXPECT_EQ(sync("/feed").status, FeedOutcome::Status::Unchanged);  // and then as usual
+  EXPECT_EQ(conditional, 1);
 }
 
 TEST_F(SyncTest, SameBodyWithoutEtagIsUnchangedToo) {
