@@ -112,6 +112,16 @@ int wrapped_lines(ImFont* font, std::string_view text, float width) {
 
 }  // namespace
 
+Press press_area(std::string_view id, ImVec2 pos, ImVec2 size) {
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::PushID(id.data(), id.data() + id.size());
+  Press press;
+  press.clicked = ImGui::InvisibleButton("##press", size);
+  press.held = ImGui::IsItemActive();
+  ImGui::PopID();
+  return press;
+}
+
 float wrapped_height(ImFont* font, std::string_view text, float width) {
   return static_cast<float>(wrapped_lines(font, text, width)) * font->FontSize;
 }
@@ -302,11 +312,7 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImV
             ButtonKind kind, Icon icon) {
   size.x = std::max(size.x, ui.px(em::kMinTouchTarget));
   size.y = std::max(size.y, ui.px(em::kMinTouchTarget));
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::PushID(id.data(), id.data() + id.size());
-  const bool clicked = ImGui::InvisibleButton("##button", size);
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  const auto [clicked, held] = press_area(id, pos, size);
 
   const Palette& p = ui.palette;
   Color fill = p.primary;
@@ -355,11 +361,7 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImV
 bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken, ImVec2 pos,
                  float side, bool on) {
   side = std::max(side, ui.px(em::kMinTouchTarget));
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::PushID(id.data(), id.data() + id.size());
-  const bool clicked = ImGui::InvisibleButton("##icon", ImVec2(side, side));
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  const auto [clicked, held] = press_area(id, pos, ImVec2(side, side));
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 max(pos.x + side, pos.y + side);
@@ -378,11 +380,7 @@ bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken
 
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view subtitle,
           ImVec2 pos, ImVec2 size, Icon icon) {
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::PushID(id.data(), id.data() + id.size());
-  const bool clicked = ImGui::InvisibleButton("##tile", size);
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  const auto [clicked, held] = press_area(id, pos, size);
 
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -517,11 +515,7 @@ float chip_width(const Ui& ui, std::string_view label) {
 
 bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 pos) {
   const ImVec2 size(chip_width(ui, label), chip_height(ui));
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::PushID(id.data(), id.data() + id.size());
-  const bool clicked = ImGui::InvisibleButton("##chip", size);
-  const bool held = ImGui::IsItemActive();
-  ImGui::PopID();
+  const auto [clicked, held] = press_area(id, pos, size);
 
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -559,10 +553,7 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
   const float clear_w = text.empty() ? 0 : std::max(size.y, ui.px(em::kMinTouchTarget));
   const ImVec2 max(pos.x + size.x, pos.y + size.y);
 
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::PushID(id.data(), id.data() + id.size());
-  const bool clicked = ImGui::InvisibleButton("##field", ImVec2(size.x - clear_w, size.y));
-  ImGui::PopID();
+  const bool clicked = press_area(id, pos, ImVec2(size.x - clear_w, size.y)).clicked;
 
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float rounding = ui.px(em::kCornerRadius);
@@ -608,11 +599,7 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
   if (!text.empty()) {
     const std::string clear_id = std::string(id) + ".clear";
     const ImVec2 cpos(max.x - clear_w, pos.y);
-    ImGui::SetCursorScreenPos(cpos);
-    ImGui::PushID(clear_id.c_str());
-    const bool clear_clicked = ImGui::InvisibleButton("##clear", ImVec2(clear_w, size.y));
-    const bool held = ImGui::IsItemActive();
-    ImGui::PopID();
+    const auto [clear_clicked, held] = press_area(clear_id, cpos, ImVec2(clear_w, size.y));
     const ImVec2 c(cpos.x + clear_w / 2, pos.y + size.y / 2);
     draw->AddCircleFilled(c, icon * 0.75f, col(held ? p.primary_pressed : p.text_muted));
     draw_icon(draw, Icon::Close, c, icon * 0.9f, col(p.surface), col(p.text_muted));

@@ -100,6 +100,14 @@ enum class ButtonKind { Primary, Outline, OnHeader };
 bool tapped(Ui& ui, std::string_view id, bool clicked);
 bool dragging(const Ui& ui);  // the finger down now (or just lifted) slid: it is scrolling
 
+// An invisible touch area at `pos` under the widget id `id`: whether it was tapped this frame
+// (pressed and released on it) and whether a finger is on it now. Widgets draw themselves over it.
+struct Press {
+  bool clicked = false;
+  bool held = false;
+};
+Press press_area(std::string_view id, ImVec2 pos, ImVec2 size);
+
 // Records a widget in the registry, clipped to what is visible in the current window.
 void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 max,
             std::string_view text);

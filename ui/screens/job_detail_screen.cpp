@@ -401,10 +401,7 @@ void JobDetailScreen::draw_similar(Ui& ui, float width) {
     const std::string label = hit.title + " \u00b7 " + hit.org;
     const float h = ui.px(em::kButtonHeight);
     const std::string id = "jobs.detail.similar." + std::to_string(i);
-    ImGui::PushID(id.c_str());
-    const bool clicked = ImGui::InvisibleButton("##similar", ImVec2(width, h));
-    const bool held = ImGui::IsItemActive();
-    ImGui::PopID();
+    const auto [clicked, held] = press_area(id, at, ImVec2(width, h));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(at.x + width, at.y + h);
     draw->AddRectFilled(at, max, col(held ? ui.palette.surface_pressed : ui.palette.surface),

@@ -484,11 +484,9 @@ bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
   if (max.y < clip_min.y || pos.y > clip_max.y) return false;
 
   const std::string id = "jobs.result." + std::to_string(index);
-  ImGui::SetCursorScreenPos(pos);
-  ImGui::PushID(id.c_str());
-  const bool clicked = ImGui::InvisibleButton("##card", ImVec2(width, h));
-  const bool held = ImGui::IsItemActive() && !dragging(ui);
-  ImGui::PopID();
+  const Press press = press_area(id, pos, ImVec2(width, h));
+  const bool clicked = press.clicked;
+  const bool held = press.held && !dragging(ui);
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + gap));
 
   const float rounding = ui.px(em::kCornerRadius);
