@@ -4,11 +4,11 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/cli.h"
-#include "kiosk/config.h"
-#include "kiosk/log.h"
-#include "kiosk/paths.h"
-#include "kiosk/scrub.h"
+#include "kiosk/base/log.h"
+#include "kiosk/base/paths.h"
+#include "kiosk/base/scrub.h"
+#include "kiosk/cli/cli.h"
+#include "kiosk/config/config.h"
 #include "ui/app.h"
 
 int main(int argc, char** argv) {

@@ -6,23 +6,24 @@
 
 #include <imgui.h>
 
-#include "kiosk/clock.h"
-#include "kiosk/frame_stats.h"
-#include "kiosk/i18n.h"
-#include "kiosk/job_search.h"
-#include "kiosk/listings_reader.h"
-#include "kiosk/log.h"
-#include "kiosk/navigation.h"
-#include "kiosk/paths.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/base/frame_stats.h"
+#include "kiosk/base/log.h"
+#include "kiosk/base/paths.h"
+#include "kiosk/base/run_queue.h"
+#include "kiosk/base/scrub.h"
+#include "kiosk/base/wipe.h"
+#include "kiosk/i18n/i18n.h"
+#include "kiosk/input/registry.h"
 #include "kiosk/print/print_service.h"
-#include "kiosk/registry.h"
-#include "kiosk/run_queue.h"
-#include "kiosk/scrub.h"
-#include "kiosk/session.h"
+#include "kiosk/search/job_search.h"
+#include "kiosk/search/listings_reader.h"
+#include "kiosk/session/navigation.h"
+#include "kiosk/session/session.h"
+#include "kiosk/setup/settings.h"
 #include "kiosk/speech/speech.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync_service.h"
-#include "kiosk/wipe.h"
 #include "ui/audio.h"
 #include "ui/automation/scenario_runner.h"
 #include "ui/fonts.h"
@@ -380,7 +381,8 @@ void App::speak_after_frame() {
 
 void App::start_sync() {
   sync_ = std::make_unique<kiosk::SyncService>(
-      config_, data_dir_, run_queue_,
+      kiosk::feed_specs(config_), kiosk::sync_options(config_, data_dir_), data_dir_,
+      std::chrono::minutes(config_.feeds.refresh_minutes), run_queue_,
       [this](const std::vector<kiosk::FeedOutcome>& /*outcomes*/,
              const kiosk::ListingsStatus& status) {
         listings_ = status;

@@ -2,8 +2,8 @@
 // after the command line and the configuration have been checked.
 #pragma once
 
-#include "kiosk/cli.h"
-#include "kiosk/config.h"
+#include "kiosk/cli/cli.h"
+#include "kiosk/config/config.h"
 
 namespace ui {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 
 namespace ui {
 namespace {

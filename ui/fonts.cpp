@@ -6,7 +6,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 #include "ui/metrics.h"
 
 namespace ui {

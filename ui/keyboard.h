@@ -8,7 +8,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/keyboard.h"
+#include "kiosk/input/keyboard.h"
 #include "ui/widgets.h"
 
 namespace ui {

@@ -16,8 +16,8 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
-#include "kiosk/log.h"
-#include "kiosk/scrub.h"
+#include "kiosk/base/log.h"
+#include "kiosk/base/scrub.h"
 #include "ui/input.h"
 
 namespace ui {

@@ -9,7 +9,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/keyboard.h"
+#include "kiosk/input/keyboard.h"
 #include "ui/keyboard.h"
 
 namespace ui {

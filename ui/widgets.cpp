@@ -6,8 +6,8 @@
 
 #include <imgui_internal.h>
 
-#include "kiosk/qr.h"
-#include "kiosk/wipe.h"
+#include "kiosk/base/qr.h"
+#include "kiosk/base/wipe.h"
 #include "ui/text_input.h"
 
 namespace ui {

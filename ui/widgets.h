@@ -12,14 +12,14 @@
 
 #include <imgui.h>
 
-#include "kiosk/access.h"
-#include "kiosk/clock.h"
-#include "kiosk/config.h"
-#include "kiosk/i18n.h"
-#include "kiosk/keyboard.h"
-#include "kiosk/listings.h"
-#include "kiosk/navigation.h"
-#include "kiosk/registry.h"
+#include "kiosk/base/clock.h"
+#include "kiosk/config/config.h"
+#include "kiosk/i18n/i18n.h"
+#include "kiosk/input/keyboard.h"
+#include "kiosk/input/registry.h"
+#include "kiosk/session/access.h"
+#include "kiosk/session/navigation.h"
+#include "kiosk/sync/status.h"
 #include "ui/fonts.h"
 #include "ui/metrics.h"
 #include "ui/theme.h"

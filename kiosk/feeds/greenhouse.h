@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 
 namespace kiosk::feeds {
 

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <variant>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 
 namespace kiosk::feeds {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 
 namespace kiosk::feeds {
 

@@ -9,7 +9,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 
 namespace kiosk::feeds {
 

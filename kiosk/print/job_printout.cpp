@@ -2,7 +2,7 @@
 
 #include <chrono>
 
-#include "kiosk/format.h"
+#include "kiosk/i18n/format.h"
 
 namespace kiosk {
 

@@ -4,9 +4,9 @@
 
 #include <cstdint>
 
-#include "kiosk/config.h"
-#include "kiosk/i18n.h"
-#include "kiosk/model.h"
+#include "kiosk/config/config.h"
+#include "kiosk/i18n/i18n.h"
+#include "kiosk/model/model.h"
 #include "kiosk/print/printout.h"
 
 namespace kiosk {

@@ -1,6 +1,6 @@
 #include "kiosk/print/print_service.h"
 
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 #include "kiosk/print/printer.h"
 
 namespace kiosk {

@@ -5,9 +5,9 @@
 #include <functional>
 #include <string>
 
+#include "kiosk/base/run_queue.h"
+#include "kiosk/base/worker.h"
 #include "kiosk/print/printout.h"
-#include "kiosk/run_queue.h"
-#include "kiosk/worker.h"
 
 namespace kiosk {
 

@@ -17,7 +17,7 @@
 #include <sstream>
 #include <string_view>
 
-#include "kiosk/qr.h"
+#include "kiosk/base/qr.h"
 
 namespace kiosk {
 

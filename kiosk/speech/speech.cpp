@@ -13,9 +13,9 @@
 #include <cstring>
 #include <mutex>
 
-#include "kiosk/log.h"
-#include "kiosk/wipe.h"
-#include "kiosk/worker.h"
+#include "kiosk/base/log.h"
+#include "kiosk/base/wipe.h"
+#include "kiosk/base/worker.h"
 
 namespace kiosk {
 namespace {

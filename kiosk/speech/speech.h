@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/language.h"
+#include "kiosk/i18n/language.h"
 
 namespace kiosk {
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 
 namespace kiosk {
 

@@ -2,7 +2,7 @@
 
 #include <sqlite3.h>
 
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 
 namespace kiosk::sql {
 namespace {

@@ -7,9 +7,9 @@
 
 #include <sqlite3.h>
 
+#include "kiosk/base/log.h"
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
-#include "kiosk/log.h"
 #include "kiosk/store/record_json.h"
 
 namespace kiosk {

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/language.h"
-#include "kiosk/model.h"
+#include "kiosk/i18n/language.h"
+#include "kiosk/model/model.h"
 #include "kiosk/store/sqlite.h"
 
 namespace kiosk {

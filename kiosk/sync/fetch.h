@@ -37,12 +37,4 @@ struct FetchResult {
 // Blocking; call it off the UI thread. `cancel` (optional) aborts a transfer in progress.
 FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel = nullptr);
 
-// The local file a file: URL names (absolute file:///…, or file:relative/path inside the
-// resource directory). Empty, with *why set, when the URL is not an acceptable file URL.
-std::filesystem::path file_url_path(const std::string& url, std::string* why);
-
-// True for URLs the kiosk may fetch: https://, file:, and http:// to 127.0.0.0/8, localhost or
-// [::1]. Otherwise *why says what is wrong.
-bool allowed_feed_url(const std::string& url, std::string* why);
-
 }  // namespace kiosk

@@ -11,11 +11,12 @@
 #include <sstream>
 #include <thread>
 
+#include "kiosk/base/log.h"
+#include "kiosk/base/url.h"
 #include "kiosk/feeds/etpl_csv.h"
 #include "kiosk/feeds/greenhouse.h"
 #include "kiosk/feeds/jsonld.h"
 #include "kiosk/feeds/lever.h"
-#include "kiosk/log.h"
 #include "kiosk/store/record_json.h"
 
 namespace kiosk {

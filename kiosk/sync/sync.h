@@ -11,7 +11,7 @@
 #include <string_view>
 #include <vector>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/fetch.h"
 

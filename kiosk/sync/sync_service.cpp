@@ -4,17 +4,17 @@
 #include <sys/syscall.h>
 #include <unistd.h>
 
-#include "kiosk/listings.h"
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 
 namespace kiosk {
 
-SyncService::SyncService(const Config& config, std::filesystem::path data_dir, RunQueue& queue,
-                         Listener listener)
-    : feeds_(feed_specs(config)),
-      options_(sync_options(config, data_dir)),
+SyncService::SyncService(std::vector<FeedSpec> feeds, SyncOptions options,
+                         std::filesystem::path data_dir, std::chrono::minutes interval,
+                         RunQueue& queue, Listener listener)
+    : feeds_(std::move(feeds)),
+      options_(std::move(options)),
       data_dir_(std::move(data_dir)),
-      interval_(config.feeds.refresh_minutes),
+      interval_(interval),
       queue_(queue),
       listener_(std::move(listener)) {}
 

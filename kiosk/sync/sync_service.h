@@ -12,9 +12,8 @@
 #include <thread>
 #include <vector>
 
-#include "kiosk/config.h"
-#include "kiosk/listings.h"
-#include "kiosk/run_queue.h"
+#include "kiosk/base/run_queue.h"
+#include "kiosk/sync/status.h"
 #include "kiosk/sync/sync.h"
 
 namespace kiosk {
@@ -25,8 +24,9 @@ class SyncService {
   // (counted on the worker, so the UI thread never waits for the database).
   using Listener = std::function<void(const std::vector<FeedOutcome>&, const ListingsStatus&)>;
 
-  SyncService(const Config& config, std::filesystem::path data_dir, RunQueue& queue,
-              Listener listener);
+  // Settings come from kiosk/setup (feed_specs, sync_options): sync never reads the configuration.
+  SyncService(std::vector<FeedSpec> feeds, SyncOptions options, std::filesystem::path data_dir,
+              std::chrono::minutes interval, RunQueue& queue, Listener listener);
   ~SyncService();  // cancels a transfer in progress and joins the worker
   SyncService(const SyncService&) = delete;
   SyncService& operator=(const SyncService&) = delete;

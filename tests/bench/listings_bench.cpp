@@ -18,9 +18,10 @@
 
 #include <benchmark/benchmark.h>
 
-#include "kiosk/listings.h"
-#include "kiosk/log.h"
-#include "kiosk/scrub.h"
+#include "kiosk/base/log.h"
+#include "kiosk/base/scrub.h"
+#include "kiosk/search/filters.h"
+#include "kiosk/setup/settings.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync.h"
 #include "tests/bench/feed_generator.h"

@@ -2,8 +2,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "kiosk/i18n.h"
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
+#include "kiosk/i18n/i18n.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   kiosk::log::set_level(kiosk::log::Level::Silent);  // bad patterns are expected here

@@ -6,7 +6,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 
 namespace kiosk::fuzz {
 

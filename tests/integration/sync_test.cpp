@@ -12,7 +12,7 @@
 
 #include <gtest/gtest.h>
 
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 #include "kiosk/store/sqlite.h"
 #include "tests/bench/feed_generator.h"
 #include "tests/integration/http_test_server.h"

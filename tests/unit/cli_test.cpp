@@ -1,4 +1,4 @@
-#include "kiosk/cli.h"
+#include "kiosk/cli/cli.h"
 
 #include <gtest/gtest.h>
 

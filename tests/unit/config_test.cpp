@@ -1,4 +1,4 @@
-#include "kiosk/config.h"
+#include "kiosk/config/config.h"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "kiosk/model.h"
+#include "kiosk/model/model.h"
 
 namespace kiosk::testing {
 

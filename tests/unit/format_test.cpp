@@ -1,4 +1,4 @@
-#include "kiosk/format.h"
+#include "kiosk/i18n/format.h"
 
 #include <filesystem>
 

@@ -1,4 +1,4 @@
-#include "kiosk/frame_stats.h"
+#include "kiosk/base/frame_stats.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "kiosk/i18n.h"
+#include "kiosk/i18n/i18n.h"
 
 #include <filesystem>
 #include <fstream>

@@ -1,4 +1,4 @@
-#include "kiosk/job_search.h"
+#include "kiosk/search/job_search.h"
 
 #include <atomic>
 #include <chrono>
@@ -6,7 +6,7 @@
 
 #include <gtest/gtest.h>
 
-#include "kiosk/worker.h"
+#include "kiosk/base/worker.h"
 
 namespace kiosk {
 namespace {

@@ -1,6 +1,6 @@
 // The on-screen keyboard: layouts and typing (kiosk/keyboard.h) without a screen, then the drawn
 // keyboard (ui/keyboard.h) in a headless ImGui context at the kiosk's real screen sizes.
-#include "kiosk/keyboard.h"
+#include "kiosk/input/keyboard.h"
 
 #include <algorithm>
 #include <map>
@@ -11,11 +11,11 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include "kiosk/config.h"
-#include "kiosk/i18n.h"
-#include "kiosk/listings.h"
-#include "kiosk/navigation.h"
-#include "kiosk/registry.h"
+#include "kiosk/config/config.h"
+#include "kiosk/i18n/i18n.h"
+#include "kiosk/input/registry.h"
+#include "kiosk/session/navigation.h"
+#include "kiosk/sync/status.h"
 #include "ui/fonts.h"
 #include "ui/keyboard.h"
 #include "ui/metrics.h"

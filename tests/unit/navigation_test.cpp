@@ -1,4 +1,4 @@
-#include "kiosk/navigation.h"
+#include "kiosk/session/navigation.h"
 
 #include <gtest/gtest.h>
 

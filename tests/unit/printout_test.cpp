@@ -16,7 +16,7 @@
 
 #include <gtest/gtest.h>
 
-#include "kiosk/qr.h"
+#include "kiosk/base/qr.h"
 
 namespace kiosk {
 namespace {

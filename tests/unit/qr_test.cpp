@@ -1,6 +1,6 @@
 // QR codes: the symbol has the size and finder patterns the standard prescribes, and text that
 // cannot be encoded is refused cleanly instead of producing a broken symbol.
-#include "kiosk/qr.h"
+#include "kiosk/base/qr.h"
 
 #include <string>
 

@@ -1,4 +1,4 @@
-#include "kiosk/registry.h"
+#include "kiosk/input/registry.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "kiosk/run_queue.h"
+#include "kiosk/base/run_queue.h"
 
 #include <atomic>
 #include <thread>

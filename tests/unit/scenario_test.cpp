@@ -1,4 +1,4 @@
-#include "kiosk/scenario.h"
+#include "kiosk/input/scenario.h"
 
 #include <filesystem>
 

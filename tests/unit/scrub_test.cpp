@@ -1,4 +1,4 @@
-#include "kiosk/scrub.h"
+#include "kiosk/base/scrub.h"
 
 #include <gtest/gtest.h>
 #include <malloc.h>

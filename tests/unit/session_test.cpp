@@ -1,4 +1,4 @@
-#include "kiosk/session.h"
+#include "kiosk/session/session.h"
 
 #include <gtest/gtest.h>
 

@@ -5,7 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/feeds/normalize.h"
-#include "kiosk/listings_reader.h"
+#include "kiosk/search/listings_reader.h"
 
 namespace kiosk {
 namespace {

@@ -3,7 +3,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "kiosk/log.h"
+#include "kiosk/base/log.h"
 
 namespace ui {
 namespace {

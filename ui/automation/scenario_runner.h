@@ -9,9 +9,9 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/language.h"
-#include "kiosk/registry.h"
-#include "kiosk/scenario.h"
+#include "kiosk/i18n/language.h"
+#include "kiosk/input/registry.h"
+#include "kiosk/input/scenario.h"
 
 namespace ui {
 

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/format.h"
+#include "kiosk/i18n/format.h"
 #include "kiosk/print/job_printout.h"
 #include "kiosk/print/print_service.h"
 

@@ -6,9 +6,9 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/job_search.h"
-#include "kiosk/listings_reader.h"
-#include "kiosk/qr.h"
+#include "kiosk/base/qr.h"
+#include "kiosk/search/job_search.h"
+#include "kiosk/search/listings_reader.h"
 #include "ui/screens/screen.h"
 
 namespace ui {

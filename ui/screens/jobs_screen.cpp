@@ -4,9 +4,9 @@
 #include <array>
 #include <chrono>
 
+#include "kiosk/base/wipe.h"
 #include "kiosk/feeds/normalize.h"
-#include "kiosk/format.h"
-#include "kiosk/wipe.h"
+#include "kiosk/i18n/format.h"
 #include "ui/text_input.h"
 
 namespace ui {

@@ -4,8 +4,8 @@
 
 #include <string>
 
-#include "kiosk/job_search.h"
-#include "kiosk/listings_reader.h"
+#include "kiosk/search/job_search.h"
+#include "kiosk/search/listings_reader.h"
 #include "ui/screens/screen.h"
 
 namespace ui {

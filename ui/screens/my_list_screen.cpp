@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "kiosk/format.h"
+#include "kiosk/i18n/format.h"
 
 namespace ui {
 

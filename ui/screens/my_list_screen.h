@@ -4,8 +4,8 @@
 
 #include <map>
 
-#include "kiosk/job_search.h"
-#include "kiosk/qr.h"
+#include "kiosk/base/qr.h"
+#include "kiosk/search/job_search.h"
 #include "ui/screens/screen.h"
 
 namespace ui {

@@ -5,7 +5,7 @@
 
 #include <imgui.h>
 
-#include "kiosk/navigation.h"
+#include "kiosk/session/navigation.h"
 #include "ui/widgets.h"
 
 namespace ui {

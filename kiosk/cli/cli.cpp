@@ -1,0 +1,216 @@
+#include "kiosk/cli/cli.h"
+
+#include <charconv>
+#include <cstdio>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/base/paths.h"
+#include "kiosk/config/config.h"
+
+namespace kiosk {
+namespace {
+
+std::optional<std::pair<int, int>> parse_size(const std::string& text) {
+  const auto x = text.find('x');
+  if (x == std::string::npos) return std::nullopt;
+  int w = 0;
+  int h = 0;
+  const char* begin = text.data();
+  const char* mid = begin + x;
+  const char* end = begin + text.size();
+  if (std::from_chars(begin, mid, w).ptr != mid) return std::nullopt;
+  if (std::from_chars(mid + 1, end, h).ptr != end) return std::nullopt;
+  if (w < 320 || h < 240 || w > 16384 || h > 16384) return std::nullopt;
+  return std::pair{w, h};
+}
+
+}  // namespace
+
+std::string usage_text() {
+  return "Usage: workforce-kiosk [OPTIONS]            run the kiosk\n"
+         "       workforce-kiosk check-config [--config FILE] [--json]\n"
+         "       workforce-kiosk sync [--config FILE] [--data-dir DIR] [--json]\n"
+         "       workforce-kiosk search [--config FILE] [--data-dir DIR] [--kind KIND] [--lang "
+         "en|es]\n"
+         "                              [--filter KEY=VALUE]... [--sort relevance|newest|pay]\n"
+         "                              [--limit N] [--json] QUERY\n"
+         "         kinds: jobs programs events services faq\n"
+         "         filters: "
+         "industry=health|technology|construction|hospitality|clean_energy|professional\n"
+         "                  type=full_time|part_time|temporary|internship|contract\n"
+         "                  workplace=onsite|remote|hybrid  no_degree=true  min_pay=USD_PER_HOUR\n"
+         "                  posted_days=N  "
+         "program_type=apprenticeship|pre_apprenticeship|internship|ojt|classroom\n"
+         "                  max_cost=USD  paid=true\n"
+         "       workforce-kiosk speak [--lang en|es] --out FILE.wav [--json] [--] TEXT\n"
+         "         speaks TEXT with espeak-ng (English: en-us, Spanish: es-419) into a WAV file\n"
+         "\n"
+         "Options:\n"
+         "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
+         "                        else the bundled config/kiosk.toml)\n"
+         "  --data-dir DIR        cache, outbox and counters (created if missing)\n"
+         "  --lang en|es          start in this language instead of the configured one\n"
+         "  --windowed WxH        a window instead of full screen, for development\n"
+         "  --script FILE         run an automation scenario, exit 0 if every expectation held\n"
+         "  --screenshot-dir DIR  where the scenario's `shot` PNGs go\n"
+         "  --out FILE            where speak writes its WAV file\n"
+         "  --json                machine-readable output (subcommands)\n"
+         "  --help, --version\n";
+}
+
+ParsedOptions parse_options(const std::vector<std::string>& args) {
+  ParsedOptions parsed;
+  Options options;
+  const auto fail = [&](std::string why) {
+    parsed.error = std::move(why);
+    return parsed;
+  };
+  std::size_t i = 0;
+  if (!args.empty() && !args[0].starts_with("-")) {
+    if (args[0] == "check-config") {
+      options.command = Options::Command::CheckConfig;
+    } else if (args[0] == "sync") {
+      options.command = Options::Command::Sync;
+    } else if (args[0] == "search") {
+      options.command = Options::Command::Search;
+    } else if (args[0] == "speak") {
+      options.command = Options::Command::Speak;
+    } else if (args[0] == "help") {
+      options.command = Options::Command::Help;
+    } else {
+      return fail("unknown command '" + args[0] + "' (see --help)");
+    }
+    i = 1;
+  }
+  bool bad_speak_lang = false;
+  for (; i < args.size(); ++i) {
+    const std::string& arg = args[i];
+    if (options.command == Options::Command::Speak && arg == "--") {
+      // Everything after -- is text, even "-5 degrees".
+      for (++i; i < args.size(); ++i) {
+        if (!options.text.empty()) options.text += ' ';
+        options.text += args[i];
+      }
+      break;
+    }
+    const auto value = [&]() -> std::optional<std::string> {
+      if (i + 1 >= args.size()) return std::nullopt;
+      return args[++i];
+    };
+    if (arg == "--help" || arg == "-h") {
+      options.command = Options::Command::Help;
+    } else if (arg == "--version") {
+      options.command = Options::Command::Version;
+    } else if (arg == "--json") {
+      options.json = true;
+    } else if (arg == "--config") {
+      auto v = value();
+      if (!v) return fail("--config needs a file");
+      options.config = *v;
+    } else if (arg == "--data-dir") {
+      auto v = value();
+      if (!v) return fail("--data-dir needs a directory");
+      options.data_dir = *v;
+    } else if (arg == "--lang") {
+      auto v = value();
+      auto lang = v ? parse_language(*v, /*allow_pseudo=*/true) : std::nullopt;
+      if (!lang) return fail("--lang takes en or es");
+      bad_speak_lang = bad_speak_lang || *lang == Language::Pseudo;
+      options.language = lang;
+    } else if (arg == "--windowed") {
+      auto v = value();
+      auto size = v ? parse_size(*v) : std::nullopt;
+      if (!size) return fail("--windowed takes a size like 1920x1080 (320x240 at least)");
+      options.windowed = size;
+    } else if (arg == "--script") {
+      auto v = value();
+      if (!v) return fail("--script needs a scenario file");
+      options.script = *v;
+    } else if (arg == "--screenshot-dir") {
+      auto v = value();
+      if (!v) return fail("--screenshot-dir needs a directory");
+      options.screenshot_dir = *v;
+    } else if (arg == "--kind") {
+      auto v = value();
+      if (!v) return fail("--kind needs jobs, programs, events, services or faq");
+      options.kind = *v;
+    } else if (arg == "--filter") {
+      auto v = value();
+      if (!v || v->find('=') == std::string::npos) return fail("--filter takes KEY=VALUE");
+      options.filters.push_back(*v);
+    } else if (arg == "--sort") {
+      auto v = value();
+      if (!v || (*v != "relevance" && *v != "newest" && *v != "pay")) {
+        return fail("--sort takes relevance, newest or pay");
+      }
+      options.sort = *v;
+    } else if (arg == "--limit") {
+      const std::string text = value().value_or("");
+      const char* end = text.data() + text.size();
+      int n = 0;
+      if (text.empty() || std::from_chars(text.data(), end, n).ptr != end || n < 1 || n > 500) {
+        return fail("--limit takes a number from 1 to 500");
+      }
+      options.limit = n;
+    } else if (arg == "--out") {
+      auto v = value();
+      if (!v || v->empty()) return fail("--out needs a file");
+      options.out = *v;
+    } else if (options.command == Options::Command::Speak && !arg.starts_with("-")) {
+      if (!options.text.empty()) options.text += ' ';
+      options.text += arg;
+    } else if (options.command == Options::Command::Search && !arg.starts_with("--")) {
+      if (!options.query.empty()) options.query += ' ';
+      options.query += arg;
+    } else {
+      return fail("unknown option '" + arg + "' (see --help)");
+    }
+  }
+  const bool search_only =
+      options.kind || !options.filters.empty() || options.sort || options.limit;
+  if (search_only && options.command != Options::Command::Search) {
+    return fail("--kind, --filter, --sort and --limit go with the search command");
+  }
+  if (options.command == Options::Command::CheckConfig &&
+      (options.script || options.windowed || options.screenshot_dir)) {
+    return fail("check-config takes only --config and --json");
+  }
+  if (options.command == Options::Command::Speak) {
+    if (bad_speak_lang) return fail("--lang takes en or es");
+    if (options.windowed || options.script || options.screenshot_dir || options.data_dir) {
+      return fail("speak takes only --lang, --out, --json and the text");
+    }
+    if (!options.out) return fail("speak needs --out FILE.wav");
+    if (options.text.find_first_not_of(" \t\n") == std::string::npos) {
+      return fail("speak needs the text to say");
+    }
+  } else if (options.out) {
+    return fail("--out goes with the speak command");
+  }
+  parsed.options = std::move(options);
+  return parsed;
+}
+
+int run_check_config(const Options& options) {
+  const std::filesystem::path file = options.config.value_or(paths::default_config());
+  const ConfigResult result = load_config(file);
+  if (options.json) {
+    nlohmann::json out;
+    out["file"] = file.string();
+    out["ok"] = result.errors.empty();
+    out["errors"] = nlohmann::json::array();
+    for (const auto& e : result.errors) {
+      out["errors"].push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
+    }
+    std::cout << out.dump() << '\n';
+  } else if (result.errors.empty()) {
+    std::cout << file.string() << ": OK\n";
+  } else {
+    for (const auto& e : result.errors) std::cerr << e.to_string() << '\n';
+  }
+  return result.errors.empty() ? 0 : 1;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,54 @@
+// The command line contract (DESIGN.md): no subcommand runs the kiosk UI; subcommands print
+// text (or JSON with --json) and exit 0 on success, 1 on an explained failure, 2 on bad usage.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/i18n/language.h"
+
+namespace kiosk {
+
+struct Options {
+  enum class Command { Run, CheckConfig, Sync, Search, Speak, Help, Version };
+  Command command = Command::Run;
+  std::optional<std::filesystem::path> config;
+  std::optional<std::filesystem::path> data_dir;
+  std::optional<Language> language;
+  std::optional<std::pair<int, int>> windowed;  // width, height
+  std::optional<std::string> script;
+  std::optional<std::filesystem::path> screenshot_dir;
+  bool json = false;
+  // search
+  std::optional<std::string> kind;
+  std::vector<std::string> filters;  // KEY=VALUE
+  std::optional<std::string> sort;
+  std::optional<int> limit;
+  std::string query;
+  // speak
+  std::optional<std::filesystem::path> out;  // the WAV file
+  std::string text;                          // what to say
+};
+
+struct ParsedOptions {
+  std::optional<Options> options;
+  std::string error;  // one line, for stderr, when options is empty
+};
+
+ParsedOptions parse_options(const std::vector<std::string>& args);  // args without argv[0]
+
+std::string usage_text();
+
+// `workforce-kiosk check-config`: validates the file and prints the verdict. Returns the exit code.
+int run_check_config(const Options& options);
+// `workforce-kiosk sync`: fetches every configured feed once. 0 when all succeeded or were
+// unchanged.
+int run_sync(const Options& options);
+// `workforce-kiosk search`: queries the cache. 0 with results or none, 1 on an error.
+int run_search(const Options& options);
+// `workforce-kiosk speak`: synthesizes the text into a WAV file. No display, no configuration.
+int run_speak(const Options& options);
+
+}  // namespace kiosk

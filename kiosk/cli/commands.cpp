@@ -1,0 +1,216 @@
+// The data subcommands: sync, search and speak. Each prints text by default and one JSON object
+// with
+// --json; a failure is explained in one line on stderr.
+#include <chrono>
+#include <cmath>
+#include <ctime>
+#include <iomanip>
+#include <iostream>
+
+#include <nlohmann/json.hpp>
+
+#include "kiosk/base/log.h"
+#include "kiosk/base/paths.h"
+#include "kiosk/cli/cli.h"
+#include "kiosk/config/config.h"
+#include "kiosk/feeds/normalize.h"
+#include "kiosk/search/filters.h"
+#include "kiosk/setup/settings.h"
+#include "kiosk/speech/speech.h"
+#include "kiosk/store/record_json.h"
+#include "kiosk/store/store.h"
+#include "kiosk/sync/sync.h"
+
+namespace kiosk {
+namespace {
+
+std::optional<Config> load_checked(const Options& options) {
+  const auto file = options.config.value_or(paths::default_config());
+  ConfigResult result = load_config(file);
+  if (!result.config) {
+    for (const auto& e : result.errors) std::cerr << e.to_string() << '\n';
+    return std::nullopt;
+  }
+  return std::move(result.config);
+}
+
+std::int64_t unix_now() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::string iso_date(std::int64_t seconds) {
+  const std::time_t t = seconds;
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char out[16];
+  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+  return out;
+}
+
+nlohmann::json types_json(std::uint8_t bits) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& [bit, name] : employment_type_names()) {
+    if ((bits & bit) != 0) out.push_back(name);
+  }
+  return out;
+}
+
+}  // namespace
+
+int run_sync(const Options& options) {
+  const auto config = load_checked(options);
+  if (!config) return 1;
+  const auto data_dir = options.data_dir.value_or(paths::default_data_dir());
+  if (auto error = paths::ensure_private_dir(data_dir)) {
+    std::cerr << "workforce-kiosk: " << *error << '\n';
+    return 1;
+  }
+  if (options.json) log::set_level(log::Level::Warn);
+  std::vector<FeedOutcome> outcomes;
+  try {
+    Store store(data_dir, Store::Mode::Writer);
+    outcomes = sync_all(store, feed_specs(*config), sync_options(*config, data_dir));
+  } catch (const sql::SqliteError& e) {
+    std::cerr << "workforce-kiosk: the cache in " << data_dir.string()
+              << " cannot be used: " << e.what() << '\n';
+    return 1;
+  }
+  bool ok = true;
+  nlohmann::json feeds = nlohmann::json::array();
+  for (const auto& o : outcomes) {
+    ok = ok && o.status != FeedOutcome::Status::Failed;
+    nlohmann::json f = {{"url", o.url},
+                        {"kind", kind_key(o.kind)},
+                        {"status", status_key(o.status)},
+                        {"records", o.records}};
+    if (!o.error.empty()) f["error"] = o.error;
+    if (!o.warnings.empty()) f["warnings"] = o.warnings;
+    feeds.push_back(std::move(f));
+    if (!options.json) {
+      std::cout << status_key(o.status) << "  " << kind_key(o.kind) << "  " << o.records << "  "
+                << o.url;
+      if (!o.error.empty()) std::cout << "  (" << o.error << ")";
+      std::cout << '\n';
+    }
+  }
+  if (options.json) std::cout << nlohmann::json{{"feeds", feeds}}.dump() << '\n';
+  if (outcomes.empty() && !options.json) std::cout << "no feeds are configured in [feeds]\n";
+  return ok ? 0 : 1;
+}
+
+int run_search(const Options& options) {
+  SearchQuery query;
+  query.now = unix_now();
+  query.text = options.query;
+  query.language = options.language.value_or(Language::En);
+  if (options.kind) {
+    const auto kind = kind_from_key(*options.kind);
+    if (!kind) {
+      std::cerr << "workforce-kiosk: --kind takes jobs, programs, events, services or faq\n";
+      return 1;
+    }
+    query.kind = *kind;
+  }
+  for (const auto& filter : options.filters) {
+    if (auto error = apply_filter(query, filter)) {
+      std::cerr << "workforce-kiosk: " << *error << '\n';
+      return 1;
+    }
+  }
+  if (options.sort) {
+    query.sort = *options.sort == "newest" ? SortOrder::Newest
+                 : *options.sort == "pay"  ? SortOrder::Pay
+                                           : SortOrder::Relevance;
+  }
+  query.limit = options.limit.value_or(20);
+  const auto data_dir = options.data_dir.value_or(paths::default_data_dir());
+  if (!std::filesystem::exists(Store::file_in(data_dir))) {
+    std::cerr << "workforce-kiosk: no cache yet in " << data_dir.string()
+              << " (run: workforce-kiosk sync)\n";
+    return 1;
+  }
+  SearchResult result;
+  try {
+    Store store(data_dir, Store::Mode::Reader);
+    result = store.search(query);
+  } catch (const sql::SqliteError& e) {
+    std::cerr << "workforce-kiosk: cannot search the cache: " << e.what() << '\n';
+    return 1;
+  }
+  if (options.json) {
+    nlohmann::json results = nlohmann::json::array();
+    for (const auto& h : result.hits) {
+      nlohmann::json r = {{"id", h.id}, {"kind", kind_key(h.kind)}, {"title", h.title}};
+      const char* org_key = h.kind == ListingKind::Job       ? "employer"
+                            : h.kind == ListingKind::Program ? "provider"
+                                                             : "organizer";
+      r[org_key] = h.org;
+      r["industry"] = h.industry;
+      r["city"] = h.city;
+      if (h.kind == ListingKind::Job) {
+        r["workplace"] = h.workplace;
+        r["types"] = types_json(h.employment_types);
+      }
+      if (h.pay_min || h.pay_max) {
+        nlohmann::json pay = {{"unit", h.pay_unit}, {"currency", "USD"}};
+        if (h.pay_min) pay["min"] = *h.pay_min;
+        if (h.pay_max) pay["max"] = *h.pay_max;
+        r["pay"] = pay;
+      }
+      if (h.kind == ListingKind::Program) {
+        r["program_type"] = h.program_type;
+        if (h.cost) r["cost"] = *h.cost;
+        r["paid"] = h.paid;
+      }
+      if (h.posted) r["posted"] = iso_date(*h.posted);
+      if (h.start) r["start"] = iso_date(*h.start);
+      r["sample"] = h.sample;
+      results.push_back(std::move(r));
+    }
+    nlohmann::json out = {{"total", result.total}, {"results", results}};
+    if (result.total_capped) out["more"] = true;
+    std::cout << out.dump() << '\n';
+  } else {
+    std::cout << (result.total_capped ? "more than " : "") << result.total << " "
+              << kind_key(query.kind) << '\n';
+    for (const auto& h : result.hits) {
+      std::cout << "  " << h.title;
+      if (!h.org.empty()) std::cout << " — " << h.org;
+      if (!h.city.empty()) std::cout << ", " << h.city;
+      std::cout << "  [" << h.id << "]\n";
+    }
+  }
+  return 0;
+}
+
+int run_speak(const Options& options) {
+  const Language language = options.language.value_or(Language::En);
+  std::string error;
+  const auto pcm = synthesize(options.text, language, &error);
+  if (!pcm) {
+    std::cerr << "workforce-kiosk: " << error << '\n';
+    return 1;
+  }
+  const std::filesystem::path& file = *options.out;
+  if (!write_wav(file, *pcm, &error)) {
+    std::cerr << "workforce-kiosk: " << error << '\n';
+    return 1;
+  }
+  const std::string voice = voice_name(language);
+  if (options.json) {
+    const nlohmann::json out = {{"file", file.string()},
+                                {"seconds", std::round(pcm->seconds() * 1000.0) / 1000.0},
+                                {"voice", voice},
+                                {"sample_rate", pcm->sample_rate}};
+    std::cout << out.dump() << '\n';
+  } else {
+    std::cout << "wrote " << file.string() << ": " << std::fixed << std::setprecision(1)
+              << pcm->seconds() << " s of speech (" << voice << " voice, " << pcm->sample_rate
+              << " Hz)\n";
+  }
+  return 0;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,288 @@
+#include "kiosk/config/config.h"
+
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <sstream>
+
+#include <toml++/toml.h>
+
+#include "kiosk/base/url.h"
+
+namespace kiosk {
+namespace {
+
+class Checker {
+ public:
+  explicit Checker(std::string file) : file_(std::move(file)) {}
+
+  void fail(const toml::source_region& where, std::string message) {
+    errors_.push_back({file_, static_cast<int>(where.begin.line),
+                       static_cast<int>(where.begin.column), std::move(message)});
+  }
+  void fail_at_top(std::string message) { errors_.push_back({file_, 0, 0, std::move(message)}); }
+
+  std::vector<ConfigError> take() {
+    std::stable_sort(errors_.begin(), errors_.end(), [](const auto& a, const auto& b) {
+      return a.line != b.line ? a.line < b.line : a.column < b.column;
+    });
+    return std::move(errors_);
+  }
+
+ private:
+  std::string file_;
+  std::vector<ConfigError> errors_;
+};
+
+std::string_view type_name(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string:
+      return "a string";
+    case toml::node_type::integer:
+      return "a whole number";
+    case toml::node_type::floating_point:
+      return "a decimal number";
+    case toml::node_type::boolean:
+      return "true or false";
+    case toml::node_type::table:
+      return "a table";
+    case toml::node_type::array:
+      return "an array";
+    default:
+      return "a date or time";
+  }
+}
+
+struct Key {
+  std::string_view name;
+  std::function<void(const toml::node&, const std::string& where)> read;
+};
+
+// Reads the keys of one [section], refusing keys it does not know.
+void read_section(Checker& check, const toml::table& root, std::string_view section,
+                  const std::vector<Key>& keys) {
+  const toml::node* node = root.get(section);
+  if (node == nullptr) return;  // every key has a default
+  const toml::table* table = node->as_table();
+  if (table == nullptr) {
+    check.fail(node->source(), "[" + std::string(section) + "] must be a table");
+    return;
+  }
+  for (const auto& [name, value] : *table) {
+    const std::string_view key = name.str();
+    const std::string where = "[" + std::string(section) + "] " + std::string(key);
+    const auto known =
+        std::find_if(keys.begin(), keys.end(), [key](const Key& k) { return k.name == key; });
+    if (known == keys.end()) {
+      std::string expected;
+      for (const auto& k : keys) {
+        if (!expected.empty()) expected += ", ";
+        expected += k.name;
+      }
+      std::string message = where;
+      message += ": unknown key (this section takes: ";
+      message += expected;
+      message += ")";
+      check.fail(name.source(), std::move(message));
+      continue;
+    }
+    known->read(value, where);
+  }
+}
+
+std::function<void(const toml::node&, const std::string&)> string_key(
+    Checker& check, std::string& out, std::size_t max_len,
+    const std::function<std::optional<std::string>(const std::string&)>& validate = {}) {
+  return [&check, &out, max_len, validate](const toml::node& node, const std::string& where) {
+    const auto* s = node.as_string();
+    if (s == nullptr) {
+      check.fail(node.source(),
+                 where + ": expected a string in quotes, got " + std::string(type_name(node)));
+      return;
+    }
+    const std::string& v = s->get();
+    if (v.size() > max_len) {
+      check.fail(node.source(), where + ": too long (" + std::to_string(v.size()) +
+                                    " bytes, at most " + std::to_string(max_len) + ")");
+      return;
+    }
+    if (validate) {
+      if (auto problem = validate(v)) {
+        check.fail(node.source(), where + ": " + *problem);
+        return;
+      }
+    }
+    out = v;
+  };
+}
+
+std::function<void(const toml::node&, const std::string&)> int_key(Checker& check, int& out,
+                                                                   int min, int max) {
+  return [&check, &out, min, max](const toml::node& node, const std::string& where) {
+    const auto* i = node.as_integer();
+    const std::string range = std::to_string(min) + " to " + std::to_string(max);
+    if (i == nullptr) {
+      check.fail(node.source(), where + ": expected a whole number from " + range + ", got " +
+                                    std::string(type_name(node)));
+      return;
+    }
+    if (i->get() < min || i->get() > max) {
+      check.fail(node.source(), where + ": expected a whole number from " + range + ", got " +
+                                    std::to_string(i->get()));
+      return;
+    }
+    out = static_cast<int>(i->get());
+  };
+}
+
+std::function<void(const toml::node&, const std::string&)> url_list_key(
+    Checker& check, std::vector<std::string>& out) {
+  return [&check, &out](const toml::node& node, const std::string& where) {
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+      check.fail(node.source(), where + ": expected a list of URLs in [ ], like [\"https://…\"]");
+      return;
+    }
+    if (array->size() > 50) {
+      check.fail(node.source(), where + ": at most 50 feeds per kind");
+      return;
+    }
+    std::vector<std::string> urls;
+    for (const auto& element : *array) {
+      const auto* s = element.as_string();
+      if (s == nullptr) {
+        check.fail(element.source(),
+                   where + ": expected a URL in quotes, got " + std::string(type_name(element)));
+        continue;
+      }
+      std::string why;
+      if (!allowed_feed_url(s->get(), &why)) {
+        std::string message = where;
+        message += ": " + why + " (\"" + s->get() + "\")";
+        check.fail(element.source(), std::move(message));
+        continue;
+      }
+      urls.push_back(s->get());
+    }
+    out = std::move(urls);
+  };
+}
+
+bool has_control_chars(const std::string& s) {
+  return std::any_of(s.begin(), s.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+}
+
+}  // namespace
+
+std::string ConfigError::to_string() const {
+  std::ostringstream out;
+  out << file;
+  if (line > 0) out << ':' << line << ':' << column;
+  out << ": " << message;
+  return out.str();
+}
+
+ConfigResult parse_config(std::string_view text, std::string_view source_name) {
+  ConfigResult result;
+  Checker check{std::string(source_name)};
+  toml::table root;
+  try {
+    root = toml::parse(text, source_name);
+  } catch (const toml::parse_error& e) {
+    const auto& where = e.source().begin;
+    result.errors.push_back({std::string(source_name), static_cast<int>(where.line),
+                             static_cast<int>(where.column),
+                             "not valid TOML: " + std::string(e.description())});
+    return result;
+  }
+
+  Config config;
+  std::string language = "en";
+  const auto no_controls = [](const std::string& v) -> std::optional<std::string> {
+    if (has_control_chars(v)) return "must not contain control characters or line breaks";
+    return std::nullopt;
+  };
+  const auto not_empty = [&](const std::string& v) -> std::optional<std::string> {
+    if (v.empty()) return "must not be empty";
+    return no_controls(v);
+  };
+  const auto kiosk_id = [](const std::string& v) -> std::optional<std::string> {
+    const bool ok = !v.empty() && std::all_of(v.begin(), v.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_';
+    });
+    if (!ok) {
+      return R"(expected letters, digits, '-' or '_' (like "mdpl-main-01"), got ")" + v + "\"";
+    }
+    return std::nullopt;
+  };
+  const auto lang_code = [](const std::string& v) -> std::optional<std::string> {
+    if (!parse_language(v)) return R"(expected "en" or "es", got ")" + v + "\"";
+    return std::nullopt;
+  };
+
+  static const std::vector<std::string_view> kSections = {"kiosk", "session", "feeds", "printer"};
+  for (const auto& [name, value] : root) {
+    if (std::find(kSections.begin(), kSections.end(), name.str()) == kSections.end()) {
+      check.fail(name.source(), "unknown section or key '" + std::string(name.str()) +
+                                    "' (expected [kiosk], [session], [feeds] or [printer])");
+    }
+  }
+
+  read_section(check, root, "kiosk",
+               {{"id", string_key(check, config.kiosk.id, 64, kiosk_id)},
+                {"name", string_key(check, config.kiosk.name, 80, not_empty)},
+                {"location", string_key(check, config.kiosk.location, 120, no_controls)},
+                {"default_language", string_key(check, language, 8, lang_code)}});
+  read_section(check, root, "session",
+               {{"idle_timeout_s", int_key(check, config.session.idle_timeout_s, 30, 3600)},
+                {"idle_warning_s", int_key(check, config.session.idle_warning_s, 20, 600)}});
+  read_section(check, root, "feeds",
+               {{"jobs", url_list_key(check, config.feeds.jobs)},
+                {"programs", url_list_key(check, config.feeds.programs)},
+                {"events", url_list_key(check, config.feeds.events)},
+                {"services", url_list_key(check, config.feeds.services)},
+                {"faq", url_list_key(check, config.feeds.faq)},
+                {"refresh_minutes", int_key(check, config.feeds.refresh_minutes, 5, 1440)}});
+  const auto queue_name = [](const std::string& v) -> std::optional<std::string> {
+    const bool ok = std::all_of(v.begin(), v.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             c == '-' || c == '_' || c == '.';
+    });
+    if (!ok) {
+      return R"(expected a CUPS queue name: letters, digits, '-', '_' or '.' (like "front-desk"), got ")" +
+             v + "\"";
+    }
+    return std::nullopt;
+  };
+  read_section(check, root, "printer",
+               {{"queue", string_key(check, config.printer.queue, 127, queue_name)}});
+
+  config.kiosk.default_language = parse_language(language).value_or(Language::En);
+  result.errors = check.take();
+  if (result.errors.empty()) {
+    config.source = source_name;
+    result.config = std::move(config);
+  }
+  return result;
+}
+
+ConfigResult load_config(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    ConfigResult result;
+    result.errors.push_back({file.string(), 0, 0, "cannot read the configuration file"});
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (text.str().size() > std::size_t{1024} * 1024) {
+    ConfigResult result;
+    result.errors.push_back({file.string(), 0, 0, "too large for a configuration file (> 1 MiB)"});
+    return result;
+  }
+  return parse_config(text.str(), file.string());
+}
+
+}  // namespace kiosk

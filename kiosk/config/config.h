@@ -1,0 +1,64 @@
+// config/kiosk.toml: everything site-specific, validated before the kiosk starts. A bad file is
+// refused with file:line, the key and what was expected; the kiosk never starts half-configured.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kiosk/i18n/language.h"
+
+namespace kiosk {
+
+struct KioskSection {
+  std::string id = "kiosk";                  // reported to the fleet; letters, digits, - and _
+  std::string name = "Workforce Kiosk";      // shown at the top of every screen
+  std::string location;                      // the branch or center, shown under the name
+  Language default_language = Language::En;  // language at start-up and after every session
+};
+
+struct SessionSection {
+  int idle_timeout_s = 120;  // seconds without a touch before "Are you still there?"
+  int idle_warning_s = 30;   // seconds the warning counts down before the session is wiped
+};
+
+struct FeedsSection {
+  // Feed URLs per kind of listing: https://, file:///absolute/path, file:relative/path (inside
+  // the kiosk's resource directory), or http:// to this machine only (tests).
+  std::vector<std::string> jobs, programs, events, services, faq;
+  int refresh_minutes = 60;  // how often sync runs while the kiosk is up
+};
+
+struct PrinterSection {
+  // The CUPS queue that prints summaries for residents; empty: no printer, no Print button.
+  std::string queue;
+};
+
+struct Config {
+  KioskSection kiosk;
+  SessionSection session;
+  FeedsSection feeds;
+  PrinterSection printer;
+  std::filesystem::path source;  // the file it came from (empty for text parsed in memory)
+};
+
+struct ConfigError {
+  std::string file;
+  int line = 0;  // 1-based; 0 when the problem has no place in the file (missing file)
+  int column = 0;
+  std::string message;
+
+  std::string to_string() const;  // "file:line:column: message"
+};
+
+struct ConfigResult {
+  std::optional<Config> config;     // set only when errors is empty
+  std::vector<ConfigError> errors;  // every problem found, in file order
+};
+
+ConfigResult parse_config(std::string_view text, std::string_view source_name);
+ConfigResult load_config(const std::filesystem::path& file);
+
+}  // namespace kiosk

@@ -1,0 +1,44 @@
+// The UI's read-only window on the listings cache. Every read runs on a worker thread with its
+// own connection; the answer comes back on the UI thread through the RunQueue. The cache may not
+// exist yet at the first start (the first sync creates it): reads then answer "nothing yet" and
+// the next read tries again.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "kiosk/base/run_queue.h"
+#include "kiosk/base/worker.h"
+#include "kiosk/store/store.h"
+
+namespace kiosk {
+
+class ListingsReader {
+ public:
+  ListingsReader(std::filesystem::path data_dir, RunQueue& ui);
+  ~ListingsReader();
+  ListingsReader(const ListingsReader&) = delete;
+  ListingsReader& operator=(const ListingsReader&) = delete;
+
+  // `tag` names the caller's channel: a newer search with the same tag replaces one not yet run.
+  void search(SearchQuery query, const std::string& tag, std::function<void(SearchResult)> done);
+  void job(std::int64_t key, std::function<void(std::optional<Job>)> done);
+  // At the end of a session: closes the connection after the reads already posted, so nothing
+  // SQLite kept of this session's searches (FTS5's token buffers, bound values) outlives it.
+  // The next read opens it again.
+  void forget_session();
+
+  void drain() { worker_.drain(); }  // tests
+
+ private:
+  Store* store();  // worker thread only
+
+  std::filesystem::path data_dir_;
+  RunQueue& ui_;
+  std::unique_ptr<Store> store_;
+  Worker worker_;  // last: stopped before the store closes
+};
+
+}  // namespace kiosk

@@ -1,0 +1,33 @@
+#include "kiosk/setup/settings.h"
+
+#include <chrono>
+
+namespace kiosk {
+
+std::vector<FeedSpec> feed_specs(const Config& config) {
+  std::vector<FeedSpec> specs;
+  const auto add = [&specs](const std::vector<std::string>& urls, ListingKind kind) {
+    for (const auto& url : urls) specs.push_back({url, kind});
+  };
+  add(config.feeds.jobs, ListingKind::Job);
+  add(config.feeds.programs, ListingKind::Program);
+  add(config.feeds.events, ListingKind::Event);
+  add(config.feeds.services, ListingKind::Service);
+  add(config.feeds.faq, ListingKind::Faq);
+  return specs;
+}
+
+SyncOptions sync_options(const Config& config, const std::filesystem::path& data_dir) {
+  SyncOptions options;
+  options.scratch_dir = data_dir;
+  options.request_template.user_agent =
+      std::string("WorkforceKiosk/") + KIOSK_VERSION + " (kiosk " + config.kiosk.id + ")";
+  options.now = [] {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  };
+  return options;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,17 @@
+// The configuration turned into each service's settings. Sync takes its settings and never reads
+// the configuration itself; this is the one place that knows both.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "kiosk/config/config.h"
+#include "kiosk/sync/sync.h"
+
+namespace kiosk {
+
+std::vector<FeedSpec> feed_specs(const Config& config);
+// The real clock, the kiosk's user agent, downloads waiting in the data directory.
+SyncOptions sync_options(const Config& config, const std::filesystem::path& data_dir);
+
+}  // namespace kiosk
