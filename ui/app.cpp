@@ -16,25 +16,19 @@
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/input/registry.h"
 #include "kiosk/print/print_service.h"
-#include "kiosk/search/job_search.h"
 #include "kiosk/search/listings_reader.h"
 #include "kiosk/session/navigation.h"
 #include "kiosk/session/session.h"
+#include "kiosk/session/visit.h"
 #include "kiosk/setup/settings.h"
-#include "kiosk/speech/speech.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync_service.h"
-#include "ui/audio.h"
+#include "ui/access_controller.h"
 #include "ui/automation/scenario_runner.h"
 #include "ui/fonts.h"
 #include "ui/metrics.h"
 #include "ui/platform.h"
-#include "ui/screens/attract_screen.h"
-#include "ui/screens/help_screen.h"
-#include "ui/screens/home_screen.h"
-#include "ui/screens/job_detail_screen.h"
-#include "ui/screens/jobs_screen.h"
-#include "ui/screens/my_list_screen.h"
+#include "ui/screens/screen_registry.h"
 #include "ui/screens/session_warning.h"
 #include "ui/text_input.h"
 #include "ui/theme.h"
@@ -53,7 +47,16 @@ class App final : public RunnerHost {
         config_(config),
         data_dir_(options.data_dir.value_or(kiosk::paths::default_data_dir())),
         session_(std::chrono::seconds(config.session.idle_timeout_s),
-                 std::chrono::seconds(config.session.idle_warning_s)) {}
+                 std::chrono::seconds(config.session.idle_warning_s)),
+        access_(translator_, options.language.value_or(config.kiosk.default_language),
+                {.text_size_changed = [this] { rebuild_fonts_if_needed(); },
+                 .look_changed =
+                     [this] {
+                       apply_theme(palette(access_.settings().high_contrast), metrics_.em_px);
+                       damage_.invalidate();
+                     }}) {
+    register_screens(screens_, services_);
+  }
 
   int run();
 
@@ -70,15 +73,12 @@ class App final : public RunnerHost {
  private:
   bool setup();
   bool rebuild_fonts_if_needed();
-  Screen& screen_for(kiosk::ScreenId id);
+  Screen& current_screen() { return screens_.at(navigator_.current().screen); }
   void apply(const kiosk::Intent& intent);
   Damage draw_frame(float dt);  // what changed in the picture
   void start_sync();
   // The end of a resident's session: everything they did is wiped and the attract screen shows.
   void end_session(const char* why);
-  void speak_after_frame();  // read-aloud: what a first tap selected, or where the resident is
-  // Applies text size, contrast and speech at once, everywhere.
-  void set_access(const kiosk::AccessSettings& next);
   // Unix seconds by the kiosk clock: real time plus what automation advanced.
   std::int64_t now_unix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -101,31 +101,23 @@ class App final : public RunnerHost {
   kiosk::ListingsStatus listings_;
   std::filesystem::path data_dir_;
   kiosk::SessionTimer session_;
-  kiosk::AccessSettings access_;  // the resident's choices, back to defaults after each session
   Metrics keyboard_metrics_;
-  SpeechFocus speech_focus_;
-  std::unique_ptr<kiosk::AudioSink> audio_;
-  std::unique_ptr<kiosk::SpeechService> speech_;  // after the sink: stopped before it
-  bool announce_screen_ = false;  // read-aloud: say where the resident arrived, after the frame
-  // What the resident is doing in Find a job, shared by its screens; wiped with the session.
-  kiosk::JobSearch job_search_;
-  kiosk::SavedList saved_;
+  DamageTracker damage_;
+  AccessController access_;  // the resident's settings, back to defaults after each session
+  // Everything the visit creates, shared by the screens through their routes; wiped with the
+  // session.
+  kiosk::Visit visit_;
   TextInput input_;
-  HomeScreen home_;
-  HelpScreen help_;
-  AttractScreen attract_;
+  ScreenServices services_{visit_, reader_};  // the screens are built in the constructor's body
+  ScreenRegistry screens_;
   // Background workers: declared after the screens whose callbacks they run, so they stop first.
   kiosk::ListingsReader reader_{data_dir_, run_queue_};
-  JobsScreen jobs_{job_search_, saved_, reader_};
-  JobDetailScreen job_detail_{job_search_, saved_, reader_};
-  MyListScreen my_list_{job_search_, saved_};
   std::unique_ptr<kiosk::PrintService> printer_;
   std::optional<kiosk::Clock::time_point> wake_at_;
   bool busy_ = false;
   bool first_sync_done_ = false;  // until then, scenarios wait: the listings are on their way
   std::unique_ptr<kiosk::SyncService> sync_;  // declared last: stopped first
   kiosk::FrameStats frame_stats_;
-  DamageTracker damage_;
   Damage last_damage_;
   bool animating_ = false;
 };
@@ -155,14 +147,7 @@ bool App::setup() {
     return false;
   }
   run_queue_.set_waker([this] { platform_->wake(); });
-  // KIOSK_SPEECH_DIR (tests): what would be said is written as WAV files instead of played.
-  // NOLINTNEXTLINE(concurrency-mt-unsafe): before any thread that could set the environment
-  if (const char* dir = std::getenv("KIOSK_SPEECH_DIR"); dir != nullptr && *dir != 0) {
-    audio_ = std::make_unique<WavDirSink>(dir);
-  } else {
-    audio_ = std::make_unique<SdlAudioSink>();
-  }
-  speech_ = std::make_unique<kiosk::SpeechService>(*audio_);
+  access_.start_speech();
   if (!config_.printer.queue.empty()) {
     printer_ = std::make_unique<kiosk::PrintService>(config_.printer.queue, run_queue_);
     printer_->check();
@@ -171,42 +156,30 @@ bool App::setup() {
 }
 
 bool App::rebuild_fonts_if_needed() {
-  const Metrics wanted = metrics_for(platform_->width(), platform_->height(), access_.text_step);
+  const Metrics wanted =
+      metrics_for(platform_->width(), platform_->height(), access_.settings().text_step);
   keyboard_metrics_ = metrics_for(platform_->width(), platform_->height());
   if (fonts_.body != nullptr && wanted.em_px == metrics_.em_px) return true;
   metrics_ = wanted;
   if (!build_fonts(fonts_, metrics_.em_px)) return false;
   platform_->reload_font_texture();
-  apply_theme(palette(access_.high_contrast), metrics_.em_px);
+  apply_theme(palette(access_.settings().high_contrast), metrics_.em_px);
   damage_.invalidate();
   kiosk::log::info("fonts: " + fonts_.family +
                    ", 1 em = " + std::to_string(static_cast<int>(metrics_.em_px)) + " px");
   return true;
 }
 
-Screen& App::screen_for(kiosk::ScreenId id) {
-  switch (id) {
-    case kiosk::ScreenId::Home:
-      return home_;
-    case kiosk::ScreenId::Help:
-      return help_;
-    case kiosk::ScreenId::JobSearch:
-      return jobs_;
-    case kiosk::ScreenId::JobDetail:
-      return job_detail_;
-    case kiosk::ScreenId::MyList:
-      return my_list_;
-    case kiosk::ScreenId::Attract:
-      return attract_;
-  }
-  return home_;
-}
-
 void App::apply(const kiosk::Intent& intent) {
-  const kiosk::ScreenId before = navigator_.current();
+  if (access_.handle(intent)) return;
+  const kiosk::Route before = navigator_.current();
+  const std::size_t depth_before = navigator_.depth();
   switch (intent.kind) {
     case kiosk::Intent::Kind::Open:
-      navigator_.open(intent.screen);
+      navigator_.open(intent.route);
+      break;
+    case kiosk::Intent::Kind::Replace:
+      navigator_.replace(intent.route);
       break;
     case kiosk::Intent::Kind::Back:
       navigator_.back();
@@ -225,49 +198,22 @@ void App::apply(const kiosk::Intent& intent) {
     case kiosk::Intent::Kind::MoreTime:
       session_.more_time(clock_.now());
       break;
-    case kiosk::Intent::Kind::SpeechRepeat:
-      speech_->repeat();
-      break;
-    case kiosk::Intent::Kind::SpeechStop:
-      speech_->stop();
-      break;
-    case kiosk::Intent::Kind::SpeechVolume: {
-      kiosk::AccessSettings next = access_;
-      next.volume = next.volume >= 100 ? 40 : next.volume >= 70 ? 100 : 70;
-      set_access(next);
-      break;
-    }
-    case kiosk::Intent::Kind::TextSize:
-    case kiosk::Intent::Kind::Contrast:
-    case kiosk::Intent::Kind::Speech: {
-      kiosk::AccessSettings next = access_;
-      if (intent.kind == kiosk::Intent::Kind::TextSize) next.text_step = (next.text_step + 1) % 3;
-      if (intent.kind == kiosk::Intent::Kind::Contrast) next.high_contrast = !next.high_contrast;
-      if (intent.kind == kiosk::Intent::Kind::Speech) next.speech = !next.speech;
-      set_access(next);
-      break;
-    }
-    case kiosk::Intent::Kind::ToggleLanguage:
-      // The same screen re-renders in place: nothing the resident entered is touched.
-      translator_.set_language(translator_.language() == kiosk::Language::Es ? kiosk::Language::En
-                                                                             : kiosk::Language::Es);
-      kiosk::log::info(std::string("language ") +
-                       std::string(kiosk::language_code(translator_.language())));
+    default:
       break;
   }
   if (navigator_.current() != before) {
-    screen_for(navigator_.current()).on_open();
-    speech_focus_.selected.clear();
-    announce_screen_ = access_.speech;
-    kiosk::log::debug(std::string("screen ") +
-                      std::string(kiosk::screen_name(navigator_.current())));
+    // Back, or a route already on the stack: the screen keeps its place.
+    const bool returning = navigator_.depth() < depth_before;
+    current_screen().on_open(navigator_.current(), returning);
+    access_.arrived();
+    kiosk::log::debug("screen " + navigator_.current().screen);
   }
 }
 
 Damage App::draw_frame(float dt) {
   platform_->new_frame(dt);
   Ui ui{.metrics = metrics_,
-        .palette = palette(access_.high_contrast),
+        .palette = palette(access_.settings().high_contrast),
         .fonts = fonts_,
         .tr = translator_,
         .registry = registry_,
@@ -283,11 +229,12 @@ Damage App::draw_frame(float dt) {
         .wake_at = std::nullopt,
         .busy = false,
         .keyboard_metrics = &keyboard_metrics_,
-        .access = &access_,
-        .speech = &speech_focus_};
+        .access = &access_.settings(),
+        .speech = &access_.speech_focus(),
+        .screens = &screens_};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
-  screen_for(navigator_.current()).draw(ui);
+  current_screen().draw(ui);
   if (session_.state() == kiosk::SessionTimer::State::Warning) {
     draw_session_warning(ui, session_.seconds_left(clock_.now()));
   }
@@ -295,7 +242,7 @@ Damage App::draw_frame(float dt) {
   ImGui::PopFont();
   registry_.end_frame();
   ImGui::Render();
-  speak_after_frame();
+  access_.speak_after_frame(current_screen(), registry_);
   animating_ = ui.wants_animation_frame;
   wake_at_ = ui.wake_at;
   busy_ = ui.busy || (sync_ && !first_sync_done_);
@@ -308,75 +255,17 @@ void App::end_session(const char* why) {
   // list, every screen's state, the keyboard, the language. Answers still on their way are
   // dropped by the screens' generation counters.
   input_.blur();
-  job_search_.clear();
-  saved_.clear();
+  visit_.wipe();
   reader_.forget_session();
-  for (Screen* s :
-       std::initializer_list<Screen*>{&home_, &help_, &jobs_, &job_detail_, &my_list_, &attract_}) {
-    s->reset();
-  }
-  translator_.set_language(options_.language.value_or(config_.kiosk.default_language));
-  set_access(kiosk::AccessSettings{});
-  if (speech_) speech_->forget();  // espeak-ng's own buffers still hold what it last read
+  for (const auto& screen : screens_.all()) screen->reset();
+  access_.reset();
   navigator_.home();
-  navigator_.open(kiosk::ScreenId::Attract);
+  navigator_.open(kiosk::Route{"attract", {}, {}});
   damage_.invalidate();
   // Short strings live inside stack frames; the frames of this session's typing and drawing are
   // below this one.
   kiosk::scrub::stack(std::size_t{128} * 1024);
   kiosk::log::info(std::string("session ended: ") + why);
-}
-
-void App::set_access(const kiosk::AccessSettings& next) {
-  if (next == access_) return;
-  const bool size_changed = next.text_step != access_.text_step;
-  const bool speech_changed = next.speech != access_.speech;
-  access_ = next;
-  speech_focus_.on = access_.speech;
-  speech_focus_.selected.clear();
-  if (speech_) {
-    speech_->set_volume(access_.volume);
-    if (speech_changed && access_.speech) {
-      speech_->say(translator_.text("speech.on"_msg), translator_.language());
-    } else if (speech_changed) {
-      speech_->stop();
-    }
-  }
-  if (size_changed) {
-    rebuild_fonts_if_needed();  // a new em: fonts, style and every layout follow
-  } else {
-    apply_theme(palette(access_.high_contrast), metrics_.em_px);
-    damage_.invalidate();
-  }
-  kiosk::log::info("access: text size " + std::to_string(access_.text_step) + ", contrast " +
-                   (access_.high_contrast ? "high" : "normal") + ", speech " +
-                   (access_.speech ? "on" : "off"));
-}
-
-void App::speak_after_frame() {
-  if (!access_.speech || !speech_) {
-    kiosk::wipe(speech_focus_.to_say);
-    announce_screen_ = false;
-    return;
-  }
-  if (!speech_focus_.to_say.empty()) {
-    speech_->say(speech_focus_.to_say, translator_.language());
-    kiosk::wipe(speech_focus_.to_say);
-  } else if (announce_screen_) {
-    // Where the resident arrived: the screen's title and purpose (and a job's title).
-    const Screen& screen = screen_for(navigator_.current());
-    std::string said = translator_.text(screen.speech_intro());
-    if (screen.announces_heading()) {
-      for (const auto& w : registry_.widgets()) {
-        if (w.role == kiosk::Role::Heading && !w.id.starts_with("header.")) {
-          said += " " + w.text;
-          break;
-        }
-      }
-    }
-    speech_->say(said, translator_.language());
-  }
-  announce_screen_ = false;
 }
 
 void App::start_sync() {

@@ -32,6 +32,7 @@ class PrintService;
 namespace ui {
 
 class TextInput;
+class ScreenRegistry;
 
 // Speech's way of touching (when read-aloud is on): the first tap on something selects it and
 // says it; a second tap on the same thing uses it. A blind resident can explore safely.
@@ -64,6 +65,7 @@ struct Ui {
   const Metrics* keyboard_metrics = nullptr;      // the keyboard keeps its size at every text size
   const kiosk::AccessSettings* access = nullptr;  // null: the defaults
   SpeechFocus* speech = nullptr;                  // null: taps act at once
+  const ScreenRegistry* screens = nullptr;        // every screen (the home screen's tiles)
 
   void wake_no_later_than(kiosk::Clock::time_point t) {
     if (!wake_at || t < *wake_at) wake_at = t;

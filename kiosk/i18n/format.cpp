@@ -144,6 +144,44 @@ bool no_education_required(const LocalText& education) {
   return is_none(education.en) || (education.en.empty() && is_none(education.es));
 }
 
+std::string education_text(Translator& tr, const LocalText& education) {
+  if (no_education_required(education)) return tr.text("education.none"_msg);
+  std::string l;
+  for (char c : education.en) l += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  struct Category {
+    std::string_view name;
+    MsgKey message;
+  };
+  static constexpr Category kCategories[] = {
+      {"high school", "education.high_school"_msg},
+      {"high school diploma", "education.high_school"_msg},
+      {"certificate", "education.certificate"_msg},
+      {"professional certificate", "education.certificate"_msg},
+      {"associate degree", "education.associate"_msg},
+      {"bachelor degree", "education.bachelor"_msg},
+      {"bachelor's degree", "education.bachelor"_msg},
+      {"postgraduate degree", "education.postgraduate"_msg},
+  };
+  for (const auto& c : kCategories) {
+    if (l == c.name) return tr.text(c.message);
+  }
+  return education.in(tr.language() == Language::Es);
+}
+
+std::string place_line(const Place& place) {
+  std::string out = place.city;
+  if (!place.region.empty()) {
+    if (!out.empty()) out += ", ";
+    out += place.region;
+  }
+  if (!place.postal_code.empty()) {
+    if (!out.empty()) out += ' ';
+    out += place.postal_code;
+  }
+  if (out.empty()) out = place.name;
+  return out;
+}
+
 std::string short_link(std::string_view url) {
   for (std::string_view prefix : {"https://", "http://"}) {
     if (url.starts_with(prefix)) {

@@ -44,6 +44,14 @@ std::string workplace_name(Translator& tr, Workplace workplace);
 // schema.org's "no requirements" education (in either language field): say it in words.
 bool no_education_required(const LocalText& education);
 
+// "Miami, FL 33136" (or the place's name when it has no city).
+std::string place_line(const Place& place);
+
+// What a posting asks for education, in the resident's language: schema.org's credential
+// categories ("high school", "bachelor degree", "no requirements", …) by the catalogs, any other
+// text as the feed gives it (its Spanish when it has one).
+std::string education_text(Translator& tr, const LocalText& education);
+
 // A link as a resident can read and type it: no "https://", no "www.", no trailing slash.
 std::string short_link(std::string_view url);
 

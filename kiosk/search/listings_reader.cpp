@@ -46,18 +46,24 @@ void ListingsReader::search(SearchQuery query, const std::string& tag,
       "search:" + tag);
 }
 
-void ListingsReader::job(std::int64_t key, std::function<void(std::optional<Job>)> done) {
-  worker_.post([this, key, done = std::move(done)]() mutable {
-    std::optional<Job> job;
+void ListingsReader::listing(ListingKind kind, std::int64_t key,
+                             std::function<void(std::optional<Listing>)> done) {
+  worker_.post([this, kind, key, done = std::move(done)]() mutable {
+    std::optional<Listing> found;
     if (Store* s = store()) {
       try {
-        job = s->job(key);
+        if (kind == ListingKind::Program) {
+          if (auto p = s->program(key)) found = std::move(*p);
+        } else if (auto j = s->job(key)) {
+          found = std::move(*j);
+        }
       } catch (const std::exception& e) {
-        log::error(std::string("reading a job failed: ") + e.what());
+        log::error(std::string("reading a listing failed: ") + e.what());
         store_.reset();
       }
     }
-    ui_.post([done = std::move(done), job = std::move(job)]() mutable { done(std::move(job)); });
+    ui_.post(
+        [done = std::move(done), found = std::move(found)]() mutable { done(std::move(found)); });
   });
 }
 

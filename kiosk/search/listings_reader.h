@@ -8,12 +8,15 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <variant>
 
 #include "kiosk/base/run_queue.h"
 #include "kiosk/base/worker.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk {
+
+using Listing = std::variant<Job, Program>;
 
 class ListingsReader {
  public:
@@ -24,7 +27,9 @@ class ListingsReader {
 
   // `tag` names the caller's channel: a newer search with the same tag replaces one not yet run.
   void search(SearchQuery query, const std::string& tag, std::function<void(SearchResult)> done);
-  void job(std::int64_t key, std::function<void(std::optional<Job>)> done);
+  // One listing, whole, for a detail screen (jobs and programs so far).
+  void listing(ListingKind kind, std::int64_t key,
+               std::function<void(std::optional<Listing>)> done);
   // At the end of a session: closes the connection after the reads already posted, so nothing
   // SQLite kept of this session's searches (FTS5's token buffers, bound values) outlives it.
   // The next read opens it again.

@@ -1,33 +1,29 @@
 #include "kiosk/session/navigation.h"
 
+#include <algorithm>
+
 namespace kiosk {
 
-std::string_view screen_name(ScreenId id) {
-  switch (id) {
-    case ScreenId::Home:
-      return "home";
-    case ScreenId::Help:
-      return "help";
-    case ScreenId::JobSearch:
-      return "jobs.search";
-    case ScreenId::JobDetail:
-      return "jobs.detail";
-    case ScreenId::MyList:
-      return "mylist";
-    case ScreenId::Attract:
-      return "attract";
-  }
-  return "?";
-}
-
-void Navigator::open(ScreenId id) {
-  if (id == current()) return;
-  if (id == ScreenId::Home) {
+void Navigator::open(Route route) {
+  if (route == current()) return;
+  if (route.screen == kHome) {
     home();
     return;
   }
-  std::erase(stack_, id);
-  stack_.push_back(id);
+  if (const auto it = std::find(stack_.begin(), stack_.end(), route); it != stack_.end()) {
+    stack_.erase(it + 1, stack_.end());
+    return;
+  }
+  stack_.push_back(std::move(route));
+  if (stack_.size() > kMaxDepth) stack_.erase(stack_.begin() + 1);  // home stays at the bottom
+}
+
+void Navigator::replace(Route route) {
+  if (stack_.size() == 1 || route.screen == kHome) {
+    open(std::move(route));
+    return;
+  }
+  stack_.back() = std::move(route);
 }
 
 void Navigator::back() {

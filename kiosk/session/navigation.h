@@ -1,38 +1,67 @@
-// Which screen the resident is on, and how they got there. The UI draws the top of the stack and
-// returns intents; the navigator applies them after the frame.
+// Where the resident is, and how they got there. A route names a screen by its stable name and
+// carries what that screen shows (a listing, its place in the list it came from, a topic), so
+// no screen reads another screen's fields. The UI draws the top of the stack and returns
+// intents; the navigator applies them after the frame. Core keeps no list of screens: names
+// are registered by the UI.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
+#include "kiosk/model/model.h"
+
 namespace kiosk {
 
-enum class ScreenId { Home, Help, JobSearch, JobDetail, MyList, Attract };
+// A listing a route opens: which kind, its cache key, and where it sat in the results it was
+// opened from (for "Job 3 of 45" and previous/next; none when opened from elsewhere).
+struct ListingRef {
+  ListingKind kind = ListingKind::Job;
+  std::int64_t key = 0;
+  std::optional<std::size_t> index;
 
-// Stable, for logs and registry ids: "home", "help", "jobs.search", "jobs.detail", "mylist",
-// "attract".
-std::string_view screen_name(ScreenId id);
+  bool operator==(const ListingRef&) const = default;
+};
+
+struct Route {
+  std::string screen;                 // stable name: "home", "jobs.detail", "programs.search", …
+  std::optional<ListingRef> listing;  // what a detail screen shows
+  std::string topic;                  // what an explainer explains ("apprenticeship", …)
+
+  bool operator==(const Route&) const = default;
+};
 
 class Navigator {
  public:
-  ScreenId current() const { return stack_.back(); }
+  static constexpr std::string_view kHome = "home";
+  static constexpr std::size_t kMaxDepth = 16;  // a long walk through "more like this" stays short
+
+  const Route& current() const { return stack_.back(); }
   std::size_t depth() const { return stack_.size(); }
 
-  // Pushes a screen (re-opening the current one does nothing). A screen is on the stack at most
-  // once: opening one that is further down moves it to the top, so Back retraces the way the
-  // resident came and the stack stays short.
-  void open(ScreenId id);
+  // Opens a route. Opening the one already shown does nothing; opening one already on the stack
+  // goes back to it, so Back retraces the way the resident came and the stack stays short.
+  // Anything else is pushed: Back from a job opened through "more like this" returns to the job
+  // it came from.
+  void open(Route route);
+  // Shows `route` in place of the current one (previous/next in a list: Back still leads to
+  // the list).
+  void replace(Route route);
   void back();  // one step back; on home it stays home
   void home();  // back to the first screen, forgetting the way there
 
  private:
-  std::vector<ScreenId> stack_{ScreenId::Home};
+  std::vector<Route> stack_{Route{std::string(kHome), {}, {}}};
 };
 
 // What a screen asks for. Drawing code returns these; it never acts on them itself.
 struct Intent {
   enum class Kind {
     Open,
+    Replace,
     Back,
     Home,
     ToggleLanguage,
@@ -47,16 +76,21 @@ struct Intent {
     SpeechVolume,  // the next of three volumes
   };
   Kind kind = Kind::Home;
-  ScreenId screen = ScreenId::Home;  // for Open
+  Route route;  // for Open and Replace
 
-  static Intent open(ScreenId id) { return {Kind::Open, id}; }
-  static Intent go_back() { return {Kind::Back, ScreenId::Home}; }
-  static Intent go_home() { return {Kind::Home, ScreenId::Home}; }
-  static Intent toggle_language() { return {Kind::ToggleLanguage, ScreenId::Home}; }
-  static Intent start_session() { return {Kind::StartSession, ScreenId::Home}; }
-  static Intent end_session() { return {Kind::EndSession, ScreenId::Home}; }  // "I'm done"
-  static Intent more_time() { return {Kind::MoreTime, ScreenId::Home}; }
-  static Intent of(Kind kind) { return {kind, ScreenId::Home}; }
+  static Intent open(Route route) { return {Kind::Open, std::move(route)}; }
+  static Intent open(std::string_view screen) { return open(Route{std::string(screen), {}, {}}); }
+  static Intent open_listing(std::string_view screen, ListingRef listing) {
+    return open(Route{std::string(screen), listing, {}});
+  }
+  static Intent replace(Route route) { return {Kind::Replace, std::move(route)}; }
+  static Intent go_back() { return {Kind::Back, {}}; }
+  static Intent go_home() { return {Kind::Home, {}}; }
+  static Intent toggle_language() { return {Kind::ToggleLanguage, {}}; }
+  static Intent start_session() { return {Kind::StartSession, {}}; }
+  static Intent end_session() { return {Kind::EndSession, {}}; }  // "I'm done", confirmed
+  static Intent more_time() { return {Kind::MoreTime, {}}; }
+  static Intent of(Kind kind) { return {kind, {}}; }
 };
 
 }  // namespace kiosk

@@ -175,12 +175,14 @@ TEST(ListingsReader, AnswersOnTheUiThreadAndWaitsForACache) {
   reader.drain();
   ui.drain();
   ASSERT_EQ(got->hits.size(), 1u);
-  std::optional<Job> job;
-  reader.job(got->hits[0].key, [&](std::optional<Job> j) { job = std::move(j); });
+  std::optional<Listing> listing;
+  reader.listing(ListingKind::Job, got->hits[0].key,
+                 [&](std::optional<Listing> l) { listing = std::move(l); });
   reader.drain();
   ui.drain();
-  ASSERT_TRUE(job);
-  EXPECT_EQ(job->title.es, "Enfermera registrada");
+  ASSERT_TRUE(listing);
+  ASSERT_TRUE(std::holds_alternative<Job>(*listing));
+  EXPECT_EQ(std::get<Job>(*listing).title.es, "Enfermera registrada");
 }
 
 TEST(Store, TitleMatchesRankAboveDescriptionMatches) {

@@ -9,17 +9,10 @@ namespace ui {
 
 class AttractScreen final : public Screen {
  public:
-  kiosk::ScreenId id() const override { return kiosk::ScreenId::Attract; }
-  kiosk::MsgKey speech_intro() const override {
-    using namespace kiosk::literals;
-    return "speech.intro.attract"_msg;
-  }
+  explicit AttractScreen(const ScreenInfo& info) : Screen(info) {}
 
  protected:
   void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;
-  bool shows_back_home() const override { return false; }
-  bool shows_nav_bar() const override { return false; }
-  bool shows_language_toggle() const override { return false; }  // it speaks both already
 };
 
 }  // namespace ui

@@ -7,12 +7,8 @@ namespace ui {
 
 class HelpScreen final : public Screen {
  public:
-  kiosk::ScreenId id() const override { return kiosk::ScreenId::Help; }
-  kiosk::MsgKey speech_intro() const override {
-    using namespace kiosk::literals;
-    return "speech.intro.help"_msg;
-  }
-  void on_open() override { scroll_.reset(); }
+  explicit HelpScreen(const ScreenInfo& info) : Screen(info) {}
+  void on_open(const kiosk::Route& /*route*/, bool /*returning*/) override { scroll_.reset(); }
   void reset() override { scroll_.reset(); }
 
  protected:

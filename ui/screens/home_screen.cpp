@@ -1,5 +1,7 @@
 #include "ui/screens/home_screen.h"
 
+#include "ui/screens/screen_registry.h"
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -7,27 +9,6 @@
 namespace ui {
 
 using namespace kiosk::literals;
-namespace {
-
-struct TileSpec {
-  const char* id;           // stable registry id
-  kiosk::MsgKey title_key;  // locales/
-  kiosk::MsgKey subtitle_key;
-  Icon icon;
-  kiosk::ScreenId target;
-};
-
-// One tile per journey that exists. Later journeys (jobs, programs, careers, services, events,
-// FAQ, sign-up) add their rows here as their screens arrive.
-constexpr std::array<TileSpec, 2> kTiles = {{
-    {"home.jobs", "home.jobs.title"_msg, "home.jobs.subtitle"_msg, Icon::Briefcase,
-     kiosk::ScreenId::JobSearch},
-    {"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help,
-     kiosk::ScreenId::Help},
-}};
-
-}  // namespace
-
 void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float text_width = std::min(size.x, ui.px(em::kMaxTextWidth));
   ImGui::SetCursorScreenPos(pos);
@@ -41,15 +22,17 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float tile_h = ui.px(em::kTileHeight);
   const int columns = std::max(1, static_cast<int>((size.x + gap) / (tile_w + gap)));
   float y = ImGui::GetCursorScreenPos().y + ui.px(em::kSectionGap);
-  for (std::size_t i = 0; i < kTiles.size(); ++i) {
-    const auto& spec = kTiles[i];
+  // A tile for every registered screen that declares one, in its order.
+  const std::vector<const Screen*> tiles = ui.screens->tiles();
+  for (std::size_t i = 0; i < tiles.size(); ++i) {
+    const HomeTile& spec = *tiles[i]->info().tile;
     const int col = static_cast<int>(i) % columns;
     const int row = static_cast<int>(i) / columns;
     const ImVec2 at(pos.x + static_cast<float>(col) * (tile_w + gap),
                     y + static_cast<float>(row) * (tile_h + gap));
-    if (tile(ui, spec.id, ui.t(spec.title_key), ui.t(spec.subtitle_key), at, ImVec2(tile_w, tile_h),
+    if (tile(ui, spec.id, ui.t(spec.title), ui.t(spec.subtitle), at, ImVec2(tile_w, tile_h),
              spec.icon)) {
-      ui.intents.push_back(kiosk::Intent::open(spec.target));
+      ui.intents.push_back(kiosk::Intent::open(tiles[i]->name()));
     }
   }
   draw_listings_status(ui, pos, size);

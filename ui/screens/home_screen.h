@@ -7,15 +7,10 @@ namespace ui {
 
 class HomeScreen final : public Screen {
  public:
-  kiosk::ScreenId id() const override { return kiosk::ScreenId::Home; }
-  kiosk::MsgKey speech_intro() const override {
-    using namespace kiosk::literals;
-    return "speech.intro.home"_msg;
-  }
+  explicit HomeScreen(const ScreenInfo& info) : Screen(info) {}
 
  protected:
   void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;
-  bool shows_back_home() const override { return false; }  // home is where they lead
 
  private:
   void draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/i18n/format.h"
+#include "ui/screens/listing_spec.h"
 
 namespace ui {
 
@@ -40,7 +41,7 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
             ui, "mylist.find_jobs", find, at,
             ImVec2(std::min(size.x, chip_width(ui, find) + ui.px(3.0f)), ui.px(em::kButtonHeight)),
             ButtonKind::Primary, Icon::Search)) {
-      ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::JobSearch));
+      ui.intents.push_back(kiosk::Intent::open("jobs.search"));
     }
     return;
   }
@@ -62,11 +63,16 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const int columns = width >= 2 * min_card + ui.px(em::kGap) ? 2 : 1;
   const float card_w =
       (width - ui.px(em::kGap) * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float card_h = qr + 2 * pad;
+  // The QR's height, or what the text beside it needs (its kind, two lines of title, who, the
+  // link and the buttons), whichever is taller.
+  const float text_h = ui.fonts.body_bold->FontSize * 1.2f + ui.fonts.label->FontSize * 2.3f +
+                       ui.fonts.body->FontSize * 1.3f + ui.fonts.small->FontSize * 1.2f +
+                       ui.px(em::kMinTouchTarget) * 1.25f + pad * 0.5f;
+  const float card_h = std::max(qr, text_h) + 2 * pad;
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  std::optional<std::int64_t> remove;
-  std::optional<std::int64_t> open;
+  std::optional<kiosk::SavedItem> remove;
+  std::optional<kiosk::SavedItem> open;
   const auto& items = saved_.items();
   for (std::size_t i = 0; i < items.size(); ++i) {
     const auto& item = items[i];
@@ -85,34 +91,40 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     const float tw = max.x - pad - tx;
     float y = at.y + pad;
     const std::string& title = item.title.in(ui.tr.language() == kiosk::Language::Es);
+    // Which kind of listing it is, first: jobs and training sit side by side here.
+    const std::string& kind =
+        ui.t(item.kind == kiosk::ListingKind::Program ? "mylist.kind.program"_msg
+                                                      : "mylist.kind.job"_msg);
+    draw_text_lines(draw, ui.fonts.body_bold, kind, ImVec2(tx, y), tw, 1, col(p.primary));
+    y += ui.fonts.body_bold->FontSize * 1.2f;
     y += draw_text_lines(draw, ui.fonts.label, title, ImVec2(tx, y), tw, 2, col(p.text));
     draw_text_lines(draw, ui.fonts.body, item.org, ImVec2(tx, y), tw, 1, col(p.text_muted));
     y += ui.fonts.body->FontSize * 1.3f;
     const std::string link = kiosk::short_link(item.link);
-    draw_text_lines(draw, ui.fonts.small, link, ImVec2(tx, y), tw, 2, col(p.text));
-    record(ui, "mylist.item." + n, kiosk::Role::Text, at, max, title + ". " + item.org);
+    draw_text_lines(draw, ui.fonts.small, link, ImVec2(tx, y), tw, 1, col(p.text));
+    record(ui, "mylist.item." + n, kiosk::Role::Text, at, max,
+           kind + ": " + title + ". " + item.org);
     const float bh = ui.px(em::kMinTouchTarget) * 1.25f;
     const float by = max.y - pad - bh;
     const float bw = (tw - ui.px(0.5f)) / 2;
     if (button(ui, "mylist.open." + n, ui.t("mylist.open"_msg), ImVec2(tx, by), ImVec2(bw, bh),
                ButtonKind::Outline, Icon::Next)) {
-      open = item.key;
+      open = item;
     }
     if (button(ui, "mylist.remove." + n, ui.t("mylist.remove"_msg),
                ImVec2(tx + bw + ui.px(0.5f), by), ImVec2(bw, bh), ButtonKind::Outline,
                Icon::Close)) {
-      remove = item.key;
+      remove = item;
     }
   }
   const int rows = (static_cast<int>(items.size()) + columns - 1) / columns;
   ImGui::SetCursorScreenPos(origin);
   ImGui::Dummy(ImVec2(width, static_cast<float>(rows) * (card_h + ui.px(em::kGap))));
   scroll_.end(ui);
-  if (remove) saved_.remove(kiosk::ListingKind::Job, *remove);
+  if (remove) saved_.remove(remove->kind, remove->key);
   if (open) {
-    search_.open_key = *open;
-    search_.open_index.reset();
-    ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::JobDetail));
+    ui.intents.push_back(kiosk::Intent::open_listing(detail_screen_for(open->kind),
+                                                     kiosk::ListingRef{open->kind, open->key, {}}));
   }
 }
 

@@ -27,7 +27,7 @@ void Screen::draw(Ui& ui) {
   // keyboard's own hide key brings the bar back), and the content shrinks above it: the field
   // being typed into is never covered.
   const float keyboard_h = ui.input.active() ? ui.input.keyboard_height(ui, width) : 0;
-  const bool nav_bar = shows_nav_bar() && keyboard_h == 0;
+  const bool nav_bar = info_.nav_bar && keyboard_h == 0;
   // With read-aloud on, a bar above the Back/Home bar: say it again, stop, volume.
   const bool speech_bar = nav_bar && ui.speech != nullptr && ui.speech->on;
   const float speech_h = speech_bar ? ui.px(em::kNavBarHeight) * 0.8f : 0.0f;
@@ -37,8 +37,7 @@ void Screen::draw(Ui& ui) {
   const ImVec2 pos(pad, top + pad * 0.75f);
   const ImVec2 size(std::max(0.0f, width - 2 * pad),
                     std::max(0.0f, content_bottom - pos.y - pad * 0.5f));
-  record(ui, kiosk::screen_name(id()), kiosk::Role::Region, pos,
-         ImVec2(pos.x + size.x, pos.y + size.y), {});
+  record(ui, name(), kiosk::Role::Region, pos, ImVec2(pos.x + size.x, pos.y + size.y), {});
   draw_content(ui, pos, size);
   if (keyboard_h > 0 && ui.input.active()) {
     ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -63,7 +62,7 @@ void Screen::draw_header(Ui& ui, float width) {
   const float lang_h = ui.px(em::kButtonHeight) * 0.85f;
   // Text size, contrast and speech: square buttons left of the language toggle.
   const float access_side = lang_h;
-  const float access_w = shows_language_toggle() ? 3 * access_side + 3 * ui.px(0.5f) : 0.0f;
+  const float access_w = info_.language_toggle ? 3 * access_side + 3 * ui.px(0.5f) : 0.0f;
   const float text_width = std::max(0.0f, width - 3 * pad - lang_w - access_w);
   const std::string& name = ui.config.kiosk.name;
   const std::string& location = ui.config.kiosk.location;
@@ -89,7 +88,7 @@ void Screen::draw_header(Ui& ui, float width) {
 
   // The language toggle names the other language in that language: "Español" / "English".
   const ImVec2 lang_pos(width - pad - lang_w, (h - lang_h) / 2);
-  if (shows_language_toggle()) {
+  if (info_.language_toggle) {
     const kiosk::AccessSettings defaults;
     const kiosk::AccessSettings& a = ui.access != nullptr ? *ui.access : defaults;
     float x = lang_pos.x - access_w;
@@ -112,9 +111,8 @@ void Screen::draw_header(Ui& ui, float width) {
            ui.tr.format("access.speech"_msg, {{"on", std::string(a.speech ? "yes" : "no")}}),
            a.speech, kiosk::Intent::Kind::Speech);
   }
-  if (shows_language_toggle() &&
-      button(ui, "lang.toggle", ui.t("lang.toggle"_msg), lang_pos, ImVec2(lang_w, lang_h),
-             ButtonKind::OnHeader, Icon::Globe)) {
+  if (info_.language_toggle && button(ui, "lang.toggle", ui.t("lang.toggle"_msg), lang_pos,
+                                      ImVec2(lang_w, lang_h), ButtonKind::OnHeader, Icon::Globe)) {
     ui.intents.push_back(kiosk::Intent::toggle_language());
   }
 }
@@ -158,7 +156,7 @@ void Screen::draw_nav_bar(Ui& ui, float top, float width) {
   const float bw = ui.px(em::kNavButtonWidth);
   const float bh = ui.px(em::kButtonHeight);
   const float y = top + (h - bh) / 2;
-  if (shows_back_home()) {
+  if (info_.back_home) {
     if (button(ui, "nav.back", ui.t("nav.back"_msg), ImVec2(pad, y), ImVec2(bw, bh),
                ButtonKind::Primary, Icon::Back)) {
       ui.intents.push_back(kiosk::Intent::go_back());

@@ -5,43 +5,62 @@
 
 #include <imgui.h>
 
+#include <optional>
+#include <string_view>
+
 #include "kiosk/session/navigation.h"
 #include "ui/widgets.h"
 
 namespace ui {
 
+// A screen's tile on the home screen: the home screen draws one for every registered screen that
+// has one, in `order`.
+struct HomeTile {
+  std::string_view id;  // stable: "home.jobs"
+  kiosk::MsgKey title;
+  kiosk::MsgKey subtitle;
+  Icon icon = Icon::None;
+  int order = 0;
+};
+
+// What a screen is, declared once where it is registered (ui/screens/screens.cpp).
+struct ScreenInfo {
+  std::string_view name = {};  // stable: routes, the registry's region id, logs ("jobs.search")
+  kiosk::MsgKey speech_intro = {};  // read aloud on arrival: the screen's title and purpose
+  std::optional<HomeTile> tile = std::nullopt;
+  bool back_home = true;  // Back and Home in the bottom bar (home has no use for them)
+  bool nav_bar = true;    // the bottom bar at all (with "I'm done"); the attract screen has none
+  bool language_toggle = true;     // and the header's language and access buttons
+  bool announces_heading = false;  // also say the first heading on arrival (a job's title)
+};
+
 class Screen {
  public:
+  explicit Screen(const ScreenInfo& info) : info_(info) {}
   virtual ~Screen() = default;
-  Screen() = default;
   Screen(const Screen&) = delete;
   Screen& operator=(const Screen&) = delete;
 
   void draw(Ui& ui);  // do not override: override draw_content()
 
-  virtual kiosk::ScreenId id() const = 0;
-  virtual void on_open() {}  // the resident arrived (not called when only the language changed)
-  virtual void reset() {}    // forget everything the resident did here
+  const ScreenInfo& info() const { return info_; }
+  std::string_view name() const { return info_.name; }
+  // The resident arrived, or the route changed while here (previous/next): the route says what
+  // to show. `returning` when they came back to it (Back, or a route already on the stack): a
+  // list keeps its place then. Not called when only the language changed.
+  virtual void on_open(const kiosk::Route& /*route*/, bool /*returning*/) {}
+  virtual void reset() {}  // forget everything the resident did here
 
  protected:
   // Draws inside the content rectangle (below the header, above the Back/Home bar).
   virtual void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) = 0;
-  virtual bool shows_back_home() const { return true; }
-  // The bottom bar (Back, Home and "I'm done"); the attract screen has none.
-  virtual bool shows_nav_bar() const { return true; }
-  virtual bool shows_language_toggle() const { return true; }
 
- public:
-  // Read aloud on arrival: the screen's title and purpose, and with announces_heading() its
-  // first heading too (a job's title).
-  virtual kiosk::MsgKey speech_intro() const = 0;
-  virtual bool announces_heading() const { return false; }
-
- protected:
  private:
   void draw_header(Ui& ui, float width);
   void draw_nav_bar(Ui& ui, float top, float width);
   void draw_speech_bar(Ui& ui, float top, float width, float height);
+
+  ScreenInfo info_;
 };
 
 }  // namespace ui

@@ -1,10 +1,11 @@
-#include "ui/screens/job_detail_screen.h"
+#include "ui/screens/listing_detail_screen.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "kiosk/i18n/format.h"
-#include "kiosk/print/job_printout.h"
 #include "kiosk/print/print_service.h"
+#include "kiosk/print/printout.h"
 
 namespace ui {
 
@@ -37,75 +38,113 @@ void fact_row(Ui& ui, std::string_view label, std::string_view value, float widt
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ui.px(0.4f)));
 }
 
-}  // namespace
-
-void JobDetailScreen::on_open() {
-  scroll_.reset();
-  print_state_ = PrintState::Idle;
+// The page a resident takes home: the same facts, description and link as the screen.
+kiosk::Printout printout_of(const DetailView& view, Ui& ui) {
+  kiosk::Printout p;
+  p.header = ui.config.kiosk.name;
+  if (!ui.config.kiosk.location.empty()) p.header += " \u00b7 " + ui.config.kiosk.location;
+  p.title = view.title;
+  p.subtitle = view.org;
+  for (const auto& [label, value] : view.facts) p.facts.push_back({label, value});
+  using Type = kiosk::Printout::Block::Type;
+  for (const auto& block : view.description) {
+    p.blocks.push_back({block.type == kiosk::TextBlock::Type::Heading   ? Type::Heading
+                        : block.type == kiosk::TextBlock::Type::Bullets ? Type::Bullets
+                                                                        : Type::Paragraph,
+                        block.lines});
+  }
+  for (const auto& section : view.sections) {
+    p.blocks.push_back({Type::Heading, {section.heading}});
+    if (!section.paragraphs.empty()) p.blocks.push_back({Type::Paragraph, section.paragraphs});
+    if (!section.bullets.empty()) p.blocks.push_back({Type::Bullets, section.bullets});
+  }
+  if (!view.link.empty()) {
+    p.link_label = ui.t("print.link_label"_msg);
+    p.link = view.link;
+  }
+  p.footer =
+      ui.tr.format("print.footer"_msg,
+                   {{"when", std::chrono::system_clock::time_point(std::chrono::seconds(ui.now))}});
+  if (view.sample) p.footer += " " + ui.t("jobs.sample_note"_msg);
+  return p;
 }
 
-void JobDetailScreen::reset() {
+}  // namespace
+
+void ListingDetailScreen::on_open(const kiosk::Route& route, bool /*returning*/) {
+  scroll_.reset();
+  print_state_ = PrintState::Idle;
+  const kiosk::ListingRef wanted = route.listing.value_or(kiosk::ListingRef{spec_.kind, 0, {}});
+  if (wanted.key != shown_.key || !listing_) load(wanted.key);
+  shown_ = wanted;
+}
+
+void ListingDetailScreen::reset() {
   forget(0);
+  shown_ = {};
   ++generation_;  // answers still on their way are for a resident who has gone
 }
 
-void JobDetailScreen::forget(std::int64_t key) {
-  loaded_key_ = key;
+void ListingDetailScreen::forget(std::int64_t key) {
+  shown_.key = key;
   loading_ = false;
   missing_ = false;
-  job_.reset();
+  listing_.reset();
+  view_.reset();
   qr_.reset();
+  qr_link_.clear();
   similar_.clear();
+  similar_asked_ = false;
   print_state_ = PrintState::Idle;
   scroll_.reset();
 }
 
-void JobDetailScreen::load(std::int64_t key) {
+void ListingDetailScreen::load(std::int64_t key) {
   forget(key);
+  if (key == 0) return;
   loading_ = true;
   const std::uint64_t generation = ++generation_;
-  reader_.job(key, [this, generation](std::optional<kiosk::Job> job) {
+  reader_.listing(spec_.kind, key, [this, generation](std::optional<kiosk::Listing> listing) {
     if (generation != generation_) return;
     loading_ = false;
-    if (!job) {
+    if (!listing) {
       missing_ = true;
       return;
     }
-    job_ = std::move(job);
-    if (!job_->apply_url.empty()) qr_ = kiosk::QrCode::encode(job_->apply_url);
-    similar_language_ = kiosk::Language::En;
+    listing_ = std::move(listing);
   });
 }
 
-void JobDetailScreen::open_key(Ui& ui, std::int64_t key, std::optional<std::size_t> index) {
-  search_.open_key = key;
-  search_.open_index = index;
-  (void)ui;
+void ListingDetailScreen::step_to(Ui& ui, std::size_t index) {
+  const auto& hits = search_.results.hits;
+  if (index >= hits.size()) return;
+  ui.intents.push_back(kiosk::Intent::replace(kiosk::Route{
+      std::string(name()), kiosk::ListingRef{spec_.kind, hits[index].key, index}, {}}));
 }
 
-void JobDetailScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
-  if (search_.open_key != loaded_key_) load(search_.open_key);
-  if (job_ && (similar_.empty() || similar_language_ != ui.tr.language()) && !loading_) {
-    // "More like this": jobs sharing words with the title, in the same industry when known.
+void ListingDetailScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
+  if (listing_ && (!view_ || view_language_ != ui.tr.language())) {
+    view_ = spec_.detail(ui, *listing_, shown_.key);  // read once per listing and language
+    view_language_ = ui.tr.language();
+  }
+  const std::optional<DetailView>& view = view_;
+  if (view && !view->link.empty() && view->link != qr_link_) {
+    qr_link_ = view->link;
+    qr_ = kiosk::QrCode::encode(qr_link_);
+  }
+  if (view && !loading_ && !view->similar.text.empty() &&
+      (!similar_asked_ || similar_language_ != ui.tr.language())) {
+    // "More like this": listings sharing words with the title, in the same industry when known.
+    similar_asked_ = true;
     similar_language_ = ui.tr.language();
-    kiosk::SearchQuery q;
-    q.kind = kiosk::ListingKind::Job;
-    q.text = job_->title.in(ui.tr.language() == kiosk::Language::Es);
-    q.any_word = true;
-    q.exclude_key = loaded_key_;
-    q.language = ui.tr.language();
-    q.limit = 3;
+    kiosk::SearchQuery q = view->similar;
     q.now = ui.now;
-    if (job_->industry != kiosk::Industry::Unknown && job_->industry != kiosk::Industry::Other) {
-      q.industry = job_->industry;
-    }
     const std::uint64_t generation = generation_;
     loading_ = true;
-    reader_.search(q, "similar", [this, generation](kiosk::SearchResult r) {
+    reader_.search(q, spec_.id("similar"), [this, generation](kiosk::SearchResult r) {
       if (generation != generation_) return;
       loading_ = false;
       similar_ = std::move(r.hits);
-      if (similar_.empty()) similar_.push_back({});  // asked and answered: none
     });
   }
   if (loading_ || print_state_ == PrintState::Sending) ui.busy = true;
@@ -113,107 +152,84 @@ void JobDetailScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   float y = pos.y + draw_step_row(ui, pos, size.x);
   const ImVec2 body_pos(pos.x, y);
   const ImVec2 body_size(size.x, std::max(0.0f, pos.y + size.y - y));
-  if (!job_) {
+  if (!view) {
     ImGui::SetCursorScreenPos(body_pos);
     if (missing_) {
-      paragraph(ui, ui.t("jobs.detail.missing"_msg), ui.fonts.label, ui.palette.text, body_size.x,
+      paragraph(ui, ui.t(spec_.words.missing), ui.fonts.label, ui.palette.text, body_size.x,
                 kiosk::Role::Heading);
     } else {
-      paragraph(ui, ui.t("jobs.detail.loading"_msg), ui.fonts.body, ui.palette.text_muted,
-                body_size.x);
+      paragraph(ui, ui.t(spec_.words.loading), ui.fonts.body, ui.palette.text_muted, body_size.x);
     }
     return;
   }
   const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
   compact_ = size.x < ui.px(em::kTwoPaneMinWidth);
+  const std::string scroll_id = spec_.id("detail.scroll");
   if (!compact_) {
     const float side = ui.px(em::kSidePanelWidth);
     const float gap = ui.px(em::kGap) * 1.5f;
     const ImVec2 text_size(body_size.x - side - gap - indicator, body_size.y);
-    scroll_.begin(ui, "jobs.detail.scroll", body_pos, text_size);
-    draw_text_column(ui, std::min(text_size.x, ui.px(em::kMaxTextWidth)));
+    scroll_.begin(ui, scroll_id, body_pos, text_size);
+    draw_text_column(ui, *view, std::min(text_size.x, ui.px(em::kMaxTextWidth)));
     scroll_.end(ui);
-    draw_take_away(ui, ImVec2(body_pos.x + body_size.x - side, body_pos.y), side, body_size.y,
-                   false);
+    draw_take_away(ui, *view, ImVec2(body_pos.x + body_size.x - side, body_pos.y), side,
+                   body_size.y, false);
   } else {
-    scroll_.begin(ui, "jobs.detail.scroll", body_pos, ImVec2(body_size.x - indicator, body_size.y));
-    draw_text_column(ui, body_size.x - indicator);
+    scroll_.begin(ui, scroll_id, body_pos, ImVec2(body_size.x - indicator, body_size.y));
+    draw_text_column(ui, *view, body_size.x - indicator);
     scroll_.end(ui);
   }
 }
 
-float JobDetailScreen::draw_step_row(Ui& ui, ImVec2 pos, float width) {
+float ListingDetailScreen::draw_step_row(Ui& ui, ImVec2 pos, float width) {
   const float h = ui.px(em::kMinTouchTarget) * 1.25f;
   // My list on the right, always; Previous / "Job 3 of 45" / Next when opened from results.
   const std::string list_label =
       ui.tr.format("jobs.mylist"_msg, {{"count", static_cast<std::int64_t>(saved_.size())}});
   const float lw = std::min(width / 3, chip_width(ui, list_label) + ui.px(1.5f));
-  if (button(ui, "jobs.detail.mylist", list_label, ImVec2(pos.x + width - lw, pos.y), ImVec2(lw, h),
-             ButtonKind::Outline, Icon::Bookmark)) {
-    ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::MyList));
+  if (button(ui, spec_.id("detail.mylist"), list_label, ImVec2(pos.x + width - lw, pos.y),
+             ImVec2(lw, h), ButtonKind::Outline, Icon::Bookmark)) {
+    ui.intents.push_back(kiosk::Intent::open("mylist"));
   }
   width -= lw + ui.px(em::kGap) * 1.5f;
   const auto& hits = search_.results.hits;
-  if (search_.open_index && *search_.open_index < hits.size()) {
-    const std::size_t i = *search_.open_index;
+  // The list still holds this listing where the route says (a new search may have replaced it).
+  if (shown_.index && *shown_.index < hits.size() && hits[*shown_.index].key == shown_.key) {
+    const std::size_t i = *shown_.index;
     const std::string& prev = ui.t("jobs.detail.prev"_msg);
     const std::string& next = ui.t("jobs.detail.next"_msg);
     const float bw = std::min(width / 3, chip_width(ui, prev) + ui.px(1.5f));
     const float nw = std::min(width / 3, chip_width(ui, next) + ui.px(1.5f));
-    if (i > 0 && button(ui, "jobs.detail.prev", prev, pos, ImVec2(bw, h), ButtonKind::Outline,
+    if (i > 0 && button(ui, spec_.id("detail.prev"), prev, pos, ImVec2(bw, h), ButtonKind::Outline,
                         Icon::Previous)) {
-      open_key(ui, hits[i - 1].key, i - 1);
+      step_to(ui, i - 1);
     }
     if (i + 1 < hits.size() &&
-        button(ui, "jobs.detail.next", next, ImVec2(pos.x + width - nw, pos.y), ImVec2(nw, h),
+        button(ui, spec_.id("detail.next"), next, ImVec2(pos.x + width - nw, pos.y), ImVec2(nw, h),
                ButtonKind::Outline, Icon::Next)) {
-      open_key(ui, hits[i + 1].key, i + 1);
+      step_to(ui, i + 1);
     }
     const std::string where =
-        ui.tr.format("jobs.detail.position"_msg,
+        ui.tr.format(spec_.words.position,
                      {{"n", static_cast<std::int64_t>(i + 1)}, {"total", search_.results.total}});
     ImDrawList* draw = ImGui::GetWindowDrawList();
     draw_centered_text(draw, ui.fonts.body, where, ImVec2(pos.x + bw, pos.y),
                        ImVec2(pos.x + width - nw, pos.y + h),
                        pos.y + (h - ui.fonts.body->FontSize) / 2, col(ui.palette.text_muted));
-    record(ui, "jobs.detail.position", kiosk::Role::Text, ImVec2(pos.x + bw, pos.y),
+    record(ui, spec_.id("detail.position"), kiosk::Role::Text, ImVec2(pos.x + bw, pos.y),
            ImVec2(pos.x + width - nw, pos.y + h), where);
   }
   return h + ui.px(em::kParagraphGap);
 }
 
-void JobDetailScreen::draw_text_column(Ui& ui, float width) {
-  const kiosk::Job& job = *job_;
-  const bool spanish = ui.tr.language() == kiosk::Language::Es;
+void ListingDetailScreen::draw_text_column(Ui& ui, const DetailView& view, float width) {
   const Palette& p = ui.palette;
-  paragraph(ui, job.title.in(spanish), ui.fonts.heading, p.text, width, kiosk::Role::Heading);
+  paragraph(ui, view.title, ui.fonts.heading, p.text, width, kiosk::Role::Heading);
   vertical_gap(ui, 0.25f);
-  paragraph(ui, job.employer, ui.fonts.label, p.text_muted, width);
+  paragraph(ui, view.org, ui.fonts.label, p.text_muted, width);
   vertical_gap(ui, em::kParagraphGap);
-
-  const std::string pay = kiosk::format_pay(ui.tr, job.pay);
-  fact_row(ui, ui.t("jobs.detail.pay"_msg), pay.empty() ? ui.t("jobs.pay.unknown"_msg) : pay,
-           width);
-  fact_row(ui, ui.t("jobs.detail.type"_msg), kiosk::format_job_types(ui.tr, job.employment_types),
-           width);
-  std::string where;
-  for (const auto& place : job.locations) {
-    std::string line = kiosk::place_line(place);
-    if (!place.street.empty()) line.insert(0, place.street + ", ");
-    if (line.empty()) continue;
-    if (!where.empty()) where += "; ";
-    where += line;
-  }
-  fact_row(ui, ui.t("jobs.detail.place"_msg), where, width);
-  if (job.workplace == kiosk::Workplace::Remote || job.workplace == kiosk::Workplace::Hybrid) {
-    fact_row(ui, ui.t("jobs.detail.workplace"_msg), kiosk::workplace_name(ui.tr, job.workplace),
-             width);
-  }
-  if (job.posted) {
-    fact_row(ui, ui.t("jobs.detail.posted"_msg), kiosk::format_posted(ui.tr, *job.posted, ui.now),
-             width);
-  }
-  if (job.sample) {
+  for (const auto& [label, value] : view.facts) fact_row(ui, label, value, width);
+  if (view.sample) {
     vertical_gap(ui, 0.25f);
     paragraph(ui, ui.t("jobs.sample_note"_msg), ui.fonts.small, p.text_muted, width);
   }
@@ -221,13 +237,11 @@ void JobDetailScreen::draw_text_column(Ui& ui, float width) {
   if (compact_) {
     vertical_gap(ui, em::kParagraphGap);
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    draw_take_away(ui, at, width, 0, true);
+    draw_take_away(ui, view, at, width, 0, true);
   }
 
   vertical_gap(ui, em::kSectionGap * 0.75f);
-  const kiosk::RichText& text =
-      spanish && !job.description.es.empty() ? job.description.es : job.description.en;
-  for (const auto& block : text) {
+  for (const auto& block : view.description) {
     switch (block.type) {
       case kiosk::TextBlock::Type::Heading:
         vertical_gap(ui, em::kParagraphGap * 0.5f);
@@ -248,54 +262,33 @@ void JobDetailScreen::draw_text_column(Ui& ui, float width) {
     vertical_gap(ui, em::kParagraphGap * 0.75f);
   }
 
-  std::vector<std::string> asks;
-  if (kiosk::no_education_required(job.education)) {
-    asks.push_back(ui.t("jobs.detail.no_education"_msg));
-  } else if (!job.education.empty()) {
-    asks.push_back(job.education.in(spanish));
-  }
-  if (job.experience_months) {
-    asks.push_back(ui.tr.format("jobs.detail.experience"_msg,
-                                {{"months", static_cast<std::int64_t>(*job.experience_months)}}));
-  }
-  if (job.no_degree && !kiosk::no_education_required(job.education)) {
-    asks.push_back(ui.t("jobs.detail.no_degree"_msg));
-  }
-  const auto& skill_list = spanish && !job.skills_es.empty() ? job.skills_es : job.skills;
-  if (!skill_list.empty()) {
-    std::string skills;
-    for (const auto& s : skill_list) skills += (skills.empty() ? "" : ", ") + s;
-    asks.push_back(ui.tr.format("jobs.detail.skills"_msg, {{"skills", skills}}));
-  }
-  if (!asks.empty()) {
+  for (const auto& section : view.sections) {
     vertical_gap(ui, em::kParagraphGap * 0.5f);
-    paragraph(ui, ui.t("jobs.detail.asks"_msg), ui.fonts.label, p.text, width,
-              kiosk::Role::Heading);
+    paragraph(ui, section.heading, ui.fonts.label, p.text, width, kiosk::Role::Heading);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
-    for (const auto& a : asks) {
-      bullet(ui, a, width);
+    for (const auto& line : section.paragraphs) {
+      paragraph(ui, line, ui.fonts.body, p.text, width);
+      vertical_gap(ui, 0.3f);
+    }
+    for (const auto& line : section.bullets) {
+      bullet(ui, line, width);
       vertical_gap(ui, 0.2f);
     }
   }
 
   vertical_gap(ui, em::kSectionGap * 0.75f);
-  paragraph(ui, ui.t("jobs.detail.apply_online"_msg), ui.fonts.label, p.text, width,
-            kiosk::Role::Heading);
+  paragraph(ui, view.link_heading, ui.fonts.label, p.text, width, kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
-  paragraph(ui,
-            job.apply_url.empty() ? ui.t("jobs.detail.no_link"_msg)
-                                  : ui.tr.format("jobs.detail.apply_text"_msg,
-                                                 {{"link", kiosk::short_link(job.apply_url)}}),
-            ui.fonts.body, p.text, width);
+  paragraph(ui, view.link.empty() ? view.no_link : view.link_text, ui.fonts.body, p.text, width);
   draw_similar(ui, width);
   vertical_gap(ui, em::kSectionGap);
 }
 
-void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float height, bool compact) {
+void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 pos, float width,
+                                         float height, bool compact) {
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   float y = pos.y;
-  const kiosk::Job& job = *job_;
   // The QR as big as the panel allows once the heading, link, hint and buttons have their room.
   const bool can_print = ui.printer != nullptr && ui.printer->available();
   ImFont* small = ui.fonts.small;
@@ -303,7 +296,8 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
   const float others = ui.fonts.label->FontSize * 1.3f + ui.px(0.25f) + line + ui.px(0.25f) +
                        2 * line + ui.px(em::kParagraphGap) + ui.px(em::kButtonHeight) +
                        ui.px(0.6f) +
-                       (can_print ? ui.px(em::kButtonHeight) + ui.px(0.3f) + 2 * line : 0.0f);
+                       (can_print ? ui.px(em::kButtonHeight) + ui.px(0.3f) + 2 * line : 0.0f) +
+                       (view.related_id.empty() ? 0.0f : ui.px(em::kButtonHeight) + ui.px(0.6f));
   const float side = compact ? std::min(width, ui.px(em::kQrSide))
                              : std::clamp(height - others, ui.px(em::kQrSide * 0.6f),
                                           std::min(width, ui.px(em::kQrSide)));
@@ -315,23 +309,23 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
   record(ui, {}, kiosk::Role::Heading, ImVec2(pos.x, y), ImVec2(pos.x + width, y + hf->FontSize),
          heading);
   y += hf->FontSize * 1.3f;
-  if (qr_) {
-    qr_image(ui, "jobs.detail.qr", *qr_, ImVec2(pos.x, y), side, job.apply_url);
+  if (qr_ && !view.link.empty()) {
+    qr_image(ui, spec_.id("detail.qr"), *qr_, ImVec2(pos.x, y), side, view.link);
     y += side + ui.px(0.25f);
-    const std::string link = kiosk::short_link(job.apply_url);
+    const std::string link = kiosk::short_link(view.link);
     // The link and the hint use the panel's width (the column under the QR when compact).
     const float tw = compact ? side : width;
     const float lh = draw_wrapped(draw, small, ImVec2(pos.x, y), col(p.text), link, tw);
-    record(ui, "jobs.detail.link", kiosk::Role::Text, ImVec2(pos.x, y), ImVec2(pos.x + tw, y + lh),
-           link);
+    record(ui, spec_.id("detail.link"), kiosk::Role::Text, ImVec2(pos.x, y),
+           ImVec2(pos.x + tw, y + lh), link);
     y += lh + ui.px(0.25f);
-    const std::string& hint = ui.t("jobs.detail.qr_hint"_msg);
+    const std::string& hint = ui.t(spec_.words.qr_hint);
     const float hh = draw_wrapped(draw, small, ImVec2(pos.x, y), col(p.text_muted), hint, tw);
     record(ui, {}, kiosk::Role::Text, ImVec2(pos.x, y), ImVec2(pos.x + tw, y + hh), hint);
     y += hh + ui.px(em::kParagraphGap);
   } else {
-    const std::string& none = ui.t("jobs.detail.no_link"_msg);
-    y += draw_wrapped(draw, ui.fonts.body, ImVec2(pos.x, y), col(p.text_muted), none, width) +
+    y += draw_wrapped(draw, ui.fonts.body, ImVec2(pos.x, y), col(p.text_muted), view.no_link,
+                      width) +
          ui.px(em::kParagraphGap);
   }
   const float qr_bottom = y;
@@ -345,30 +339,30 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
     bw = width - side - ui.px(em::kGap);
   }
   const float bh = ui.px(em::kButtonHeight);
-  const bool saved = saved_.contains(kiosk::ListingKind::Job, loaded_key_);
-  if (button(ui, "jobs.detail.save", ui.t(saved ? "jobs.detail.saved"_msg : "jobs.detail.save"_msg),
-             ImVec2(bx, by), ImVec2(bw, bh), saved ? ButtonKind::Outline : ButtonKind::Primary,
+  const bool saved = saved_.contains(spec_.kind, shown_.key);
+  if (button(ui, spec_.id("detail.save"),
+             ui.t(saved ? "jobs.detail.saved"_msg : "jobs.detail.save"_msg), ImVec2(bx, by),
+             ImVec2(bw, bh), saved ? ButtonKind::Outline : ButtonKind::Primary,
              saved ? Icon::Check : Icon::Bookmark)) {
     if (saved) {
-      saved_.remove(kiosk::ListingKind::Job, loaded_key_);
+      saved_.remove(spec_.kind, shown_.key);
     } else {
-      saved_.add({kiosk::ListingKind::Job, loaded_key_, job.title, job.employer, job.apply_url});
+      saved_.add(view.saved);
     }
   }
   by += bh + ui.px(0.6f);
   if (can_print) {
     const bool busy = print_state_ == PrintState::Sending;
-    if (button(ui, "jobs.detail.print",
+    if (button(ui, spec_.id("detail.print"),
                ui.t(busy ? "jobs.detail.printing"_msg : "jobs.detail.print"_msg), ImVec2(bx, by),
                ImVec2(bw, bh), ButtonKind::Outline, Icon::Printer) &&
         !busy) {
       print_state_ = PrintState::Sending;
       const std::uint64_t generation = generation_;
-      ui.printer->print(kiosk::job_printout(job, ui.tr, ui.config, ui.now),
-                        [this, generation](bool ok) {
-                          if (generation != generation_) return;
-                          print_state_ = ok ? PrintState::Sent : PrintState::Failed;
-                        });
+      ui.printer->print(printout_of(view, ui), [this, generation](bool ok) {
+        if (generation != generation_) return;
+        print_state_ = ok ? PrintState::Sent : PrintState::Failed;
+      });
     }
     by += bh + ui.px(0.3f);
     if (print_state_ == PrintState::Sent || print_state_ == PrintState::Failed) {
@@ -376,10 +370,19 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
           ui.t(print_state_ == PrintState::Sent ? "jobs.detail.printed"_msg
                                                 : "jobs.detail.print_failed"_msg);
       const float mh = draw_wrapped(draw, small, ImVec2(bx, by), col(p.text), msg, bw);
-      record(ui, "jobs.detail.print_status", kiosk::Role::Text, ImVec2(bx, by),
+      record(ui, spec_.id("detail.print_status"), kiosk::Role::Text, ImVec2(bx, by),
              ImVec2(bx + bw, by + mh), msg);
       by += mh;
     }
+  }
+  // The other journey ("Training for this job") with the actions, where it is always seen.
+  if (!view.related_id.empty()) {
+    by += ui.px(0.3f);
+    if (button(ui, view.related_id, view.related_label, ImVec2(bx, by), ImVec2(bw, bh),
+               ButtonKind::Outline, Icon::Search)) {
+      ui.intents.push_back(kiosk::Intent::open(view.related_route));
+    }
+    by += bh + ui.px(0.3f);
   }
   if (compact) {
     const float bottom = std::max(qr_bottom, by);
@@ -389,18 +392,18 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
   }
 }
 
-void JobDetailScreen::draw_similar(Ui& ui, float width) {
-  if (similar_.empty() || similar_.front().key == 0) return;
+void ListingDetailScreen::draw_similar(Ui& ui, float width) {
+  if (similar_.empty()) return;
   vertical_gap(ui, em::kSectionGap);
-  paragraph(ui, ui.t("jobs.detail.similar"_msg), ui.fonts.label, ui.palette.text, width,
+  paragraph(ui, ui.t(spec_.words.similar), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
   for (std::size_t i = 0; i < similar_.size(); ++i) {
     const auto& hit = similar_[i];
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    const std::string label = hit.title + " \u00b7 " + hit.org;
+    const std::string label = hit.org.empty() ? hit.title : hit.title + " \u00b7 " + hit.org;
     const float h = ui.px(em::kButtonHeight);
-    const std::string id = "jobs.detail.similar." + std::to_string(i);
+    const std::string id = spec_.id("detail.similar.") + std::to_string(i);
     const auto [clicked, held] = press_area(id, at, ImVec2(width, h));
     ImDrawList* draw = ImGui::GetWindowDrawList();
     const ImVec2 max(at.x + width, at.y + h);
@@ -417,7 +420,9 @@ void JobDetailScreen::draw_similar(Ui& ui, float width) {
     record(ui, id, kiosk::Role::Button, at, max, label);
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h + ui.px(0.5f)));
     if (tapped(ui, id, clicked)) {
-      open_key(ui, hit.key, std::nullopt);
+      // Pushed, not replaced: Back returns to the listing it came from.
+      ui.intents.push_back(
+          kiosk::Intent::open_listing(name(), kiosk::ListingRef{spec_.kind, hit.key, {}}));
     }
   }
 }

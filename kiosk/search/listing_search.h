@@ -1,11 +1,10 @@
-// What a resident is doing in "Find a job" during one session: what they typed, the filters they
-// chose, the results in view, the job they opened and the jobs they saved. Kept here (not in a
-// screen) so the search, detail and My list screens share it and the end of a session can wipe
-// it in one place.
+// What a resident is doing in one listing browser (jobs, training, …) during one session: what
+// they typed, the filters they chose, the results in view. Part of the visit (kiosk/session/
+// visit.h), not of a screen, so the browser and the detail screen share it (previous/next) and
+// the end of a session wipes it in one place.
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,49 +34,31 @@ class FilterSet {
   std::vector<std::string> items_;  // "type=part_time", "industry=health", …
 };
 
-struct SavedItem {
-  ListingKind kind = ListingKind::Job;
-  std::int64_t key = 0;  // the cache row
-  LocalText title;       // both languages: the list follows the language switch
-  std::string org;
-  std::string link;  // apply or contact link (the QR)
-};
-
-// "My list": what the resident keeps during this session only.
-class SavedList {
- public:
-  bool contains(ListingKind kind, std::int64_t key) const;
-  void add(SavedItem item);  // a second add of the same listing does nothing
-  void remove(ListingKind kind, std::int64_t key);
-  const std::vector<SavedItem>& items() const { return items_; }
-  std::size_t size() const { return items_.size(); }
-  void clear();
-
- private:
-  std::vector<SavedItem> items_;
-};
-
-class JobSearch {
+class ListingSearch {
  public:
   static constexpr int kPageSize = 30;
   static constexpr std::size_t kMaxQueryBytes = 120;
+
+  explicit ListingSearch(ListingKind kind = ListingKind::Job) : kind_(kind) {}
+  ListingKind kind() const { return kind_; }
 
   std::string text;  // as typed
   FilterSet filters;
   SortOrder sort = SortOrder::Relevance;
 
   // The query for the current text, filters and sort. With nothing typed and no sort chosen,
-  // the newest jobs come first (browsing).
+  // the newest listings come first (browsing).
   SearchQuery query(Language language, std::int64_t now, int limit) const;
   bool browsing() const;  // nothing typed and no filters
 
-  // The results on screen and which one is open.
+  // The results on screen (a detail screen steps through them with previous/next).
   SearchResult results;
-  bool has_results = false;               // a search has answered since the last change
-  std::optional<std::size_t> open_index;  // into results.hits, for previous/next
-  std::int64_t open_key = 0;              // the job on the detail screen
+  bool has_results = false;  // a search has answered since the last change
 
   void clear();  // everything the resident did, wiped
+
+ private:
+  ListingKind kind_;
 };
 
 }  // namespace kiosk

@@ -1,26 +1,30 @@
-// Find a job: a search box that answers as the resident types, filters as big chips, and result
-// cards that scroll like a phone. With nothing typed it opens on industries and the newest jobs.
+// The shared listing browser: a search box that answers as the resident types, filters as big
+// chips, and result cards that scroll like a phone; with nothing typed it opens on big browse
+// buttons and the newest listings. What differs between jobs, training and the rest is the
+// spec (ui/screens/listing_spec.h).
 #pragma once
 
 #include <string>
 
-#include "kiosk/search/job_search.h"
+#include "kiosk/search/listing_search.h"
 #include "kiosk/search/listings_reader.h"
+#include "kiosk/session/visit.h"
+#include "ui/screens/listing_spec.h"
 #include "ui/screens/screen.h"
 
 namespace ui {
 
-class JobsScreen final : public Screen {
+class ListingBrowserScreen final : public Screen {
  public:
-  JobsScreen(kiosk::JobSearch& search, kiosk::SavedList& saved, kiosk::ListingsReader& reader)
-      : search_(search), saved_(saved), reader_(reader) {}
+  ListingBrowserScreen(const ScreenInfo& info, const ListingSpec& spec, kiosk::Visit& visit,
+                       kiosk::ListingsReader& reader)
+      : Screen(info),
+        spec_(spec),
+        search_(visit.search(spec.kind)),
+        saved_(visit.saved),
+        reader_(reader) {}
 
-  kiosk::ScreenId id() const override { return kiosk::ScreenId::JobSearch; }
-  kiosk::MsgKey speech_intro() const override {
-    using namespace kiosk::literals;
-    return "speech.intro.jobs_search"_msg;
-  }
-  void on_open() override;
+  void on_open(const kiosk::Route& route, bool returning) override;
   void reset() override;
 
  protected:
@@ -29,6 +33,7 @@ class JobsScreen final : public Screen {
  private:
   void update_search(Ui& ui);
   void draw_top_row(Ui& ui, ImVec2 pos, float width);
+  float draw_links(Ui& ui, ImVec2 pos, float width);
   float draw_status_row(Ui& ui, ImVec2 pos, float width, bool filters_button);
   float draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_button);
   float draw_count_line(Ui& ui, ImVec2 pos, float width) const;
@@ -37,15 +42,18 @@ class JobsScreen final : public Screen {
   void draw_browse(Ui& ui, float width);
   void draw_empty(Ui& ui, float width);
   bool draw_card(Ui& ui, std::size_t index, float width);
+  std::int64_t listing_count(const Ui& ui) const;
+  std::string chip_label(Ui& ui, const FilterGroupSpec& group, const ChipSpec& chip) const;
 
-  kiosk::JobSearch& search_;
+  const ListingSpec& spec_;
+  kiosk::ListingSearch& search_;
   kiosk::SavedList& saved_;
   kiosk::ListingsReader& reader_;
 
   std::string requested_;  // signature of the last search sent
   std::string pending_;    // signature waiting for the typing pause
   kiosk::Clock::time_point pending_since_{};
-  int limit_ = kiosk::JobSearch::kPageSize;
+  int limit_ = kiosk::ListingSearch::kPageSize;
   int in_flight_ = 0;
   std::uint64_t generation_ = 0;
   bool filters_open_ = false;  // narrow screens: the filter chips replace the results

@@ -1,4 +1,4 @@
-#include "kiosk/search/job_search.h"
+#include "kiosk/search/listing_search.h"
 
 #include <atomic>
 #include <chrono>
@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/base/wipe.h"
 #include "kiosk/base/worker.h"
+#include "kiosk/session/visit.h"
 
 namespace kiosk {
 namespace {
@@ -47,8 +49,8 @@ TEST(FilterSet, AppliesAsTheSearchFilterContract) {
   EXPECT_EQ(q.posted_days, 7);
 }
 
-TEST(JobSearch, BrowsingUntilSomethingIsTypedOrChosen) {
-  JobSearch s;
+TEST(ListingSearch, BrowsingUntilSomethingIsTypedOrChosen) {
+  ListingSearch s;
   EXPECT_TRUE(s.browsing());
   s.text = "   ";
   EXPECT_TRUE(s.browsing());
@@ -64,23 +66,49 @@ TEST(JobSearch, BrowsingUntilSomethingIsTypedOrChosen) {
   EXPECT_FALSE(s.browsing());
 }
 
-TEST(JobSearch, ClearForgetsEverything) {
-  JobSearch s;
+TEST(ListingSearch, QueriesItsOwnKind) {
+  ListingSearch s(ListingKind::Program);
+  EXPECT_EQ(s.query(Language::En, 0, 10).kind, ListingKind::Program);
+}
+
+TEST(ListingSearch, ClearForgetsEverything) {
+  ListingSearch s;
   s.text = "enfermera";
   s.filters.toggle("type", "part_time");
   s.sort = SortOrder::Pay;
   s.has_results = true;
   s.results.hits.push_back({});
-  s.open_index = 0;
-  s.open_key = 42;
   s.clear();
   EXPECT_TRUE(s.text.empty());
   EXPECT_TRUE(s.filters.empty());
   EXPECT_EQ(s.sort, SortOrder::Relevance);
   EXPECT_FALSE(s.has_results);
   EXPECT_TRUE(s.results.hits.empty());
-  EXPECT_FALSE(s.open_index);
-  EXPECT_EQ(s.open_key, 0);
+}
+
+TEST(Visit, WipeLeavesNothingOfAnyPart) {
+  Visit visit;
+  EXPECT_TRUE(visit.empty());
+  for (const auto kind : {ListingKind::Job, ListingKind::Program, ListingKind::Event,
+                          ListingKind::Service, ListingKind::Faq}) {
+    ListingSearch& s = visit.search(kind);
+    EXPECT_EQ(s.kind(), kind);
+    s.text = "enfermera";
+    s.filters.toggle("industry", "health");
+    s.sort = SortOrder::Newest;
+    s.results.total = 3;
+    s.results.hits.push_back({});
+    s.has_results = true;
+    visit.wipe();
+    EXPECT_TRUE(visit.empty()) << static_cast<int>(kind);
+    EXPECT_EQ(s.kind(), kind);  // a wiped search still searches its own kind
+  }
+  visit.saved.add({ListingKind::Job, 7, {"Cook", "Cocinero"}, "Seaside", "https://e.org/7"});
+  visit.saved.add({ListingKind::Program, 8, {"Welding", "Soldadura"}, "MDC", "https://e.org/8"});
+  EXPECT_FALSE(visit.empty());
+  visit.wipe();
+  EXPECT_TRUE(visit.empty());
+  EXPECT_EQ(visit.saved.size(), 0u);
 }
 
 TEST(SavedList, KeepsEachListingOnceAndForgetsOnClear) {

@@ -1,11 +1,10 @@
-#include "ui/screens/jobs_screen.h"
+#include "ui/screens/listing_browser_screen.h"
 
 #include <algorithm>
 #include <array>
 #include <chrono>
 
 #include "kiosk/base/wipe.h"
-#include "kiosk/feeds/normalize.h"
 #include "kiosk/i18n/format.h"
 #include "ui/text_input.h"
 
@@ -20,36 +19,8 @@ namespace {
 // search per letter, and a resident who stops sees results at once.
 constexpr auto kTypingPause = 250ms;
 
-struct ChipSpec {
-  std::string_view key;    // the `search --filter` key
-  std::string_view value;  // and its value
-  kiosk::MsgKey label;     // empty: the label is formatted (pay, days)
-};
-
-constexpr std::array<ChipSpec, 6> kIndustryChips = {{
-    {"industry", "health", "industry.health"_msg},
-    {"industry", "technology", "industry.technology"_msg},
-    {"industry", "construction", "industry.construction"_msg},
-    {"industry", "hospitality", "industry.hospitality"_msg},
-    {"industry", "clean_energy", "industry.clean_energy"_msg},
-    {"industry", "professional", "industry.professional"_msg},
-}};
-constexpr std::array<ChipSpec, 4> kTypeChips = {{
-    {"type", "full_time", "jobs.type.full_time"_msg},
-    {"type", "part_time", "jobs.type.part_time"_msg},
-    {"type", "temporary", "jobs.type.temporary"_msg},
-    {"type", "internship", "jobs.type.internship"_msg},
-}};
-constexpr std::array<ChipSpec, 3> kWorkplaceChips = {{
-    {"workplace", "onsite", "jobs.workplace.onsite"_msg},
-    {"workplace", "remote", "jobs.workplace.remote"_msg},
-    {"workplace", "hybrid", "jobs.workplace.hybrid"_msg},
-}};
-constexpr std::array<std::string_view, 3> kMinPay = {"15", "20", "25"};
-constexpr std::array<std::string_view, 3> kPostedDays = {"1", "7", "30"};
-
-std::string chip_id(std::string_view key, std::string_view value) {
-  std::string id = "jobs.filter.";
+std::string chip_id(const ListingSpec& spec, std::string_view key, std::string_view value) {
+  std::string id = spec.id("filter.");
   id += key;
   id += '.';
   id += value;
@@ -62,30 +33,47 @@ ImU32 col(Color c) {
 
 }  // namespace
 
-void JobsScreen::on_open() {
-  results_scroll_.reset();
+void ListingBrowserScreen::on_open(const kiosk::Route& route, bool returning) {
   filters_open_ = false;
+  if (returning) return;  // back from a listing: the list is where the resident left it
+  results_scroll_.reset();
+  // Opened from another journey ("Training for this job"): the route names one filter, which
+  // replaces what was chosen here before; the text typed here stays.
+  if (const auto eq = route.topic.find('='); eq != std::string::npos) {
+    search_.filters.clear();
+    search_.filters.toggle(route.topic.substr(0, eq), route.topic.substr(eq + 1));
+  }
 }
 
-void JobsScreen::reset() {
+std::int64_t ListingBrowserScreen::listing_count(const Ui& ui) const {
+  return spec_.kind == kiosk::ListingKind::Program ? ui.listings.programs : ui.listings.jobs;
+}
+
+std::string ListingBrowserScreen::chip_label(Ui& ui, const FilterGroupSpec& group,
+                                             const ChipSpec& c) const {
+  if (!c.label.key.empty()) return ui.t(c.label);
+  return group.format != nullptr ? group.format(ui, c) : std::string(c.value);
+}
+
+void ListingBrowserScreen::reset() {
   search_.clear();
   ++generation_;            // a search still on its way is for a resident who has gone
   kiosk::wipe(requested_);  // both end with what was typed
   kiosk::wipe(pending_);
-  limit_ = kiosk::JobSearch::kPageSize;
+  limit_ = kiosk::ListingSearch::kPageSize;
   filters_open_ = false;
   results_scroll_.reset();
   filters_scroll_.reset();
 }
 
-void JobsScreen::update_search(Ui& ui) {
+void ListingBrowserScreen::update_search(Ui& ui) {
   // Everything that decides the answer, in one string: a change sends a new search.
   std::string filters;
   for (const auto& f : search_.filters.items()) filters += f + ';';
   std::string rest =
       filters + '|' + std::to_string(static_cast<int>(search_.sort)) + '|' +
       std::string(kiosk::language_code(ui.tr.language())) + '|' + std::to_string(limit_) + '|' +
-      std::to_string(ui.listings.updated.value_or(0)) + '|' + std::to_string(ui.listings.jobs);
+      std::to_string(ui.listings.updated.value_or(0)) + '|' + std::to_string(listing_count(ui));
   std::string signature = rest + '|' + search_.text;
   if (signature == requested_) {
     kiosk::wipe(pending_);
@@ -103,7 +91,7 @@ void JobsScreen::update_search(Ui& ui) {
       kiosk::wipe(pending_);
       const std::uint64_t generation = ++generation_;
       ++in_flight_;
-      reader_.search(search_.query(ui.tr.language(), ui.now, limit_), "jobs",
+      reader_.search(search_.query(ui.tr.language(), ui.now, limit_), std::string(spec_.prefix),
                      [this, generation](kiosk::SearchResult result) {
                        --in_flight_;
                        if (generation != generation_) return;  // a newer search is on its way
@@ -118,7 +106,7 @@ void JobsScreen::update_search(Ui& ui) {
   kiosk::wipe(signature);  // built every frame around what was typed
 }
 
-void JobsScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
+void ListingBrowserScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   update_search(ui);
   const float gap = ui.px(em::kGap);
   const bool two_panes = size.x >= ui.px(em::kTwoPaneMinWidth);
@@ -143,31 +131,56 @@ void JobsScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   }
 }
 
-void JobsScreen::draw_top_row(Ui& ui, ImVec2 pos, float width) {
+void ListingBrowserScreen::draw_top_row(Ui& ui, ImVec2 pos, float width) {
   const float h = ui.px(em::kFieldHeight);
   const std::string list_label =
       ui.tr.format("jobs.mylist"_msg, {{"count", static_cast<std::int64_t>(saved_.size())}});
   const float list_w =
       std::min(width * 0.4f, chip_width(ui, list_label) + ui.px(em::kSmallIconSize));
   const float field_w = width - list_w - ui.px(em::kGap);
-  text_field(ui, "jobs.query", search_.text, ui.t("jobs.query.placeholder"_msg),
-             kiosk::KeyboardMode::Text, kiosk::JobSearch::kMaxQueryBytes, pos, ImVec2(field_w, h));
-  if (button(ui, "jobs.mylist", list_label, ImVec2(pos.x + field_w + ui.px(em::kGap), pos.y),
+  text_field(ui, spec_.id("query"), search_.text, ui.t(spec_.words.placeholder),
+             kiosk::KeyboardMode::Text, kiosk::ListingSearch::kMaxQueryBytes, pos,
+             ImVec2(field_w, h));
+  if (button(ui, spec_.id("mylist"), list_label, ImVec2(pos.x + field_w + ui.px(em::kGap), pos.y),
              ImVec2(list_w, h), ButtonKind::Outline, Icon::Bookmark)) {
-    ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::MyList));
+    ui.intents.push_back(kiosk::Intent::open("mylist"));
   }
 }
 
-float JobsScreen::draw_status_row(Ui& ui, ImVec2 pos, float width, bool filters_button) {
+float ListingBrowserScreen::draw_links(Ui& ui, ImVec2 pos, float width) {
+  // The spec's explainers ("What is an apprenticeship?"), a row of outline buttons that wraps on
+  // narrow screens, shown with the browse buttons.
+  if (spec_.links.empty()) return 0;
+  const float h = ui.px(em::kMinTouchTarget) * 1.2f;
+  const float gap = ui.px(em::kGap) * 0.5f;
+  float x = pos.x;
+  float y = pos.y;
+  for (const auto& link : spec_.links) {
+    const std::string& label = ui.t(link.label);
+    const float w =
+        std::min(width, chip_width(ui, label) + ui.px(em::kSmallIconSize) + ui.px(1.0f));
+    if (x > pos.x && x + w > pos.x + width) {
+      x = pos.x;
+      y += h + gap;
+    }
+    if (button(ui, link.id, label, ImVec2(x, y), ImVec2(w, h), ButtonKind::Outline, Icon::Help)) {
+      ui.intents.push_back(kiosk::Intent::open(link.route));
+    }
+    x += w + gap;
+  }
+  return y + h - pos.y;
+}
+
+float ListingBrowserScreen::draw_status_row(Ui& ui, ImVec2 pos, float width, bool filters_button) {
   // While the keyboard is open the chips step aside: the room goes to the results.
-  const bool typing = ui.input.focused("jobs.query");
+  const bool typing = ui.input.focused(spec_.id("query"));
   float row_h = 0;
   if (!typing) row_h = draw_chip_row(ui, pos, width, filters_button);
   const float y = pos.y + row_h + (typing ? 0 : ui.px(0.5f));
   return draw_count_line(ui, ImVec2(pos.x, y), width) + (y - pos.y);
 }
 
-float JobsScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_button) {
+float ListingBrowserScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_button) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const Palette& p = ui.palette;
   const float chip_h = chip_height(ui);
@@ -175,24 +188,15 @@ float JobsScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_bu
   if (filters_button) {
     const std::string label = ui.tr.format(
         "jobs.filters"_msg, {{"count", static_cast<std::int64_t>(search_.filters.size())}});
-    if (chip(ui, "jobs.filters", label, filters_open_, ImVec2(x, pos.y))) {
+    if (chip(ui, spec_.id("filters"), label, filters_open_, ImVec2(x, pos.y))) {
       filters_open_ = !filters_open_;
     }
     x += chip_width(ui, label) + ui.px(em::kGap);
   }
-  // Sort: three chips, one on.
-  struct SortSpec {
-    const char* id;
-    kiosk::MsgKey label;
-    kiosk::SortOrder order;
-  };
-  static constexpr std::array<SortSpec, 3> kSorts = {{
-      {"jobs.sort.relevance", "jobs.sort.relevance"_msg, kiosk::SortOrder::Relevance},
-      {"jobs.sort.newest", "jobs.sort.newest"_msg, kiosk::SortOrder::Newest},
-      {"jobs.sort.pay", "jobs.sort.pay"_msg, kiosk::SortOrder::Pay},
-  }};
+  // Sort: a chip per order the spec offers, one on.
+  const auto& sorts = spec_.sorts;
   float sort_w = 0;
-  for (const auto& s : kSorts) sort_w += chip_width(ui, ui.t(s.label)) + ui.px(0.5f);
+  for (const auto& s : sorts) sort_w += chip_width(ui, ui.t(s.label)) + ui.px(0.5f);
   const std::string& sort_label = ui.t("jobs.sort"_msg);
   ImFont* small = ui.fonts.small;
   const float label_w =
@@ -208,9 +212,9 @@ float JobsScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_bu
   draw->AddText(small, small->FontSize, ImVec2(sx, sy + (chip_h - small->FontSize) / 2),
                 col(p.text_muted), sort_label.c_str());
   sx += label_w;
-  for (const auto& s : kSorts) {
+  for (const auto& s : sorts) {
     const std::string& label = ui.t(s.label);
-    if (chip(ui, s.id, label, search_.sort == s.order, ImVec2(sx, sy))) {
+    if (chip(ui, spec_.id(s.id), label, search_.sort == s.order, ImVec2(sx, sy))) {
       search_.sort = s.order;
       results_scroll_.reset();
     }
@@ -219,7 +223,7 @@ float JobsScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_bu
   return row_h;
 }
 
-float JobsScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) const {
+float ListingBrowserScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) const {
   // The count and how fresh the listings are, on one line under the chips.
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const Palette& p = ui.palette;
@@ -228,16 +232,16 @@ float JobsScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) const {
   std::string line;
   if (search_.has_results) {
     const auto& r = search_.results;
-    line = r.total_capped ? ui.tr.format("jobs.count.more"_msg, {{"count", r.total}})
-                          : ui.tr.format("jobs.count"_msg, {{"count", r.total}});
+    line = r.total_capped ? ui.tr.format(spec_.words.count_more, {{"count", r.total}})
+                          : ui.tr.format(spec_.words.count, {{"count", r.total}});
   }
   ImFont* bold = ui.fonts.body_bold;
   draw->AddText(bold, bold->FontSize, ImVec2(pos.x, y), col(p.text), line.c_str());
-  record(ui, "jobs.count", kiosk::Role::Text, ImVec2(pos.x, y),
+  record(ui, spec_.id("count"), kiosk::Role::Text, ImVec2(pos.x, y),
          ImVec2(pos.x + width / 2, y + bold->FontSize), line);
   if (ui.listings.updated) {
     std::string fresh = kiosk::format_updated(ui.tr, *ui.listings.updated, ui.now);
-    if (ui.listings.offline) fresh = ui.tr.format("jobs.offline"_msg, {{"updated", fresh}});
+    if (ui.listings.offline) fresh = ui.tr.format(spec_.words.offline, {{"updated", fresh}});
     const float fw = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, fresh.c_str()).x;
     const float fx = std::max(pos.x + width / 2, pos.x + width - fw);
     draw->PushClipRect(ImVec2(pos.x + width / 2, y),
@@ -245,13 +249,13 @@ float JobsScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) const {
     draw->AddText(small, small->FontSize, ImVec2(fx, y + (bold->FontSize - small->FontSize)),
                   col(p.text_muted), fresh.c_str());
     draw->PopClipRect();
-    record(ui, "jobs.updated", kiosk::Role::Text, ImVec2(fx, y),
+    record(ui, spec_.id("updated"), kiosk::Role::Text, ImVec2(fx, y),
            ImVec2(pos.x + width, y + bold->FontSize), fresh);
   }
   return bold->FontSize * 1.3f + ui.px(0.25f);
 }
 
-void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
+void ListingBrowserScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   ImFont* heading = ui.fonts.label;
@@ -265,11 +269,11 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   const float bh = ui.px(em::kMinTouchTarget) * 1.2f;
   float bx = pos.x;
   if (with_done) {
-    std::string done = search_.has_results ? ui.tr.format("jobs.filters.done"_msg,
+    std::string done = search_.has_results ? ui.tr.format(spec_.words.filters_done,
                                                           {{"count", search_.results.total}})
-                                           : ui.t("jobs.filters.done_plain"_msg);
+                                           : ui.t(spec_.words.filters_done_plain);
     const float w = chip_width(ui, done) + ui.px(1.0f);
-    if (button(ui, "jobs.filters.done", done, ImVec2(bx, top), ImVec2(w, bh),
+    if (button(ui, spec_.id("filters.done"), done, ImVec2(bx, top), ImVec2(w, bh),
                ButtonKind::Primary)) {
       filters_open_ = false;
     }
@@ -278,8 +282,8 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   if (!search_.filters.empty()) {
     const std::string& clear = ui.t("jobs.filter.clear"_msg);
     const float w = std::min(size.x - (bx - pos.x), chip_width(ui, clear) + ui.px(1.0f));
-    if (button(ui, "jobs.filter.clear", clear, ImVec2(bx, top), ImVec2(w, bh), ButtonKind::Outline,
-               Icon::Close)) {
+    if (button(ui, spec_.id("filter.clear"), clear, ImVec2(bx, top), ImVec2(w, bh),
+               ButtonKind::Outline, Icon::Close)) {
       search_.filters.clear();
       results_scroll_.reset();
     }
@@ -288,75 +292,44 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
 
   const ImVec2 area_pos(pos.x, top);
   const ImVec2 area_size(size.x, std::max(0.0f, pos.y + size.y - top));
-  filters_scroll_.begin(ui, "jobs.filters.scroll", area_pos, area_size);
+  filters_scroll_.begin(ui, spec_.id("filters.scroll"), area_pos, area_size);
   const float width = area_size.x;
   const float gap = ui.px(0.5f);
   const float left = ImGui::GetCursorScreenPos().x;
   float y = ImGui::GetCursorScreenPos().y;
 
-  const auto group = [&](kiosk::MsgKey heading_key, auto&& chips) {
+  for (const auto& group : spec_.filters) {
     ImDrawList* list = ImGui::GetWindowDrawList();  // the scroll area's, clipped to it
     ImFont* small = ui.fonts.body_bold;
-    const std::string& h = ui.t(heading_key);
+    const std::string& h = ui.t(group.heading);
     list->AddText(small, small->FontSize, ImVec2(left, y), col(p.text_muted), h.c_str());
     record(ui, {}, kiosk::Role::Heading, ImVec2(left, y), ImVec2(left + width, y + small->FontSize),
            h);
     y += small->FontSize * 1.35f;
     float x = left;
-    for (const auto& [key, value, label] : chips) {
+    for (const auto& c : group.chips) {
+      const std::string label = chip_label(ui, group, c);
       const float w = chip_width(ui, label);
       if (x > left && x + w > left + width) {
         x = left;
         y += chip_height(ui) + gap;
       }
-      if (chip(ui, chip_id(key, value), label, search_.filters.active(key, value), ImVec2(x, y))) {
-        search_.filters.toggle(key, value);
+      if (chip(ui, chip_id(spec_, c.key, c.value), label, search_.filters.active(c.key, c.value),
+               ImVec2(x, y))) {
+        search_.filters.toggle(c.key, c.value);
         results_scroll_.reset();
       }
       x += w + gap;
     }
     y += chip_height(ui) + ui.px(em::kParagraphGap) * 1.5f;
-  };
-  struct Chip {
-    std::string_view key, value;
-    std::string label;
-  };
-  const auto labelled = [&](const auto& specs) {
-    std::vector<Chip> out;
-    out.reserve(specs.size());
-    for (const auto& s : specs) out.push_back({s.key, s.value, ui.t(s.label)});
-    return out;
-  };
-  group("jobs.filters.industry"_msg, labelled(kIndustryChips));
-  group("jobs.filters.type"_msg, labelled(kTypeChips));
-  group("jobs.filters.workplace"_msg, labelled(kWorkplaceChips));
-  group("jobs.filters.degree"_msg,
-        std::vector<Chip>{{"no_degree", "true", ui.t("jobs.filter.no_degree"_msg)}});
-  std::vector<Chip> pay;
-  pay.reserve(kMinPay.size());
-  for (auto v : kMinPay) {
-    pay.push_back({"min_pay", v,
-                   ui.tr.format("jobs.filter.min_pay"_msg,
-                                {{"amount", kiosk::format_money(std::stod(std::string(v)),
-                                                                ui.tr.language())}})});
   }
-  group("jobs.filters.pay"_msg, pay);
-  std::vector<Chip> posted;
-  posted.reserve(kPostedDays.size());
-  for (auto v : kPostedDays) {
-    posted.push_back(
-        {"posted_days", v,
-         ui.tr.format("jobs.filter.posted_days"_msg,
-                      {{"days", static_cast<std::int64_t>(std::stoi(std::string(v)))}})});
-  }
-  group("jobs.filters.posted"_msg, posted);
   ImGui::SetCursorScreenPos(ImVec2(left, y));
   ImGui::Dummy(ImVec2(width, 1));
   filters_scroll_.end(ui);
 }
 
-void JobsScreen::draw_results(Ui& ui, ImVec2 pos, ImVec2 size) {
-  results_scroll_.begin(ui, "jobs.results", pos, size);
+void ListingBrowserScreen::draw_results(Ui& ui, ImVec2 pos, ImVec2 size) {
+  results_scroll_.begin(ui, spec_.id("results"), pos, size);
   const float width = size.x;
   if (search_.browsing()) draw_browse(ui, width);
   if (search_.has_results) {
@@ -366,33 +339,42 @@ void JobsScreen::draw_results(Ui& ui, ImVec2 pos, ImVec2 size) {
     } else {
       for (std::size_t i = 0; i < hits.size(); ++i) {
         if (draw_card(ui, i, width)) {
-          search_.open_index = i;
-          search_.open_key = hits[i].key;
-          ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::JobDetail));
+          ui.intents.push_back(
+              kiosk::Intent::open_listing(spec_.screen("detail"), {spec_.kind, hits[i].key, i}));
         }
       }
       const auto shown = static_cast<std::int64_t>(hits.size());
       if (shown < search_.results.total && limit_ < 500) {
         vertical_gap(ui, em::kParagraphGap);
         const ImVec2 at = ImGui::GetCursorScreenPos();
-        const std::string& more = ui.t("jobs.more"_msg);
+        const std::string& more = ui.t(spec_.words.more);
         const float w = std::min(width, chip_width(ui, more) + ui.px(2.0f));
-        if (button(ui, "jobs.more", more, at, ImVec2(w, ui.px(em::kButtonHeight)),
+        if (button(ui, spec_.id("more"), more, at, ImVec2(w, ui.px(em::kButtonHeight)),
                    ButtonKind::Outline)) {
-          limit_ = std::min(500, limit_ + kiosk::JobSearch::kPageSize);
+          limit_ = std::min(500, limit_ + kiosk::ListingSearch::kPageSize);
         }
         ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ui.px(em::kButtonHeight)));
         vertical_gap(ui, em::kParagraphGap);
       }
+      // The explainers again at the end of the list: reachable whatever is chosen.
+      if (!search_.browsing() && !spec_.links.empty()) {
+        vertical_gap(ui, em::kParagraphGap);
+        const ImVec2 at = ImGui::GetCursorScreenPos();
+        const float h = draw_links(ui, at, width);
+        ImGui::SetCursorScreenPos(at);
+        ImGui::Dummy(ImVec2(width, h));
+        vertical_gap(ui, em::kParagraphGap);
+      }
     }
-  } else if (ui.listings.jobs == 0 && ui.listings.updated) {
+  } else if (listing_count(ui) == 0 && ui.listings.updated) {
     draw_empty(ui, width);
   }
   results_scroll_.end(ui);
 }
 
-void JobsScreen::draw_browse(Ui& ui, float width) {
-  paragraph(ui, ui.t("jobs.browse.heading"_msg), ui.fonts.label, ui.palette.text, width,
+void ListingBrowserScreen::draw_browse(Ui& ui, float width) {
+  if (spec_.browse.empty()) return;
+  paragraph(ui, ui.t(spec_.words.browse_heading), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
   const float gap = ui.px(0.75f);
@@ -400,38 +382,42 @@ void JobsScreen::draw_browse(Ui& ui, float width) {
   const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   const float h = ui.px(em::kButtonHeight);
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  for (std::size_t i = 0; i < kIndustryChips.size(); ++i) {
-    const auto& spec = kIndustryChips[i];
+  for (std::size_t i = 0; i < spec_.browse.size(); ++i) {
+    const auto& spec = spec_.browse[i];
     const int c = static_cast<int>(i) % columns;
     const int r = static_cast<int>(i) / columns;
     const ImVec2 at(start.x + static_cast<float>(c) * (w + gap),
                     start.y + static_cast<float>(r) * (h + gap));
-    std::string id = "jobs.browse.";
-    id += spec.value;
-    if (button(ui, id, ui.t(spec.label), at, ImVec2(w, h), ButtonKind::Outline, Icon::Briefcase)) {
+    const std::string id = spec_.id("browse.") + std::string(spec.value);
+    if (button(ui, id, ui.t(spec.label), at, ImVec2(w, h), ButtonKind::Outline,
+               spec_.browse_icon)) {
       search_.filters.toggle(spec.key, spec.value);
       results_scroll_.reset();
     }
   }
-  const int rows = (static_cast<int>(kIndustryChips.size()) + columns - 1) / columns;
-  ImGui::SetCursorScreenPos(ImVec2(
-      start.x, start.y + static_cast<float>(rows) * (h + gap) + ui.px(em::kSectionGap) * 0.5f));
-  paragraph(ui, ui.t("jobs.browse.newest"_msg), ui.fonts.label, ui.palette.text, width,
+  const int rows = (static_cast<int>(spec_.browse.size()) + columns - 1) / columns;
+  float below = start.y + static_cast<float>(rows) * (h + gap);
+  if (!spec_.links.empty()) {
+    below += ui.px(em::kParagraphGap) * 0.5f;
+    below += draw_links(ui, ImVec2(start.x, below), width) + gap;
+  }
+  ImGui::SetCursorScreenPos(ImVec2(start.x, below + ui.px(em::kSectionGap) * 0.5f));
+  paragraph(ui, ui.t(spec_.words.browse_newest), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
 }
 
-void JobsScreen::draw_empty(Ui& ui, float width) {
+void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
   vertical_gap(ui, em::kParagraphGap);
-  if (ui.listings.jobs == 0) {
-    paragraph(ui, ui.t("jobs.empty.no_listings"_msg), ui.fonts.label, ui.palette.text, width,
+  if (listing_count(ui) == 0) {
+    paragraph(ui, ui.t(spec_.words.empty_no_listings), ui.fonts.label, ui.palette.text, width,
               kiosk::Role::Heading);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
-    paragraph(ui, ui.t("jobs.empty.no_listings_hint"_msg), ui.fonts.body, ui.palette.text_muted,
+    paragraph(ui, ui.t(spec_.words.empty_no_listings_hint), ui.fonts.body, ui.palette.text_muted,
               width);
     return;
   }
-  paragraph(ui, ui.t("jobs.empty.title"_msg), ui.fonts.label, ui.palette.text, width,
+  paragraph(ui, ui.t(spec_.words.empty_title), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
   if (!search_.filters.empty()) {
@@ -441,14 +427,14 @@ void JobsScreen::draw_empty(Ui& ui, float width) {
   if (search_.text.find_first_not_of(' ') != std::string::npos) {
     bullet(ui, ui.t("jobs.empty.spelling"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
-    bullet(ui, ui.t("jobs.empty.shorter"_msg), width);
+    bullet(ui, ui.t(spec_.words.empty_shorter), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
   }
   if (!search_.filters.empty()) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const std::string& clear = ui.t("jobs.filter.clear"_msg);
     const float w = std::min(width, chip_width(ui, clear) + ui.px(2.0f));
-    if (button(ui, "jobs.empty.clear", clear, at, ImVec2(w, ui.px(em::kButtonHeight)),
+    if (button(ui, spec_.id("empty.clear"), clear, at, ImVec2(w, ui.px(em::kButtonHeight)),
                ButtonKind::Primary, Icon::Close)) {
       search_.filters.clear();
     }
@@ -456,7 +442,7 @@ void JobsScreen::draw_empty(Ui& ui, float width) {
   }
 }
 
-bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
+bool ListingBrowserScreen::draw_card(Ui& ui, std::size_t index, float width) {
   const kiosk::SearchHit& hit = search_.results.hits[index];
   const Palette& p = ui.palette;
   ImFont* title_font = ui.fonts.label;
@@ -466,7 +452,8 @@ bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
   const float pad = ui.px(em::kCardPadding);
   const float icon = ui.px(em::kSmallIconSize);
   const float text_w = width - 2 * pad - icon - pad;
-  const int title_lines = count_lines(title_font, hit.title, text_w, 2);
+  const CardText card = spec_.card(ui, hit);
+  const int title_lines = count_lines(title_font, card.title, text_w, 2);
   const float line = 1.15f;
   const float h = pad * 2 + static_cast<float>(title_lines) * title_font->FontSize * line +
                   body->FontSize * line + bold->FontSize * line + small->FontSize * line +
@@ -483,7 +470,7 @@ bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
   const ImVec2 clip_max = draw->GetClipRectMax();
   if (max.y < clip_min.y || pos.y > clip_max.y) return false;
 
-  const std::string id = "jobs.result." + std::to_string(index);
+  const std::string id = spec_.id("result.") + std::to_string(index);
   const Press press = press_area(id, pos, ImVec2(width, h));
   const bool clicked = press.clicked;
   const bool held = press.held && !dragging(ui);
@@ -496,37 +483,29 @@ bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
 
   float y = pos.y + pad;
   const float x = pos.x + pad;
-  y += draw_text_lines(draw, title_font, hit.title, ImVec2(x, y), text_w, 2, col(p.text));
-  std::string org = hit.org;
-  if (!hit.city.empty()) org += (org.empty() ? "" : " \u00b7 ") + hit.city;
-  if (hit.workplace == "remote") org += " \u00b7 " + ui.t("jobs.workplace.remote"_msg);
-  if (hit.workplace == "hybrid") org += " \u00b7 " + ui.t("jobs.workplace.hybrid"_msg);
-  draw_text_lines(draw, body, org, ImVec2(x, y), text_w, 1, col(p.text));
+  y += draw_text_lines(draw, title_font, card.title, ImVec2(x, y), text_w, 2, col(p.text));
+  draw_text_lines(draw, body, card.who, ImVec2(x, y), text_w, 1, col(p.text));
   y += body->FontSize * line;
-  const std::string pay =
-      kiosk::format_pay(ui.tr, hit.pay_min, hit.pay_max, kiosk::feeds::pay_unit(hit.pay_unit));
-  std::string facts = pay.empty() ? ui.t("jobs.pay.unknown"_msg) : pay;
-  const std::string types = kiosk::format_job_types(ui.tr, hit.employment_types);
-  draw_text_lines(draw, bold, facts, ImVec2(x, y), text_w, 1, col(p.text));
-  const float pay_w =
-      std::min(text_w, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, facts.c_str()).x);
-  if (!types.empty()) {
-    const std::string rest = " \u00b7 " + types;
-    draw_text_lines(draw, body, rest, ImVec2(x + pay_w, y + (bold->FontSize - body->FontSize)),
-                    std::max(0.0f, text_w - pay_w), 1, col(p.text_muted));
-    facts += rest;
+  draw_text_lines(draw, bold, card.bold, ImVec2(x, y), text_w, 1, col(p.text));
+  const float bold_w =
+      std::min(text_w, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, card.bold.c_str()).x);
+  if (!card.rest.empty()) {
+    const std::string rest = (card.bold.empty() ? "" : " \u00b7 ") + card.rest;
+    draw_text_lines(draw, body, rest, ImVec2(x + bold_w, y + (bold->FontSize - body->FontSize)),
+                    std::max(0.0f, text_w - bold_w), 1, col(p.text_muted));
   }
   y += bold->FontSize * line;
-  std::string posted;
-  if (hit.posted) posted = kiosk::format_posted(ui.tr, *hit.posted, ui.now);
-  if (saved_.contains(kiosk::ListingKind::Job, hit.key)) {
-    posted += (posted.empty() ? "" : " \u00b7 ") + ui.t("jobs.saved_mark"_msg);
+  std::string quiet = card.quiet;
+  if (saved_.contains(spec_.kind, hit.key)) {
+    quiet += (quiet.empty() ? "" : " \u00b7 ") + ui.t("jobs.saved_mark"_msg);
   }
-  draw->AddText(small, small->FontSize, ImVec2(x, y), col(p.text_muted), posted.c_str());
+  draw->AddText(small, small->FontSize, ImVec2(x, y), col(p.text_muted), quiet.c_str());
   draw_icon(draw, Icon::Next, ImVec2(max.x - pad - icon / 2, pos.y + h / 2), icon, col(p.primary),
             col(p.surface));
 
-  std::string spoken = hit.title + ". " + org + ". " + facts + ". " + posted;
+  std::string spoken = card.title + ". " + card.who + ". " + card.bold;
+  if (!card.rest.empty()) spoken += ", " + card.rest;
+  spoken += ". " + quiet;
   record(ui, id, kiosk::Role::Button, pos, max, spoken);
   return tapped(ui, id, clicked);
 }

@@ -1,4 +1,4 @@
-#include "kiosk/search/job_search.h"
+#include "kiosk/search/listing_search.h"
 
 #include <algorithm>
 
@@ -16,7 +16,7 @@ std::string item(std::string_view key, std::string_view value) {
 }
 
 bool multi_valued(std::string_view key) {
-  return key == "type";
+  return key == "type";  // a job may be full- and part-time: job types add up
 }
 
 }  // namespace
@@ -49,41 +49,9 @@ void FilterSet::apply(SearchQuery& query) const {
   }
 }
 
-bool SavedList::contains(ListingKind kind, std::int64_t key) const {
-  return std::any_of(items_.begin(), items_.end(),
-                     [&](const SavedItem& i) { return i.kind == kind && i.key == key; });
-}
-
-void SavedList::add(SavedItem item) {
-  if (contains(item.kind, item.key)) return;
-  items_.push_back(std::move(item));
-}
-
-void SavedList::remove(ListingKind kind, std::int64_t key) {
-  for (auto& i : items_) {
-    if (i.kind == kind && i.key == key) {
-      wipe(i.title.en);
-      wipe(i.title.es);
-      wipe(i.org);
-      wipe(i.link);
-    }
-  }
-  std::erase_if(items_, [&](const SavedItem& i) { return i.kind == kind && i.key == key; });
-}
-
-void SavedList::clear() {
-  for (auto& i : items_) {
-    wipe(i.title.en);
-    wipe(i.title.es);
-    wipe(i.org);
-    wipe(i.link);
-  }
-  items_.clear();
-}
-
-SearchQuery JobSearch::query(Language language, std::int64_t now, int limit) const {
+SearchQuery ListingSearch::query(Language language, std::int64_t now, int limit) const {
   SearchQuery q;
-  q.kind = ListingKind::Job;
+  q.kind = kind_;
   q.text = text;
   q.language = language;
   q.sort = sort;
@@ -93,18 +61,16 @@ SearchQuery JobSearch::query(Language language, std::int64_t now, int limit) con
   return q;
 }
 
-bool JobSearch::browsing() const {
+bool ListingSearch::browsing() const {
   return text.find_first_not_of(' ') == std::string::npos && filters.empty();
 }
 
-void JobSearch::clear() {
+void ListingSearch::clear() {
   wipe(text);
   filters.clear();
   sort = SortOrder::Relevance;
   results = {};
   has_results = false;
-  open_index.reset();
-  open_key = 0;
 }
 
 }  // namespace kiosk

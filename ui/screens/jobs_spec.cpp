@@ -1,0 +1,196 @@
+// Find a job, as a spec on the shared listing browser: its filters, its cards, its job page.
+#include <string>
+
+#include "kiosk/feeds/normalize.h"
+#include "kiosk/i18n/format.h"
+#include "ui/screens/listing_spec.h"
+
+namespace ui {
+
+using namespace kiosk::literals;
+
+namespace {
+
+std::string format_min_pay(Ui& ui, const ChipSpec& chip) {
+  return ui.tr.format(
+      "jobs.filter.min_pay"_msg,
+      {{"amount", kiosk::format_money(std::stod(std::string(chip.value)), ui.tr.language())}});
+}
+
+std::string format_posted_days(Ui& ui, const ChipSpec& chip) {
+  return ui.tr.format("jobs.filter.posted_days"_msg,
+                      {{"days", static_cast<std::int64_t>(std::stoi(std::string(chip.value)))}});
+}
+
+std::vector<ChipSpec> industry_chips() {
+  return {{"industry", "health", "industry.health"_msg},
+          {"industry", "technology", "industry.technology"_msg},
+          {"industry", "construction", "industry.construction"_msg},
+          {"industry", "hospitality", "industry.hospitality"_msg},
+          {"industry", "clean_energy", "industry.clean_energy"_msg},
+          {"industry", "professional", "industry.professional"_msg}};
+}
+
+CardText job_card(Ui& ui, const kiosk::SearchHit& hit) {
+  CardText c;
+  c.title = hit.title;
+  c.who = hit.org;
+  if (!hit.city.empty()) c.who += (c.who.empty() ? "" : " \u00b7 ") + hit.city;
+  if (hit.workplace == "remote") c.who += " \u00b7 " + ui.t("jobs.workplace.remote"_msg);
+  if (hit.workplace == "hybrid") c.who += " \u00b7 " + ui.t("jobs.workplace.hybrid"_msg);
+  c.bold = kiosk::format_pay(ui.tr, hit.pay_min, hit.pay_max, kiosk::feeds::pay_unit(hit.pay_unit));
+  if (c.bold.empty()) c.bold = ui.t("jobs.pay.unknown"_msg);
+  c.rest = kiosk::format_job_types(ui.tr, hit.employment_types);
+  if (hit.posted) c.quiet = kiosk::format_posted(ui.tr, *hit.posted, ui.now);
+  return c;
+}
+
+DetailView job_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t key) {
+  const kiosk::Job& job = std::get<kiosk::Job>(listing);
+  const bool spanish = ui.tr.language() == kiosk::Language::Es;
+  DetailView v;
+  v.title = job.title.in(spanish);
+  v.org = job.employer;
+  const auto fact = [&](kiosk::MsgKey label, std::string value) {
+    if (!value.empty()) v.facts.emplace_back(ui.t(label), std::move(value));
+  };
+  const std::string pay = kiosk::format_pay(ui.tr, job.pay);
+  fact("jobs.detail.pay"_msg, pay.empty() ? ui.t("jobs.pay.unknown"_msg) : pay);
+  fact("jobs.detail.type"_msg, kiosk::format_job_types(ui.tr, job.employment_types));
+  std::string where;
+  for (const auto& place : job.locations) {
+    std::string line = kiosk::place_line(place);
+    if (!place.street.empty()) line.insert(0, place.street + ", ");
+    if (line.empty()) continue;
+    if (!where.empty()) where += "; ";
+    where += line;
+  }
+  fact("jobs.detail.place"_msg, where);
+  if (job.workplace == kiosk::Workplace::Remote || job.workplace == kiosk::Workplace::Hybrid) {
+    fact("jobs.detail.workplace"_msg, kiosk::workplace_name(ui.tr, job.workplace));
+  }
+  if (job.posted) fact("jobs.detail.posted"_msg, kiosk::format_posted(ui.tr, *job.posted, ui.now));
+  v.sample = job.sample;
+  v.description = spanish && !job.description.es.empty() ? job.description.es : job.description.en;
+
+  // What the job asks, every word in the resident's language.
+  DetailSection asks{ui.t("jobs.detail.asks"_msg), {}, {}};
+  const std::string education = kiosk::education_text(ui.tr, job.education);
+  if (!education.empty()) asks.bullets.push_back(education);
+  if (job.experience_months) {
+    asks.bullets.push_back(
+        *job.experience_months <= 0
+            ? ui.t("jobs.detail.no_experience"_msg)
+            : ui.tr.format("jobs.detail.experience"_msg,
+                           {{"months", static_cast<std::int64_t>(*job.experience_months)}}));
+  }
+  if (job.no_degree && !kiosk::no_education_required(job.education)) {
+    asks.bullets.push_back(ui.t("jobs.detail.no_degree"_msg));
+  }
+  const auto& skill_list = spanish && !job.skills_es.empty() ? job.skills_es : job.skills;
+  if (!skill_list.empty()) {
+    std::string skills;
+    for (const auto& s : skill_list) skills += (skills.empty() ? "" : ", ") + s;
+    asks.bullets.push_back(ui.tr.format("jobs.detail.skills"_msg, {{"skills", skills}}));
+  }
+  if (!asks.bullets.empty()) v.sections.push_back(std::move(asks));
+
+  v.link = job.apply_url;
+  v.link_heading = ui.t("jobs.detail.apply_online"_msg);
+  if (!job.apply_url.empty()) {
+    v.link_text =
+        ui.tr.format("jobs.detail.apply_text"_msg, {{"link", kiosk::short_link(job.apply_url)}});
+  }
+  v.no_link = ui.t("jobs.detail.no_link"_msg);
+  v.saved = {kiosk::ListingKind::Job, key, job.title, job.employer, job.apply_url};
+
+  // "More like this": jobs sharing words with the title, in the same industry when known.
+  v.similar.kind = kiosk::ListingKind::Job;
+  v.similar.text = job.title.in(spanish);
+  v.similar.any_word = true;
+  v.similar.exclude_key = key;
+  v.similar.language = ui.tr.language();
+  v.similar.limit = 3;
+  const bool known_industry =
+      job.industry != kiosk::Industry::Unknown && job.industry != kiosk::Industry::Other;
+  if (known_industry) v.similar.industry = job.industry;
+
+  // Training for this job: programs in the same industry (by occupation once jobs carry one).
+  v.related_id = "jobs.detail.training";
+  v.related_label = ui.t("jobs.detail.training"_msg);
+  v.related_route.screen = "programs.search";
+  if (known_industry) {
+    v.related_route.topic = "industry=" + std::string(kiosk::feeds::industry_key(job.industry));
+  }
+  return v;
+}
+
+}  // namespace
+
+const ListingSpec& jobs_spec() {
+  static const ListingSpec spec{
+      .kind = kiosk::ListingKind::Job,
+      .prefix = "jobs",
+      .words = {.placeholder = "jobs.query.placeholder"_msg,
+                .count = "jobs.count"_msg,
+                .count_more = "jobs.count.more"_msg,
+                .offline = "jobs.offline"_msg,
+                .browse_heading = "jobs.browse.heading"_msg,
+                .browse_newest = "jobs.browse.newest"_msg,
+                .more = "jobs.more"_msg,
+                .filters_done = "jobs.filters.done"_msg,
+                .filters_done_plain = "jobs.filters.done_plain"_msg,
+                .empty_title = "jobs.empty.title"_msg,
+                .empty_shorter = "jobs.empty.shorter"_msg,
+                .empty_no_listings = "jobs.empty.no_listings"_msg,
+                .empty_no_listings_hint = "jobs.empty.no_listings_hint"_msg,
+                .position = "jobs.detail.position"_msg,
+                .loading = "jobs.detail.loading"_msg,
+                .missing = "jobs.detail.missing"_msg,
+                .qr_hint = "jobs.detail.qr_hint"_msg,
+                .similar = "jobs.detail.similar"_msg,
+                .detail_intro = "speech.intro.jobs_detail"_msg},
+      .filters = {{"jobs.filters.industry"_msg, industry_chips()},
+                  {"jobs.filters.type"_msg,
+                   {{"type", "full_time", "jobs.type.full_time"_msg},
+                    {"type", "part_time", "jobs.type.part_time"_msg},
+                    {"type", "temporary", "jobs.type.temporary"_msg},
+                    {"type", "internship", "jobs.type.internship"_msg}}},
+                  {"jobs.filters.workplace"_msg,
+                   {{"workplace", "onsite", "jobs.workplace.onsite"_msg},
+                    {"workplace", "remote", "jobs.workplace.remote"_msg},
+                    {"workplace", "hybrid", "jobs.workplace.hybrid"_msg}}},
+                  {"jobs.filters.degree"_msg, {{"no_degree", "true", "jobs.filter.no_degree"_msg}}},
+                  {"jobs.filters.pay"_msg,
+                   {{"min_pay", "15", {}}, {"min_pay", "20", {}}, {"min_pay", "25", {}}},
+                   format_min_pay},
+                  {"jobs.filters.posted"_msg,
+                   {{"posted_days", "1", {}}, {"posted_days", "7", {}}, {"posted_days", "30", {}}},
+                   format_posted_days}},
+      .sorts = {{"sort.relevance", "jobs.sort.relevance"_msg, kiosk::SortOrder::Relevance},
+                {"sort.newest", "jobs.sort.newest"_msg, kiosk::SortOrder::Newest},
+                {"sort.pay", "jobs.sort.pay"_msg, kiosk::SortOrder::Pay}},
+      .browse = industry_chips(),
+      .browse_icon = Icon::Briefcase,
+      .links = {},
+      .card = job_card,
+      .detail = job_detail,
+  };
+  return spec;
+}
+
+std::string detail_screen_for(kiosk::ListingKind kind) {
+  switch (kind) {
+    case kiosk::ListingKind::Job:
+      return jobs_spec().screen("detail");
+    case kiosk::ListingKind::Program:
+      return programs_spec().screen("detail");
+    case kiosk::ListingKind::Event:
+    case kiosk::ListingKind::Service:
+    case kiosk::ListingKind::Faq:
+      break;
+  }
+  return {};
+}
+
+}  // namespace ui

@@ -1,0 +1,34 @@
+// Every screen of the kiosk, one line each: its stable name, its home tile, its chrome. Adding a
+// journey is its spec or screen file, a line here and its catalog keys (README: "Adding a
+// screen"). The home screen's tiles follow this list's `order`, not its line order.
+#include "kiosk/session/visit.h"
+#include "ui/screens/attract_screen.h"
+#include "ui/screens/explainer_screen.h"
+#include "ui/screens/help_screen.h"
+#include "ui/screens/home_screen.h"
+#include "ui/screens/listing_browser_screen.h"
+#include "ui/screens/listing_detail_screen.h"
+#include "ui/screens/my_list_screen.h"
+#include "ui/screens/screen_registry.h"
+
+namespace ui {
+
+using namespace kiosk::literals;
+
+void register_screens(ScreenRegistry& r, ScreenServices& s) {
+  const ListingSpec& jobs = jobs_spec();
+  const ListingSpec& programs = programs_spec();
+  // clang-format off
+  r.add<HomeScreen>(ScreenInfo{.name = "home", .speech_intro = "speech.intro.home"_msg, .back_home = false});
+  r.add<ListingBrowserScreen>(ScreenInfo{.name = "jobs.search", .speech_intro = "speech.intro.jobs_search"_msg, .tile = HomeTile{"home.jobs", "home.jobs.title"_msg, "home.jobs.subtitle"_msg, Icon::Briefcase, 10}}, jobs, s.visit, s.reader);
+  r.add<ListingDetailScreen>(ScreenInfo{.name = "jobs.detail", .speech_intro = jobs.words.detail_intro, .announces_heading = true}, jobs, s.visit, s.reader);
+  r.add<ListingBrowserScreen>(ScreenInfo{.name = "programs.search", .speech_intro = "speech.intro.programs_search"_msg, .tile = HomeTile{"home.programs", "home.programs.title"_msg, "home.programs.subtitle"_msg, Icon::Search, 20}}, programs, s.visit, s.reader);
+  r.add<ListingDetailScreen>(ScreenInfo{.name = "programs.detail", .speech_intro = programs.words.detail_intro, .announces_heading = true}, programs, s.visit, s.reader);
+  r.add<ExplainerScreen>(ScreenInfo{.name = "programs.explain", .speech_intro = "speech.intro.programs_explain"_msg, .announces_heading = true});
+  r.add<MyListScreen>(ScreenInfo{.name = "mylist", .speech_intro = "speech.intro.mylist"_msg}, s.visit.saved);
+  r.add<HelpScreen>(ScreenInfo{.name = "help", .speech_intro = "speech.intro.help"_msg, .tile = HomeTile{"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help, 100}});
+  r.add<AttractScreen>(ScreenInfo{.name = "attract", .speech_intro = "speech.intro.attract"_msg, .back_home = false, .nav_bar = false, .language_toggle = false});
+  // clang-format on
+}
+
+}  // namespace ui
