@@ -182,6 +182,19 @@ std::string place_line(const Place& place) {
   return out;
 }
 
+std::string places_line(const std::vector<Place>& places, bool names) {
+  std::string where;
+  for (const auto& place : places) {
+    std::string line = place_line(place);
+    if (!place.street.empty()) line.insert(0, place.street + ", ");
+    if (names && !place.name.empty() && line != place.name) line.insert(0, place.name + ", ");
+    if (line.empty()) continue;
+    if (!where.empty()) where += "; ";
+    where += line;
+  }
+  return where;
+}
+
 std::string short_link(std::string_view url) {
   for (std::string_view prefix : {"https://", "http://"}) {
     if (url.starts_with(prefix)) {

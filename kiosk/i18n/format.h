@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/i18n/language.h"
@@ -51,6 +52,10 @@ std::string place_line(const Place& place);
 // categories ("high school", "bachelor degree", "no requirements", …) by the catalogs, any other
 // text as the feed gives it (its Spanish when it has one).
 std::string education_text(Translator& tr, const LocalText& education);
+
+// Every place on one line, "; " between them, each with its street (and, with `names`, the
+// place's name first: a school's campus).
+std::string places_line(const std::vector<Place>& places, bool names);
 
 // A link as a resident can read and type it: no "https://", no "www.", no trailing slash.
 std::string short_link(std::string_view url);

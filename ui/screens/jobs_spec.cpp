@@ -22,15 +22,6 @@ std::string format_posted_days(Ui& ui, const ChipSpec& chip) {
                       {{"days", static_cast<std::int64_t>(std::stoi(std::string(chip.value)))}});
 }
 
-std::vector<ChipSpec> industry_chips() {
-  return {{"industry", "health", "industry.health"_msg},
-          {"industry", "technology", "industry.technology"_msg},
-          {"industry", "construction", "industry.construction"_msg},
-          {"industry", "hospitality", "industry.hospitality"_msg},
-          {"industry", "clean_energy", "industry.clean_energy"_msg},
-          {"industry", "professional", "industry.professional"_msg}};
-}
-
 CardText job_card(Ui& ui, const kiosk::SearchHit& hit) {
   CardText c;
   c.title = hit.title;
@@ -57,15 +48,7 @@ DetailView job_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t key) {
   const std::string pay = kiosk::format_pay(ui.tr, job.pay);
   fact("jobs.detail.pay"_msg, pay.empty() ? ui.t("jobs.pay.unknown"_msg) : pay);
   fact("jobs.detail.type"_msg, kiosk::format_job_types(ui.tr, job.employment_types));
-  std::string where;
-  for (const auto& place : job.locations) {
-    std::string line = kiosk::place_line(place);
-    if (!place.street.empty()) line.insert(0, place.street + ", ");
-    if (line.empty()) continue;
-    if (!where.empty()) where += "; ";
-    where += line;
-  }
-  fact("jobs.detail.place"_msg, where);
+  fact("jobs.detail.place"_msg, kiosk::places_line(job.locations, false));
   if (job.workplace == kiosk::Workplace::Remote || job.workplace == kiosk::Workplace::Hybrid) {
     fact("jobs.detail.workplace"_msg, kiosk::workplace_name(ui.tr, job.workplace));
   }
@@ -104,24 +87,13 @@ DetailView job_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t key) {
   v.no_link = ui.t("jobs.detail.no_link"_msg);
   v.saved = {kiosk::ListingKind::Job, key, job.title, job.employer, job.apply_url};
 
-  // "More like this": jobs sharing words with the title, in the same industry when known.
-  v.similar.kind = kiosk::ListingKind::Job;
-  v.similar.text = job.title.in(spanish);
-  v.similar.any_word = true;
-  v.similar.exclude_key = key;
-  v.similar.language = ui.tr.language();
-  v.similar.limit = 3;
-  const bool known_industry =
-      job.industry != kiosk::Industry::Unknown && job.industry != kiosk::Industry::Other;
-  if (known_industry) v.similar.industry = job.industry;
+  v.similar = similar_query(kiosk::ListingKind::Job, job.title.in(spanish), key, ui.tr.language(),
+                            job.industry);
 
   // Training for this job: programs in the same industry (by occupation once jobs carry one).
   v.related_id = "jobs.detail.training";
   v.related_label = ui.t("jobs.detail.training"_msg);
-  v.related_route.screen = "programs.search";
-  if (known_industry) {
-    v.related_route.topic = "industry=" + std::string(kiosk::feeds::industry_key(job.industry));
-  }
+  v.related_route = related_route("programs.search", job.industry);
   return v;
 }
 
@@ -177,20 +149,6 @@ const ListingSpec& jobs_spec() {
       .detail = job_detail,
   };
   return spec;
-}
-
-std::string detail_screen_for(kiosk::ListingKind kind) {
-  switch (kind) {
-    case kiosk::ListingKind::Job:
-      return jobs_spec().screen("detail");
-    case kiosk::ListingKind::Program:
-      return programs_spec().screen("detail");
-    case kiosk::ListingKind::Event:
-    case kiosk::ListingKind::Service:
-    case kiosk::ListingKind::Faq:
-      break;
-  }
-  return {};
 }
 
 }  // namespace ui

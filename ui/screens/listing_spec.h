@@ -125,6 +125,14 @@ struct ListingSpec {
   std::string id(std::string_view what) const { return screen(what); }
 };
 
+// What every spec shares: the six industries as chips, "More like this" by title words in the
+// same industry, and a door to the other journey filtered to the same industry.
+std::vector<ChipSpec> industry_chips();
+kiosk::SearchQuery similar_query(kiosk::ListingKind kind, const std::string& title,
+                                 std::int64_t key, kiosk::Language language,
+                                 kiosk::Industry industry);
+kiosk::Route related_route(std::string_view screen, kiosk::Industry industry);
+
 // The specs, one per kind with a browser. Defined in jobs_spec.cpp, programs_spec.cpp.
 const ListingSpec& jobs_spec();
 const ListingSpec& programs_spec();

@@ -76,15 +76,6 @@ std::string format_name(Ui& ui, kiosk::ProgramFormat format) {
   return {};
 }
 
-std::vector<ChipSpec> industry_chips() {
-  return {{"industry", "health", "industry.health"_msg},
-          {"industry", "technology", "industry.technology"_msg},
-          {"industry", "construction", "industry.construction"_msg},
-          {"industry", "hospitality", "industry.hospitality"_msg},
-          {"industry", "clean_energy", "industry.clean_energy"_msg},
-          {"industry", "professional", "industry.professional"_msg}};
-}
-
 std::vector<ChipSpec> type_chips() {
   std::vector<ChipSpec> chips;
   for (const auto& t : kTypes) chips.push_back({"program_type", t.key, t.message});
@@ -141,16 +132,7 @@ DetailView program_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t ke
   if (p.valid_through) {
     fact("programs.detail.apply_by"_msg, date_text(ui, "programs.date"_msg, *p.valid_through));
   }
-  std::string where;
-  for (const auto& place : p.locations) {
-    std::string line = kiosk::place_line(place);
-    if (!place.street.empty()) line.insert(0, place.street + ", ");
-    if (!place.name.empty() && line != place.name) line.insert(0, place.name + ", ");
-    if (line.empty()) continue;
-    if (!where.empty()) where += "; ";
-    where += line;
-  }
-  fact("programs.detail.place"_msg, where);
+  fact("programs.detail.place"_msg, kiosk::places_line(p.locations, true));
   v.sample = p.sample;
   v.description = spanish && !p.description.es.empty() ? p.description.es : p.description.en;
 
@@ -178,20 +160,13 @@ DetailView program_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t ke
   v.no_link = ui.t("programs.detail.no_link"_msg);
   v.saved = {kiosk::ListingKind::Program, key, p.name, p.provider, p.url};
 
-  v.similar.kind = kiosk::ListingKind::Program;
-  v.similar.text = p.name.in(spanish);
-  v.similar.any_word = true;
-  v.similar.exclude_key = key;
-  v.similar.language = ui.tr.language();
-  v.similar.limit = 3;
+  v.similar = similar_query(kiosk::ListingKind::Program, p.name.in(spanish), key, ui.tr.language(),
+                            p.industry);
 
   // Jobs this leads to: jobs in the same industry (by occupation once jobs carry one).
   v.related_id = "programs.detail.jobs";
   v.related_label = ui.t("programs.detail.jobs"_msg);
-  v.related_route.screen = "jobs.search";
-  if (p.industry != kiosk::Industry::Unknown && p.industry != kiosk::Industry::Other) {
-    v.related_route.topic = "industry=" + std::string(kiosk::feeds::industry_key(p.industry));
-  }
+  v.related_route = related_route("jobs.search", p.industry);
   return v;
 }
 
