@@ -423,6 +423,7 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
   if (!search_.filters.empty()) {
     bullet(ui, ui.t("jobs.empty.fewer_filters"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
+    draw_filter_removers(ui, width);
   }
   if (search_.text.find_first_not_of(' ') != std::string::npos) {
     bullet(ui, ui.t("jobs.empty.spelling"_msg), width);
@@ -440,6 +441,44 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ui.px(em::kButtonHeight)));
   }
+}
+
+void ListingBrowserScreen::draw_filter_removers(Ui& ui, float width) {
+  // Each filter that is on, by name, with a one-tap remove: the resident need not find its chip
+  // (scrolled away, or behind "Filters" on a narrow screen).
+  std::optional<std::pair<std::string, std::string>> remove;
+  const float h = ui.px(em::kMinTouchTarget) * 1.2f;
+  const float gap = ui.px(em::kGap) * 0.5f;
+  const ImVec2 start = ImGui::GetCursorScreenPos();
+  float x = start.x;
+  float y = start.y;
+  for (const auto& item : search_.filters.items()) {
+    const auto eq = item.find('=');
+    const std::string key = item.substr(0, eq);
+    const std::string value = item.substr(eq + 1);
+    std::string label;
+    for (const auto& group : spec_.filters) {
+      for (const auto& c : group.chips) {
+        if (c.key == key && c.value == value) label = chip_label(ui, group, c);
+      }
+    }
+    if (label.empty()) continue;  // a filter no chip shows (set by another journey's door)
+    const std::string text = ui.tr.format("listings.remove_filter"_msg, {{"filter", label}});
+    const float w = std::min(width, chip_width(ui, text) + ui.px(em::kSmallIconSize) + ui.px(1.0f));
+    if (x > start.x && x + w > start.x + width) {
+      x = start.x;
+      y += h + gap;
+    }
+    if (button(ui, spec_.id("empty.remove.") + key + "." + value, text, ImVec2(x, y), ImVec2(w, h),
+               ButtonKind::Outline, Icon::Close)) {
+      remove.emplace(key, value);
+    }
+    x += w + gap;
+  }
+  ImGui::SetCursorScreenPos(start);
+  ImGui::Dummy(ImVec2(width, y + h - start.y));
+  vertical_gap(ui, em::kParagraphGap);
+  if (remove) search_.filters.toggle(remove->first, remove->second);
 }
 
 bool ListingBrowserScreen::draw_card(Ui& ui, std::size_t index, float width) {

@@ -41,6 +41,7 @@ class ListingBrowserScreen final : public Screen {
   void draw_results(Ui& ui, ImVec2 pos, ImVec2 size);
   void draw_browse(Ui& ui, float width);
   void draw_empty(Ui& ui, float width);
+  void draw_filter_removers(Ui& ui, float width);
   bool draw_card(Ui& ui, std::size_t index, float width);
   std::int64_t listing_count(const Ui& ui) const;
   std::string chip_label(Ui& ui, const FilterGroupSpec& group, const ChipSpec& chip) const;
