@@ -149,7 +149,7 @@ TEST(EtplCsv, NewJerseyStyleColumns) {
   EXPECT_FALSE(a.schedule.es.empty());
   EXPECT_EQ(a.format, ProgramFormat::InPerson);
   EXPECT_EQ(a.industry, Industry::Construction);  // CIP 46.0302, electricians
-  EXPECT_EQ(a.cip_codes, (std::vector<std::string>{"46.0302"}));  // the dot Excel dropped
+  EXPECT_EQ(a.cip_codes, (std::vector<std::string>{"46.0302"}));
   EXPECT_EQ(a.url, "https://www.ibew.org");
   ASSERT_EQ(a.locations.size(), 1u);
   EXPECT_EQ(a.locations[0].postal_code, "07102");
