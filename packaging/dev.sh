@@ -24,7 +24,7 @@ packages=(
   libqrencode-dev libcups2-dev libespeak-ng-dev espeak-ng-data
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xauth gdb
+  xvfb xauth gdb python3
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
 

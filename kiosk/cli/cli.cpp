@@ -43,7 +43,7 @@ std::string usage_text() {
          "                  workplace=onsite|remote|hybrid  no_degree=true  min_pay=USD_PER_HOUR\n"
          "                  posted_days=N  "
          "program_type=apprenticeship|pre_apprenticeship|internship|ojt|classroom\n"
-         "                  max_cost=USD  paid=true\n"
+         "                  max_cost=USD  paid=true  occupation=SOC[,SOC]... (29-1141)\n"
          "       workforce-kiosk speak [--lang en|es] --out FILE.wav [--json] [--] TEXT\n"
          "         speaks TEXT with espeak-ng (English: en-us, Spanish: es-419) into a WAV file\n"
          "\n"

@@ -14,6 +14,7 @@
 #include "kiosk/feeds/greenhouse.h"
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/model/occupations.h"
 
 namespace kiosk::feeds {
 namespace {
@@ -402,83 +403,6 @@ std::optional<int> weeks_from_calendar_length(std::string_view code) {
   return kWeeks[static_cast<std::size_t>(*n)];
 }
 
-// "123456" (Excel dropped the dot), "5.0201" (and the leading zero), "51.39" (and trailing
-// zeros) → "12.3456", "05.0201", "51.3900". Empty when it is not a CIP code.
-std::string cip_code(std::string_view raw) {
-  const std::string_view t = trim(raw);
-  std::string left;
-  std::string right;
-  const std::size_t dot = t.find('.');
-  if (dot != std::string_view::npos) {
-    left = std::string(t.substr(0, dot));
-    right = std::string(t.substr(dot + 1));
-    if (!is_digits(left) || left.size() > 2 || (!right.empty() && !is_digits(right)) ||
-        right.size() > 4) {
-      return {};
-    }
-    left.insert(0, 2 - left.size(), '0');
-    right.append(4 - right.size(), '0');
-  } else {
-    if (!is_digits(t) || t.size() > 6) return {};
-    std::string digits(t);
-    digits.insert(0, 6 - digits.size(), '0');
-    left = digits.substr(0, 2);
-    right = digits.substr(2);
-  }
-  if (left == "00" && right == "0000") return {};
-  return left + "." + right;
-}
-
-// The first SOC code in the field: "29-1141", "29-1141.00", "291141" → "29-1141[.00]".
-std::string soc_code(std::string_view raw) {
-  std::string token;
-  const auto try_token = [](std::string_view t) -> std::string {
-    if (t.size() >= 7 && is_digits(t.substr(0, 2)) && t[2] == '-' && is_digits(t.substr(3, 4))) {
-      if (t.size() >= 10 && t[7] == '.' && is_digits(t.substr(8, 2))) {
-        return std::string(t.substr(0, 10));
-      }
-      return std::string(t.substr(0, 7));
-    }
-    if (t.size() == 6 && is_digits(t))
-      return std::string(t.substr(0, 2)) + "-" + std::string(t.substr(2));
-    if (t.size() == 8 && is_digits(t)) {
-      return std::string(t.substr(0, 2)) + "-" + std::string(t.substr(2, 4)) + "." +
-             std::string(t.substr(6));
-    }
-    return {};
-  };
-  for (const char c : std::string(raw) + " ") {
-    if (c == ',' || c == ';' || c == '/' || c == '|' ||
-        std::isspace(static_cast<unsigned char>(c)) != 0) {
-      if (std::string code = try_token(token); !code.empty()) return code;
-      token.clear();
-    } else {
-      token += c;
-    }
-  }
-  return {};
-}
-
-// The kiosk's industry for a CIP 2020 program family
-// (https://nces.ed.gov/ipeds/cipcode/browse.aspx?y=56), when no SOC code says better.
-Industry industry_from_cip(std::string_view cip) {
-  if (cip.size() < 7) return Industry::Unknown;
-  const std::string_view family = cip.substr(0, 2);
-  const std::string_view series = cip.substr(0, 5);
-  if (cip.starts_with("15.0503") || cip.starts_with("15.0505") || cip.starts_with("03.0209") ||
-      cip.starts_with("14.4701")) {
-    return Industry::CleanEnergy;  // energy management, solar, energy and environmental policy
-  }
-  if (family == "51") return Industry::Health;
-  if (family == "11" || series == "15.12") return Industry::Technology;
-  if (family == "46" || family == "47" || family == "48" || family == "15") {
-    return Industry::Construction;  // construction trades, repair, precision production
-  }
-  if (series == "12.05" || series == "52.09") return Industry::Hospitality;  // culinary, hotels
-  if (family == "52" || family == "22") return Industry::Professional;       // business, legal
-  return Industry::Other;
-}
-
 std::optional<ProgramFormat> format_from_text(std::string_view text) {
   const std::string t = lower(text);
   if (t.empty()) return std::nullopt;
@@ -761,8 +685,10 @@ Program to_program(const RowReader& r, const Columns& c, const std::string& sour
 
   p.url = website(r.text(c.website));
 
-  p.occupation_code = soc_code(r.text(c.soc));
-  const std::string cip = cip_code(r.text(c.cip));
+  p.occupation_codes = occupations::onet_codes_in(r.text(c.soc));
+  if (!p.occupation_codes.empty()) p.occupation_code = p.occupation_codes.front();
+  p.cip_codes = occupations::cip_codes_in(r.text(c.cip));
+  const std::string cip = p.cip_codes.empty() ? std::string() : p.cip_codes.front();
   const std::string industry_name = r.text(c.industry_name);
   if (!industry_name.empty() || !p.occupation_code.empty()) {
     p.industry = industry(industry_name, p.occupation_code);

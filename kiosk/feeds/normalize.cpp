@@ -312,6 +312,25 @@ Industry industry(std::string_view name, std::string_view occupation_code) {
   return s.size() <= 2 && code.empty() ? Industry::Unknown : Industry::Other;
 }
 
+// By program family (https://nces.ed.gov/ipeds/cipcode/browse.aspx?y=56).
+Industry industry_from_cip(std::string_view cip) {
+  if (cip.size() < 7) return Industry::Unknown;
+  const std::string_view family = cip.substr(0, 2);
+  const std::string_view series = cip.substr(0, 5);
+  if (cip.starts_with("15.0503") || cip.starts_with("15.0505") || cip.starts_with("03.0209") ||
+      cip.starts_with("14.4701")) {
+    return Industry::CleanEnergy;  // energy management, solar, energy and environmental policy
+  }
+  if (family == "51") return Industry::Health;
+  if (family == "11" || series == "15.12") return Industry::Technology;
+  if (family == "46" || family == "47" || family == "48" || family == "15") {
+    return Industry::Construction;  // construction trades, repair, precision production
+  }
+  if (series == "12.05" || series == "52.09") return Industry::Hospitality;  // culinary, hotels
+  if (family == "52" || family == "22") return Industry::Professional;       // business, legal
+  return Industry::Other;
+}
+
 std::string_view industry_key(Industry value) {
   switch (value) {
     case Industry::Health:

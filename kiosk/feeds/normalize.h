@@ -51,6 +51,9 @@ std::optional<int> duration_weeks(std::string_view text);
 // The kiosk's industry for an industry name or, failing that, an O*NET-SOC/SOC code.
 Industry industry(std::string_view name, std::string_view occupation_code);
 
+// The kiosk's industry for a CIP 2020 code ("51.3801"), when no SOC code says better.
+Industry industry_from_cip(std::string_view cip);
+
 // Filter names used by the command line and the screens ("health", "clean_energy", …).
 std::string_view industry_key(Industry value);
 std::optional<Industry> industry_from_key(std::string_view key);

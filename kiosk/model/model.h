@@ -110,8 +110,10 @@ struct Program {
   LocalText name;
   std::string provider;
   LocalRichText description;
-  std::string occupation_code;
-  std::optional<double> cost;  // USD; 0 for free
+  std::string occupation_code;                // the first of occupation_codes, or empty
+  std::vector<std::string> occupation_codes;  // SOC or O*NET-SOC codes the source names
+  std::vector<std::string> cip_codes;         // CIP 2020 codes of what it teaches ("51.3801")
+  std::optional<double> cost;                 // USD; 0 for free
   std::optional<int> duration_weeks;
   LocalText schedule;    // "Evenings, Monday to Thursday"
   LocalText credential;  // what completing it earns

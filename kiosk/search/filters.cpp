@@ -1,6 +1,9 @@
 #include "kiosk/search/filters.h"
 
+#include <algorithm>
+
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/model/occupations.h"
 
 namespace kiosk {
 
@@ -68,6 +71,20 @@ std::optional<std::string> apply_filter(SearchQuery& q, const std::string& key_v
       return bad("apprenticeship, pre_apprenticeship, internship, ojt or classroom");
     }
     q.program_type = t;
+  } else if (key == "occupation") {
+    // SOC or O*NET-SOC codes, any of them: occupation=29-1141 or occupation=29-1141,29-2061.
+    std::size_t start = 0;
+    while (start <= value.size()) {
+      const std::size_t end = std::min(value.find(',', start), value.size());
+      std::string soc = occupations::soc_code(value.substr(start, end - start));
+      if (soc.empty()) {
+        return bad("SOC codes like 29-1141 (or O*NET-SOC, 29-1141.00), separated by commas");
+      }
+      if (std::find(q.occupations.begin(), q.occupations.end(), soc) == q.occupations.end()) {
+        q.occupations.push_back(std::move(soc));
+      }
+      start = end + 1;
+    }
   } else {
     return "unknown filter '" + key + "' (see --help)";
   }

@@ -46,6 +46,22 @@ void ListingsReader::search(SearchQuery query, const std::string& tag,
       "search:" + tag);
 }
 
+void ListingsReader::related(RelatedQuery query, std::function<void(RelatedListings)> done) {
+  worker_.post([this, query = std::move(query), done = std::move(done)]() mutable {
+    RelatedListings found;
+    if (Store* s = store()) {
+      try {
+        found = find_related(*s, query);
+      } catch (const std::exception& e) {
+        log::error(std::string("finding related listings failed: ") + e.what());
+        store_.reset();
+      }
+    }
+    ui_.post(
+        [done = std::move(done), found = std::move(found)]() mutable { done(std::move(found)); });
+  });
+}
+
 void ListingsReader::listing(ListingKind kind, std::int64_t key,
                              std::function<void(std::optional<Listing>)> done) {
   worker_.post([this, kind, key, done = std::move(done)]() mutable {

@@ -12,6 +12,7 @@
 
 #include "kiosk/base/run_queue.h"
 #include "kiosk/base/worker.h"
+#include "kiosk/search/related.h"
 #include "kiosk/store/store.h"
 
 namespace kiosk {
@@ -27,6 +28,8 @@ class ListingsReader {
 
   // `tag` names the caller's channel: a newer search with the same tag replaces one not yet run.
   void search(SearchQuery query, const std::string& tag, std::function<void(SearchResult)> done);
+  // Listings related to one on screen ("Training for this job"): by occupation, else by industry.
+  void related(RelatedQuery query, std::function<void(RelatedListings)> done);
   // One listing, whole, for a detail screen (jobs and programs so far).
   void listing(ListingKind kind, std::int64_t key,
                std::function<void(std::optional<Listing>)> done);

@@ -151,6 +151,8 @@ void to_json(nlohmann::json& j, const Program& v) {
        {"description", v.description},
        {"industry", v.industry},
        {"occupation_code", v.occupation_code},
+       {"occupation_codes", v.occupation_codes},
+       {"cip_codes", v.cip_codes},
        {"schedule", v.schedule},
        {"format", v.format},
        {"credential", v.credential},
@@ -177,6 +179,8 @@ void from_json(const nlohmann::json& j, Program& v) {
   get(j, "description", v.description);
   get(j, "industry", v.industry);
   get(j, "occupation_code", v.occupation_code);
+  get(j, "occupation_codes", v.occupation_codes);
+  get(j, "cip_codes", v.cip_codes);
   get(j, "cost", v.cost);
   get(j, "duration_weeks", v.duration_weeks);
   get(j, "schedule", v.schedule);

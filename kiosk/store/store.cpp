@@ -10,6 +10,7 @@
 #include "kiosk/base/log.h"
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/store/occupation_facets.h"
 #include "kiosk/store/record_json.h"
 
 namespace kiosk {
@@ -176,7 +177,7 @@ Row row_of(const Job& j) {
   r.valid_through = j.valid_through;
   r.sample = j.sample;
   r.detail = nlohmann::json(j).dump();
-  r.facets = facet_words(r);
+  r.facets = facet_words(r) + occupation_facets(j);
   return r;
 }
 
@@ -199,7 +200,7 @@ Row row_of(const Program& p) {
   r.start = p.start_date;
   r.sample = p.sample;
   r.detail = nlohmann::json(p).dump();
-  r.facets = facet_words(r);
+  r.facets = facet_words(r) + occupation_facets(p);
   return r;
 }
 
@@ -611,6 +612,9 @@ SearchResult Store::search(const SearchQuery& q) {
     facet("pt" + type);
   }
   if (q.paid) facet("paidyes");
+  if (!q.occupations.empty()) {  // no SQL condition: the facet words are the only record of them
+    facets += (facets.empty() ? "" : " AND ") + occupation_match(q.occupations);
+  }
   if (q.exclude_key) {
     where += " AND l.key != ?";
     params.emplace_back(*q.exclude_key);

@@ -48,6 +48,9 @@ struct SearchQuery {
   std::optional<ProgramType> program_type;
   std::optional<double> max_cost;  // USD
   bool paid = false;               // paid while learning
+  // Any of these occupations (SOC or O*NET-SOC codes): a job's own code; a program's own codes
+  // and those its CIP codes lead to through the crosswalk.
+  std::vector<std::string> occupations;
   SortOrder sort = SortOrder::Relevance;
   int limit = 20;
   int offset = 0;

@@ -13,6 +13,7 @@
 
 #include "kiosk/base/log.h"
 #include "kiosk/base/url.h"
+#include "kiosk/feeds/ctdl.h"
 #include "kiosk/feeds/etpl_csv.h"
 #include "kiosk/feeds/greenhouse.h"
 #include "kiosk/feeds/jsonld.h"
@@ -105,6 +106,7 @@ FeedFormat detect_format(std::string_view body) {
   if (body.front() == '{' || body.front() == '[') {
     if (head.find("\"absolute_url\"") != std::string_view::npos) return FeedFormat::Greenhouse;
     if (head.find("\"hostedUrl\"") != std::string_view::npos) return FeedFormat::Lever;
+    if (feeds::looks_like_ctdl(head)) return FeedFormat::Ctdl;  // before the schema.org check
     if (head.find("\"@type\"") != std::string_view::npos ||
         head.find("\"@graph\"") != std::string_view::npos ||
         head.find("\"@context\"") != std::string_view::npos) {
@@ -129,6 +131,8 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url) {
       return feeds::parse_lever(body, source_url);
     case FeedFormat::EtplCsv:
       return feeds::parse_etpl_csv(body, source_url);
+    case FeedFormat::Ctdl:
+      return feeds::parse_ctdl(body, source_url);
     case FeedFormat::Unknown:
       break;
   }

@@ -155,6 +155,40 @@ TEST_F(SyncTest, ChangedFeedIsSwappedIn) {
   EXPECT_EQ(matches("solar"), 1);
 }
 
+// A Credential Registry graph: recognised from its content, its program found by name and, through
+// the shipped crosswalk, by the occupation its CIP code leads to (registered nursing → 29-1141).
+TEST_F(SyncTest, CtdlProgramsAreRecognisedAndJoinedToOccupations) {
+  server_.route("/ctdl", [](const HttpRequest&) {
+    return HttpResponse{200, {{"Content-Type", "application/json"}}, R"json({
+      "@context": "https://credreg.net/ctdl/schema/context/json",
+      "@graph": [
+        {"@id": "https://example.org/org/mdc", "@type": "ceterms:CredentialOrganization",
+         "ceterms:name": {"en-US": "Miami Dade College"}},
+        {"@id": "https://example.org/lp/asn", "@type": "ceterms:LearningProgram",
+         "ceterms:ctid": "ce-asn", "ceterms:name": {"en-US": "Nursing (ASN)", "es": "Enfermer\u00eda"},
+         "ceterms:offeredBy": ["https://example.org/org/mdc"],
+         "ceterms:instructionalProgramType": [{"ceterms:frameworkName": {"en-US": "CIP"},
+           "ceterms:codedNotation": "51.3801"}]}]})json"};
+  });
+  const FeedOutcome out =
+      sync_feed(*store_, {server_.url("/ctdl"), ListingKind::Program}, options_);
+  ASSERT_EQ(out.status, FeedOutcome::Status::Updated) << out.error;
+  EXPECT_EQ(out.records, 1);
+  SearchQuery q;
+  q.kind = ListingKind::Program;
+  q.text = "enfermeria";
+  q.now = kNow;
+  ASSERT_EQ(store_->search(q).hits.size(), 1u);
+  EXPECT_EQ(store_->search(q).hits[0].org, "Miami Dade College");
+  q.text.clear();
+  q.occupations = {"29-1141.00"};
+  EXPECT_EQ(store_->search(q).hits.size(), 1u);
+  q.occupations = {"47-2111"};
+  EXPECT_EQ(store_->search(q).hits.size(), 0u);
+  EXPECT_EQ(sync_feed(*store_, {server_.url("/ctdl"), ListingKind::Program}, options_).status,
+            FeedOutcome::Status::Unchanged);
+}
+
 TEST_F(SyncTest, GzipIsDecoded) {
   server_.route("/feed", [](const HttpRequest&) {
     HttpResponse r{200, {}, feed("Registered Nurse")};

@@ -149,6 +149,7 @@ TEST(EtplCsv, NewJerseyStyleColumns) {
   EXPECT_FALSE(a.schedule.es.empty());
   EXPECT_EQ(a.format, ProgramFormat::InPerson);
   EXPECT_EQ(a.industry, Industry::Construction);  // CIP 46.0302, electricians
+  EXPECT_EQ(a.cip_codes, (std::vector<std::string>{"46.0302"}));
   EXPECT_EQ(a.url, "https://www.ibew.org");
   ASSERT_EQ(a.locations.size(), 1u);
   EXPECT_EQ(a.locations[0].postal_code, "07102");
@@ -172,6 +173,7 @@ TEST(EtplCsv, OccupationCodesTypesAndFlags) {
   ASSERT_EQ(feed.programs.size(), 2u);
   const Program& a = feed.programs[0];
   EXPECT_EQ(a.occupation_code, "31-1131.00");
+  EXPECT_EQ(a.occupation_codes, (std::vector<std::string>{"31-1131.00", "31-1132"}));
   EXPECT_EQ(a.industry, Industry::Health);
   EXPECT_EQ(a.type, ProgramType::Ojt);
   EXPECT_TRUE(a.paid_while_learning);

@@ -6,6 +6,7 @@
 
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/search/listings_reader.h"
+#include "tests/unit/temp_dir.h"
 
 namespace kiosk {
 namespace {
@@ -14,25 +15,7 @@ namespace fs = std::filesystem;
 constexpr std::int64_t kNow = 1793664000;  // 2026-11-03
 constexpr std::int64_t kDay = 86400;
 
-class TempDir {
- public:
-  TempDir() {
-    path_ = fs::temp_directory_path() /
-            ("kiosk-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter_++));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const fs::path& path() const { return path_; }
-
- private:
-  static inline int counter_ = 0;
-  fs::path path_;
-};
+using kiosk::testing::TempDir;
 
 Job job(std::string id, std::string en, std::string es, std::string employer, std::string body,
         std::int64_t posted_days_ago) {

@@ -92,8 +92,10 @@ DetailView job_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t key) {
 
   // Training for this job: programs in the same industry (by occupation once jobs carry one).
   v.related_id = "jobs.detail.training";
-  v.related_label = ui.t("jobs.detail.training"_msg);
-  v.related_route = related_route("programs.search", job.industry);
+  v.related_screen = "programs.search";
+  v.related = kiosk::training_for(job, ui.tr.language(), ui.now, 1);
+  v.related_label = "jobs.detail.training"_msg;
+  v.related_label_industry = "jobs.detail.training_in"_msg;
   return v;
 }
 

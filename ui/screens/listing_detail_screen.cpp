@@ -95,6 +95,8 @@ void ListingDetailScreen::forget(std::int64_t key) {
   qr_link_.clear();
   similar_.clear();
   similar_asked_ = false;
+  related_asked_ = false;
+  related_.reset();
   print_state_ = PrintState::Idle;
   scroll_.reset();
 }
@@ -147,6 +149,15 @@ void ListingDetailScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
       similar_ = std::move(r.hits);
     });
   }
+  if (view && view->related && !related_asked_) {
+    related_asked_ = true;
+    const std::uint64_t generation = generation_;
+    reader_.related(*view->related, [this, generation](kiosk::RelatedListings found) {
+      if (generation != generation_) return;
+      related_ = std::move(found);
+    });
+  }
+  if (view && view->related && !related_) ui.busy = true;
   if (loading_ || print_state_ == PrintState::Sending) ui.busy = true;
 
   float y = pos.y + draw_step_row(ui, pos, size.x);
@@ -376,11 +387,21 @@ void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 
     }
   }
   // The other journey ("Training for this job") with the actions, where it is always seen.
-  if (!view.related_id.empty()) {
+  if (related_ && !related_->result.hits.empty()) {
+    const bool by_industry = related_->by == kiosk::RelatedBy::Industry && related_->industry;
+    const std::string label =
+        by_industry ? ui.tr.format(view.related_label_industry,
+                                   {{"industry", kiosk::industry_name(ui.tr, *related_->industry)}})
+                    : ui.t(view.related_label);
     by += ui.px(0.3f);
-    if (button(ui, view.related_id, view.related_label, ImVec2(bx, by), ImVec2(bw, bh),
-               ButtonKind::Outline, Icon::Search)) {
-      ui.intents.push_back(kiosk::Intent::open(view.related_route));
+    if (button(ui, view.related_id, label, ImVec2(bx, by), ImVec2(bw, bh), ButtonKind::Outline,
+               Icon::Search)) {
+      kiosk::SearchQuery found = view.related->query;
+      if (by_industry) {
+        found.occupations.clear();
+        found.industry = related_->industry;
+      }
+      ui.intents.push_back(kiosk::Intent::open(related_route(view.related_screen, found)));
     }
     by += bh + ui.px(0.3f);
   }

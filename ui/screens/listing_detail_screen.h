@@ -60,6 +60,9 @@ class ListingDetailScreen final : public Screen {
   std::vector<kiosk::SearchHit> similar_;
   bool similar_asked_ = false;
   kiosk::Language similar_language_ = kiosk::Language::En;
+  // The door to the other journey, once the reader said what it holds.
+  bool related_asked_ = false;
+  std::optional<kiosk::RelatedListings> related_;
   PrintState print_state_ = PrintState::Idle;
   bool compact_ = false;  // narrow screens: the QR block sits inside the scrolling text
   std::uint64_t generation_ = 0;

@@ -37,10 +37,15 @@ kiosk::SearchQuery similar_query(kiosk::ListingKind kind, const std::string& tit
   return q;
 }
 
-kiosk::Route related_route(std::string_view screen, kiosk::Industry industry) {
+kiosk::Route related_route(std::string_view screen, const kiosk::SearchQuery& query) {
   kiosk::Route route{std::string(screen), {}, {}};
-  if (known(industry)) {
-    route.topic = "industry=" + std::string(kiosk::feeds::industry_key(industry));
+  if (!query.occupations.empty()) {
+    route.topic = "occupation=";
+    for (std::size_t i = 0; i < query.occupations.size(); ++i) {
+      route.topic += (i > 0 ? "," : "") + query.occupations[i];
+    }
+  } else if (query.industry && known(*query.industry)) {
+    route.topic = "industry=" + std::string(kiosk::feeds::industry_key(*query.industry));
   }
   return route;
 }

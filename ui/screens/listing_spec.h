@@ -12,6 +12,7 @@
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/model/model.h"
 #include "kiosk/search/listings_reader.h"
+#include "kiosk/search/related.h"
 #include "kiosk/session/navigation.h"
 #include "kiosk/session/visit.h"
 #include "kiosk/store/store.h"
@@ -86,10 +87,14 @@ struct DetailView {
   std::string no_link;                  // when there is none: what to do instead
   kiosk::SavedItem saved;               // what "Save to My list" keeps
   kiosk::SearchQuery similar;           // "More like this" (text empty: none)
-  // A button to the other journey ("Training for this job"): its id, label and where it goes.
+  // A button to the other journey ("Training for this job"): its id, the screen it opens, what
+  // to look for there, and its label when it goes by occupation or by industry ("Training in
+  // health care", {industry}). Shown only when the other journey has something.
   std::string related_id;
-  std::string related_label;
-  kiosk::Route related_route;
+  std::string related_screen;
+  std::optional<kiosk::RelatedQuery> related;
+  kiosk::MsgKey related_label;
+  kiosk::MsgKey related_label_industry;
 };
 
 struct ListingSpec {
@@ -131,7 +136,8 @@ std::vector<ChipSpec> industry_chips();
 kiosk::SearchQuery similar_query(kiosk::ListingKind kind, const std::string& title,
                                  std::int64_t key, kiosk::Language language,
                                  kiosk::Industry industry);
-kiosk::Route related_route(std::string_view screen, kiosk::Industry industry);
+// The route that opens `screen` filtered as a related query found its listings.
+kiosk::Route related_route(std::string_view screen, const kiosk::SearchQuery& query);
 
 // The specs, one per kind with a browser. Defined in jobs_spec.cpp, programs_spec.cpp.
 const ListingSpec& jobs_spec();

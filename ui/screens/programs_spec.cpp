@@ -165,8 +165,10 @@ DetailView program_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t ke
 
   // Jobs this leads to: jobs in the same industry (by occupation once jobs carry one).
   v.related_id = "programs.detail.jobs";
-  v.related_label = ui.t("programs.detail.jobs"_msg);
-  v.related_route = related_route("jobs.search", p.industry);
+  v.related_screen = "jobs.search";
+  v.related = kiosk::jobs_for(p, ui.tr.language(), ui.now, 1);
+  v.related_label = "programs.detail.jobs"_msg;
+  v.related_label_industry = "programs.detail.jobs_in"_msg;
   return v;
 }
 
