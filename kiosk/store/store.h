@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/i18n/language.h"
+#include "kiosk/model/enums.h"
 #include "kiosk/model/model.h"
 #include "kiosk/store/sqlite.h"
 
@@ -48,6 +49,11 @@ struct SearchQuery {
   std::optional<ProgramType> program_type;
   std::optional<double> max_cost;  // USD
   bool paid = false;               // paid while learning
+  std::optional<ProgramFormat> format;
+  std::uint8_t schedule = 0;  // ProgramSchedule bits: any of these
+  std::optional<CostBucket> cost;
+  std::optional<LengthBucket> length;
+  bool spanish = false;  // taught in Spanish
   SortOrder sort = SortOrder::Relevance;
   int limit = 20;
   int offset = 0;

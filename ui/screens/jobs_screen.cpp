@@ -7,6 +7,7 @@
 #include "kiosk/base/wipe.h"
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/i18n/format.h"
+#include "kiosk/search/facets.h"
 #include "ui/text_input.h"
 
 namespace ui {
@@ -26,25 +27,14 @@ struct ChipSpec {
   kiosk::MsgKey label;     // empty: the label is formatted (pay, days)
 };
 
-constexpr std::array<ChipSpec, 6> kIndustryChips = {{
-    {"industry", "health", "industry.health"_msg},
-    {"industry", "technology", "industry.technology"_msg},
-    {"industry", "construction", "industry.construction"_msg},
-    {"industry", "hospitality", "industry.hospitality"_msg},
-    {"industry", "clean_energy", "industry.clean_energy"_msg},
-    {"industry", "professional", "industry.professional"_msg},
-}};
-constexpr std::array<ChipSpec, 4> kTypeChips = {{
-    {"type", "full_time", "jobs.type.full_time"_msg},
-    {"type", "part_time", "jobs.type.part_time"_msg},
-    {"type", "temporary", "jobs.type.temporary"_msg},
-    {"type", "internship", "jobs.type.internship"_msg},
-}};
-constexpr std::array<ChipSpec, 3> kWorkplaceChips = {{
-    {"workplace", "onsite", "jobs.workplace.onsite"_msg},
-    {"workplace", "remote", "jobs.workplace.remote"_msg},
-    {"workplace", "hybrid", "jobs.workplace.hybrid"_msg},
-}};
+// The chips of a job filter group, from the tables (kiosk/search/facets.h).
+std::vector<ChipSpec> job_chips(std::string_view key) {
+  std::vector<ChipSpec> out;
+  for (const auto& v : kiosk::filter_group(kiosk::ListingKind::Job, key)->values) {
+    out.push_back({key, v.value, v.label});
+  }
+  return out;
+}
 constexpr std::array<std::string_view, 3> kMinPay = {"15", "20", "25"};
 constexpr std::array<std::string_view, 3> kPostedDays = {"1", "7", "30"};
 
@@ -327,9 +317,9 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
     for (const auto& s : specs) out.push_back({s.key, s.value, ui.t(s.label)});
     return out;
   };
-  group("jobs.filters.industry"_msg, labelled(kIndustryChips));
-  group("jobs.filters.type"_msg, labelled(kTypeChips));
-  group("jobs.filters.workplace"_msg, labelled(kWorkplaceChips));
+  group("jobs.filters.industry"_msg, labelled(job_chips("industry")));
+  group("jobs.filters.type"_msg, labelled(job_chips("type")));
+  group("jobs.filters.workplace"_msg, labelled(job_chips("workplace")));
   group("jobs.filters.degree"_msg,
         std::vector<Chip>{{"no_degree", "true", ui.t("jobs.filter.no_degree"_msg)}});
   std::vector<Chip> pay;
@@ -400,8 +390,9 @@ void JobsScreen::draw_browse(Ui& ui, float width) {
   const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   const float h = ui.px(em::kButtonHeight);
   const ImVec2 start = ImGui::GetCursorScreenPos();
-  for (std::size_t i = 0; i < kIndustryChips.size(); ++i) {
-    const auto& spec = kIndustryChips[i];
+  const std::vector<ChipSpec> industries = job_chips("industry");
+  for (std::size_t i = 0; i < industries.size(); ++i) {
+    const auto& spec = industries[i];
     const int c = static_cast<int>(i) % columns;
     const int r = static_cast<int>(i) / columns;
     const ImVec2 at(start.x + static_cast<float>(c) * (w + gap),
@@ -413,7 +404,7 @@ void JobsScreen::draw_browse(Ui& ui, float width) {
       results_scroll_.reset();
     }
   }
-  const int rows = (static_cast<int>(kIndustryChips.size()) + columns - 1) / columns;
+  const int rows = (static_cast<int>(industries.size()) + columns - 1) / columns;
   ImGui::SetCursorScreenPos(ImVec2(
       start.x, start.y + static_cast<float>(rows) * (h + gap) + ui.px(em::kSectionGap) * 0.5f));
   paragraph(ui, ui.t("jobs.browse.newest"_msg), ui.fonts.label, ui.palette.text, width,
