@@ -359,7 +359,10 @@ std::string clean_text(std::string_view text) {
   bool space = false;
   std::size_t i = 0;
   while (i < text.size()) {
-    const utf8::Decoded d = utf8::decode(text.substr(i));
+    const auto byte = static_cast<unsigned char>(text[i]);
+    // ASCII without a call: this runs over every byte of every description.
+    const utf8::Decoded d =
+        byte < 0x80 ? utf8::Decoded{byte, 1, true} : utf8::decode(text.substr(i));
     if (!d.valid) {
       i += d.size;  // invalid UTF-8: dropped
       continue;
