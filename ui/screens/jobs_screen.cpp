@@ -35,8 +35,6 @@ std::vector<ChipSpec> job_chips(std::string_view key) {
   }
   return out;
 }
-constexpr std::array<std::string_view, 3> kMinPay = {"15", "20", "25"};
-constexpr std::array<std::string_view, 3> kPostedDays = {"1", "7", "30"};
 
 std::string chip_id(std::string_view key, std::string_view value) {
   std::string id = "jobs.filter.";
@@ -323,21 +321,19 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
   group("jobs.filters.degree"_msg,
         std::vector<Chip>{{"no_degree", "true", ui.t("jobs.filter.no_degree"_msg)}});
   std::vector<Chip> pay;
-  pay.reserve(kMinPay.size());
-  for (auto v : kMinPay) {
-    pay.push_back({"min_pay", v,
+  for (const ChipSpec& c : job_chips("min_pay")) {
+    pay.push_back({c.key, c.value,
                    ui.tr.format("jobs.filter.min_pay"_msg,
-                                {{"amount", kiosk::format_money(std::stod(std::string(v)),
+                                {{"amount", kiosk::format_money(std::stod(std::string(c.value)),
                                                                 ui.tr.language())}})});
   }
   group("jobs.filters.pay"_msg, pay);
   std::vector<Chip> posted;
-  posted.reserve(kPostedDays.size());
-  for (auto v : kPostedDays) {
+  for (const ChipSpec& c : job_chips("posted_days")) {
     posted.push_back(
-        {"posted_days", v,
+        {c.key, c.value,
          ui.tr.format("jobs.filter.posted_days"_msg,
-                      {{"days", static_cast<std::int64_t>(std::stoi(std::string(v)))}})});
+                      {{"days", static_cast<std::int64_t>(std::stoi(std::string(c.value)))}})});
   }
   group("jobs.filters.posted"_msg, posted);
   ImGui::SetCursorScreenPos(ImVec2(left, y));
