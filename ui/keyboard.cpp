@@ -5,6 +5,8 @@
 #include <cmath>
 #include <vector>
 
+#include "kiosk/base/utf8.h"
+
 namespace ui {
 namespace {
 
@@ -39,8 +41,7 @@ bool overlaps(ImVec2 amin, ImVec2 amax, ImVec2 bmin, ImVec2 bmax) {
 }
 
 std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
+  return kiosk::utf8::length(s);
 }
 
 struct PlacedKey {

@@ -8,6 +8,7 @@
 
 #include "kiosk/base/paths.h"
 #include "kiosk/config/config.h"
+#include "kiosk/search/facets.h"
 
 namespace kiosk {
 namespace {
@@ -26,6 +27,33 @@ std::optional<std::pair<int, int>> parse_size(const std::string& text) {
   return std::pair{w, h};
 }
 
+// "industry=health|technology|…  no_degree=true  min_pay=USD_PER_HOUR": every filter a
+// listing kind takes, from the tables behind its chips (kiosk/search/facets.h).
+std::string filter_help(ListingKind kind) {
+  std::string out;
+  std::string line;
+  for (const FilterGroup& g : filter_groups(kind)) {
+    std::string item = std::string(g.key) + "=";
+    if (g.label == ChipLabel::Amount) {
+      item += "USD_PER_HOUR";
+    } else if (g.label == ChipLabel::Days) {
+      item += "N";
+    } else {
+      for (std::size_t i = 0; i < g.values.size(); ++i) {
+        item += (i == 0 ? "" : "|") + std::string(g.values[i].value);
+      }
+    }
+    if (g.key == "type") item += "|contract";  // no chip offers it; the command line takes it
+    if (!line.empty() && line.size() + 2 + item.size() > 80) {
+      out += "                  " + line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : "  ") + item;
+  }
+  if (!line.empty()) out += "                  " + line + "\n";
+  return out;
+}
+
 }  // namespace
 
 std::string usage_text() {
@@ -37,13 +65,10 @@ std::string usage_text() {
          "                              [--filter KEY=VALUE]... [--sort relevance|newest|pay]\n"
          "                              [--limit N] [--json] QUERY\n"
          "         kinds: jobs programs events services faq\n"
-         "         filters: "
-         "industry=health|technology|construction|hospitality|clean_energy|professional\n"
-         "                  type=full_time|part_time|temporary|internship|contract\n"
-         "                  workplace=onsite|remote|hybrid  no_degree=true  min_pay=USD_PER_HOUR\n"
-         "                  posted_days=N  "
-         "program_type=apprenticeship|pre_apprenticeship|internship|ojt|classroom\n"
-         "                  max_cost=USD  paid=true  occupation=SOC[,SOC]... (29-1141)\n"
+         "         filters for jobs:\n" +
+         filter_help(ListingKind::Job) + "         filters for programs:\n" +
+         filter_help(ListingKind::Program) +
+         "                  max_cost=USD  occupation=SOC[,SOC]... (29-1141; jobs and programs)\n"
          "       workforce-kiosk speak [--lang en|es] --out FILE.wav [--json] [--] TEXT\n"
          "         speaks TEXT with espeak-ng (English: en-us, Spanish: es-419) into a WAV file\n"
          "\n"

@@ -14,6 +14,7 @@
 #include "kiosk/cli/cli.h"
 #include "kiosk/config/config.h"
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/model/enums.h"
 #include "kiosk/search/filters.h"
 #include "kiosk/setup/settings.h"
 #include "kiosk/speech/speech.h"
@@ -51,9 +52,7 @@ std::string iso_date(std::int64_t seconds) {
 
 nlohmann::json types_json(std::uint8_t bits) {
   nlohmann::json out = nlohmann::json::array();
-  for (const auto& [bit, name] : employment_type_names()) {
-    if ((bits & bit) != 0) out.push_back(name);
-  }
+  for_each_bit<EmploymentType>(bits, [&](const auto& row) { out.push_back(row.key); });
   return out;
 }
 

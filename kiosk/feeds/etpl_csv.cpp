@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "kiosk/base/utf8.h"
 #include "kiosk/feeds/greenhouse.h"
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
@@ -36,46 +37,6 @@ bool contains_any(std::string_view haystack, std::initializer_list<std::string_v
 
 // ---- bytes to UTF-8 text -----------------------------------------------------------------------
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    if (c >= 0xC2 && c <= 0xDF) {
-      n = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      n = 2;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      n = 3;
-    } else {
-      return false;
-    }
-    if (i + n >= s.size()) return false;
-    for (std::size_t k = 1; k <= n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n + 1;
-  }
-  return true;
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // Excel on Windows saves "CSV" in the ANSI code page: "Español" arrives as "Espa\xF1ol".
 std::string windows1252_to_utf8(std::string_view s) {
   static constexpr std::array<char32_t, 32> k80 = {
@@ -90,9 +51,9 @@ std::string windows1252_to_utf8(std::string_view s) {
     if (c < 0x80) {
       out += ch;
     } else if (c < 0xA0) {
-      append_utf8(out, k80[c - 0x80]);
+      utf8::append(out, k80[c - 0x80]);
     } else {
-      append_utf8(out, c);
+      utf8::append(out, c);
     }
   }
   return out;
@@ -606,9 +567,12 @@ Program to_program(const RowReader& r, const Columns& c, const std::string& sour
   if (!p.duration_weeks) p.duration_weeks = weeks_from_number(r.number(c.hours), 1.0 / 40.0);
 
   p.schedule.en = r.text(c.schedule);
+  const bool evening = r.yes(c.evening).value_or(false);
+  const bool weekend = r.yes(c.weekend).value_or(false);
+  p.schedule_times = schedule_times(p.schedule.en);
+  if (evening) p.schedule_times |= kEvening;
+  if (weekend) p.schedule_times |= kWeekend;
   if (p.schedule.en.empty()) {
-    const bool evening = r.yes(c.evening).value_or(false);
-    const bool weekend = r.yes(c.weekend).value_or(false);
     if (evening && weekend) {
       p.schedule = {"Evening and weekend classes available",
                     "Clases por la noche y los fines de semana"};
@@ -648,6 +612,7 @@ Program to_program(const RowReader& r, const Columns& c, const std::string& sour
     p.credential.en += (p.credential.en.empty() ? "" : "; ") + value;
   }
   p.prerequisites.en = r.text(c.prerequisites);
+  p.no_degree = program_no_degree(p.type, p.prerequisites.en);
 
   p.wioa_eligible = r.yes(c.wioa).value_or(false) || r.yes(c.wioa_mention).value_or(false);
   p.taa_eligible = r.yes(c.taa).value_or(false);
@@ -729,7 +694,7 @@ ParseResult parse_etpl_csv(std::string_view body, const std::string& source_url)
     }
     ParsedFeed feed;
     std::string converted;
-    if (!valid_utf8(body)) {
+    if (!utf8::valid(body)) {
       converted = windows1252_to_utf8(body);
       body = converted;
       feed.warnings.emplace_back("the CSV is not UTF-8; read it as Windows-1252");

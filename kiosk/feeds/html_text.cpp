@@ -11,6 +11,7 @@
 #include <utility>
 #include <vector>
 
+#include "kiosk/base/utf8.h"
 #include "kiosk/feeds/normalize.h"
 
 namespace kiosk::feeds {
@@ -39,32 +40,6 @@ bool is_alpha(char c) {
 
 char lower_ascii(char c) {
   return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
-// The longest prefix of `s` no longer than `max` bytes that does not split a UTF-8 sequence.
-std::size_t utf8_cut(std::string_view s, std::size_t max) {
-  if (s.size() <= max) return s.size();
-  std::size_t n = max;
-  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
-  return n;
 }
 
 // Text that survived as text but looks like a tag ("&lt;b&gt;" in the source, or "<" and a
@@ -146,7 +121,7 @@ class Collector {
       const std::size_t room = kMaxDescriptionBytes - total_;
       full_ = true;
       if (room <= kEllipsis.size()) return false;
-      line.resize(utf8_cut(line, room - kEllipsis.size()));
+      line.resize(utf8::cut(line, room - kEllipsis.size()));
       while (!line.empty() && line.back() == ' ') line.pop_back();
       if (line.empty()) return false;
       line += kEllipsis;
@@ -760,7 +735,7 @@ bool continues(std::string_view prev, std::string_view next) {
 
 RichText html_to_blocks(std::string_view html) {
   Collector out;
-  std::string_view input = html.substr(0, utf8_cut(html, kMaxHtmlBytes));
+  std::string_view input = html.substr(0, utf8::cut(html, kMaxHtmlBytes));
   input = input.substr(0, nesting_safe_length(input));
   GumboOutput* parsed = gumbo_parse_with_options(&kGumboDefaultOptions, input.data(), input.size());
   if (parsed == nullptr) return {};
@@ -878,7 +853,7 @@ std::string decode_html_entities(std::string_view text) {
       out += '&';  // unknown: left as written
       continue;
     }
-    append_utf8(out, *cp);
+    utf8::append(out, *cp);
     i += semi + 1;
   }
   return out;

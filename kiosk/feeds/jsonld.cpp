@@ -7,6 +7,7 @@
 
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/model/enums.h"
 
 namespace kiosk::feeds {
 namespace {
@@ -392,6 +393,16 @@ Job job_of(const json& item, const std::string& source) {
   return job;
 }
 
+// ProgramSchedule bits: a feed's own "scheduleTimes" property (daytime, evening, weekend),
+// else what its schedule text says.
+std::uint8_t schedule_times_of(const json& item, const LocalText& schedule) {
+  std::uint8_t bits = 0;
+  for (const auto& word : list_of(property(item, "scheduleTimes"))) {
+    if (const auto bit = from_key<ProgramSchedule>(lower(trim(word)))) bits |= *bit;
+  }
+  return bits != 0 ? bits : schedule_times(schedule.en.empty() ? schedule.es : schedule.en);
+}
+
 Program program_of(const json& item, const std::string& source) {
   Program p;
   const bool es = is_spanish(item);
@@ -421,6 +432,7 @@ Program program_of(const json& item, const std::string& source) {
   }
   p.duration_weeks = duration_weeks(text_of(field(item, "timeToComplete")));
   p.schedule = local_text(property(item, "schedule"), es);
+  p.schedule_times = schedule_times_of(item, p.schedule);
   const std::string mode = lower(text_of(field(item, "educationalProgramMode")));
   p.format =
       mode.find("hybrid") != std::string::npos ? ProgramFormat::Hybrid
@@ -432,6 +444,8 @@ Program program_of(const json& item, const std::string& source) {
   p.prerequisites = local_text(field(item, "programPrerequisites"), es);
   p.wage = pay_of(item, field(item, "trainingSalary"));
   p.paid_while_learning = flag(item, "paidWhileLearning") || p.wage.min.has_value();
+  p.no_degree = flag(item, "noDegreeRequired") ||
+                program_no_degree(p.type, p.prerequisites.en + "\n" + p.prerequisites.es);
   p.wioa_eligible = flag(item, "wioaEligible");
   p.taa_eligible = flag(item, "taaEligible");
   const std::string aid = lower(text_of(field(item, "financialAidEligible")));

@@ -6,8 +6,12 @@
 #include <charconv>
 #include <cmath>
 #include <ctime>
+#include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "kiosk/base/utf8.h"
+#include "kiosk/model/enums.h"
 
 namespace kiosk::feeds {
 namespace {
@@ -35,6 +39,14 @@ std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
   const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
   const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
   return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+bool contains_degree_word(const std::string& lowered) {
+  for (const char* degree : {"bachelor", "associate", "master", "doctor", "degree", "licenciatura",
+                             "título", "titulo", "college"}) {
+    if (lowered.find(degree) != std::string::npos) return true;
+  }
+  return false;
 }
 
 bool read_int(std::string_view s, std::size_t pos, std::size_t len, int& out) {
@@ -332,34 +344,11 @@ Industry industry_from_cip(std::string_view cip) {
 }
 
 std::string_view industry_key(Industry value) {
-  switch (value) {
-    case Industry::Health:
-      return "health";
-    case Industry::Technology:
-      return "technology";
-    case Industry::Construction:
-      return "construction";
-    case Industry::Hospitality:
-      return "hospitality";
-    case Industry::CleanEnergy:
-      return "clean_energy";
-    case Industry::Professional:
-      return "professional";
-    case Industry::Other:
-      return "other";
-    case Industry::Unknown:
-      break;
-  }
-  return "";
+  return key_of(value);
 }
 
 std::optional<Industry> industry_from_key(std::string_view key) {
-  for (const Industry i :
-       {Industry::Health, Industry::Technology, Industry::Construction, Industry::Hospitality,
-        Industry::CleanEnergy, Industry::Professional, Industry::Other}) {
-    if (industry_key(i) == key) return i;
-  }
-  return std::nullopt;
+  return from_key<Industry>(key);
 }
 
 ProgramType program_type(std::string_view text) {
@@ -380,21 +369,7 @@ ProgramType program_type(std::string_view text) {
 }
 
 std::string_view program_type_key(ProgramType type) {
-  switch (type) {
-    case ProgramType::Apprenticeship:
-      return "apprenticeship";
-    case ProgramType::PreApprenticeship:
-      return "pre_apprenticeship";
-    case ProgramType::Internship:
-      return "internship";
-    case ProgramType::Ojt:
-      return "ojt";
-    case ProgramType::Classroom:
-      return "classroom";
-    case ProgramType::Unknown:
-      break;
-  }
-  return "";
+  return key_of(type);
 }
 
 std::string clean_text(std::string_view text) {
@@ -403,41 +378,16 @@ std::string clean_text(std::string_view text) {
   bool space = false;
   std::size_t i = 0;
   while (i < text.size()) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = 0;
-    char32_t cp = 0;
-    if (c < 0x80) {
-      n = 1;
-      cp = c;
-    } else if ((c >> 5) == 0x6) {
-      n = 2;
-      cp = c & 0x1F;
-    } else if ((c >> 4) == 0xE) {
-      n = 3;
-      cp = c & 0x0F;
-    } else if ((c >> 3) == 0x1E) {
-      n = 4;
-      cp = c & 0x07;
-    } else {
-      ++i;  // invalid lead byte: dropped
+    const auto byte = static_cast<unsigned char>(text[i]);
+    // ASCII without a call: this runs over every byte of every description.
+    const utf8::Decoded d =
+        byte < 0x80 ? utf8::Decoded{byte, 1, true} : utf8::decode(text.substr(i));
+    if (!d.valid) {
+      i += d.size;  // invalid UTF-8: dropped
       continue;
     }
-    if (i + n > text.size()) break;
-    bool valid = true;
-    for (std::size_t k = 1; k < n; ++k) {
-      const auto cc = static_cast<unsigned char>(text[i + k]);
-      if ((cc >> 6) != 0x2) {
-        valid = false;
-        break;
-      }
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    const bool overlong =
-        (n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
-    if (!valid || overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
-      ++i;
-      continue;
-    }
+    const char32_t cp = d.cp;
+    const std::size_t n = d.size;
     const bool whitespace = cp == ' ' || cp == '\t' || cp == 0xA0 || cp == '\r';
     const bool hidden = cp < 0x20 || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||  // controls
                         (cp >= 0x200B && cp <= 0x200F) ||  // zero-width, LRM, RLM
@@ -466,14 +416,121 @@ std::string clean_text(std::string_view text) {
 bool no_degree_from(std::string_view education) {
   const std::string s = lower(education);
   if (s.empty()) return false;
-  for (const char* degree : {"bachelor", "associate", "master", "doctor", "degree", "licenciatura",
-                             "título", "titulo", "college"}) {
-    if (s.find(degree) != std::string::npos) {
-      return s.find("no degree") != std::string::npos ||
-             s.find("not required") != std::string::npos;
+  return !asks_for_degree(s);  // "high school", "no requirements", "certificate", "GED", …
+}
+
+bool asks_for_degree(std::string_view text) {
+  const std::string s = lower(text);
+  if (!contains_degree_word(s)) return false;
+  return s.find("no degree") == std::string::npos && s.find("not required") == std::string::npos;
+}
+
+bool program_no_degree(ProgramType type, std::string_view prerequisites) {
+  const bool work_based = type == ProgramType::Apprenticeship ||
+                          type == ProgramType::PreApprenticeship || type == ProgramType::Ojt;
+  return work_based && !asks_for_degree(prerequisites);
+}
+
+namespace {
+
+// One clause of a schedule ("Tuesday and Thursday, 6 to 9:30 p.m."): its clock times in
+// minutes after midnight. "6 to 9:30 p.m." gives both times the p.m. of the second.
+struct ClauseTimes {
+  std::vector<int> starts;  // the first time of each range, or a lone time
+  std::vector<int> ends;
+};
+
+ClauseTimes clock_times(std::string_view clause) {
+  struct Time {
+    int minutes;
+    int meridiem;  // 0 none, 1 a.m., 2 p.m.
+    bool range_start;
+  };
+  std::vector<Time> times;
+  std::size_t i = 0;
+  bool after_to = false;
+  while (i < clause.size()) {
+    const auto c = static_cast<unsigned char>(clause[i]);
+    if (std::isdigit(c) == 0) {
+      if (clause.substr(i).starts_with(" to ") || clause.substr(i).starts_with(" a ") ||
+          clause[i] == '-' || clause.substr(i).starts_with("–")) {
+        after_to = !times.empty();
+      }
+      ++i;
+      continue;
     }
+    int hour = 0;
+    while (i < clause.size() && std::isdigit(static_cast<unsigned char>(clause[i])) != 0) {
+      hour = hour * 10 + (clause[i] - '0');
+      ++i;
+      if (hour > 99) break;
+    }
+    int minute = 0;
+    if (i + 2 < clause.size() && clause[i] == ':' &&
+        std::isdigit(static_cast<unsigned char>(clause[i + 1])) != 0) {
+      minute = (clause[i + 1] - '0') * 10 + (clause[i + 2] - '0');
+      i += 3;
+    }
+    const std::string r(trim(clause.substr(i, 6)));  // the clause is lower case already
+    int meridiem = 0;
+    if (r.starts_with("a.m") || r.starts_with("am")) meridiem = 1;
+    if (r.starts_with("p.m") || r.starts_with("pm")) meridiem = 2;
+    if (hour >= 1 && hour <= 12 && minute < 60) {
+      times.push_back({hour % 12 * 60 + minute, meridiem, !after_to});
+    }
+    after_to = false;
   }
-  return true;  // "high school", "no requirements", "certificate", "GED", …
+  // A time without a.m./p.m. takes the next one's ("5:30 to 8:30 p.m.").
+  for (std::size_t k = times.size(); k-- > 0;) {
+    if (times[k].meridiem == 0 && k + 1 < times.size()) times[k].meridiem = times[k + 1].meridiem;
+  }
+  ClauseTimes out;
+  for (const Time& t : times) {
+    if (t.meridiem == 0) continue;  // "20 hours a week" is no clock time
+    const int minutes = t.minutes + (t.meridiem == 2 ? 12 * 60 : 0);
+    (t.range_start ? out.starts : out.ends).push_back(minutes);
+  }
+  return out;
+}
+
+bool mentions(const std::string& s, std::initializer_list<std::string_view> words) {
+  return std::any_of(words.begin(), words.end(),
+                     [&s](std::string_view w) { return s.find(w) != std::string::npos; });
+}
+
+}  // namespace
+
+std::uint8_t schedule_times(std::string_view text) {
+  std::uint8_t bits = 0;
+  const std::string all = lower(text);
+  std::size_t begin = 0;
+  while (begin <= all.size()) {
+    const std::size_t end = std::min(all.find(';', begin), all.size());
+    const std::string clause = all.substr(begin, end - begin);
+    begin = end + 1;
+    if (trim(clause).empty()) continue;
+    const ClauseTimes t = clock_times(clause);
+    const bool late_start =
+        std::any_of(t.starts.begin(), t.starts.end(), [](int m) { return m >= 17 * 60; });
+    const bool late_end =
+        std::any_of(t.ends.begin(), t.ends.end(), [](int m) { return m >= 19 * 60; });
+    const bool evening =
+        late_start || late_end || mentions(clause, {"evening", "night", "noche", "nocturn"});
+    const bool weekend = mentions(clause, {"saturday", "sunday", "weekend", "sábado", "sabado",
+                                           "domingo", "fin de semana", "fines de semana"});
+    const bool day_time =
+        std::any_of(t.starts.begin(), t.starts.end(), [](int m) { return m < 16 * 60; });
+    const bool day_words =
+        mentions(clause, {"morning", "afternoon", "daytime", "business hours", "mañana", "tarde",
+                          "full-time", "full time", "days a week", "hours a week"});
+    const bool weekdays =
+        mentions(clause, {"monday", "tuesday", "wednesday", "thursday", "friday", "weekday",
+                          "lunes", "martes", "miércoles", "jueves", "viernes"});
+    if (evening) bits |= kEvening;
+    if (weekend) bits |= kWeekend;
+    if (day_time || (!evening && (day_words || weekdays))) bits |= kDaytime;
+  }
+  return bits;
 }
 
 }  // namespace kiosk::feeds

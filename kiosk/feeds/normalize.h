@@ -54,7 +54,8 @@ Industry industry(std::string_view name, std::string_view occupation_code);
 // The kiosk's industry for a CIP 2020 code ("51.3801"), when no SOC code says better.
 Industry industry_from_cip(std::string_view cip);
 
-// Filter names used by the command line and the screens ("health", "clean_energy", …).
+// Filter names used by the command line and the screens ("health", "clean_energy", …), from
+// the tables in kiosk/model/enums.h.
 std::string_view industry_key(Industry value);
 std::optional<Industry> industry_from_key(std::string_view key);
 
@@ -69,5 +70,18 @@ std::string clean_text(std::string_view text);
 
 // A college degree is not required by this education text/category.
 bool no_degree_from(std::string_view education);
+
+// The text asks for a college degree ("Associate degree in nursing", "bachelor's"), and does not
+// say one is not needed.
+bool asks_for_degree(std::string_view text);
+
+// No college degree needed to join: apprenticeships, pre-apprenticeships and on-the-job
+// training, unless their prerequisites ask for one.
+bool program_no_degree(ProgramType type, std::string_view prerequisites);
+
+// ProgramSchedule bits from a schedule as feeds write it, in English or Spanish: "Evenings,
+// Monday to Thursday, 5:30 to 9:30 p.m." (evening), "Saturdays, 8 a.m. to 2 p.m." (weekend),
+// "Monday to Friday, 9 a.m. to 1 p.m." (daytime). 0 when the text says nothing about it.
+std::uint8_t schedule_times(std::string_view text);
 
 }  // namespace kiosk::feeds

@@ -8,7 +8,7 @@
 #include <unicode/numberformatter.h>
 #include <unicode/unistr.h>
 
-#include "kiosk/store/record_json.h"
+#include "kiosk/model/enums.h"
 
 namespace kiosk {
 
@@ -41,7 +41,7 @@ std::string format_pay(Translator& tr, std::optional<double> min, std::optional<
   if (low > 0 && high > 0 && high < low) std::swap(low, high);
   if (low > 0 && std::abs(high - low) < 0.005) high = 0;
   const Language lang = tr.language();
-  const std::string_view key = pay_unit_key(unit);  // "hour", "year", … ("" when unknown)
+  const std::string_view key = key_of(unit);  // "hour", "year", … ("" when unknown)
   const std::string u = key.empty() ? "other" : std::string(key);
   if (low > 0 && high > 0) {
     return tr.format(
@@ -87,52 +87,19 @@ std::string format_updated(Translator& tr, std::int64_t updated, std::int64_t no
 
 std::string format_job_types(Translator& tr, std::uint8_t types) {
   std::string out;
-  const auto add = [&](std::uint8_t bit, MsgKey key) {
-    if ((types & bit) == 0) return;
+  for_each_bit<EmploymentType>(types, [&](const EnumRow<EmploymentType>& row) {
     if (!out.empty()) out += ", ";
-    out += tr.text(key);
-  };
-  add(kFullTime, "jobs.type.full_time"_msg);
-  add(kPartTime, "jobs.type.part_time"_msg);
-  add(kTemporary, "jobs.type.temporary"_msg);
-  add(kInternship, "jobs.type.internship"_msg);
-  add(kContract, "jobs.type.contract"_msg);
+    out += tr.text(row.message);
+  });
   return out;
 }
 
 std::string industry_name(Translator& tr, Industry industry) {
-  switch (industry) {
-    case Industry::Health:
-      return tr.text("industry.health"_msg);
-    case Industry::Technology:
-      return tr.text("industry.technology"_msg);
-    case Industry::Construction:
-      return tr.text("industry.construction"_msg);
-    case Industry::Hospitality:
-      return tr.text("industry.hospitality"_msg);
-    case Industry::CleanEnergy:
-      return tr.text("industry.clean_energy"_msg);
-    case Industry::Professional:
-      return tr.text("industry.professional"_msg);
-    case Industry::Other:
-    case Industry::Unknown:
-      break;
-  }
-  return {};
+  return enum_name(tr, industry);
 }
 
 std::string workplace_name(Translator& tr, Workplace workplace) {
-  switch (workplace) {
-    case Workplace::Onsite:
-      return tr.text("jobs.workplace.onsite"_msg);
-    case Workplace::Remote:
-      return tr.text("jobs.workplace.remote"_msg);
-    case Workplace::Hybrid:
-      return tr.text("jobs.workplace.hybrid"_msg);
-    case Workplace::Unknown:
-      break;
-  }
-  return {};
+  return enum_name(tr, workplace);
 }
 
 bool no_education_required(const LocalText& education) {

@@ -9,6 +9,7 @@
 
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/i18n/language.h"
+#include "kiosk/model/enums.h"
 #include "kiosk/model/model.h"
 
 namespace kiosk {
@@ -35,6 +36,14 @@ std::string format_updated(Translator& tr, std::int64_t updated, std::int64_t no
 
 // "Full-time, part-time" for EmploymentType bits.
 std::string format_job_types(Translator& tr, std::uint8_t types);
+
+// The translated name of a value of a table in kiosk/model/enums.h ("Health care" / "Salud");
+// empty for a value without a message (Unknown, Industry::Other).
+template <typename E>
+std::string enum_name(Translator& tr, E value) {
+  const auto* row = row_of(value);
+  return row == nullptr || row->message.key.empty() ? std::string() : tr.text(row->message);
+}
 
 // The translated name of an industry ("Health care" / "Salud").
 std::string industry_name(Translator& tr, Industry industry);

@@ -16,6 +16,7 @@
 #include <variant>
 #include <vector>
 
+#include "kiosk/base/msg_key.h"  // MsgKey and its _msg literal
 #include "kiosk/i18n/language.h"
 
 namespace kiosk {
@@ -33,18 +34,6 @@ std::optional<std::set<std::string>> message_arguments(std::string_view pattern)
 // The pseudo-locale: every literal run of an English pattern accented and stretched by about a
 // third, wrapped in [ ], with arguments and plural/select syntax left intact.
 Catalog make_pseudo_catalog(const Catalog& english);
-
-// A message key as written in code: "home.greeting"_msg. Keys only reach the translator through
-// this type, so a test can find every key the code uses by looking for the _msg suffix.
-struct MsgKey {
-  std::string_view key;
-};
-
-namespace literals {
-consteval MsgKey operator""_msg(const char* text, std::size_t size) {
-  return MsgKey{{text, size}};
-}
-}  // namespace literals
 
 // One named argument for a message: a count, an amount, a text or a moment ({when, date} or
 // {when, time} in the pattern, formatted for the active language).

@@ -4,48 +4,18 @@
 #include <initializer_list>
 #include <utility>
 
+#include "kiosk/base/utf8.h"
+
 namespace kiosk {
 namespace {
 
 // [SECTION] UTF-8
 
-// Bytes in the sequence a lead byte starts (1 for ASCII and for stray bytes).
-std::size_t sequence_length(unsigned char lead) {
-  if (lead >= 0xF0) return 4;
-  if (lead >= 0xE0) return 3;
-  if (lead >= 0xC0) return 2;
-  return 1;
-}
-
-bool is_continuation(unsigned char c) {
-  return (c & 0xC0) == 0x80;
-}
-
-// The code point of `s` when it is exactly one well-formed 1- or 2-byte character (all the
-// letters the layouts carry), else -1.
+// The code point of `s` when it is exactly one well-formed character, else -1.
 std::int32_t single_code_point(std::string_view s) {
-  if (s.size() == 1 && static_cast<unsigned char>(s[0]) < 0x80) {
-    return static_cast<unsigned char>(s[0]);
-  }
-  if (s.size() == 2) {
-    const auto lead = static_cast<unsigned char>(s[0]);
-    const auto trail = static_cast<unsigned char>(s[1]);
-    if (lead >= 0xC2 && lead < 0xE0 && is_continuation(trail)) {
-      return ((lead & 0x1F) << 6) | (trail & 0x3F);
-    }
-  }
-  return -1;
-}
-
-std::string encode(std::int32_t cp) {
-  std::string out;
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-  return out;
+  if (s.empty()) return -1;
+  const utf8::Decoded d = utf8::decode(s);
+  return d.valid && d.size == s.size() ? static_cast<std::int32_t>(d.cp) : -1;
 }
 
 // Upper case within Basic Latin, Latin-1 and Latin Extended-A (the fonts' letter ranges).
@@ -290,11 +260,10 @@ const std::vector<KeyRow>& keyboard_rows(Language language, KeyboardMode mode,
 
 void erase_last_character(std::string& text) {
   if (text.empty()) return;
-  std::size_t start = text.size() - 1;
-  while (start > 0 && is_continuation(static_cast<unsigned char>(text[start]))) --start;
-  const auto lead = static_cast<unsigned char>(text[start]);
-  const std::size_t tail = text.size() - start;
-  if (!is_continuation(lead) && sequence_length(lead) >= tail) {
+  const std::size_t start = utf8::last_char_start(text);
+  const std::string_view last = std::string_view(text).substr(start);
+  const utf8::Decoded d = utf8::decode(last);
+  if (d.size == last.size()) {
     text.erase(start);  // a whole character, or a truncated one: either way all of it
   } else {
     text.pop_back();  // stray continuation bytes go one at a time
@@ -306,7 +275,7 @@ std::string upper_letter(std::string_view letter) {
   if (cp < 0) return std::string(letter);
   const std::int32_t upper = upper_code_point(cp);
   if (upper == cp) return std::string(letter);
-  return encode(upper);
+  return utf8::encode(static_cast<char32_t>(upper));
 }
 
 // [SECTION] KeyboardState

@@ -104,6 +104,13 @@ struct Job {
 enum class ProgramType { Unknown, Apprenticeship, PreApprenticeship, Internship, Ojt, Classroom };
 enum class ProgramFormat { Unknown, InPerson, Online, Hybrid };
 
+// When a program meets, as the kiosk's filters name it.
+enum ProgramSchedule : std::uint8_t {
+  kDaytime = 1 << 0,
+  kEvening = 1 << 1,
+  kWeekend = 1 << 2,
+};
+
 struct Program {
   std::string id;
   std::string source;
@@ -115,8 +122,9 @@ struct Program {
   std::vector<std::string> cip_codes;         // CIP 2020 codes of what it teaches ("51.3801")
   std::optional<double> cost;                 // USD; 0 for free
   std::optional<int> duration_weeks;
-  LocalText schedule;    // "Evenings, Monday to Thursday"
-  LocalText credential;  // what completing it earns
+  LocalText schedule;               // "Evenings, Monday to Thursday"
+  std::uint8_t schedule_times = 0;  // ProgramSchedule bits, read from the schedule or the feed
+  LocalText credential;             // what completing it earns
   LocalText prerequisites;
   Pay wage;              // while learning, when paid
   std::string language;  // of instruction ("en", "es", "en,es")
@@ -128,6 +136,7 @@ struct Program {
   Industry industry = Industry::Unknown;
   ProgramFormat format = ProgramFormat::Unknown;
   bool paid_while_learning = false;
+  bool no_degree = false;  // no college degree needed to join
   bool wioa_eligible = false;
   bool taa_eligible = false;
   bool sample = false;

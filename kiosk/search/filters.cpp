@@ -4,55 +4,81 @@
 
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/model/occupations.h"
+#include "kiosk/model/enums.h"
 
 namespace kiosk {
+namespace {
 
-const std::vector<std::pair<std::uint8_t, std::string>>& employment_type_names() {
-  static const std::vector<std::pair<std::uint8_t, std::string>> kNames = {
-      {kFullTime, "full_time"},
-      {kPartTime, "part_time"},
-      {kTemporary, "temporary"},
-      {kInternship, "internship"},
-      {kContract, "contract"}};
-  return kNames;
+// "health, technology … or professional": the values a filter takes, from its table.
+template <typename E>
+std::string choices() {
+  std::vector<std::string_view> keys;
+  for (const auto& row : rows<E>()) {
+    if (!row.message.key.empty()) keys.push_back(row.key);
+  }
+  std::string out;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    if (i > 0) out += i + 1 == keys.size() ? " or " : ", ";
+    out += keys[i];
+  }
+  return out;
 }
+
+// A filter's value read through its table; the error sentence lists the valid ones.
+template <typename E>
+std::optional<std::string> read(std::optional<E>& out, std::string_view value, const auto& bad) {
+  const auto v = filter_value<E>(value);
+  if (!v) return bad(choices<E>());
+  out = v;
+  return std::nullopt;
+}
+
+// A bit-set filter (several may be on at once: any of them matches).
+template <typename E>
+std::optional<std::string> read_bit(std::uint8_t& bits, std::string_view value, const auto& bad) {
+  const auto v = filter_value<E>(value);
+  if (!v) return bad(choices<E>());
+  bits |= static_cast<std::uint8_t>(*v);
+  return std::nullopt;
+}
+
+bool* flag_field(SearchQuery& q, Flag flag) {
+  switch (flag) {
+    case Flag::NoDegree:
+      return &q.no_degree;
+    case Flag::Paid:
+      return &q.paid;
+    case Flag::Spanish:
+      return &q.spanish;
+  }
+  return nullptr;
+}
+
+}  // namespace
 
 std::optional<std::string> apply_filter(SearchQuery& q, const std::string& key_value) {
   const auto eq = key_value.find('=');
   if (eq == std::string::npos) return "a filter is KEY=VALUE, like industry=health";
   const std::string key = key_value.substr(0, eq);
   const std::string value = key_value.substr(eq + 1);
-  const auto bad = [&](const std::string& expected) {
+  const auto bad = [&](const std::string& expected) -> std::optional<std::string> {
     return "bad filter " + key_value + ": " + key + " takes " + expected;
   };
   const auto number = [&]() { return feeds::parse_number(value); };
-  if (key == "industry") {
-    const auto i = feeds::industry_from_key(value);
-    if (!i || *i == Industry::Other) {
-      return bad("health, technology, construction, hospitality, clean_energy or professional");
-    }
-    q.industry = i;
-  } else if (key == "type") {
-    for (const auto& [bit, name] : employment_type_names()) {
-      if (name == value) q.employment_types |= bit;
-    }
-    if (q.employment_types == 0)
-      return bad("full_time, part_time, temporary, internship or contract");
-  } else if (key == "workplace") {
-    static const std::pair<const char*, Workplace> kPlaces[] = {{"onsite", Workplace::Onsite},
-                                                                {"remote", Workplace::Remote},
-                                                                {"hybrid", Workplace::Hybrid}};
-    for (const auto& [name, place] : kPlaces) {
-      if (value == name) q.workplace = place;
-    }
-    if (!q.workplace) return bad("onsite, remote or hybrid");
-  } else if (key == "no_degree") {
+  if (const auto flag = from_key<Flag>(key)) {
     if (value != "true" && value != "false") return bad("true or false");
-    q.no_degree = value == "true";
-  } else if (key == "paid") {
-    if (value != "true" && value != "false") return bad("true or false");
-    q.paid = value == "true";
-  } else if (key == "min_pay") {
+    *flag_field(q, *flag) = value == "true";
+    return std::nullopt;
+  }
+  if (key == "industry") return read(q.industry, value, bad);
+  if (key == "type") return read_bit<EmploymentType>(q.employment_types, value, bad);
+  if (key == "workplace") return read(q.workplace, value, bad);
+  if (key == "program_type") return read(q.program_type, value, bad);
+  if (key == "format") return read(q.format, value, bad);
+  if (key == "schedule") return read_bit<ProgramSchedule>(q.schedule, value, bad);
+  if (key == "cost") return read(q.cost, value, bad);
+  if (key == "length") return read(q.length, value, bad);
+  if (key == "min_pay") {
     const auto n = number();
     if (!n || *n < 0 || *n > 10000) return bad("dollars an hour, like 18.50");
     q.min_pay_hourly = n;
@@ -65,12 +91,6 @@ std::optional<std::string> apply_filter(SearchQuery& q, const std::string& key_v
     if (!n || *n < 1 || *n > 3650 || *n != static_cast<int>(*n))
       return bad("a whole number of days");
     q.posted_days = static_cast<int>(*n);
-  } else if (key == "program_type") {
-    const auto t = feeds::program_type(value);
-    if (t == ProgramType::Unknown || feeds::program_type_key(t) != value) {
-      return bad("apprenticeship, pre_apprenticeship, internship, ojt or classroom");
-    }
-    q.program_type = t;
   } else if (key == "occupation") {
     // SOC or O*NET-SOC codes, any of them: occupation=29-1141 or occupation=29-1141,29-2061.
     std::size_t start = 0;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "kiosk/search/facets.h"
 #include "kiosk/search/filters.h"
 
 namespace kiosk {
@@ -15,8 +16,12 @@ std::string item(std::string_view key, std::string_view value) {
   return s;
 }
 
+// Job types and program schedules: several at once (see kiosk/search/facets.h).
 bool multi_valued(std::string_view key) {
-  return key == "type";  // a job may be full- and part-time: job types add up
+  for (const ListingKind kind : {ListingKind::Job, ListingKind::Program}) {
+    if (const FilterGroup* g = filter_group(kind, key); g != nullptr && g->multi) return true;
+  }
+  return false;
 }
 
 }  // namespace

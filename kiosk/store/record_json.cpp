@@ -1,5 +1,7 @@
 #include "kiosk/store/record_json.h"
 
+#include "kiosk/model/enums.h"
+
 namespace kiosk {
 namespace {
 
@@ -21,34 +23,21 @@ void get(const nlohmann::json& j, const char* key, T& v) {
 NLOHMANN_JSON_SERIALIZE_ENUM(TextBlock::Type, {{TextBlock::Type::Paragraph, "p"},
                                                {TextBlock::Type::Heading, "h"},
                                                {TextBlock::Type::Bullets, "ul"}})
-NLOHMANN_JSON_SERIALIZE_ENUM(Workplace, {{Workplace::Unknown, ""},
-                                         {Workplace::Onsite, "onsite"},
-                                         {Workplace::Remote, "remote"},
-                                         {Workplace::Hybrid, "hybrid"}})
-NLOHMANN_JSON_SERIALIZE_ENUM(PayUnit, {{PayUnit::Unknown, ""},
-                                       {PayUnit::Hour, "hour"},
-                                       {PayUnit::Day, "day"},
-                                       {PayUnit::Week, "week"},
-                                       {PayUnit::Month, "month"},
-                                       {PayUnit::Year, "year"}})
-NLOHMANN_JSON_SERIALIZE_ENUM(Industry, {{Industry::Unknown, ""},
-                                        {Industry::Health, "health"},
-                                        {Industry::Technology, "technology"},
-                                        {Industry::Construction, "construction"},
-                                        {Industry::Hospitality, "hospitality"},
-                                        {Industry::CleanEnergy, "clean_energy"},
-                                        {Industry::Professional, "professional"},
-                                        {Industry::Other, "other"}})
-NLOHMANN_JSON_SERIALIZE_ENUM(ProgramType, {{ProgramType::Unknown, ""},
-                                           {ProgramType::Apprenticeship, "apprenticeship"},
-                                           {ProgramType::PreApprenticeship, "pre_apprenticeship"},
-                                           {ProgramType::Internship, "internship"},
-                                           {ProgramType::Ojt, "ojt"},
-                                           {ProgramType::Classroom, "classroom"}})
-NLOHMANN_JSON_SERIALIZE_ENUM(ProgramFormat, {{ProgramFormat::Unknown, ""},
-                                             {ProgramFormat::InPerson, "in_person"},
-                                             {ProgramFormat::Online, "online"},
-                                             {ProgramFormat::Hybrid, "hybrid"}})
+// Enumerations by their stable keys, from the tables; an unknown key reads as Unknown.
+template <typename E>
+requires requires {
+  table_of(E{});
+}
+void to_json(nlohmann::json& j, const E& v) {
+  j = key_of(v);
+}
+template <typename E>
+requires requires {
+  table_of(E{});
+}
+void from_json(const nlohmann::json& j, E& v) {
+  v = j.is_string() ? from_key<E>(j.get_ref<const std::string&>()).value_or(E{}) : E{};
+}
 
 void to_json(nlohmann::json& j, const LocalText& v) {
   j = {{"en", v.en}, {"es", v.es}};
@@ -157,6 +146,8 @@ void to_json(nlohmann::json& j, const Program& v) {
        {"format", v.format},
        {"credential", v.credential},
        {"prerequisites", v.prerequisites},
+       {"schedule_times", v.schedule_times},
+       {"no_degree", v.no_degree},
        {"paid_while_learning", v.paid_while_learning},
        {"wage", v.wage},
        {"wioa_eligible", v.wioa_eligible},
@@ -187,6 +178,8 @@ void from_json(const nlohmann::json& j, Program& v) {
   get(j, "format", v.format);
   get(j, "credential", v.credential);
   get(j, "prerequisites", v.prerequisites);
+  get(j, "schedule_times", v.schedule_times);
+  get(j, "no_degree", v.no_degree);
   get(j, "paid_while_learning", v.paid_while_learning);
   get(j, "wage", v.wage);
   get(j, "wioa_eligible", v.wioa_eligible);
@@ -273,59 +266,19 @@ void from_json(const nlohmann::json& j, FaqEntry& v) {
 }
 
 std::string_view kind_key(ListingKind kind) {
-  switch (kind) {
-    case ListingKind::Job:
-      return "jobs";
-    case ListingKind::Program:
-      return "programs";
-    case ListingKind::Event:
-      return "events";
-    case ListingKind::Service:
-      return "services";
-    case ListingKind::Faq:
-      return "faq";
-  }
-  return "";
+  return key_of(kind);
 }
 
 std::optional<ListingKind> kind_from_key(std::string_view key) {
-  for (const auto k : {ListingKind::Job, ListingKind::Program, ListingKind::Event,
-                       ListingKind::Service, ListingKind::Faq}) {
-    if (kind_key(k) == key) return k;
-  }
-  return std::nullopt;
+  return from_key<ListingKind>(key);
 }
 
 std::string_view workplace_key(Workplace w) {
-  switch (w) {
-    case Workplace::Onsite:
-      return "onsite";
-    case Workplace::Remote:
-      return "remote";
-    case Workplace::Hybrid:
-      return "hybrid";
-    case Workplace::Unknown:
-      break;
-  }
-  return "";
+  return key_of(w);
 }
 
 std::string_view pay_unit_key(PayUnit u) {
-  switch (u) {
-    case PayUnit::Hour:
-      return "hour";
-    case PayUnit::Day:
-      return "day";
-    case PayUnit::Week:
-      return "week";
-    case PayUnit::Month:
-      return "month";
-    case PayUnit::Year:
-      return "year";
-    case PayUnit::Unknown:
-      break;
-  }
-  return "";
+  return key_of(u);
 }
 
 std::optional<double> hourly(const Pay& pay, bool use_max) {

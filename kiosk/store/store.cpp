@@ -11,6 +11,7 @@
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/store/occupation_facets.h"
+#include "kiosk/model/enums.h"
 #include "kiosk/store/record_json.h"
 
 namespace kiosk {
@@ -135,26 +136,117 @@ std::string first_city(const std::vector<Place>& places) {
   return places.empty() ? std::string() : places.front().city;
 }
 
-std::string facet_words(const Row& r) {
-  std::string f = "kind" + std::string(kind_key(r.kind));
-  if (!r.industry.empty()) f += " ind" + r.industry;
-  static const std::pair<std::uint8_t, const char*> kTypes[] = {{kFullTime, "typefull"},
-                                                                {kPartTime, "typepart"},
-                                                                {kTemporary, "typetemp"},
-                                                                {kInternship, "typeintern"},
-                                                                {kContract, "typecontract"}};
-  for (const auto& [bit, word] : kTypes) {
-    if ((r.types & bit) != 0) f += std::string(" ") + word;
+// [SECTION] Facet words: a listing's filter values as words in the index's facets column, and
+// the same words in a query's match. Both come from the tables in kiosk/model/enums.h, so what
+// is indexed and what is asked for cannot drift apart.
+
+// The facet words of one listing, space separated.
+class FacetWords {
+ public:
+  explicit FacetWords(ListingKind kind) { add(facet_of(kind)); }
+  void add(std::string_view word) {
+    if (word.empty()) return;
+    if (!text_.empty()) text_ += ' ';
+    text_ += word;
   }
-  if (!r.workplace.empty()) f += " wp" + r.workplace;
-  if (r.no_degree) f += " nodegree";
-  if (!r.program_type.empty()) {
-    std::string type = r.program_type;
-    type.erase(std::remove(type.begin(), type.end(), '_'), type.end());
-    f += " pt" + type;
+  template <typename E>
+  void add_value(E value) {
+    add(facet_of(value));
   }
-  if (r.paid) f += " paidyes";
-  return f;
+  template <typename E>
+  void add_bits(std::uint8_t bits) {
+    for_each_bit<E>(bits, [&](const EnumRow<E>& row) { add(row.facet); });
+  }
+  void add_flag(Flag flag, bool on) {
+    if (on) add(facet_of(flag));
+  }
+  std::string take() { return std::move(text_); }
+
+ private:
+  std::string text_;
+};
+
+std::string job_facets(const Job& j) {
+  FacetWords f(ListingKind::Job);
+  f.add_value(j.industry);
+  f.add_bits<EmploymentType>(j.employment_types);
+  f.add_value(j.workplace);
+  f.add_flag(Flag::NoDegree, j.no_degree);
+  return f.take();
+}
+
+std::string program_facets(const Program& p) {
+  FacetWords f(ListingKind::Program);
+  f.add_value(p.industry);
+  f.add_value(p.type);
+  f.add_value(p.format);
+  f.add_bits<ProgramSchedule>(p.schedule_times);
+  for (const auto& row : kCostBuckets) {
+    if (in_bucket(row.value, p.cost)) f.add(row.facet);
+  }
+  if (const auto length = length_bucket(p.duration_weeks)) f.add_value(*length);
+  f.add_flag(Flag::NoDegree, p.no_degree);
+  f.add_flag(Flag::Paid, p.paid_while_learning);
+  f.add_flag(Flag::Spanish, taught_in_spanish(p.language));
+  return f.take();
+}
+
+// The query's filters as an FTS5 match on the facets column: every chosen value, and any one of
+// a bit set's.
+class FacetMatch {
+ public:
+  void all(std::string_view word) {
+    if (word.empty()) return;
+    match_ += match_.empty() ? "" : " AND ";
+    match_ += "facets : ";
+    match_ += word;
+  }
+  template <typename E>
+  void all(const std::optional<E>& value) {
+    if (value) all(facet_of(*value));
+  }
+  void flag(Flag flag, bool on) {
+    if (on) all(facet_of(flag));
+  }
+  template <typename E>
+  void any_bit(std::uint8_t bits) {
+    if (bits == 0) return;
+    std::string any;
+    for_each_bit<E>(bits, [&](const EnumRow<E>& row) {
+      any += (any.empty() ? "" : " OR ") + std::string("facets : ") + std::string(row.facet);
+    });
+    match_ += (match_.empty() ? "(" : " AND (") + any + ")";
+  }
+  // A ready-made group ("(facets : occ291141 OR …)").
+  void all_of(const std::string& group) {
+    if (group.empty()) return;
+    match_ += (match_.empty() ? "" : " AND ") + group;
+  }
+  std::string take() { return std::move(match_); }
+
+ private:
+  std::string match_;
+};
+
+std::string facet_match(const SearchQuery& q) {
+  FacetMatch m;
+  // Jobs are the bulk of the cache, so "kindjobs" would only slow every intersection down; the
+  // smaller kinds are worth intersecting with. (The SQL conditions check the kind anyway.)
+  if (q.kind != ListingKind::Job) m.all(facet_of(q.kind));
+  m.all(q.industry);
+  m.any_bit<EmploymentType>(q.employment_types);
+  m.all(q.workplace);
+  m.flag(Flag::NoDegree, q.no_degree);
+  m.all(q.program_type);
+  m.flag(Flag::Paid, q.paid);
+  m.all(q.format);
+  m.any_bit<ProgramSchedule>(q.schedule);
+  m.all(q.cost);
+  m.all(q.length);
+  m.flag(Flag::Spanish, q.spanish);
+  // No SQL condition for occupations: the facet words are the only record of them.
+  if (!q.occupations.empty()) m.all_of(occupation_match(q.occupations));
+  return m.take();
 }
 
 Row row_of(const Job& j) {
@@ -177,7 +269,7 @@ Row row_of(const Job& j) {
   r.valid_through = j.valid_through;
   r.sample = j.sample;
   r.detail = nlohmann::json(j).dump();
-  r.facets = facet_words(r) + occupation_facets(j);
+  r.facets = job_facets(j) + occupation_facets(j);
   return r;
 }
 
@@ -194,13 +286,14 @@ Row row_of(const Program& p) {
   r.program_type = std::string(feeds::program_type_key(p.type));
   r.cost = p.cost;
   r.paid = p.paid_while_learning;
+  r.no_degree = p.no_degree;
   r.city = first_city(p.locations);
   r.posted = p.start_date;  // programs sort by when they start
   r.valid_through = p.valid_through;
   r.start = p.start_date;
   r.sample = p.sample;
   r.detail = nlohmann::json(p).dump();
-  r.facets = facet_words(r) + occupation_facets(p);
+  r.facets = program_facets(p) + occupation_facets(p);
   return r;
 }
 
@@ -218,7 +311,7 @@ Row row_of(const Event& e) {
   r.start = e.start;
   r.sample = e.sample;
   r.detail = nlohmann::json(e).dump();
-  r.facets = facet_words(r);
+  r.facets = FacetWords(r.kind).take();
   return r;
 }
 
@@ -233,7 +326,7 @@ Row row_of(const Service& s) {
   r.city = s.place.city;
   r.sample = s.sample;
   r.detail = nlohmann::json(s).dump();
-  r.facets = facet_words(r);
+  r.facets = FacetWords(r.kind).take();
   return r;
 }
 
@@ -246,7 +339,7 @@ Row row_of(const FaqEntry& f) {
   r.display_title = f.question;
   r.sample = f.sample;
   r.detail = nlohmann::json(f).dump();
-  r.facets = facet_words(r);
+  r.facets = FacetWords(r.kind).take();
   return r;
 }
 
@@ -548,210 +641,201 @@ std::int64_t Store::count(ListingKind kind, std::int64_t now) {
   return s.int64(0);
 }
 
-SearchResult Store::search(const SearchQuery& q) {
-  std::string where = "l.kind = ? AND (l.valid_through IS NULL OR l.valid_through >= ?)";
-  std::vector<Param> params = {std::string(kind_key(q.kind)), q.now};
-  if (q.industry) {
-    where += " AND l.industry = ?";
-    params.emplace_back(std::string(feeds::industry_key(*q.industry)));
-  }
-  if (q.employment_types != 0) {
-    where += " AND (l.types & ?) != 0";
-    params.emplace_back(static_cast<std::int64_t>(q.employment_types));
-  }
-  if (q.workplace) {
-    where += " AND l.workplace = ?";
-    params.emplace_back(std::string(workplace_key(*q.workplace)));
-  }
-  if (q.no_degree) where += " AND l.no_degree = 1";
-  if (q.min_pay_hourly) {
-    where += " AND l.pay_hourly >= ?";
-    params.emplace_back(*q.min_pay_hourly);
-  }
-  if (q.posted_days) {
-    where += " AND l.posted >= ?";
-    params.emplace_back(q.now - static_cast<std::int64_t>(*q.posted_days) * 86400);
-  }
-  if (q.program_type) {
-    where += " AND l.program_type = ?";
-    params.emplace_back(std::string(feeds::program_type_key(*q.program_type)));
-  }
-  if (q.max_cost) {
-    where += " AND l.cost <= ?";
-    params.emplace_back(*q.max_cost);
-  }
-  if (q.paid) where += " AND l.paid = 1";
+namespace {
 
-  // The filters as facet words, so FTS5 intersects them with the text's matches.
-  // Jobs are the bulk of the cache, so "kindjobs" would only slow every intersection down; the
-  // smaller kinds are worth intersecting with. (The SQL conditions check everything anyway.)
-  std::string facets;
-  const auto facet = [&](const std::string& word) {
-    facets += (facets.empty() ? "" : " AND ") + std::string("facets : ") + word;
-  };
-  if (q.kind != ListingKind::Job) facet("kind" + std::string(kind_key(q.kind)));
-  if (q.industry) facet("ind" + std::string(feeds::industry_key(*q.industry)));
-  if (q.employment_types != 0) {
-    static const std::pair<std::uint8_t, const char*> kTypes[] = {{kFullTime, "typefull"},
-                                                                  {kPartTime, "typepart"},
-                                                                  {kTemporary, "typetemp"},
-                                                                  {kInternship, "typeintern"},
-                                                                  {kContract, "typecontract"}};
-    std::string any;
-    for (const auto& [bit, word] : kTypes) {
-      if ((q.employment_types & bit) == 0) continue;
-      any += (any.empty() ? "" : " OR ") + std::string("facets : ") + word;
-    }
-    facets += (facets.empty() ? "(" : " AND (") + any + ")";
-  }
-  if (q.workplace) facet("wp" + std::string(workplace_key(*q.workplace)));
-  if (q.no_degree) facet("nodegree");
-  if (q.program_type) {
-    std::string type(feeds::program_type_key(*q.program_type));
-    type.erase(std::remove(type.begin(), type.end(), '_'), type.end());
-    facet("pt" + type);
-  }
-  if (q.paid) facet("paidyes");
-  if (!q.occupations.empty()) {  // no SQL condition: the facet words are the only record of them
-    facets += (facets.empty() ? "" : " AND ") + occupation_match(q.occupations);
-  }
-  if (q.exclude_key) {
-    where += " AND l.key != ?";
-    params.emplace_back(*q.exclude_key);
-  }
-  const std::string text = q.any_word ? fts_any_word_query(q.text) : fts_query(q.text);
-  // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
-  // newest first, straight from the index.
-  const bool short_prefix = text.starts_with("title : ");
-  std::string match =
-      text.empty() || facets.empty() ? text + facets : "(" + text + ") AND " + facets;
-  if (!match.empty() && q.posted_days) {
-    // Keys grow with the posting date: FTS5 can skip older listings by rowid.
-    where += " AND f.rowid >= ?";
-    params.emplace_back((q.now - static_cast<std::int64_t>(*q.posted_days) * 86400) * kKeySpread);
-  }
-  const bool spanish = q.language == Language::Es;
-  const std::string columns =
-      std::string("l.key, l.kind, l.id, ") +
-      (spanish ? "CASE WHEN l.title_es != '' THEN l.title_es ELSE l.title_en END"
-               : "CASE WHEN l.title_en != '' THEN l.title_en ELSE l.title_es END") +
-      ", l.org, l.industry, l.city, l.workplace, l.types, l.pay_min, l.pay_max, l.pay_unit, "
-      "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample";
-  const int limit = std::clamp(q.limit, 0, 500);
-  const int offset = std::clamp(q.offset, 0, 100000);
-  const std::string pay_order = "l.pay_hourly IS NULL, l.pay_hourly DESC, l.key DESC";
+// [SECTION] Search, in parts: the SQL conditions, the browse path (nothing to match), the
+// windowed rank path (a match), and the page's rows.
 
+// WHERE conditions and their parameters, in binding order.
+struct Conditions {
+  std::string where;
+  std::vector<Param> params;
+
+  void add(std::string_view condition) {
+    where += where.empty() ? "" : " AND ";
+    where += condition;
+  }
+  void add(std::string_view condition, Param param) {
+    add(condition);
+    params.push_back(std::move(param));
+  }
+};
+
+std::int64_t posted_since(const SearchQuery& q) {
+  return q.now - static_cast<std::int64_t>(*q.posted_days) * 86400;
+}
+
+// Every filter as SQL on the listings row, so a result is right even where the facet words
+// only narrow (and so browsing, which has no match, filters at all).
+Conditions sql_conditions(const SearchQuery& q) {
+  Conditions c;
+  c.add("l.kind = ?", std::string(kind_key(q.kind)));
+  c.add("(l.valid_through IS NULL OR l.valid_through >= ?)", q.now);
+  if (q.industry) c.add("l.industry = ?", std::string(key_of(*q.industry)));
+  if (q.employment_types != 0) {
+    c.add("(l.types & ?) != 0", static_cast<std::int64_t>(q.employment_types));
+  }
+  if (q.workplace) c.add("l.workplace = ?", std::string(key_of(*q.workplace)));
+  if (q.no_degree) c.add("l.no_degree = 1");
+  if (q.min_pay_hourly) c.add("l.pay_hourly >= ?", *q.min_pay_hourly);
+  if (q.posted_days) c.add("l.posted >= ?", posted_since(q));
+  if (q.program_type) c.add("l.program_type = ?", std::string(key_of(*q.program_type)));
+  if (q.max_cost) c.add("l.cost <= ?", *q.max_cost);
+  if (q.paid) c.add("l.paid = 1");
+  if (q.cost == CostBucket::Free) c.add("l.cost = 0");
+  if (q.cost == CostBucket::Under1000) c.add("l.cost >= 0 AND l.cost < 1000");
+  if (q.exclude_key) c.add("l.key != ?", *q.exclude_key);
+  return c;
+}
+
+// The columns read_hit() reads, the title in the query's language when the listing has it.
+std::string hit_columns(Language language) {
+  return std::string("l.key, l.kind, l.id, ") +
+         (language == Language::Es
+              ? "CASE WHEN l.title_es != '' THEN l.title_es ELSE l.title_en END"
+              : "CASE WHEN l.title_en != '' THEN l.title_en ELSE l.title_es END") +
+         ", l.org, l.industry, l.city, l.workplace, l.types, l.pay_min, l.pay_max, l.pay_unit, "
+         "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample";
+}
+
+SearchHit read_hit(const sql::Statement& s) {
+  SearchHit h;
+  h.key = s.int64(0);
+  h.kind = kind_from_key(s.text(1)).value_or(ListingKind::Job);
+  h.id = s.text(2);
+  h.title = s.text(3);
+  h.org = s.text(4);
+  h.industry = s.text(5);
+  h.city = s.text(6);
+  h.workplace = s.text(7);
+  h.employment_types = static_cast<std::uint8_t>(s.int64(8));
+  h.pay_min = s.opt_real(9);
+  h.pay_max = s.opt_real(10);
+  h.pay_unit = s.text(11);
+  h.program_type = s.text(12);
+  h.cost = s.opt_real(13);
+  h.paid = s.int64(14) != 0;
+  h.posted = s.opt_int64(15);
+  h.start = s.opt_int64(16);
+  h.sample = s.int64(17) != 0;
+  return h;
+}
+
+// The requested page, clamped: a screen never asks for more, a script cannot ask for all.
+struct Page {
+  std::int64_t limit;
+  std::int64_t offset;
+};
+Page page_of(const SearchQuery& q) {
+  return {std::clamp(q.limit, 0, 500), std::clamp(q.offset, 0, 100000)};
+}
+
+// "More than 500" says enough: counting further costs time and tells a resident nothing.
+void set_total(SearchResult& result, std::int64_t n) {
+  result.total = std::min(n, Store::kCountCap);
+  result.total_capped = n > Store::kCountCap;
+}
+
+constexpr const char* kPayOrder = "l.pay_hourly IS NULL, l.pay_hourly DESC, l.key DESC";
+
+// Nothing typed and no facet to match: the table's own indexes count and order.
+SearchResult browse(sql::Database& db, const SearchQuery& q, const Conditions& c) {
   SearchResult result;
-  const auto read_hit = [](const sql::Statement& s) {
-    SearchHit h;
-    h.key = s.int64(0);
-    h.kind = kind_from_key(s.text(1)).value_or(ListingKind::Job);
-    h.id = s.text(2);
-    h.title = s.text(3);
-    h.org = s.text(4);
-    h.industry = s.text(5);
-    h.city = s.text(6);
-    h.workplace = s.text(7);
-    h.employment_types = static_cast<std::uint8_t>(s.int64(8));
-    h.pay_min = s.opt_real(9);
-    h.pay_max = s.opt_real(10);
-    h.pay_unit = s.text(11);
-    h.program_type = s.text(12);
-    h.cost = s.opt_real(13);
-    h.paid = s.int64(14) != 0;
-    h.posted = s.opt_int64(15);
-    h.start = s.opt_int64(16);
-    h.sample = s.int64(17) != 0;
-    return h;
-  };
-  const auto capped = [&](std::int64_t n) {
-    result.total = std::min(n, kCountCap);
-    result.total_capped = n > kCountCap;
-  };
+  sql::Statement count(db, "SELECT count(*) FROM (SELECT 1 FROM listings l WHERE " + c.where +
+                               " LIMIT " + std::to_string(Store::kCountCap + 1) + ")");
+  bind_all(count, c.params);
+  count.step();
+  set_total(result, count.int64(0));
+  sql::Statement page(
+      db, "SELECT " + hit_columns(q.language) + " FROM listings l WHERE " + c.where + " ORDER BY " +
+              (q.sort == SortOrder::Pay ? kPayOrder : "l.key DESC") + " LIMIT ? OFFSET ?");
+  const Page p = page_of(q);
+  std::vector<Param> params = c.params;
+  params.emplace_back(p.limit);
+  params.emplace_back(p.offset);
+  bind_all(page, params);
+  while (page.step()) result.hits.push_back(read_hit(page));
+  return result;
+}
 
-  if (match.empty()) {  // browsing: the table's own indexes
-    sql::Statement count(db_, "SELECT count(*) FROM (SELECT 1 FROM listings l WHERE " + where +
-                                  " LIMIT " + std::to_string(kCountCap + 1) + ")");
-    bind_all(count, params);
-    count.step();
-    capped(count.int64(0));
-    sql::Statement page(
-        db_, "SELECT " + columns + " FROM listings l WHERE " + where + " ORDER BY " +
-                 (q.sort == SortOrder::Pay ? pay_order : "l.key DESC") + " LIMIT ? OFFSET ?");
-    std::vector<Param> page_params = params;
-    page_params.emplace_back(static_cast<std::int64_t>(limit));
-    page_params.emplace_back(static_cast<std::int64_t>(offset));
-    bind_all(page, page_params);
-    while (page.step()) result.hits.push_back(read_hit(page));
-    return result;
-  }
+// A match, as the ranked path sees it: the FROM clause and its parameters, the match first.
+struct Matched {
+  std::string from;
+  std::vector<Param> params;
+  bool by_date = false;  // newest first, no score needed
+};
 
-  // CROSS JOIN keeps the FTS index as the outer loop: the other order would run the MATCH once
-  // per listing.
-  params.insert(params.begin(), match);
-  const std::string from =
-      "FROM listings_fts f CROSS JOIN listings l ON l.key = f.rowid WHERE listings_fts MATCH ? "
-      "AND " +
-      where;
-  const bool by_date = q.sort == SortOrder::Newest ||
-                       (q.sort == SortOrder::Relevance && (short_prefix || text.empty()));
+struct Candidate {
+  std::int64_t key;
+  double score;
+  std::optional<double> pay;
+};
 
-  // One pass over the index: the newest kRankWindow matches with what ordering needs. Ranking
-  // every match of a common word would cost tens of milliseconds at 100,000 listings; when the
-  // window is not full it holds every match, and its size is the exact total.
-  struct Candidate {
-    std::int64_t key;
-    double score;
-    std::optional<double> pay;
-  };
+// One pass over the index and the table gives the exact total up to the cap and, for the
+// newest kRankWindow matches, what ordering needs. Ranking every match of a common word would
+// cost tens of milliseconds at 100,000 listings; when the window is not full it holds every
+// match. (Separate passes for counting and scoring, or counting in the index alone first,
+// measured slower.)
+std::vector<Candidate> rank_window(sql::Database& db, const SearchQuery& q, const Matched& m,
+                                   SearchResult& result) {
+  static_assert(Store::kRankWindow <= Store::kCountCap, "the window is counted in the same pass");
+  sql::Statement w(db, std::string("SELECT f.rowid, ") +
+                           (m.by_date || q.sort == SortOrder::Pay
+                                ? "0.0"
+                                : "bm25(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)") +
+                           ", l.pay_hourly " + m.from + " ORDER BY f.rowid DESC LIMIT " +
+                           std::to_string(Store::kCountCap + 1));
+  bind_all(w, m.params);
   std::vector<Candidate> window;
-  {
-    // One pass over the index and the table gives the exact total up to the cap and, for the
-    // newest kRankWindow matches, what ordering needs. (Separate passes for counting and
-    // scoring, or counting in the index alone first, measured slower.)
-    static_assert(kRankWindow <= kCountCap, "the window is counted in the same pass");
-    sql::Statement w(db_, std::string("SELECT f.rowid, ") +
-                              (by_date || q.sort == SortOrder::Pay
-                                   ? "0.0"
-                                   : "bm25(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)") +
-                              ", l.pay_hourly " + from + " ORDER BY f.rowid DESC LIMIT " +
-                              std::to_string(kCountCap + 1));
-    bind_all(w, params);
-    std::int64_t n = 0;
-    while (w.step()) {
-      if (n++ < kRankWindow) window.push_back({w.int64(0), w.real(1), w.opt_real(2)});
-    }
-    capped(n);
+  std::int64_t n = 0;
+  while (w.step()) {
+    if (n++ < Store::kRankWindow) window.push_back({w.int64(0), w.real(1), w.opt_real(2)});
   }
+  set_total(result, n);
+  return window;
+}
 
+// The keys of the requested page: from the window, ordered as asked, or (newest first, past a
+// full window) straight from the index.
+std::vector<std::int64_t> page_keys(sql::Database& db, const SearchQuery& q, const Matched& m,
+                                    std::vector<Candidate> window) {
+  const Page p = page_of(q);
   std::vector<std::int64_t> keys;
-  if (by_date && offset + limit > static_cast<int>(window.size()) &&
-      window.size() == static_cast<std::size_t>(kRankWindow)) {
-    sql::Statement page(db_, "SELECT f.rowid " + from + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?");
-    std::vector<Param> page_params = params;
-    page_params.emplace_back(static_cast<std::int64_t>(limit));
-    page_params.emplace_back(static_cast<std::int64_t>(offset));
-    bind_all(page, page_params);
+  if (m.by_date && p.offset + p.limit > static_cast<std::int64_t>(window.size()) &&
+      window.size() == static_cast<std::size_t>(Store::kRankWindow)) {
+    sql::Statement page(db, "SELECT f.rowid " + m.from + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?");
+    std::vector<Param> params = m.params;
+    params.emplace_back(p.limit);
+    params.emplace_back(p.offset);
+    bind_all(page, params);
     while (page.step()) keys.push_back(page.int64(0));
-  } else {
-    if (q.sort == SortOrder::Pay) {
-      std::stable_sort(window.begin(), window.end(), [](const Candidate& a, const Candidate& b) {
-        if (a.pay.has_value() != b.pay.has_value()) return a.pay.has_value();
-        return a.pay.value_or(0) > b.pay.value_or(0);
-      });
-    } else if (!by_date) {
-      std::stable_sort(window.begin(), window.end(),
-                       [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
-    }
-    for (auto i = static_cast<std::size_t>(offset);
-         i < window.size() && keys.size() < static_cast<std::size_t>(limit); ++i) {
-      keys.push_back(window[i].key);
-    }
+    return keys;
   }
-  if (keys.empty()) return result;
+  if (q.sort == SortOrder::Pay) {
+    std::stable_sort(window.begin(), window.end(), [](const Candidate& a, const Candidate& b) {
+      if (a.pay.has_value() != b.pay.has_value()) return a.pay.has_value();
+      return a.pay.value_or(0) > b.pay.value_or(0);
+    });
+  } else if (!m.by_date) {
+    std::stable_sort(window.begin(), window.end(),
+                     [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
+  }
+  for (auto i = static_cast<std::size_t>(p.offset);
+       i < window.size() && keys.size() < static_cast<std::size_t>(p.limit); ++i) {
+    keys.push_back(window[i].key);
+  }
+  return keys;
+}
+
+// The rows of the page's keys, in the keys' order.
+std::vector<SearchHit> fetch_hits(sql::Database& db, Language language,
+                                  const std::vector<std::int64_t>& keys) {
+  std::vector<SearchHit> hits;
+  if (keys.empty()) return hits;
   std::string in = "?";
   for (std::size_t i = 1; i < keys.size(); ++i) in += ",?";
-  sql::Statement page(db_, "SELECT " + columns + " FROM listings l WHERE l.key IN (" + in + ")");
+  sql::Statement page(
+      db, "SELECT " + hit_columns(language) + " FROM listings l WHERE l.key IN (" + in + ")");
   for (std::size_t i = 0; i < keys.size(); ++i) page.bind(static_cast<int>(i + 1), keys[i]);
   std::unordered_map<std::int64_t, SearchHit> found;
   while (page.step()) {
@@ -759,8 +843,42 @@ SearchResult Store::search(const SearchQuery& q) {
     found.emplace(h.key, std::move(h));
   }
   for (const auto key : keys) {
-    if (auto it = found.find(key); it != found.end()) result.hits.push_back(std::move(it->second));
+    if (auto it = found.find(key); it != found.end()) hits.push_back(std::move(it->second));
   }
+  return hits;
+}
+
+}  // namespace
+
+SearchResult Store::search(const SearchQuery& q) {
+  Conditions c = sql_conditions(q);
+  const std::string text = q.any_word ? fts_any_word_query(q.text) : fts_query(q.text);
+  const std::string facets = facet_match(q);
+  if (text.empty() && facets.empty()) return browse(db_, q, c);
+
+  if (q.posted_days) {
+    // Keys grow with the posting date: FTS5 can skip older listings by rowid.
+    c.add("f.rowid >= ?", posted_since(q) * kKeySpread);
+  }
+  Matched m;
+  // CROSS JOIN keeps the FTS index as the outer loop: the other order would run the MATCH once
+  // per listing.
+  m.from =
+      "FROM listings_fts f CROSS JOIN listings l ON l.key = f.rowid WHERE listings_fts MATCH "
+      "? AND " +
+      c.where;
+  m.params.emplace_back(text.empty() || facets.empty() ? text + facets
+                                                       : "(" + text + ") AND " + facets);
+  m.params.insert(m.params.end(), c.params.begin(), c.params.end());
+  // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
+  // newest first, straight from the index.
+  const bool short_prefix = text.starts_with("title : ");
+  m.by_date = q.sort == SortOrder::Newest ||
+              (q.sort == SortOrder::Relevance && (short_prefix || text.empty()));
+
+  SearchResult result;
+  std::vector<Candidate> window = rank_window(db_, q, m, result);
+  result.hits = fetch_hits(db_, q.language, page_keys(db_, q, m, std::move(window)));
   return result;
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/i18n/language.h"
+#include "kiosk/model/enums.h"
 #include "kiosk/model/model.h"
 #include "kiosk/store/sqlite.h"
 
@@ -51,6 +52,11 @@ struct SearchQuery {
   // Any of these occupations (SOC or O*NET-SOC codes): a job's own code; a program's own codes
   // and those its CIP codes lead to through the crosswalk.
   std::vector<std::string> occupations;
+  std::optional<ProgramFormat> format;
+  std::uint8_t schedule = 0;  // ProgramSchedule bits: any of these
+  std::optional<CostBucket> cost;
+  std::optional<LengthBucket> length;
+  bool spanish = false;  // taught in Spanish
   SortOrder sort = SortOrder::Relevance;
   int limit = 20;
   int offset = 0;

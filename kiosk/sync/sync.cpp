@@ -13,6 +13,7 @@
 
 #include "kiosk/base/log.h"
 #include "kiosk/base/url.h"
+#include "kiosk/base/utf8.h"
 #include "kiosk/feeds/ctdl.h"
 #include "kiosk/feeds/etpl_csv.h"
 #include "kiosk/feeds/greenhouse.h"
@@ -63,24 +64,6 @@ ParsedFeed only(ParsedFeed feed, ListingKind kind) {
   return out;
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string_view status_key(FeedOutcome::Status status) {
@@ -121,7 +104,7 @@ FeedFormat detect_format(std::string_view body) {
 }
 
 ParseResult parse_feed(std::string_view body, const std::string& source_url) {
-  if (!valid_utf8(body)) return ParseError{"the feed is not valid UTF-8 text"};
+  if (!utf8::valid(body)) return ParseError{"the feed is not valid UTF-8 text"};
   switch (detect_format(body)) {
     case FeedFormat::JsonLd:
       return feeds::parse_jsonld(body, source_url);
@@ -206,36 +189,6 @@ class ScratchFile {
   std::filesystem::path path_;
 };
 
-// UTF-8 validation that can be fed in chunks.
-class Utf8Check {
- public:
-  void feed(std::string_view chunk) {
-    for (const char ch : chunk) {
-      const auto c = static_cast<unsigned char>(ch);
-      if (pending_ > 0) {
-        if ((c >> 6) != 0x2) ok_ = false;
-        --pending_;
-        continue;
-      }
-      if (c < 0x80) continue;
-      if ((c >> 5) == 0x6 && c >= 0xC2) {
-        pending_ = 1;
-      } else if ((c >> 4) == 0xE) {
-        pending_ = 2;
-      } else if ((c >> 3) == 0x1E && c <= 0xF4) {
-        pending_ = 3;
-      } else {
-        ok_ = false;
-      }
-    }
-  }
-  bool ok() const { return ok_ && pending_ == 0; }
-
- private:
-  int pending_ = 0;
-  bool ok_ = true;
-};
-
 struct FileFacts {
   std::string hash;
   bool utf8 = true;
@@ -246,7 +199,7 @@ std::optional<FileFacts> inspect(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return std::nullopt;
   FileFacts facts;
-  Utf8Check utf8;
+  utf8::Validator utf8_check;
   std::uint64_t h = 1469598103934665603ull;
   std::size_t size = 0;
   std::vector<char> buffer(1 << 16);
@@ -257,14 +210,14 @@ std::optional<FileFacts> inspect(const std::filesystem::path& path) {
     const std::string_view chunk(buffer.data(), n);
     if (facts.head.size() < buffer.size())
       facts.head.append(chunk.substr(0, buffer.size() - facts.head.size()));
-    utf8.feed(chunk);
+    utf8_check.feed(chunk);
     for (const char c : chunk) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     size += n;
   }
   char out[48];
   std::snprintf(out, sizeof out, "%016llx-%zx", static_cast<unsigned long long>(h), size);
   facts.hash = out;
-  facts.utf8 = utf8.ok();
+  facts.utf8 = utf8_check.ok();
   return facts;
 }
 

@@ -67,6 +67,18 @@ TEST(Cli, SpeakBadUsage) {
   EXPECT_NE(usage_text().find("speak [--lang en|es] --out FILE.wav"), std::string::npos);
 }
 
+TEST(Cli, HelpListsEveryFilterFromTheTables) {
+  const std::string help = usage_text();
+  for (const char* filter :
+       {"type=full_time|part_time|temporary|internship|contract", "workplace=onsite|remote|hybrid",
+        "min_pay=USD_PER_HOUR", "posted_days=N", "cost=free|under_1000",
+        "length=under_3_months|3_to_12_months|over_12_months", "schedule=daytime|evening|weekend",
+        "format=in_person|online|hybrid", "spanish=true", "paid=true", "max_cost=USD",
+        "program_type=apprenticeship|pre_apprenticeship|internship|ojt|classroom"}) {
+    EXPECT_NE(help.find(filter), std::string::npos) << filter;
+  }
+}
+
 TEST(Cli, SpeakWritesAWav) {
   Options options;
   options.command = Options::Command::Speak;

@@ -147,6 +147,8 @@ TEST(EtplCsv, NewJerseyStyleColumns) {
   EXPECT_EQ(a.language, "en,es");
   EXPECT_EQ(a.schedule.en, "Evening classes available");
   EXPECT_FALSE(a.schedule.es.empty());
+  EXPECT_EQ(a.schedule_times, kEvening);  // from the evening column
+  EXPECT_TRUE(a.no_degree);               // an apprenticeship
   EXPECT_EQ(a.format, ProgramFormat::InPerson);
   EXPECT_EQ(a.industry, Industry::Construction);  // CIP 46.0302, electricians
   EXPECT_EQ(a.cip_codes, (std::vector<std::string>{"46.0302"}));
@@ -161,6 +163,8 @@ TEST(EtplCsv, NewJerseyStyleColumns) {
   EXPECT_EQ(b.format, ProgramFormat::Online);
   EXPECT_EQ(b.industry, Industry::Professional);  // CIP 52, business
   EXPECT_EQ(b.language, "en");
+  EXPECT_EQ(b.schedule_times, 0);
+  EXPECT_FALSE(b.no_degree);  // classes: only when the feed says so
 }
 
 TEST(EtplCsv, OccupationCodesTypesAndFlags) {
@@ -191,6 +195,18 @@ TEST(EtplCsv, OccupationCodesTypesAndFlags) {
   EXPECT_EQ(b.start_date, 1803859200);  // US date
   EXPECT_EQ(b.format, ProgramFormat::Online);
   EXPECT_EQ(b.language, "ht");
+}
+
+TEST(EtplCsv, ScheduleTimesFromTextAndColumns) {
+  const ParsedFeed feed = parse_ok(
+      "Program Name,Provider Name,Program Type,Class Schedule,Weekend Classes,Prerequisites\n"
+      "Welding,Dade Tech,Apprenticeship,\"Monday to Friday, 7 a.m. to 3:30 p.m.\",Yes,"
+      "Bachelor's degree in engineering\n"
+      "Bookkeeping,Dade Tech,Classroom,\"Tuesday and Thursday, 6 to 9 p.m.\",No,None\n");
+  ASSERT_EQ(feed.programs.size(), 2u);
+  EXPECT_EQ(feed.programs[0].schedule_times, kDaytime | kWeekend);
+  EXPECT_FALSE(feed.programs[0].no_degree);  // its prerequisites ask for a degree
+  EXPECT_EQ(feed.programs[1].schedule_times, kEvening);
 }
 
 TEST(EtplCsv, HiddenCharactersAndWindows1252) {

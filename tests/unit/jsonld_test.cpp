@@ -122,14 +122,18 @@ TEST(JsonLd, ProgramsEventsServicesFaq) {
      "programType":"apprenticeship","provider":{"@type":"Organization","name":"South Florida Trades"},
      "offers":{"@type":"Offer","price":"0"},"timeToComplete":"P4Y","educationalProgramMode":"in person",
      "trainingSalary":{"@type":"MonetaryAmountDistribution","currency":"USD","median":17.5,"unitText":"HOUR"},
-     "additionalProperty":[{"@type":"PropertyValue","name":"wioaEligible","value":true}]},
+     "additionalProperty":[{"@type":"PropertyValue","name":"wioaEligible","value":true},
+       {"@type":"PropertyValue","name":"scheduleTimes","value":["Evening","weekend","never"]}]},
+    {"@type":"EducationalOccupationalProgram","identifier":"p2","name":"Clase de computadoras",
+     "inLanguage":"es","programPrerequisites":"Ninguno",
+     "additionalProperty":{"@type":"PropertyValue","name":"schedule","value":"Martes y jueves, 6 a 8 p.m."}},
     {"@type":"Event","identifier":"e1","name":"Hiring fair","startDate":"2027-01-21T10:00:00-05:00",
      "location":{"@type":"Place","name":"Main Library","address":{"addressLocality":"Miami"}}},
     {"@type":"Service","identifier":"s1","name":"Bus passes","serviceType":"transportation",
      "availableChannel":{"@type":"ServiceChannel","servicePhone":{"@type":"ContactPoint","telephone":"+1-305-555-0100"}}},
     {"@type":"FAQPage","mainEntity":[{"@type":"Question","identifier":"q1","name":"How do I find a job?",
       "acceptedAnswer":{"@type":"Answer","text":"<p>Tap Find a job.</p>"}}]}]})");
-  ASSERT_EQ(feed.programs.size(), 1u);
+  ASSERT_EQ(feed.programs.size(), 2u);
   const Program& p = feed.programs[0];
   EXPECT_EQ(p.type, ProgramType::Apprenticeship);
   EXPECT_EQ(p.name.es, "Aprendizaje de electricista");
@@ -139,6 +143,13 @@ TEST(JsonLd, ProgramsEventsServicesFaq) {
   EXPECT_EQ(p.wage.min, 17.5);
   EXPECT_TRUE(p.wioa_eligible);
   EXPECT_EQ(p.format, ProgramFormat::InPerson);
+  EXPECT_EQ(p.schedule_times, kEvening | kWeekend);  // the feed's own words, unknown ones left
+  EXPECT_TRUE(p.no_degree);                          // an apprenticeship asking for none
+  const Program& classes = feed.programs[1];
+  EXPECT_EQ(classes.type, ProgramType::Classroom);
+  EXPECT_EQ(classes.schedule_times, kEvening);  // from the Spanish schedule text
+  EXPECT_FALSE(classes.no_degree);              // classes say nothing: not claimed
+  EXPECT_EQ(classes.language, "es");
   ASSERT_EQ(feed.events.size(), 1u);
   EXPECT_EQ(feed.events[0].place.city, "Miami");
   ASSERT_EQ(feed.services.size(), 1u);

@@ -103,5 +103,34 @@ TEST(Normalize, ProgramTypes) {
   EXPECT_EQ(program_type("internship"), ProgramType::Internship);
 }
 
+TEST(Normalize, ProgramsNeedNoDegreeWhenWorkBased) {
+  EXPECT_TRUE(program_no_degree(ProgramType::Apprenticeship, "18 or older, high school diploma"));
+  EXPECT_TRUE(program_no_degree(ProgramType::Ojt, ""));
+  EXPECT_TRUE(program_no_degree(ProgramType::PreApprenticeship, "No degree needed"));
+  EXPECT_FALSE(program_no_degree(ProgramType::Apprenticeship, "An associate degree in nursing"));
+  EXPECT_FALSE(program_no_degree(ProgramType::Classroom, "None"));  // only when the feed says so
+  EXPECT_FALSE(program_no_degree(ProgramType::Internship, "College student"));
+  EXPECT_TRUE(asks_for_degree("Bachelor's degree"));
+  EXPECT_FALSE(asks_for_degree("High school diploma or GED"));
+}
+
+TEST(Normalize, ScheduleTimesFromScheduleText) {
+  EXPECT_EQ(schedule_times("Evenings, Monday to Thursday, 5:30 to 9:30 p.m."), kEvening);
+  EXPECT_EQ(schedule_times("Tuesday and Thursday, 6 to 9:30 p.m., and Saturday 8 a.m. to noon"),
+            kDaytime | kEvening | kWeekend);  // a Saturday morning is daytime too
+  EXPECT_EQ(schedule_times("Monday to Friday, 9 a.m. to 1 p.m."), kDaytime);
+  EXPECT_EQ(schedule_times("Monday to Friday, 8:30 a.m. to 5 p.m."), kDaytime);
+  EXPECT_EQ(schedule_times("Saturdays, 8 a.m. to 2 p.m."), kDaytime | kWeekend);
+  EXPECT_EQ(schedule_times("Monday to Friday on the job; class every Wednesday evening"),
+            kDaytime | kEvening);
+  EXPECT_EQ(schedule_times("Five shifts a week, 3 to 11 p.m."), kDaytime | kEvening);
+  EXPECT_EQ(schedule_times("Monday to Thursday, 3:30 to 6:30 p.m., after school"), kDaytime);
+  EXPECT_EQ(schedule_times("Martes y jueves de 6 a 9 p.m."), kEvening);
+  EXPECT_EQ(schedule_times("Clases por la noche y los fines de semana"), kEvening | kWeekend);
+  EXPECT_EQ(schedule_times("20 hours a week for 10 weeks"), kDaytime);
+  EXPECT_EQ(schedule_times("At your own pace"), 0);
+  EXPECT_EQ(schedule_times(""), 0);
+}
+
 }  // namespace
 }  // namespace kiosk::feeds

@@ -1,10 +1,16 @@
 #include "kiosk/store/store.h"
 
+#include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 
 #include <gtest/gtest.h>
 
+#include "kiosk/feeds/jsonld.h"
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/search/facets.h"
+#include "kiosk/search/filters.h"
 #include "kiosk/search/listings_reader.h"
 #include "tests/unit/temp_dir.h"
 
@@ -241,6 +247,94 @@ TEST(Store, FiltersCombineWithTheQuery) {
   EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"1"}));  // text, facets and dates together
   q.workplace = Workplace::Remote;
   EXPECT_EQ(s.search(q).total, 0);
+}
+
+Program program(std::string id, ProgramType type, std::optional<double> cost, int weeks,
+                std::uint8_t times, ProgramFormat format, std::string language) {
+  Program p;
+  p.id = std::move(id);
+  p.name = {"Program " + p.id, "Programa " + p.id};
+  p.provider = "Bayfront Training";
+  p.type = type;
+  p.industry = Industry::Health;
+  p.cost = cost;
+  p.duration_weeks = weeks;
+  p.schedule_times = times;
+  p.format = format;
+  p.language = std::move(language);
+  p.start_date = kNow + 30 * kDay;
+  return p;
+}
+
+std::vector<std::string> program_ids(Store& s, std::initializer_list<const char*> filters) {
+  SearchQuery q;
+  q.kind = ListingKind::Program;
+  q.now = kNow;
+  for (const char* f : filters) EXPECT_FALSE(apply_filter(q, f)) << f;
+  auto out = ids(s.search(q));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(Store, ProgramFiltersMatchTheirFacets) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  ParsedFeed f;
+  f.programs.push_back(
+      program("a", ProgramType::Apprenticeship, 0, 208, kDaytime, ProgramFormat::Hybrid, "en"));
+  f.programs.back().no_degree = true;
+  f.programs.back().paid_while_learning = true;
+  f.programs.push_back(program("b", ProgramType::Classroom, 650, 6, kEvening | kWeekend,
+                               ProgramFormat::InPerson, "en,es"));
+  f.programs.push_back(
+      program("c", ProgramType::Classroom, 2800, 24, kEvening, ProgramFormat::Online, "es"));
+  f.programs.push_back(
+      program("d", ProgramType::Internship, std::nullopt, 0, 0, ProgramFormat::Unknown, ""));
+  FeedState st = state("p");
+  st.kind = "programs";
+  s.replace_feed(st, f, kNow);
+  using V = std::vector<std::string>;
+  EXPECT_EQ(program_ids(s, {}), (V{"a", "b", "c", "d"}));
+  EXPECT_EQ(program_ids(s, {"cost=free"}), (V{"a"}));
+  EXPECT_EQ(program_ids(s, {"cost=under_1000"}), (V{"a", "b"}));
+  EXPECT_EQ(program_ids(s, {"length=under_3_months"}), (V{"b"}));
+  EXPECT_EQ(program_ids(s, {"length=3_to_12_months"}), (V{"c"}));
+  EXPECT_EQ(program_ids(s, {"length=over_12_months"}), (V{"a"}));
+  EXPECT_EQ(program_ids(s, {"schedule=evening"}), (V{"b", "c"}));
+  EXPECT_EQ(program_ids(s, {"schedule=daytime", "schedule=weekend"}), (V{"a", "b"}));
+  EXPECT_EQ(program_ids(s, {"format=online"}), (V{"c"}));
+  EXPECT_EQ(program_ids(s, {"format=in_person"}), (V{"b"}));
+  EXPECT_EQ(program_ids(s, {"spanish=true"}), (V{"b", "c"}));
+  EXPECT_EQ(program_ids(s, {"no_degree=true"}), (V{"a"}));
+  EXPECT_EQ(program_ids(s, {"paid=true"}), (V{"a"}));
+  EXPECT_EQ(program_ids(s, {"program_type=internship"}), (V{"d"}));
+  EXPECT_EQ(program_ids(s, {"schedule=evening", "cost=under_1000", "spanish=true"}), (V{"b"}));
+  EXPECT_EQ(program_ids(s, {"industry=technology"}), V{});
+}
+
+// Every chip of the training screen finds at least one program in the bundled sample data.
+TEST(Store, EveryProgramChipFindsASampleProgram) {
+  const fs::path file = fs::path(KIOSK_SOURCE_DIR) / "assets" / "sample" / "programs.jsonld";
+  std::ifstream in(file, std::ios::binary);
+  std::stringstream body;
+  body << in.rdbuf();
+  const ParseResult parsed = feeds::parse_jsonld(body.str(), "file:programs.jsonld");
+  ASSERT_TRUE(std::holds_alternative<ParsedFeed>(parsed));
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  FeedState st = state("p");
+  st.kind = "programs";
+  s.replace_feed(st, std::get<ParsedFeed>(parsed), kNow);
+  for (const auto& group : filter_groups(ListingKind::Program)) {
+    for (const auto& v : group.values) {
+      const std::string filter = std::string(group.key) + "=" + std::string(v.value);
+      SearchQuery q;
+      q.kind = ListingKind::Program;
+      q.now = kNow;
+      ASSERT_FALSE(apply_filter(q, filter)) << filter;
+      EXPECT_GT(s.search(q).total, 0) << filter << " finds no sample program";
+    }
+  }
 }
 
 TEST(Store, SpanishTitlesWhenAsked) {

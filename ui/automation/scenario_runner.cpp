@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "kiosk/base/log.h"
+#include "kiosk/base/utf8.h"
 
 namespace ui {
 namespace {
@@ -20,8 +21,7 @@ constexpr auto kMoveInterval = 16ms;
 std::vector<std::string> characters(const std::string& s) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+    const std::size_t n = kiosk::utf8::decode(std::string_view(s).substr(i)).size;
     out.push_back(s.substr(i, n));
     i += n;
   }

@@ -11,17 +11,6 @@ using namespace kiosk::literals;
 
 namespace {
 
-std::string format_min_pay(Ui& ui, const ChipSpec& chip) {
-  return ui.tr.format(
-      "jobs.filter.min_pay"_msg,
-      {{"amount", kiosk::format_money(std::stod(std::string(chip.value)), ui.tr.language())}});
-}
-
-std::string format_posted_days(Ui& ui, const ChipSpec& chip) {
-  return ui.tr.format("jobs.filter.posted_days"_msg,
-                      {{"days", static_cast<std::int64_t>(std::stoi(std::string(chip.value)))}});
-}
-
 CardText job_card(Ui& ui, const kiosk::SearchHit& hit) {
   CardText c;
   c.title = hit.title;
@@ -124,27 +113,11 @@ const ListingSpec& jobs_spec() {
                 .qr_hint = "jobs.detail.qr_hint"_msg,
                 .similar = "jobs.detail.similar"_msg,
                 .detail_intro = "speech.intro.jobs_detail"_msg},
-      .filters = {{"jobs.filters.industry"_msg, industry_chips()},
-                  {"jobs.filters.type"_msg,
-                   {{"type", "full_time", "jobs.type.full_time"_msg},
-                    {"type", "part_time", "jobs.type.part_time"_msg},
-                    {"type", "temporary", "jobs.type.temporary"_msg},
-                    {"type", "internship", "jobs.type.internship"_msg}}},
-                  {"jobs.filters.workplace"_msg,
-                   {{"workplace", "onsite", "jobs.workplace.onsite"_msg},
-                    {"workplace", "remote", "jobs.workplace.remote"_msg},
-                    {"workplace", "hybrid", "jobs.workplace.hybrid"_msg}}},
-                  {"jobs.filters.degree"_msg, {{"no_degree", "true", "jobs.filter.no_degree"_msg}}},
-                  {"jobs.filters.pay"_msg,
-                   {{"min_pay", "15", {}}, {"min_pay", "20", {}}, {"min_pay", "25", {}}},
-                   format_min_pay},
-                  {"jobs.filters.posted"_msg,
-                   {{"posted_days", "1", {}}, {"posted_days", "7", {}}, {"posted_days", "30", {}}},
-                   format_posted_days}},
+      .filters = filter_specs(kiosk::ListingKind::Job),
       .sorts = {{"sort.relevance", "jobs.sort.relevance"_msg, kiosk::SortOrder::Relevance},
                 {"sort.newest", "jobs.sort.newest"_msg, kiosk::SortOrder::Newest},
                 {"sort.pay", "jobs.sort.pay"_msg, kiosk::SortOrder::Pay}},
-      .browse = industry_chips(),
+      .browse = chips_of(kiosk::ListingKind::Job, "industry"),
       .browse_icon = Icon::Briefcase,
       .links = {},
       .card = job_card,

@@ -6,6 +6,7 @@
 
 #include "kiosk/base/wipe.h"
 #include "kiosk/i18n/format.h"
+#include "kiosk/search/facets.h"
 #include "ui/text_input.h"
 
 namespace ui {
@@ -51,8 +52,7 @@ std::int64_t ListingBrowserScreen::listing_count(const Ui& ui) const {
 
 std::string ListingBrowserScreen::chip_label(Ui& ui, const FilterGroupSpec& group,
                                              const ChipSpec& c) const {
-  if (!c.label.key.empty()) return ui.t(c.label);
-  return group.format != nullptr ? group.format(ui, c) : std::string(c.value);
+  return chip_text(ui, group, c);
 }
 
 void ListingBrowserScreen::reset() {

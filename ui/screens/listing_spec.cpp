@@ -1,6 +1,7 @@
 #include "ui/screens/listing_spec.h"
 
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/i18n/format.h"
 
 namespace ui {
 
@@ -14,13 +15,37 @@ bool known(kiosk::Industry industry) {
 
 }  // namespace
 
-std::vector<ChipSpec> industry_chips() {
-  return {{"industry", "health", "industry.health"_msg},
-          {"industry", "technology", "industry.technology"_msg},
-          {"industry", "construction", "industry.construction"_msg},
-          {"industry", "hospitality", "industry.hospitality"_msg},
-          {"industry", "clean_energy", "industry.clean_energy"_msg},
-          {"industry", "professional", "industry.professional"_msg}};
+std::vector<FilterGroupSpec> filter_specs(kiosk::ListingKind kind) {
+  std::vector<FilterGroupSpec> out;
+  for (const auto& group : kiosk::filter_groups(kind)) {
+    FilterGroupSpec spec{group.heading, {}, group.label};
+    for (const auto& v : group.values) spec.chips.push_back({group.key, v.value, v.label});
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+std::vector<ChipSpec> chips_of(kiosk::ListingKind kind, std::string_view key) {
+  std::vector<ChipSpec> out;
+  if (const kiosk::FilterGroup* group = kiosk::filter_group(kind, key)) {
+    for (const auto& v : group->values) out.push_back({group->key, v.value, v.label});
+  }
+  return out;
+}
+
+std::string chip_text(Ui& ui, const FilterGroupSpec& group, const ChipSpec& chip) {
+  switch (group.label) {
+    case kiosk::ChipLabel::Amount:
+      return ui.tr.format(
+          chip.label,
+          {{"amount", kiosk::format_money(std::stod(std::string(chip.value)), ui.tr.language())}});
+    case kiosk::ChipLabel::Days:
+      return ui.tr.format(
+          chip.label, {{"days", static_cast<std::int64_t>(std::stoi(std::string(chip.value)))}});
+    case kiosk::ChipLabel::Text:
+      break;
+  }
+  return ui.t(chip.label);
 }
 
 kiosk::SearchQuery similar_query(kiosk::ListingKind kind, const std::string& title,

@@ -11,6 +11,7 @@
 
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/model/model.h"
+#include "kiosk/search/facets.h"
 #include "kiosk/search/listings_reader.h"
 #include "kiosk/search/related.h"
 #include "kiosk/session/navigation.h"
@@ -20,8 +21,8 @@
 
 namespace ui {
 
-// One filter chip: the `search --filter` KEY=VALUE it turns on, and its label. A label of
-// kiosk::MsgKey{} is formatted by the group's `format` (pay amounts, day counts).
+// One filter chip: the `search --filter` KEY=VALUE it turns on, and its label's message (with
+// {amount} or {days} when the group's label kind says so).
 struct ChipSpec {
   std::string_view key;
   std::string_view value;
@@ -31,8 +32,14 @@ struct ChipSpec {
 struct FilterGroupSpec {
   kiosk::MsgKey heading;
   std::vector<ChipSpec> chips;
-  std::string (*format)(Ui& ui, const ChipSpec& chip) = nullptr;  // for chips without a label
+  kiosk::ChipLabel label = kiosk::ChipLabel::Text;
 };
+
+// A kind's filter groups as the tables give them (kiosk/search/facets.h), and one group's chips.
+std::vector<FilterGroupSpec> filter_specs(kiosk::ListingKind kind);
+std::vector<ChipSpec> chips_of(kiosk::ListingKind kind, std::string_view key);
+// What a chip says: its message, formatted with its value when the group asks for it.
+std::string chip_text(Ui& ui, const FilterGroupSpec& group, const ChipSpec& chip);
 
 // The words a browser and its detail screen say, per kind.
 struct ListingWords {
@@ -130,9 +137,8 @@ struct ListingSpec {
   std::string id(std::string_view what) const { return screen(what); }
 };
 
-// What every spec shares: the six industries as chips, "More like this" by title words in the
-// same industry, and a door to the other journey filtered to the same industry.
-std::vector<ChipSpec> industry_chips();
+// What every spec shares: "More like this" by title words in the same industry, and the door
+// to the other journey.
 kiosk::SearchQuery similar_query(kiosk::ListingKind kind, const std::string& title,
                                  std::int64_t key, kiosk::Language language,
                                  kiosk::Industry industry);

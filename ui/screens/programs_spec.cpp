@@ -7,6 +7,7 @@
 
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/i18n/format.h"
+#include "kiosk/model/enums.h"
 #include "ui/screens/listing_spec.h"
 
 namespace ui {
@@ -15,24 +16,16 @@ using namespace kiosk::literals;
 
 namespace {
 
-struct Named {
-  std::string_view key;
-  kiosk::MsgKey message;
-};
-
-constexpr Named kTypes[] = {
-    {"apprenticeship", "programs.type.apprenticeship"_msg},
-    {"pre_apprenticeship", "programs.type.pre_apprenticeship"_msg},
-    {"internship", "programs.type.internship"_msg},
-    {"ojt", "programs.type.ojt"_msg},
-    {"classroom", "programs.type.classroom"_msg},
-};
+// A table's word in the resident's language ("Apprenticeship"); empty for an unknown value.
+template <typename E>
+std::string name_of(Ui& ui, E value) {
+  const auto* row = kiosk::row_of(value);
+  return row != nullptr && !row->message.key.empty() ? ui.t(row->message) : std::string();
+}
 
 std::string type_name(Ui& ui, std::string_view key) {
-  for (const auto& t : kTypes) {
-    if (t.key == key) return ui.t(t.message);
-  }
-  return {};
+  const auto type = kiosk::from_key<kiosk::ProgramType>(key);
+  return type ? name_of(ui, *type) : std::string();
 }
 
 // "Free", "$1,200"; empty when the feed does not say.
@@ -60,26 +53,6 @@ std::string length_text(Ui& ui, std::optional<int> weeks) {
 std::string date_text(Ui& ui, kiosk::MsgKey message, std::int64_t when) {
   return ui.tr.format(
       message, {{"when", std::chrono::system_clock::time_point(std::chrono::seconds(when))}});
-}
-
-std::string format_name(Ui& ui, kiosk::ProgramFormat format) {
-  switch (format) {
-    case kiosk::ProgramFormat::InPerson:
-      return ui.t("programs.format.in_person"_msg);
-    case kiosk::ProgramFormat::Online:
-      return ui.t("programs.format.online"_msg);
-    case kiosk::ProgramFormat::Hybrid:
-      return ui.t("programs.format.hybrid"_msg);
-    case kiosk::ProgramFormat::Unknown:
-      break;
-  }
-  return {};
-}
-
-std::vector<ChipSpec> type_chips() {
-  std::vector<ChipSpec> chips;
-  for (const auto& t : kTypes) chips.push_back({"program_type", t.key, t.message});
-  return chips;
 }
 
 CardText program_card(Ui& ui, const kiosk::SearchHit& hit) {
@@ -112,10 +85,10 @@ DetailView program_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t ke
   const auto fact = [&](kiosk::MsgKey label, std::string value) {
     if (!value.empty()) v.facts.emplace_back(ui.t(label), std::move(value));
   };
-  fact("programs.detail.type"_msg, type_name(ui, kiosk::feeds::program_type_key(p.type)));
+  fact("programs.detail.type"_msg, name_of(ui, p.type));
   fact("programs.detail.length"_msg, length_text(ui, p.duration_weeks));
   fact("programs.detail.schedule"_msg, p.schedule.in(spanish));
-  fact("programs.detail.format"_msg, format_name(ui, p.format));
+  fact("programs.detail.format"_msg, name_of(ui, p.format));
   const bool in_spanish = p.language.find("es") != std::string::npos;
   const bool in_english = p.language.empty() || p.language.find("en") != std::string::npos;
   fact("programs.detail.language"_msg, in_spanish && in_english ? ui.t("programs.language.both"_msg)
@@ -201,29 +174,10 @@ const ListingSpec& programs_spec() {
                 .qr_hint = "programs.detail.qr_hint"_msg,
                 .similar = "jobs.detail.similar"_msg,
                 .detail_intro = "speech.intro.programs_detail"_msg},
-      .filters = {{"programs.filters.type"_msg, type_chips()},
-                  {"programs.filters.money"_msg,
-                   {{"paid", "true", "programs.filter.paid"_msg},
-                    {"cost", "free", "programs.cost.free"_msg},
-                    {"cost", "under_1000", "programs.cost.under_1000"_msg}}},
-                  {"jobs.filters.industry"_msg, industry_chips()},
-                  {"jobs.filters.degree"_msg, {{"no_degree", "true", "jobs.filter.no_degree"_msg}}},
-                  {"programs.filters.length"_msg,
-                   {{"length", "under_3_months", "programs.length.under_3_months"_msg},
-                    {"length", "3_to_12_months", "programs.length.3_to_12_months"_msg},
-                    {"length", "over_12_months", "programs.length.over_12_months"_msg}}},
-                  {"programs.filters.schedule"_msg,
-                   {{"schedule", "daytime", "programs.schedule.daytime"_msg},
-                    {"schedule", "evening", "programs.schedule.evening"_msg},
-                    {"schedule", "weekend", "programs.schedule.weekend"_msg}}},
-                  {"programs.filters.format"_msg,
-                   {{"format", "in_person", "programs.format.in_person"_msg},
-                    {"format", "online", "programs.format.online"_msg},
-                    {"format", "hybrid", "programs.format.hybrid"_msg},
-                    {"spanish", "true", "programs.filter.spanish"_msg}}}},
+      .filters = filter_specs(kiosk::ListingKind::Program),
       .sorts = {{"sort.relevance", "jobs.sort.relevance"_msg, kiosk::SortOrder::Relevance},
                 {"sort.pay", "programs.sort.pay"_msg, kiosk::SortOrder::Pay}},
-      .browse = type_chips(),
+      .browse = chips_of(kiosk::ListingKind::Program, "program_type"),
       .browse_icon = Icon::Search,
       .links = {{"programs.explain.apprenticeship", "programs.explain.apprenticeship.button"_msg,
                  explain("apprenticeship")},
