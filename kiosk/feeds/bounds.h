@@ -60,6 +60,10 @@ void bound_records(ParsedFeed& feed, SkippedRecords& skipped);
 // never inside a UTF-8 character, ending with "…". Unchanged when it fits.
 std::string cut_at_word(std::string_view text, std::size_t max_bytes);
 
+// True when `text` is well-formed UTF-8: whole sequences, no overlong two-byte forms, nothing
+// past U+10FFFF.
+bool valid_utf8(std::string_view text);
+
 // Characters (code points) of UTF-8 text.
 std::size_t utf8_length(std::string_view text);
 

@@ -78,24 +78,6 @@ ParsedFeed admit(ParsedFeed feed, ListingKind kind, feeds::SkippedRecords& skipp
   return out;
 }
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80           ? 1
-                    : (c >> 5) == 0x6  ? 2
-                    : (c >> 4) == 0xE  ? 3
-                    : (c >> 3) == 0x1E ? 4
-                                       : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string_view status_key(FeedOutcome::Status status) {
@@ -137,7 +119,7 @@ FeedFormat detect_format(std::string_view body) {
 }
 
 ParseResult parse_feed(std::string_view body, const std::string& source_url) {
-  if (!valid_utf8(body)) return ParseError{"the feed is not valid UTF-8 text"};
+  if (!feeds::valid_utf8(body)) return ParseError{"the feed is not valid UTF-8 text"};
   switch (detect_format(body)) {
     case FeedFormat::JsonLd:
       return feeds::parse_jsonld(body, source_url);

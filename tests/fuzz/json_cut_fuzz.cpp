@@ -16,24 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-bool valid_utf8(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const std::size_t n = c < 0x80           ? 1
-                          : (c >> 5) == 0x6  ? 2
-                          : (c >> 4) == 0xE  ? 3
-                          : (c >> 3) == 0x1E ? 4
-                                             : 0;
-    if (n == 0 || i + n > s.size()) return false;
-    for (std::size_t k = 1; k < n; ++k) {
-      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    }
-    i += n;
-  }
-  return true;
-}
-
 // Same shape; every string of `cut` a prefix of the one in `whole`.
 bool prefix_of(const json& cut, const json& whole) {
   if (cut.type() != whole.type()) return false;
@@ -54,7 +36,8 @@ void check_lines(const kiosk::RichText& blocks) {
   for (const auto& block : blocks) {
     if (block.lines.empty()) __builtin_trap();
     for (const auto& line : block.lines) {
-      if (line.empty() || line.size() > kiosk::feeds::kLineBytes || !valid_utf8(line)) {
+      if (line.empty() || line.size() > kiosk::feeds::kLineBytes ||
+          !kiosk::feeds::valid_utf8(line)) {
         __builtin_trap();
       }
       total += line.size();
@@ -85,8 +68,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     kiosk::feeds::bound_records(*feed, skipped);
     if (feed->size() + static_cast<std::size_t>(skipped.count()) != before) __builtin_trap();
     for (const auto& job : feed->jobs) {
-      if (job.title.en.size() > kiosk::feeds::kTitleBytes || !valid_utf8(job.title.en) ||
-          job.id.size() > kiosk::feeds::kMaxIdBytes) {
+      if (job.title.en.size() > kiosk::feeds::kTitleBytes ||
+          !kiosk::feeds::valid_utf8(job.title.en) || job.id.size() > kiosk::feeds::kMaxIdBytes) {
         __builtin_trap();
       }
       check_lines(job.description.en);
