@@ -232,7 +232,7 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
 
 std::string over_size_limit(std::size_t max_bytes) {
   return "the feed is larger than the " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) +
-         " MB limit (the configuration's [feeds] max_feed_mb)";
+         " MB limit set by [feeds] max_feed_mb";
 }
 
 }  // namespace kiosk
