@@ -229,9 +229,12 @@ int run_check_config(const Options& options) {
     for (const auto& e : result.errors) {
       out["errors"].push_back({{"line", e.line}, {"column", e.column}, {"message", e.message}});
     }
+    if (result.config) out["max_feed_mb"] = result.config->feeds.max_feed_mb;
     std::cout << out.dump() << '\n';
   } else if (result.errors.empty()) {
     std::cout << file.string() << ": OK\n";
+    std::cout << "  [feeds] max_feed_mb = " << result.config->feeds.max_feed_mb
+              << " (a larger feed is refused and its old listings stay)\n";
   } else {
     for (const auto& e : result.errors) std::cerr << e.to_string() << '\n';
   }

@@ -86,12 +86,18 @@ int run_sync(const Options& options) {
                         {"records", o.records}};
     if (!o.error.empty()) f["error"] = o.error;
     if (!o.warnings.empty()) f["warnings"] = o.warnings;
+    if (o.status == FeedOutcome::Status::Updated) {
+      f["skipped"] = o.skipped;
+      f["skip_reasons"] = o.skip_reasons;
+    }
     feeds.push_back(std::move(f));
     if (!options.json) {
       std::cout << status_key(o.status) << "  " << kind_key(o.kind) << "  " << o.records << "  "
                 << o.url;
       if (!o.error.empty()) std::cout << "  (" << o.error << ")";
+      if (o.status == FeedOutcome::Status::Removed) std::cout << "  (no longer configured)";
       std::cout << '\n';
+      for (const auto& reason : o.skip_reasons) std::cout << "    " << reason << '\n';
     }
   }
   if (options.json) std::cout << nlohmann::json{{"feeds", feeds}}.dump() << '\n';

@@ -244,7 +244,8 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
                 {"events", url_list_key(check, config.feeds.events)},
                 {"services", url_list_key(check, config.feeds.services)},
                 {"faq", url_list_key(check, config.feeds.faq)},
-                {"refresh_minutes", int_key(check, config.feeds.refresh_minutes, 5, 1440)}});
+                {"refresh_minutes", int_key(check, config.feeds.refresh_minutes, 5, 1440)},
+                {"max_feed_mb", int_key(check, config.feeds.max_feed_mb, 1, 1024)}});
   const auto queue_name = [](const std::string& v) -> std::optional<std::string> {
     const bool ok = std::all_of(v.begin(), v.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

@@ -29,6 +29,9 @@ struct FeedsSection {
   // the kiosk's resource directory), or http:// to this machine only (tests).
   std::vector<std::string> jobs, programs, events, services, faq;
   int refresh_minutes = 60;  // how often sync runs while the kiosk is up
+  // The largest feed accepted, in MB; a larger one fails and its old listings stay. The default
+  // takes a 100,000-job JSON-LD file (about 150 MB) in one piece.
+  int max_feed_mb = 200;
 };
 
 struct PrinterSection {

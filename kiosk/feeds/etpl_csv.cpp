@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "kiosk/base/utf8.h"
+#include "kiosk/feeds/bounds.h"
 #include "kiosk/feeds/greenhouse.h"
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
@@ -99,19 +100,27 @@ class CsvReader {
     std::string field;
     bool quoted = false;      // inside quotes now
     bool was_quoted = false;  // this field started with a quote
+    bool full = false;        // the field reached kMaxRawValueBytes: the rest is left out
+    const auto append = [&](char ch) {
+      // A cut falls where a character starts, never inside one.
+      if (field.size() >= kMaxRawValueBytes && (static_cast<unsigned char>(ch) & 0xC0) != 0x80) {
+        full = true;
+      }
+      if (!full) field += ch;
+    };
     while (pos_ < text_.size()) {
       const char c = text_[pos_++];
       if (quoted) {
         if (c == '"') {
           if (pos_ < text_.size() && text_[pos_] == '"') {
-            field += '"';
+            append('"');
             ++pos_;
           } else {
             quoted = false;
           }
         } else {
           if (c == '\n' || (c == '\r' && (pos_ >= text_.size() || text_[pos_] != '\n'))) ++line_;
-          field += c;
+          append(c);
         }
         continue;
       }
@@ -125,6 +134,7 @@ class CsvReader {
         row.fields.push_back(std::move(field));
         field.clear();
         was_quoted = false;
+        full = false;
         continue;
       }
       if (c == '\r' || c == '\n') {
@@ -133,7 +143,7 @@ class CsvReader {
         row.fields.push_back(std::move(field));
         return row;
       }
-      field += c;  // includes a stray quote in the middle of an unquoted field
+      append(c);  // includes a stray quote in the middle of an unquoted field
     }
     if (quoted) unterminated_ = true;
     row.fields.push_back(std::move(field));

@@ -20,6 +20,8 @@ std::vector<FeedSpec> feed_specs(const Config& config) {
 SyncOptions sync_options(const Config& config, const std::filesystem::path& data_dir) {
   SyncOptions options;
   options.scratch_dir = data_dir;
+  options.request_template.max_bytes =
+      static_cast<std::size_t>(config.feeds.max_feed_mb) * 1024 * 1024;
   options.request_template.user_agent =
       std::string("WorkforceKiosk/") + KIOSK_VERSION + " (kiosk " + config.kiosk.id + ")";
   options.now = [] {

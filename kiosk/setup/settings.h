@@ -11,7 +11,8 @@
 namespace kiosk {
 
 std::vector<FeedSpec> feed_specs(const Config& config);
-// The real clock, the kiosk's user agent, downloads waiting in the data directory.
+// The real clock, the kiosk's user agent, downloads waiting in the data directory, the size cap
+// of [feeds] max_feed_mb.
 SyncOptions sync_options(const Config& config, const std::filesystem::path& data_dir);
 
 }  // namespace kiosk

@@ -477,6 +477,39 @@ void Store::replace_feed(const FeedState& state, const ParsedFeed& feed, std::in
   import.commit();
 }
 
+namespace {
+
+// Takes a feed's records out of the index, then out of the table (inside the caller's
+// transaction: the index is kept by hand, see kSchema).
+void remove_listings(sql::Database& db, const std::string& url) {
+  sql::Statement old(db,
+                     "SELECT key, title, org, body, skills, facets FROM listings WHERE feed = ?1");
+  sql::Statement unindex(db, R"sql(
+    INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills, facets)
+    VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6))sql");
+  old.bind(1, url);
+  while (old.step()) {
+    unindex.reset();
+    unindex.bind(1, old.int64(0)).bind(2, old.text(1)).bind(3, old.text(2));
+    unindex.bind(4, old.text(3)).bind(5, old.text(4)).bind(6, old.text(5)).run();
+  }
+  sql::Statement remove(db, "DELETE FROM listings WHERE feed = ?1");
+  remove.bind(1, url).run();
+}
+
+}  // namespace
+
+void Store::remove_feeds(const std::vector<std::string>& urls) {
+  if (urls.empty()) return;
+  sql::Transaction tx(db_);
+  for (const auto& url : urls) {
+    remove_listings(db_, url);
+    sql::Statement feed_row(db_, "DELETE FROM feeds WHERE url = ?1");
+    feed_row.bind(1, url).run();
+  }
+  tx.commit();
+}
+
 struct FeedImport::Impl {
   Impl(sql::Database& database, FeedState feed_state, std::int64_t at)
       : db(database),
@@ -494,20 +527,7 @@ struct FeedImport::Impl {
       ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))sql") {
     sql::Statement feed_row(db, "INSERT OR IGNORE INTO feeds(url, kind) VALUES (?1, ?2)");
     feed_row.bind(1, state.url).bind(2, state.kind).run();  // listings refer to it
-    // Take the feed's old records out of the index, then out of the table.
-    sql::Statement old(
-        db, "SELECT key, title, org, body, skills, facets FROM listings WHERE feed = ?1");
-    sql::Statement unindex(db, R"sql(
-      INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills, facets)
-      VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6))sql");
-    old.bind(1, state.url);
-    while (old.step()) {
-      unindex.reset();
-      unindex.bind(1, old.int64(0)).bind(2, old.text(1)).bind(3, old.text(2));
-      unindex.bind(4, old.text(3)).bind(5, old.text(4)).bind(6, old.text(5)).run();
-    }
-    sql::Statement remove(db, "DELETE FROM listings WHERE feed = ?1");
-    remove.bind(1, state.url).run();
+    remove_listings(db, state.url);
   }
 
   // Returns false when the record repeats an id already imported from this feed.
@@ -560,6 +580,10 @@ FeedImport::FeedImport(Store& store, FeedState state, std::int64_t now)
     : impl_(std::make_unique<Impl>(store.db_, std::move(state), now)) {}
 
 FeedImport::~FeedImport() = default;
+
+std::int64_t FeedImport::repeated_ids() const {
+  return impl_->skipped;
+}
 
 struct PreparedRecords {
   std::vector<Row> rows;

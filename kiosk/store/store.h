@@ -110,6 +110,7 @@ class FeedImport {
   void add(const ParsedFeed& feed);
   void add(const PreparedRecords& records);
   std::int64_t count() const { return inserted_; }
+  std::int64_t repeated_ids() const;  // records left out: the same id as an earlier one
   void commit();
 
  private:
@@ -140,6 +141,8 @@ class Store {
   // A failure: the listings stay; the feed's state records why.
   void record_failure(const std::string& url, const std::string& kind, const std::string& error,
                       std::int64_t now);
+  // Feeds taken out of the configuration: their listings and state rows go, in one transaction.
+  void remove_feeds(const std::vector<std::string>& urls);
 
   SearchResult search(const SearchQuery& query);
   std::int64_t count(ListingKind kind, std::int64_t now);

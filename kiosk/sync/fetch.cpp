@@ -94,8 +94,7 @@ FetchResult fetch_file(const FetchRequest& request) {
     return result;
   }
   if (size > request.max_bytes) {
-    result.error = "the feed is larger than the " +
-                   std::to_string(request.max_bytes / (std::size_t{1024} * 1024)) + " MB limit";
+    result.error = over_size_limit(request.max_bytes);
     return result;
   }
   std::ifstream in(path, std::ios::binary);
@@ -182,9 +181,7 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
       case CURLE_WRITE_ERROR:
       case CURLE_FILESIZE_EXCEEDED:
         result.error = transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED
-                           ? "the feed is larger than the " +
-                                 std::to_string(request.max_bytes / (std::size_t{1024} * 1024)) +
-                                 " MB limit"
+                           ? over_size_limit(request.max_bytes)
                            : "could not store the download (" + detail + ")";
         break;
       case CURLE_OPERATION_TIMEDOUT:
@@ -231,6 +228,11 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   }
   result.status = FetchResult::Status::Ok;
   return result;
+}
+
+std::string over_size_limit(std::size_t max_bytes) {
+  return "the feed is larger than the " + std::to_string(max_bytes / (std::size_t{1024} * 1024)) +
+         " MB limit set by [feeds] max_feed_mb";
 }
 
 }  // namespace kiosk

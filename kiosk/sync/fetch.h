@@ -14,7 +14,7 @@ struct FetchRequest {
   std::string url;
   std::string etag;           // sent as If-None-Match when not empty
   std::string last_modified;  // sent as If-Modified-Since when not empty
-  std::size_t max_bytes = std::size_t{64} * 1024 * 1024;
+  std::size_t max_bytes = std::size_t{64} * 1024 * 1024;  // sync sets [feeds] max_feed_mb
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 120000;
   std::string user_agent = "WorkforceKiosk";
@@ -33,6 +33,9 @@ struct FetchResult {
   std::string content_type;
   std::string error;  // one sentence, when Failed
 };
+
+// Why a feed of more than `max_bytes` is refused: one sentence naming the limit.
+std::string over_size_limit(std::size_t max_bytes);
 
 // Blocking; call it off the UI thread. `cancel` (optional) aborts a transfer in progress.
 FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel = nullptr);

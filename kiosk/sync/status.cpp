@@ -13,7 +13,7 @@ ListingsStatus listings_status(Store& reader, const std::vector<FeedOutcome>& la
   bool any_network = false;
   bool any_reached = false;
   for (const auto& o : last_sync) {
-    if (o.url.starts_with("file:")) continue;
+    if (o.url.starts_with("file:") || o.status == FeedOutcome::Status::Removed) continue;
     any_network = true;
     any_reached = any_reached || o.status != FeedOutcome::Status::Failed;
   }

@@ -2,21 +2,23 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <fstream>
 #include <mutex>
 #include <optional>
-#include <sstream>
 #include <thread>
 
 #include "kiosk/base/log.h"
 #include "kiosk/base/url.h"
 #include "kiosk/base/utf8.h"
+#include "kiosk/feeds/bounds.h"
 #include "kiosk/feeds/ctdl.h"
 #include "kiosk/feeds/etpl_csv.h"
 #include "kiosk/feeds/greenhouse.h"
+#include "kiosk/feeds/json_cut.h"
 #include "kiosk/feeds/jsonld.h"
 #include "kiosk/feeds/lever.h"
 #include "kiosk/store/record_json.h"
@@ -64,6 +66,20 @@ ParsedFeed only(ParsedFeed feed, ListingKind kind) {
   return out;
 }
 
+std::string join(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& line : lines) out += (out.empty() ? "" : "; ") + line;
+  return out;
+}
+
+// What goes into the cache of a parsed batch: the records of the feed's kind, within the
+// bounds per record; the ones skipped are counted in `skipped`.
+ParsedFeed admit(ParsedFeed feed, ListingKind kind, feeds::SkippedRecords& skipped) {
+  ParsedFeed out = only(std::move(feed), kind);
+  feeds::bound_records(out, skipped);
+  return out;
+}
+
 }  // namespace
 
 std::string_view status_key(FeedOutcome::Status status) {
@@ -74,6 +90,8 @@ std::string_view status_key(FeedOutcome::Status status) {
       return "unchanged";
     case FeedOutcome::Status::Failed:
       return "failed";
+    case FeedOutcome::Status::Removed:
+      return "removed";
   }
   return "";
 }
@@ -221,11 +239,17 @@ std::optional<FileFacts> inspect(const std::filesystem::path& path) {
   return facts;
 }
 
-std::string read_all(const std::filesystem::path& path) {
+// The whole body, for the readers that parse a document at once; JSON has its long strings cut
+// first (json_cut.h), so a huge value is never held, parsed or copied whole.
+std::string read_body(const std::filesystem::path& path, FeedFormat format) {
   std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
+  if (format == FeedFormat::Greenhouse || format == FeedFormat::Lever) {
+    return feeds::read_json_cut(in);
+  }
+  std::error_code ec;
+  std::string body(static_cast<std::size_t>(std::filesystem::file_size(path, ec)), '\0');
+  if (ec || !in.read(body.data(), static_cast<std::streamsize>(body.size()))) return {};
+  return body;
 }
 
 }  // namespace
@@ -269,9 +293,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
     const auto size = std::filesystem::file_size(body, ec);
     if (ec) return fail("cannot read " + body.string() + ": " + ec.message());
     if (size > options.request_template.max_bytes) {
-      return fail("the feed is larger than the " +
-                  std::to_string(options.request_template.max_bytes / (std::size_t{1024} * 1024)) +
-                  " MB limit");
+      return fail(over_size_limit(options.request_template.max_bytes));
     }
   } else {
     static std::atomic<unsigned> counter{0};
@@ -313,24 +335,27 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   state.last_modified = last_modified;
   state.content_hash = content_hash;
   std::int64_t other_kinds = 0;
+  feeds::SkippedRecords skipped;
   std::string error;  // set inside the import's scope, reported after its rollback
   try {
     FeedImport import(store, state, now);
     const auto take = [&](ParsedFeed& batch) {
       other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
-      import.add(only(std::move(batch), feed.kind));
+      import.add(admit(std::move(batch), feed.kind, skipped));
       batch = ParsedFeed{};
     };
-    if (detect_format(facts->head) == FeedFormat::JsonLd) {
+    const FeedFormat format = detect_format(facts->head);
+    if (format == FeedFormat::JsonLd) {
       // Parsing and inserting overlap: a parser thread prepares batches while this thread
       // inserts the previous ones (a kiosk has two cores; the UI needs little during a sync).
       BatchPipe pipe;
       std::variant<feeds::StreamSummary, ParseError> streamed;
       std::thread parser([&] {
-        std::ifstream in(body, std::ios::binary);
+        std::ifstream file(body, std::ios::binary);
+        feeds::JsonCutStream in(file);
         streamed = feeds::stream_jsonld(in, feed.url, [&](ParsedFeed& batch) {
           other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
-          auto prepared = prepare_records(only(std::move(batch), feed.kind));
+          auto prepared = prepare_records(admit(std::move(batch), feed.kind, skipped));
           batch = ParsedFeed{};
           if (!pipe.push(std::move(prepared))) throw std::runtime_error("the import stopped");
         });
@@ -350,7 +375,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
         out.warnings = std::get<feeds::StreamSummary>(streamed).warnings;
       }
     } else {
-      ParseResult parsed = parse_feed(read_all(body), feed.url);
+      ParseResult parsed = parse_feed(read_body(body, format), feed.url);
       if (auto* parse_error = std::get_if<ParseError>(&parsed)) {
         error = parse_error->reason;
       } else {
@@ -360,13 +385,19 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
       }
     }
     if (error.empty() && cancel != nullptr && cancel->load()) error = "the sync was cancelled";
+    if (import.repeated_ids() > 0) {
+      skipped.by_reason["the same id as an earlier record"] += import.repeated_ids();
+    }
     if (error.empty() && import.count() == 0) {
       error = other_kinds > 0 ? "expected " + kind + " but the feed holds other kinds of listings"
-                              : "the feed has no listings";
+              : skipped.count() > 0 ? "every listing was skipped (" + join(skipped.summary()) + ")"
+                                    : "the feed has no listings";
     }
     if (error.empty()) {
       import.commit();
       out.records = import.count();
+      out.skipped = skipped.count();
+      out.skip_reasons = skipped.summary();
     }
   } catch (const sql::SqliteError& e) {
     error = std::string("could not save the listings: ") + e.what();
@@ -374,12 +405,46 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   if (!error.empty()) return fail(error);
   out.status = FeedOutcome::Status::Updated;
   log::info("sync " + feed.url + ": " + std::to_string(out.records) + " " + kind);
+  for (const auto& reason : out.skip_reasons) log::warn("sync " + feed.url + ": " + reason);
   return out;
 }
 
+namespace {
+
+std::vector<FeedOutcome> remove_unlisted_feeds(Store& store, const std::vector<FeedSpec>& feeds) {
+  std::vector<FeedOutcome> removed;
+  std::vector<std::string> urls;
+  for (const auto& state : store.feed_states()) {
+    const bool listed = std::any_of(feeds.begin(), feeds.end(),
+                                    [&](const FeedSpec& f) { return f.url == state.url; });
+    if (listed) continue;
+    FeedOutcome out;
+    out.url = state.url;
+    out.kind = kind_from_key(state.kind).value_or(ListingKind::Job);
+    out.status = FeedOutcome::Status::Removed;
+    out.records = state.records;
+    removed.push_back(std::move(out));
+    urls.push_back(state.url);
+  }
+  try {
+    store.remove_feeds(urls);
+  } catch (const sql::SqliteError& e) {  // the feeds still configured are synced all the same
+    log::error(std::string("sync: could not remove the feeds no longer configured: ") + e.what());
+    return {};
+  }
+  for (const auto& out : removed) {
+    log::info("sync " + out.url + ": no longer configured; " + std::to_string(out.records) +
+              " listings removed");
+  }
+  return removed;
+}
+
+}  // namespace
+
 std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& feeds,
                                   const SyncOptions& options, const std::atomic<bool>* cancel) {
-  std::vector<FeedOutcome> outcomes;
+  if (cancel != nullptr && cancel->load()) return {};
+  std::vector<FeedOutcome> outcomes = remove_unlisted_feeds(store, feeds);
   for (const auto& feed : feeds) {
     if (cancel != nullptr && cancel->load()) break;
     outcomes.push_back(sync_feed(store, feed, options, cancel));

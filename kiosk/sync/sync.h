@@ -25,20 +25,25 @@ struct FeedSpec {
 struct FeedOutcome {
   std::string url;
   ListingKind kind = ListingKind::Job;
-  enum class Status { Updated, Unchanged, Failed };
+  // Removed: the feed is no longer configured; its listings (`records` of them) went.
+  enum class Status { Updated, Unchanged, Failed, Removed };
   Status status = Status::Failed;
   std::int64_t records = 0;
   std::string error;
   std::vector<std::string> warnings;
+  // Records of an updated feed left out by the bounds per record (kiosk/feeds/bounds.h) or for
+  // repeating an id, and why: "3 records skipped: title longer than 1,000 characters".
+  std::int64_t skipped = 0;
+  std::vector<std::string> skip_reasons;
 };
 
-std::string_view status_key(FeedOutcome::Status status);  // updated, unchanged, failed
+std::string_view status_key(FeedOutcome::Status status);  // updated, unchanged, failed, removed
 
 // What the parsers make of a feed changes now and then (a field read, text cleaned better). This
 // tag is kept in front of each feed's content hash; a cache whose hashes carry another tag is
 // fetched in full and imported again at the next sync, not only when a feed changes. Raise it
 // with every change to what parsing yields.
-inline constexpr std::string_view kParserVersion = "parser-3:";
+inline constexpr std::string_view kParserVersion = "parser-3:";  // 3: bounds per record, CTDL, occupations, program schedule and degree
 
 enum class FeedFormat { JsonLd, Greenhouse, Lever, EtplCsv, Ctdl, Unknown };
 
@@ -47,13 +52,15 @@ FeedFormat detect_format(std::string_view body);
 ParseResult parse_feed(std::string_view body, const std::string& source_url);
 
 struct SyncOptions {
-  FetchRequest request_template;      // sizes, timeouts, user agent
+  FetchRequest request_template;      // sizes (max_bytes: [feeds] max_feed_mb), timeouts, agent
   std::function<std::int64_t()> now;  // Unix seconds (a test clock in tests)
   std::filesystem::path scratch_dir;  // where downloads wait while they are read (default: temp)
 };
 
 FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& options,
                       const std::atomic<bool>* cancel = nullptr);
+// Every feed in turn; first, the feeds in the cache that `feeds` no longer lists are removed
+// with their listings (one transaction; an outcome with status Removed each).
 std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& feeds,
                                   const SyncOptions& options,
                                   const std::atomic<bool>* cancel = nullptr);

@@ -134,3 +134,33 @@ TEST(Config, PrinterQueue) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(Config, MaxFeedMb) {
+  const auto none = parse_config("", "site.toml");
+  ASSERT_TRUE(none.config);
+  EXPECT_EQ(none.config->feeds.max_feed_mb, 200);  // a 100,000-job JSON-LD file is ~150 MB
+  const auto bundled = load_config(std::string(KIOSK_SOURCE_DIR) + "/config/kiosk.toml");
+  ASSERT_TRUE(bundled.config);
+  EXPECT_EQ(bundled.config->feeds.max_feed_mb, 200);
+  const auto good = parse_config("[feeds]\nmax_feed_mb = 350\n", "site.toml");
+  ASSERT_TRUE(good.config);
+  EXPECT_EQ(good.config->feeds.max_feed_mb, 350);
+
+  for (const char* value : {"0", "5000", "\"200\"", "1.5", "-3"}) {
+    const auto bad = parse_config(
+        std::string("[feeds]\nrefresh_minutes = 60\nmax_feed_mb = ") + value + "\n", "site.toml");
+    ASSERT_FALSE(bad.config) << value;
+    ASSERT_EQ(bad.errors.size(), 1u) << value;
+    EXPECT_EQ(bad.errors[0].line, 3) << value;
+    EXPECT_NE(bad.errors[0].message.find("[feeds] max_feed_mb: expected a whole number from 1 to "
+                                         "1024"),
+              std::string::npos)
+        << bad.errors[0].message;
+  }
+}
+
+}  // namespace
+}  // namespace kiosk
