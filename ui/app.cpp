@@ -104,6 +104,7 @@ class App final : public RunnerHost {
   kiosk::AccessSettings access_;  // the resident's choices, back to defaults after each session
   Metrics keyboard_metrics_;
   SpeechFocus speech_focus_;
+  bool end_question_ = false;  // "End your visit?" shows (ui/screens/end_visit.h)
   std::unique_ptr<kiosk::AudioSink> audio_;
   std::unique_ptr<kiosk::SpeechService> speech_;  // after the sink: stopped before it
   bool announce_screen_ = false;  // read-aloud: say where the resident arrived, after the frame
@@ -284,7 +285,8 @@ Damage App::draw_frame(float dt) {
         .busy = false,
         .keyboard_metrics = &keyboard_metrics_,
         .access = &access_,
-        .speech = &speech_focus_};
+        .speech = &speech_focus_,
+        .end_question = &end_question_};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   screen_for(navigator_.current()).draw(ui);
@@ -304,6 +306,7 @@ Damage App::draw_frame(float dt) {
 
 void App::end_session(const char* why) {
   session_.end();
+  end_question_ = false;
   // What the resident did, gone: typed text (bytes overwritten), filters, results, the saved
   // list, every screen's state, the keyboard, the language. Answers still on their way are
   // dropped by the screens' generation counters.

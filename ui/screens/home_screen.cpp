@@ -26,6 +26,25 @@ constexpr std::array<TileSpec, 2> kTiles = {{
      kiosk::ScreenId::Help},
 }};
 
+// What the listings line says: how many jobs and programs, and how fresh.
+std::string listings_line(Ui& ui) {
+  const kiosk::ListingsStatus& status = ui.listings;
+  if (!status.updated) return {};  // the first sync has not finished yet
+  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(*status.updated));
+  std::string line = ui.tr.format("home.listings.count"_msg,
+                                  {{"jobs", status.jobs}, {"programs", status.programs}});
+  line += ' ';
+  line += ui.tr.format(status.offline ? "home.listings.offline"_msg : "home.listings.updated"_msg,
+                       {{"when", when}});
+  return line;
+}
+
+float listings_status_height(Ui& ui, ImVec2 size) {
+  const std::string line = listings_line(ui);
+  if (line.empty()) return 0;
+  return wrapped_height(ui.fonts.small, line, std::min(size.x, ui.px(em::kMaxTextWidth)));
+}
+
 }  // namespace
 
 void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
@@ -37,10 +56,23 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   paragraph(ui, ui.t("home.intro"_msg), ui.fonts.body, ui.palette.text_muted, text_width);
 
   const float gap = ui.px(em::kGap);
-  const float tile_w = ui.px(em::kTileWidth);
-  const float tile_h = ui.px(em::kTileHeight);
-  const int columns = std::max(1, static_cast<int>((size.x + gap) / (tile_w + gap)));
+  const int columns = std::max(1, static_cast<int>((size.x + gap) / (ui.px(em::kTileWidth) + gap)));
+  // Tiles share the width they are given; one column on a narrow screen takes all of it.
+  const float tile_w =
+      columns == 1 ? std::min(size.x, ui.px(em::kTileWidth) * 1.5f) : ui.px(em::kTileWidth);
+  const int rows = (static_cast<int>(kTiles.size()) + columns - 1) / columns;
   float y = ImGui::GetCursorScreenPos().y + ui.px(em::kSectionGap);
+  // As tall as the design when there is room above the listings line; shorter on a short screen
+  // (the icon then goes beside the words), never shorter than the words need.
+  float min_h = 0;
+  for (const auto& spec : kTiles) {
+    min_h =
+        std::max(min_h, tile_min_height(ui, ui.t(spec.title_key), ui.t(spec.subtitle_key), tile_w));
+  }
+  const float status_h = listings_status_height(ui, size) + gap;
+  const float room = (pos.y + size.y - status_h - y - gap * static_cast<float>(rows - 1)) /
+                     static_cast<float>(rows);
+  const float tile_h = std::max(min_h, std::min(ui.px(em::kTileHeight), room));
   for (std::size_t i = 0; i < kTiles.size(); ++i) {
     const auto& spec = kTiles[i];
     const int col = static_cast<int>(i) % columns;
@@ -52,21 +84,17 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
       ui.intents.push_back(kiosk::Intent::open(spec.target));
     }
   }
-  draw_listings_status(ui, pos, size);
+  // Under the tiles, never across them: at the bottom when there is room, else right below.
+  const float tiles_bottom = y + static_cast<float>(rows) * (tile_h + gap);
+  draw_listings_status(ui, pos, size, tiles_bottom);
 }
 
-void HomeScreen::draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size) {
-  const kiosk::ListingsStatus& status = ui.listings;
-  if (!status.updated) return;  // the first sync has not finished yet
-  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(*status.updated));
-  std::string line = ui.tr.format("home.listings.count"_msg,
-                                  {{"jobs", status.jobs}, {"programs", status.programs}});
-  line += ' ';
-  line += ui.tr.format(status.offline ? "home.listings.offline"_msg : "home.listings.updated"_msg,
-                       {{"when", when}});
+void HomeScreen::draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size, float top) {
+  const std::string line = listings_line(ui);
+  if (line.empty()) return;
   const float width = std::min(size.x, ui.px(em::kMaxTextWidth));
   const float height = wrapped_height(ui.fonts.small, line, width);
-  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y - height));
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, std::max(top, pos.y + size.y - height)));
   paragraph(ui, line, ui.fonts.small, ui.palette.text_muted, width);
 }
 

@@ -18,7 +18,8 @@ class HomeScreen final : public Screen {
   bool shows_back_home() const override { return false; }  // home is where they lead
 
  private:
-  void draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size);
+  // The listings line at the bottom of the content, or at `top` when that is lower.
+  void draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size, float top);
 };
 
 }  // namespace ui

@@ -147,17 +147,24 @@ float JobDetailScreen::draw_step_row(Ui& ui, ImVec2 pos, float width) {
   // My list on the right, always; Previous / "Job 3 of 45" / Next when opened from results.
   const std::string list_label =
       ui.tr.format("jobs.mylist"_msg, {{"count", static_cast<std::int64_t>(saved_.size())}});
+  const auto& hits = search_.results.hits;
+  const bool stepping = search_.open_index && *search_.open_index < hits.size();
+  const std::string& prev = ui.t("jobs.detail.prev"_msg);
+  const std::string& next = ui.t("jobs.detail.next"_msg);
+  const float gap = ui.px(em::kGap);
+  if (stepping && button_width(ui, prev, true) + button_width(ui, next, true) +
+                          button_width(ui, list_label, true) + ui.px(8.0f) + 3 * gap >
+                      width) {
+    return draw_narrow_step_row(ui, pos, width, list_label);
+  }
   const float lw = std::min(width / 3, chip_width(ui, list_label) + ui.px(1.5f));
   if (button(ui, "jobs.detail.mylist", list_label, ImVec2(pos.x + width - lw, pos.y), ImVec2(lw, h),
              ButtonKind::Outline, Icon::Bookmark)) {
     ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::MyList));
   }
   width -= lw + ui.px(em::kGap) * 1.5f;
-  const auto& hits = search_.results.hits;
-  if (search_.open_index && *search_.open_index < hits.size()) {
+  if (stepping) {
     const std::size_t i = *search_.open_index;
-    const std::string& prev = ui.t("jobs.detail.prev"_msg);
-    const std::string& next = ui.t("jobs.detail.next"_msg);
     const float bw = std::min(width / 3, chip_width(ui, prev) + ui.px(1.5f));
     const float nw = std::min(width / 3, chip_width(ui, next) + ui.px(1.5f));
     if (i > 0 && button(ui, "jobs.detail.prev", prev, pos, ImVec2(bw, h), ButtonKind::Outline,
@@ -182,6 +189,39 @@ float JobDetailScreen::draw_step_row(Ui& ui, ImVec2 pos, float width) {
   return h + ui.px(em::kParagraphGap);
 }
 
+// A narrow screen: Previous, Next and My list share a row in three equal buttons (their labels
+// may take two lines), and "Job 3 of 45" goes under them.
+float JobDetailScreen::draw_narrow_step_row(Ui& ui, ImVec2 pos, float width,
+                                            const std::string& list_label) {
+  const float h = ui.px(em::kButtonHeight);
+  const float gap = ui.px(em::kGap) * 0.5f;
+  const float w = (width - 2 * gap) / 3;
+  const auto& hits = search_.results.hits;
+  const std::size_t i = *search_.open_index;
+  if (i > 0 && button(ui, "jobs.detail.prev", ui.t("jobs.detail.prev"_msg), pos, ImVec2(w, h),
+                      ButtonKind::Outline, Icon::Previous)) {
+    open_key(ui, hits[i - 1].key, i - 1);
+  }
+  if (i + 1 < hits.size() &&
+      button(ui, "jobs.detail.next", ui.t("jobs.detail.next"_msg), ImVec2(pos.x + w + gap, pos.y),
+             ImVec2(w, h), ButtonKind::Outline, Icon::Next)) {
+    open_key(ui, hits[i + 1].key, i + 1);
+  }
+  if (button(ui, "jobs.detail.mylist", list_label, ImVec2(pos.x + 2 * (w + gap), pos.y),
+             ImVec2(w, h), ButtonKind::Outline, Icon::Bookmark)) {
+    ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::MyList));
+  }
+  const std::string where =
+      ui.tr.format("jobs.detail.position"_msg,
+                   {{"n", static_cast<std::int64_t>(i + 1)}, {"total", search_.results.total}});
+  const float y = pos.y + h + ui.px(0.25f);
+  const float th = draw_centered_text(ImGui::GetWindowDrawList(), ui.fonts.body, where, pos,
+                                      ImVec2(pos.x + width, y), y, col(ui.palette.text_muted));
+  record(ui, "jobs.detail.position", kiosk::Role::Text, ImVec2(pos.x, y),
+         ImVec2(pos.x + width, y + th), where);
+  return h + ui.px(0.25f) + th + ui.px(em::kParagraphGap) * 0.5f;
+}
+
 void JobDetailScreen::draw_text_column(Ui& ui, float width) {
   const kiosk::Job& job = *job_;
   const bool spanish = ui.tr.language() == kiosk::Language::Es;
@@ -190,6 +230,12 @@ void JobDetailScreen::draw_text_column(Ui& ui, float width) {
   vertical_gap(ui, 0.25f);
   paragraph(ui, job.employer, ui.fonts.label, p.text_muted, width);
   vertical_gap(ui, em::kParagraphGap);
+  if (compact_) {
+    // Narrow: Save and the QR right under the title, in view without scrolling.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    draw_take_away(ui, at, width, 0, true);
+    vertical_gap(ui, em::kParagraphGap);
+  }
 
   const std::string pay = kiosk::format_pay(ui.tr, job.pay);
   fact_row(ui, ui.t("jobs.detail.pay"_msg), pay.empty() ? ui.t("jobs.pay.unknown"_msg) : pay,
@@ -215,13 +261,7 @@ void JobDetailScreen::draw_text_column(Ui& ui, float width) {
   }
   if (job.sample) {
     vertical_gap(ui, 0.25f);
-    paragraph(ui, ui.t("jobs.sample_note"_msg), ui.fonts.small, p.text_muted, width);
-  }
-
-  if (compact_) {
-    vertical_gap(ui, em::kParagraphGap);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    draw_take_away(ui, at, width, 0, true);
+    paragraph(ui, ui.t("jobs.sample_note"_msg), ui.fonts.body, p.text_muted, width);
   }
 
   vertical_gap(ui, em::kSectionGap * 0.75f);
@@ -298,7 +338,7 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
   const kiosk::Job& job = *job_;
   // The QR as big as the panel allows once the heading, link, hint and buttons have their room.
   const bool can_print = ui.printer != nullptr && ui.printer->available();
-  ImFont* small = ui.fonts.small;
+  ImFont* small = ui.fonts.body;  // the link and the hint are read: body size, never smaller
   const float line = small->FontSize * 1.2f;
   const float others = ui.fonts.label->FontSize * 1.3f + ui.px(0.25f) + line + ui.px(0.25f) +
                        2 * line + ui.px(em::kParagraphGap) + ui.px(em::kButtonHeight) +
@@ -315,6 +355,14 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
   record(ui, {}, kiosk::Role::Heading, ImVec2(pos.x, y), ImVec2(pos.x + width, y + hf->FontSize),
          heading);
   y += hf->FontSize * 1.3f;
+  // Narrow and too tall for the buttons beside the QR: the buttons first, where the resident
+  // sees them without scrolling past the code.
+  const bool buttons_first = compact && !beside;
+  const float buttons_top = y;
+  if (buttons_first) {
+    y += ui.px(em::kButtonHeight) + ui.px(em::kParagraphGap) +
+         (can_print ? ui.px(em::kButtonHeight) + ui.px(0.3f) + 2 * line : 0.0f);
+  }
   if (qr_) {
     qr_image(ui, "jobs.detail.qr", *qr_, ImVec2(pos.x, y), side, job.apply_url);
     y += side + ui.px(0.25f);
@@ -337,7 +385,7 @@ void JobDetailScreen::draw_take_away(Ui& ui, ImVec2 pos, float width, float heig
   const float qr_bottom = y;
 
   float bx = pos.x;
-  float by = y;
+  float by = buttons_first ? buttons_top : y;
   float bw = width;
   if (beside) {
     bx = pos.x + side + ui.px(em::kGap);

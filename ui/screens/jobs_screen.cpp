@@ -60,6 +60,30 @@ ImU32 col(Color c) {
   return c.packed();
 }
 
+// What a filter's chip says: "Health care", "$20 an hour or more", "Last 7 days".
+std::string chip_label(Ui& ui, std::string_view key, std::string_view value) {
+  if (key == "min_pay") {
+    return ui.tr.format(
+        "jobs.filter.min_pay"_msg,
+        {{"amount", kiosk::format_money(std::stod(std::string(value)), ui.tr.language())}});
+  }
+  if (key == "posted_days") {
+    return ui.tr.format("jobs.filter.posted_days"_msg,
+                        {{"days", static_cast<std::int64_t>(std::stoi(std::string(value)))}});
+  }
+  if (key == "no_degree") return ui.t("jobs.filter.no_degree"_msg);
+  std::string out(value);
+  const auto look_in = [&](const auto& specs) {
+    for (const ChipSpec& s : specs) {
+      if (s.key == key && s.value == value) out = ui.t(s.label);
+    }
+  };
+  look_in(kIndustryChips);
+  look_in(kTypeChips);
+  look_in(kWorkplaceChips);
+  return out;
+}
+
 }  // namespace
 
 void JobsScreen::on_open() {
@@ -132,7 +156,11 @@ void JobsScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   }
   draw_top_row(ui, main_pos, main_size.x);
   float y = main_pos.y + ui.px(em::kFieldHeight) + ui.px(em::kParagraphGap);
-  y += draw_status_row(ui, ImVec2(main_pos.x, y), main_size.x, !two_panes);
+  // Open on a narrow screen, the filters take all the room under the search box: whole rows
+  // of chips in view, not their tops under the sort chips and the count.
+  if (two_panes || !filters_open_) {
+    y += draw_status_row(ui, ImVec2(main_pos.x, y), main_size.x, !two_panes);
+  }
   const ImVec2 list_pos(main_pos.x, y);
   const ImVec2 list_size(main_size.x - ui.px(em::kScrollIndicatorWidth + 1.0f),
                          std::max(0.0f, main_pos.y + main_size.y - y));
@@ -151,7 +179,8 @@ void JobsScreen::draw_top_row(Ui& ui, ImVec2 pos, float width) {
       std::min(width * 0.4f, chip_width(ui, list_label) + ui.px(em::kSmallIconSize));
   const float field_w = width - list_w - ui.px(em::kGap);
   text_field(ui, "jobs.query", search_.text, ui.t("jobs.query.placeholder"_msg),
-             kiosk::KeyboardMode::Text, kiosk::JobSearch::kMaxQueryBytes, pos, ImVec2(field_w, h));
+             kiosk::KeyboardMode::Text, kiosk::JobSearch::kMaxQueryBytes, pos, ImVec2(field_w, h),
+             ui.t("jobs.query.enter"_msg));
   if (button(ui, "jobs.mylist", list_label, ImVec2(pos.x + field_w + ui.px(em::kGap), pos.y),
              ImVec2(list_w, h), ButtonKind::Outline, Icon::Bookmark)) {
     ui.intents.push_back(kiosk::Intent::open(kiosk::ScreenId::MyList));
@@ -207,14 +236,21 @@ float JobsScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_bu
   }
   draw->AddText(small, small->FontSize, ImVec2(sx, sy + (chip_h - small->FontSize) / 2),
                 col(p.text_muted), sort_label.c_str());
+  record(ui, {}, kiosk::Role::Text, ImVec2(sx, sy), ImVec2(sx + label_w, sy + chip_h), sort_label);
   sx += label_w;
   for (const auto& s : kSorts) {
     const std::string& label = ui.t(s.label);
+    const float w = chip_width(ui, label);
+    if (sx + w > pos.x + width) {  // narrower still: the chips wrap onto another row
+      sx = pos.x + label_w;
+      sy += chip_h + ui.px(0.5f);
+      row_h += chip_h + ui.px(0.5f);
+    }
     if (chip(ui, s.id, label, search_.sort == s.order, ImVec2(sx, sy))) {
       search_.sort = s.order;
       results_scroll_.reset();
     }
-    sx += chip_width(ui, label) + ui.px(0.5f);
+    sx += w + ui.px(0.5f);
   }
   return row_h;
 }
@@ -232,23 +268,26 @@ float JobsScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) const {
                           : ui.tr.format("jobs.count"_msg, {{"count", r.total}});
   }
   ImFont* bold = ui.fonts.body_bold;
-  draw->AddText(bold, bold->FontSize, ImVec2(pos.x, y), col(p.text), line.c_str());
+  const float cw = std::min(width, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, line.c_str()).x);
+  draw_text_lines(draw, bold, line, ImVec2(pos.x, y), width, 1, col(p.text));
   record(ui, "jobs.count", kiosk::Role::Text, ImVec2(pos.x, y),
-         ImVec2(pos.x + width / 2, y + bold->FontSize), line);
+         ImVec2(pos.x + cw, y + bold->FontSize), line);
+  float h = bold->FontSize * 1.3f;
   if (ui.listings.updated) {
     std::string fresh = kiosk::format_updated(ui.tr, *ui.listings.updated, ui.now);
     if (ui.listings.offline) fresh = ui.tr.format("jobs.offline"_msg, {{"updated", fresh}});
     const float fw = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, fresh.c_str()).x;
-    const float fx = std::max(pos.x + width / 2, pos.x + width - fw);
-    draw->PushClipRect(ImVec2(pos.x + width / 2, y),
-                       ImVec2(pos.x + width, y + bold->FontSize * 1.2f), true);
-    draw->AddText(small, small->FontSize, ImVec2(fx, y + (bold->FontSize - small->FontSize)),
-                  col(p.text_muted), fresh.c_str());
-    draw->PopClipRect();
-    record(ui, "jobs.updated", kiosk::Role::Text, ImVec2(fx, y),
-           ImVec2(pos.x + width, y + bold->FontSize), fresh);
+    // Beside the count when both fit, else on a line of its own under it.
+    const bool beside = cw + ui.px(em::kGap) + fw <= width;
+    const float fx = beside ? pos.x + width - fw : pos.x;
+    const float fy = beside ? y + (bold->FontSize - small->FontSize) : y + h;
+    const float fh =
+        draw_text_lines(draw, small, fresh, ImVec2(fx, fy), width, 2, col(p.text_muted));
+    record(ui, "jobs.updated", kiosk::Role::Text, ImVec2(fx, fy), ImVec2(pos.x + width, fy + fh),
+           fresh);
+    if (!beside) h += fh;
   }
-  return bold->FontSize * 1.3f + ui.px(0.25f);
+  return h + ui.px(0.25f);
 }
 
 void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
@@ -334,21 +373,11 @@ void JobsScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
         std::vector<Chip>{{"no_degree", "true", ui.t("jobs.filter.no_degree"_msg)}});
   std::vector<Chip> pay;
   pay.reserve(kMinPay.size());
-  for (auto v : kMinPay) {
-    pay.push_back({"min_pay", v,
-                   ui.tr.format("jobs.filter.min_pay"_msg,
-                                {{"amount", kiosk::format_money(std::stod(std::string(v)),
-                                                                ui.tr.language())}})});
-  }
+  for (auto v : kMinPay) pay.push_back({"min_pay", v, chip_label(ui, "min_pay", v)});
   group("jobs.filters.pay"_msg, pay);
   std::vector<Chip> posted;
   posted.reserve(kPostedDays.size());
-  for (auto v : kPostedDays) {
-    posted.push_back(
-        {"posted_days", v,
-         ui.tr.format("jobs.filter.posted_days"_msg,
-                      {{"days", static_cast<std::int64_t>(std::stoi(std::string(v)))}})});
-  }
+  for (auto v : kPostedDays) posted.push_back({"posted_days", v, chip_label(ui, "posted_days", v)});
   group("jobs.filters.posted"_msg, posted);
   ImGui::SetCursorScreenPos(ImVec2(left, y));
   ImGui::Dummy(ImVec2(width, 1));
@@ -445,6 +474,31 @@ void JobsScreen::draw_empty(Ui& ui, float width) {
     vertical_gap(ui, em::kParagraphGap * 0.5f);
   }
   if (!search_.filters.empty()) {
+    // Each filter named, with a one-tap remove: its chip may be scrolled away or folded.
+    std::string remove;  // applied after drawing: the list is being walked
+    for (const std::string& item : search_.filters.items()) {
+      const std::size_t eq = item.find('=');
+      const std::string_view key = std::string_view(item).substr(0, eq);
+      const std::string_view value = std::string_view(item).substr(eq + 1);
+      const std::string label =
+          ui.tr.format("jobs.empty.remove"_msg, {{"filter", chip_label(ui, key, value)}});
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float w = std::min(width, button_width(ui, label, true));
+      const float h = std::max(
+          ui.px(em::kButtonHeight),
+          centered_text_height(ui.fonts.body_bold, label, w - ui.px(em::kInnerPadding) * 1.5f) +
+              ui.px(em::kInnerPadding));
+      if (button(ui, "jobs.empty.remove." + std::string(key) + "." + std::string(value), label, at,
+                 ImVec2(w, h), ButtonKind::Outline, Icon::Close)) {
+        remove = item;
+      }
+      ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h));
+      vertical_gap(ui, em::kParagraphGap * 0.5f);
+    }
+    if (!remove.empty()) {
+      const std::size_t eq = remove.find('=');
+      search_.filters.toggle(remove.substr(0, eq), remove.substr(eq + 1));
+    }
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const std::string& clear = ui.t("jobs.filter.clear"_msg);
     const float w = std::min(width, chip_width(ui, clear) + ui.px(2.0f));
@@ -462,7 +516,7 @@ bool JobsScreen::draw_card(Ui& ui, std::size_t index, float width) {
   ImFont* title_font = ui.fonts.label;
   ImFont* body = ui.fonts.body;
   ImFont* bold = ui.fonts.body_bold;
-  ImFont* small = ui.fonts.small;
+  ImFont* small = ui.fonts.body;  // "Posted …" is read: body size
   const float pad = ui.px(em::kCardPadding);
   const float icon = ui.px(em::kSmallIconSize);
   const float text_w = width - 2 * pad - icon - pad;

@@ -16,6 +16,8 @@ void draw_session_warning(Ui& ui, int seconds_left) {
                    ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
                    ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
 
+  ui.registry.cover_all();  // the screen underneath takes no touch while this shows
+  const TextChecks text_checks(ui.registry);
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float width = std::min(io.DisplaySize.x - 2 * ui.px(em::kScreenPadding), ui.px(32.0f));
