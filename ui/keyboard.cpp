@@ -250,6 +250,7 @@ void draw_hide_label(const Ui& ui, ImDrawList* draw, std::string_view label, ImV
   const std::string_view second =
       space == std::string_view::npos ? std::string_view{} : label.substr(space + 1);
   const auto width = [&](std::string_view t) {
+    if (t.empty()) return 0.0f;  // ImGui reads a null end as "up to the terminator"
     return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
   };
   const float room = std::max(1.0f, max.x - min.x - 2 * ui.px(em::kKeyLabelPadding));

@@ -91,8 +91,24 @@ TextChecks::~TextChecks() {
   g_text_checks = previous_;
 }
 
-void report_cut_text(ImVec2 pos, float width, float height, std::string_view text) {
-  text_fault(kiosk::TextFault::Kind::CutWithoutEllipsis, pos, width, height, text);
+ModalLayer::ModalLayer(Ui& ui, const char* window) : checks_(ui.registry) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::SetNextWindowFocus();  // on top of the screen, taking every touch
+  ImGui::Begin(window, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+  ui.registry.cover_all();  // the screen underneath takes no touch while this shows
+}
+
+ModalLayer::~ModalLayer() {
+  // Swallow touches outside the panel. Submitted last: ImGui gives a touch to the first item
+  // under it, so the panel's buttons keep their taps and this takes the rest.
+  ImGui::SetCursorScreenPos(ImVec2(0, 0));
+  ImGui::InvisibleButton("##shield", ImGui::GetIO().DisplaySize);
+  ImGui::End();
 }
 
 namespace {
@@ -624,12 +640,17 @@ void ScrollArea::begin(Ui& ui, std::string_view id, ImVec2 pos, ImVec2 size) {
       ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, ui.px(em::kDragThreshold))) {
     if (!dragging_) {
       velocity_ = 0;
+      last_drag_frame_ = ui.clock_now;
       ui.input.blur();  // as phones do: scrolling puts the keyboard away, Back and Home return
     }
     dragging_ = true;
     offset_ -= io.MouseDelta.y;
-    if (ui.delta_seconds > 0) {
-      const float instant = -io.MouseDelta.y / ui.delta_seconds;
+    // The finger's speed by the clock, not by the frame time (which is capped): a slow frame
+    // that gathers many moves must not turn a gentle drag into a flick.
+    const float elapsed = std::chrono::duration<float>(ui.clock_now - last_drag_frame_).count();
+    last_drag_frame_ = ui.clock_now;
+    if (elapsed > 0) {
+      const float instant = -io.MouseDelta.y / elapsed;
       velocity_ = velocity_ * 0.6f + instant * 0.4f;  // smoothed, for the fling
       // The glide after a flick goes at most half the area's height (it is velocity / 4): in a
       // small area a short drag never skips rows the resident did not see go by.
@@ -851,7 +872,10 @@ float draw_text_lines(ImDrawList* draw, ImFont* font, std::string_view text, ImV
       const LineBreak shorter = next_line(font, s, end, width - ew);
       const char* cut = shorter.end;
       broken = broken || breaks_word(s, shorter, end);
-      if (cut == s) cut = line_end;
+      if (cut == s) {  // not one letter fits beside the ellipsis: it sticks out of the box
+        cut = line_end;
+        text_fault(kiosk::TextFault::Kind::TooBig, pos, width, line_h, text);
+      }
       while (cut > s && cut[-1] == ' ') --cut;
       std::string shown(s, cut);
       shown += ellipsis;

@@ -122,8 +122,19 @@ class TextChecks {
  private:
   kiosk::WidgetRegistry* previous_;
 };
-// A one-line text that had to be cut without an ellipsis (a clip rectangle), for TextChecks.
-void report_cut_text(ImVec2 pos, float width, float height, std::string_view text);
+// A full-screen layer over the screen for a question ("Are you still there?", "End your
+// visit?"): while it lives, what was drawn before lies under it and takes no touch. Draw the
+// panel and its buttons in between; the destructor swallows every other touch and ends it.
+class ModalLayer {
+ public:
+  ModalLayer(Ui& ui, const char* window);
+  ~ModalLayer();
+  ModalLayer(const ModalLayer&) = delete;
+  ModalLayer& operator=(const ModalLayer&) = delete;
+
+ private:
+  TextChecks checks_;
+};
 
 // Records a widget in the registry, clipped to what is visible in the current window.
 void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 max,
@@ -229,6 +240,7 @@ class ScrollArea {
   float content_height_ = 0;
   float view_height_ = 0;
   bool dragging_ = false;
+  kiosk::Clock::time_point last_drag_frame_{};  // when the drag last moved (finger speed)
   std::string id_;  // registry id of the region, for `drag ID` in scenarios
   ImVec2 pos_{}, size_{};
 };

@@ -40,8 +40,6 @@ std::string_view fault_name(TextFault::Kind kind) {
   switch (kind) {
     case TextFault::Kind::BrokenWord:
       return "breaks a word across lines";
-    case TextFault::Kind::CutWithoutEllipsis:
-      return "is cut without an ellipsis";
     case TextFault::Kind::TooBig:
       return "does not fit its box";
   }

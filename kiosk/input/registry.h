@@ -34,10 +34,11 @@ struct WidgetInfo {
   bool covered = false;  // under a panel drawn later that takes every touch
 };
 
-// A text the drawing functions could not lay out whole: a word broken across lines, a line cut
-// without its ellipsis, a text taller or wider than its box.
+// A text the drawing functions could not lay out whole: a word broken across lines, a text
+// taller or wider than its box. (One-line texts are cut only by draw_text_lines(), on a whole
+// word with "…"; a text cut by a clip rectangle shows as a widget cut at the edge of its area.)
 struct TextFault {
-  enum class Kind { BrokenWord, CutWithoutEllipsis, TooBig };
+  enum class Kind { BrokenWord, TooBig };
   Kind kind = Kind::BrokenWord;
   Rect rect;         // where the text was drawn
   std::string text;  // the whole text

@@ -8,16 +8,8 @@ using namespace kiosk::literals;
 
 void draw_end_question(Ui& ui) {
   if (ui.end_question == nullptr || !*ui.end_question) return;
+  const ModalLayer layer(ui, "##end_question");
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::SetNextWindowFocus();  // on top of the screen, taking every touch
-  ImGui::Begin("##end_question", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
-                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
-  ui.registry.cover_all();  // the screen underneath takes no touch while this shows
-  const TextChecks text_checks(ui.registry);
 
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
@@ -65,11 +57,6 @@ void draw_end_question(Ui& ui) {
              ButtonKind::Outline, Icon::Back)) {
     *ui.end_question = false;
   }
-  // Swallow touches outside the panel. Submitted last: ImGui gives a touch to the first item
-  // under it, so the buttons above keep their taps and this takes the rest.
-  ImGui::SetCursorScreenPos(ImVec2(0, 0));
-  ImGui::InvisibleButton("##shield", io.DisplaySize);
-  ImGui::End();
 }
 
 }  // namespace ui
