@@ -107,6 +107,7 @@ class App final : public RunnerHost {
   // Everything the visit creates, shared by the screens through their routes; wiped with the
   // session.
   kiosk::Visit visit_;
+  bool end_question_ = false;  // "End your visit?" shows (ui/screens/end_visit.h)
   TextInput input_;
   ScreenServices services_{visit_, reader_};  // the screens are built in the constructor's body
   ScreenRegistry screens_;
@@ -231,7 +232,8 @@ Damage App::draw_frame(float dt) {
         .keyboard_metrics = &keyboard_metrics_,
         .access = &access_.settings(),
         .speech = &access_.speech_focus(),
-        .screens = &screens_};
+        .screens = &screens_,
+        .end_question = &end_question_};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   current_screen().draw(ui);
@@ -251,6 +253,7 @@ Damage App::draw_frame(float dt) {
 
 void App::end_session(const char* why) {
   session_.end();
+  end_question_ = false;
   // What the resident did, gone: typed text (bytes overwritten), filters, results, the saved
   // list, every screen's state, the keyboard, the language. Answers still on their way are
   // dropped by the screens' generation counters.

@@ -78,9 +78,7 @@ std::vector<PlacedKey> place_keys(const Ui& ui, const std::vector<kiosk::KeyRow>
                                   KeyboardMode mode, ImVec2 pos, float width, float height) {
   const float pad = ui.px(em::kKeyboardPadding);
   const float gap = ui.px(em::kKeyGap);
-  const float cap =
-      ui.px(mode == KeyboardMode::Numeric ? em::kKeypadMaxWidth : em::kKeyboardMaxWidth);
-  const float avail = std::min(width - 2 * pad, cap);
+  const float avail = OnScreenKeyboard::keys_width(ui, width, mode);
   const float pitch = (avail + gap) / units;
   const float left = pos.x + (width - avail) / 2;
   const auto n = static_cast<float>(std::max<std::size_t>(1, rows.size()));
@@ -194,26 +192,6 @@ void draw_return(ImDrawList* draw, ImVec2 c, float size, ImU32 color) {
                           at(c, -r * 0.35f, r * 0.75f), color);
 }
 
-// A small keyboard with a chevron under it: "put the keyboard away".
-void draw_hide(ImDrawList* draw, ImVec2 c, float size, ImU32 color) {
-  const float r = size / 2;
-  const float stroke = size * 0.07f;
-  const ImVec2 top_left = at(c, -r, -r * 0.85f);
-  const ImVec2 bottom_right = at(c, r, r * 0.2f);
-  draw->AddRect(top_left, bottom_right, color, stroke, 0, stroke);
-  const float dot = r * 0.16f;
-  for (int row = 0; row < 2; ++row) {
-    for (int i = 0; i < 4; ++i) {
-      const ImVec2 d = at(c, -r * 0.6f + static_cast<float>(i) * r * 0.4f,
-                          -r * 0.5f + static_cast<float>(row) * r * 0.35f);
-      draw->AddRectFilled(at(d, -dot / 2, -dot / 2), at(d, dot / 2, dot / 2), color);
-    }
-  }
-  const ImVec2 chevron[] = {at(c, -r * 0.35f, r * 0.5f), at(c, 0, r * 0.85f),
-                            at(c, r * 0.35f, r * 0.5f)};
-  draw->AddPolyline(chevron, IM_ARRAYSIZE(chevron), color, 0, stroke * 1.3f);
-}
-
 // A space bar's bracket, so a blank key still reads as the space bar.
 void draw_space(ImDrawList* draw, ImVec2 c, float size, ImU32 color) {
   const float r = size / 2;
@@ -244,8 +222,58 @@ KeyLook look_of(const Palette& p, const Key& key, const KeyboardState& state, bo
   }
 }
 
+// Enter says what it does: an icon and a word ("Search"), the word alone when both do not fit.
+void draw_enter(const Ui& ui, ImDrawList* draw, std::string_view label, ImVec2 min, ImVec2 max,
+                ImU32 color) {
+  ImFont* font = ui.fonts.body_bold;
+  const float icon = ui.px(em::kKeyIconSize);
+  const float gap = ui.px(em::kKeyLabelPadding);
+  const float text_w =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+  const float room = max.x - min.x - 2 * ui.px(em::kKeyLabelPadding);
+  if (icon + gap + text_w > room) {
+    draw_fitted_text(ui, draw, font, label, min, max, color);
+    return;
+  }
+  const float x = std::floor((min.x + max.x - icon - gap - text_w) / 2);
+  const float cy = (min.y + max.y) / 2;
+  draw_return(draw, ImVec2(x + icon / 2, cy), icon * 0.8f, color);
+  draw->AddText(font, font->FontSize, ImVec2(x + icon + gap, std::floor(cy - font->FontSize / 2)),
+                color, label.data(), label.data() + label.size());
+}
+
+// The hide key in words ("Hide keyboard"): one word a line, as big as the key lets them be.
+void draw_hide_label(const Ui& ui, ImDrawList* draw, std::string_view label, ImVec2 min, ImVec2 max,
+                     ImU32 color) {
+  ImFont* font = ui.fonts.small;
+  const std::size_t space = label.find(' ');
+  const std::string_view first = label.substr(0, space);
+  const std::string_view second =
+      space == std::string_view::npos ? std::string_view{} : label.substr(space + 1);
+  const auto width = [&](std::string_view t) {
+    if (t.empty()) return 0.0f;  // ImGui reads a null end as "up to the terminator"
+    return font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, t.data(), t.data() + t.size()).x;
+  };
+  const float room = std::max(1.0f, max.x - min.x - 2 * ui.px(em::kKeyLabelPadding));
+  const int lines = second.empty() ? 1 : 2;
+  const float line_h = font->FontSize * 1.1f;
+  const float scale = std::min(
+      {1.0f, room / std::max({1.0f, width(first), width(second)}),
+       (max.y - min.y - ui.px(em::kKeyLabelPadding)) / (line_h * static_cast<float>(lines))});
+  const float size = font->FontSize * scale;
+  float y = std::floor((min.y + max.y - line_h * scale * static_cast<float>(lines)) / 2);
+  for (const std::string_view t : {first, second}) {
+    if (t.empty()) continue;
+    const float w = width(t) * scale;
+    draw->AddText(font, size, ImVec2(std::floor((min.x + max.x - w) / 2), y), color, t.data(),
+                  t.data() + t.size());
+    y += line_h * scale;
+  }
+}
+
 // What the registry (and so speech) says for a key: its label, or a function key's name.
-std::string spoken_text(Ui& ui, const Key& key, const KeyboardState& state) {
+std::string spoken_text(Ui& ui, const Key& key, const KeyboardState& state,
+                        std::string_view enter_label) {
   using kiosk::literals::operator""_msg;
   switch (key.action) {
     case Key::Action::Insert:
@@ -253,7 +281,7 @@ std::string spoken_text(Ui& ui, const Key& key, const KeyboardState& state) {
     case Key::Action::Backspace:
       return ui.t("osk.backspace"_msg);
     case Key::Action::Enter:
-      return ui.t("osk.enter"_msg);
+      return enter_label.empty() ? ui.t("osk.enter"_msg) : std::string(enter_label);
     case Key::Action::Space:
       return ui.t("osk.space"_msg);
     case Key::Action::Shift:
@@ -273,6 +301,12 @@ std::string spoken_text(Ui& ui, const Key& key, const KeyboardState& state) {
 }
 
 }  // namespace
+
+float OnScreenKeyboard::keys_width(const Ui& ui, float width, KeyboardMode mode) {
+  const float cap =
+      ui.px(mode == KeyboardMode::Numeric ? em::kKeypadMaxWidth : em::kKeyboardMaxWidth);
+  return std::min(width - 2 * ui.px(em::kKeyboardPadding), cap);
+}
 
 float OnScreenKeyboard::height(const Ui& ui, float /*width*/) const {
   return std::round(ui.px(2 * em::kKeyboardPadding + kDesignRows * em::kKeyHeight +
@@ -294,7 +328,9 @@ void OnScreenKeyboard::close_popup() {
 }
 
 Result OnScreenKeyboard::draw(Ui& ui, ImVec2 pos, ImVec2 size, KeyboardMode mode, std::string& text,
-                              std::size_t max_bytes) {
+                              std::size_t max_bytes, std::string_view enter_label) {
+  using kiosk::literals::operator""_msg;
+  const std::string enter = enter_label.empty() ? ui.t("osk.enter"_msg) : std::string(enter_label);
   state_.set(ui.tr.language(), mode);
   const Palette& p = ui.palette;
   const ImGuiIO& io = ImGui::GetIO();
@@ -376,10 +412,10 @@ Result OnScreenKeyboard::draw(Ui& ui, ImVec2 pos, ImVec2 size, KeyboardMode mode
         draw_backspace(draw, c, icon, col(look.ink));
         break;
       case Key::Action::Enter:
-        draw_return(draw, c, icon, col(look.ink));
+        draw_enter(ui, draw, enter, k.min, k.max, col(look.ink));
         break;
       case Key::Action::Hide:
-        draw_hide(draw, c, icon, col(look.ink));
+        draw_hide_label(ui, draw, ui.t("osk.hide"_msg), k.min, k.max, col(look.ink));
         break;
       case Key::Action::Space:
         draw_space(draw, c, icon, col(p.text_muted));
@@ -392,7 +428,7 @@ Result OnScreenKeyboard::draw(Ui& ui, ImVec2 pos, ImVec2 size, KeyboardMode mode
     }
     if (!covered) {
       record(ui, "osk.key." + key.id, kiosk::Role::Button, k.min, k.max,
-             spoken_text(ui, key, state_));
+             spoken_text(ui, key, state_, enter));
     }
   }
 
@@ -466,7 +502,7 @@ Result OnScreenKeyboard::draw(Ui& ui, ImVec2 pos, ImVec2 size, KeyboardMode mode
   } else if (tapped != nullptr && !tap_was_hold) {
     const bool repeat_done = tapped->key->action == Key::Action::Backspace && backspace_repeated;
     if (ui.speech != nullptr && ui.speech->on) {
-      ui.speech->to_say = spoken_text(ui, *tapped->key, state_);
+      ui.speech->to_say = spoken_text(ui, *tapped->key, state_, enter);
     }
     if (!repeat_done) merge(state_.press(*tapped->key, text, max_bytes));
     ui.wants_animation_frame = true;  // the next frame shows the new page or shift

@@ -22,8 +22,12 @@ class OnScreenKeyboard {
 
   // Draws the keyboard in [pos, pos + (size.x, height(ui, size.x))] and applies taps to `text`;
   // size.y is not consulted. Keys are centred and capped in width (em::kKeyboardMaxWidth).
+  // `enter_label` says what Enter does for this field ("Search"); empty: "Done".
   kiosk::KeyboardState::Result draw(Ui& ui, ImVec2 pos, ImVec2 size, kiosk::KeyboardMode mode,
-                                    std::string& text, std::size_t max_bytes = 200);
+                                    std::string& text, std::size_t max_bytes = 200,
+                                    std::string_view enter_label = {});
+  // How wide the keys are on a screen this wide (centred; the plate's sides are free).
+  static float keys_width(const Ui& ui, float width, kiosk::KeyboardMode mode);
 
   void reset();  // letters page, no shift, nothing held
   const kiosk::KeyboardState& state() const { return state_; }  // page and shift, for tests

@@ -20,6 +20,7 @@ inline constexpr float kHeaderHeight = 3.75f;   // top bar: kiosk name, location
 inline constexpr float kNavBarHeight = 4.25f;   // bottom bar: Back, Home
 inline constexpr float kNavButtonWidth = 8.0f;
 inline constexpr float kLangButtonWidth = 8.5f;
+inline constexpr float kHeaderNameMin = 10.0f;  // the kiosk's name keeps this much of the header
 inline constexpr float kTileWidth = 15.0f;
 inline constexpr float kTileHeight = 9.5f;
 inline constexpr float kIconSize = 2.5f;

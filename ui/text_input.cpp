@@ -30,7 +30,8 @@ Ui keyboard_ui(const Ui& ui) {
             .busy = false,
             .keyboard_metrics = ui.keyboard_metrics,
             .access = ui.access,
-            .speech = ui.speech};
+            .speech = ui.speech,
+            .end_question = ui.end_question};
 }
 
 bool contains(ImVec2 min, ImVec2 max, ImVec2 p) {
@@ -40,8 +41,9 @@ bool contains(ImVec2 min, ImVec2 max, ImVec2 p) {
 }  // namespace
 
 void TextInput::focus(std::string_view id, std::string* target, kiosk::KeyboardMode mode,
-                      std::size_t max_bytes) {
+                      std::size_t max_bytes, std::string_view enter_label) {
   if (focused(id) && target == target_ && mode == mode_) return;
+  enter_label_ = enter_label;
   id_ = id;
   target_ = target;
   mode_ = mode;
@@ -66,12 +68,16 @@ float TextInput::keyboard_height(const Ui& ui, float width) const {
   return keyboard_.height(keyboard_ui(ui), width);
 }
 
+float TextInput::keyboard_keys_width(const Ui& ui, float width) const {
+  return OnScreenKeyboard::keys_width(keyboard_ui(ui), width, mode_);
+}
+
 void TextInput::draw_keyboard(Ui& ui, ImVec2 pos, ImVec2 size) {
   keyboard_min_ = pos;
   keyboard_max_ = ImVec2(pos.x + size.x, pos.y + size.y);
   if (target_ == nullptr) return;
   Ui kb = keyboard_ui(ui);
-  const auto result = keyboard_.draw(kb, pos, size, mode_, *target_, max_bytes_);
+  const auto result = keyboard_.draw(kb, pos, size, mode_, *target_, max_bytes_, enter_label_);
   ui.wants_animation_frame = ui.wants_animation_frame || kb.wants_animation_frame;
   ui.busy = ui.busy || kb.busy;
   if (kb.wake_at) ui.wake_no_later_than(*kb.wake_at);

@@ -22,14 +22,16 @@ class TextInput {
   bool focused(std::string_view id) const { return active() && id == id_; }
   kiosk::KeyboardMode mode() const { return mode_; }
 
+  // `enter_label` says what Enter does here ("Search"); empty: "Done".
   void focus(std::string_view id, std::string* target, kiosk::KeyboardMode mode,
-             std::size_t max_bytes);
+             std::size_t max_bytes, std::string_view enter_label = {});
   void blur();
 
   // Screen::draw's bookkeeping.
   void begin_frame() { seen_ = false; }
   void seen(std::string_view id, ImVec2 min, ImVec2 max);  // the focused field was drawn here
   float keyboard_height(const Ui& ui, float width) const;
+  float keyboard_keys_width(const Ui& ui, float width) const;  // the keys, centred in the plate
   void draw_keyboard(Ui& ui, ImVec2 pos, ImVec2 size);
   // Blurs when the focused field was not drawn, or a tap landed outside field and keyboard.
   void end_frame(float drag_threshold_px);
@@ -39,6 +41,7 @@ class TextInput {
   std::string* target_ = nullptr;
   kiosk::KeyboardMode mode_ = kiosk::KeyboardMode::Text;
   std::size_t max_bytes_ = 200;
+  std::string enter_label_;
   OnScreenKeyboard keyboard_;
   bool seen_ = false;
   ImVec2 field_min_{}, field_max_{};

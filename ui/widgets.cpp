@@ -1,6 +1,7 @@
 #include "ui/widgets.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 
@@ -52,7 +53,62 @@ void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 ma
   const ImVec2 cmax = draw->GetClipRectMax();
   const kiosk::Rect r{min.x, min.y, max.x - min.x, max.y - min.y};
   const kiosk::Rect clip{cmin.x, cmin.y, cmax.x - cmin.x, cmax.y - cmin.y};
-  ui.registry.add({std::string(id), role, r.intersect(clip), std::string(text), r});
+  // Scroll areas are child windows: what they hide above and below is scrolled away, not cut.
+  const bool scrolls = (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_ChildWindow) != 0;
+  ui.registry.add(
+      {std::string(id), role, r.intersect(clip), std::string(text), r, clip, scrolls, false});
+}
+
+namespace {
+
+kiosk::WidgetRegistry* g_text_checks = nullptr;  // where TextChecks sends faults (one frame)
+
+void text_fault(kiosk::TextFault::Kind kind, ImVec2 pos, float width, float height,
+                std::string_view text) {
+  if (g_text_checks == nullptr) return;
+  g_text_checks->add_fault({kind, {pos.x, pos.y, width, height}, std::string(text)});
+}
+
+// A letter, a digit or part of a UTF-8 character: a break between two of them splits a word.
+bool word_byte(char c) {
+  const auto u = static_cast<unsigned char>(c);
+  return u >= 0x80 || std::isalnum(u) != 0;
+}
+
+// The line that starts at `s` had to end inside a word: the word is wider than the line.
+bool breaks_word(const char* s, LineBreak line, const char* text_end) {
+  return line.end > s && line.end == line.next && line.next < text_end && word_byte(line.end[-1]) &&
+         word_byte(*line.next);
+}
+
+}  // namespace
+
+TextChecks::TextChecks(kiosk::WidgetRegistry& registry) : previous_(g_text_checks) {
+  g_text_checks = &registry;
+}
+
+TextChecks::~TextChecks() {
+  g_text_checks = previous_;
+}
+
+ModalLayer::ModalLayer(Ui& ui, const char* window) : checks_(ui.registry) {
+  const ImGuiIO& io = ImGui::GetIO();
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(io.DisplaySize);
+  ImGui::SetNextWindowFocus();  // on top of the screen, taking every touch
+  ImGui::Begin(window, nullptr,
+               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
+                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
+  ui.registry.cover_all();  // the screen underneath takes no touch while this shows
+}
+
+ModalLayer::~ModalLayer() {
+  // Swallow touches outside the panel. Submitted last: ImGui gives a touch to the first item
+  // under it, so the panel's buttons keep their taps and this takes the rest.
+  ImGui::SetCursorScreenPos(ImVec2(0, 0));
+  ImGui::InvisibleButton("##shield", ImGui::GetIO().DisplaySize);
+  ImGui::End();
 }
 
 namespace {
@@ -76,6 +132,26 @@ LineBreak next_line(ImFont* font, const char* s, const char* text_end, float wid
     for (const char* p = end - 1; p > s; --p) {
       if (is_blank(*p)) {
         end = p;
+        break;
+      }
+    }
+  }
+  // A link ImGui broke after a full stop ("example.|org/sample/jobs"): as far as a slash that
+  // still fits goes, so the host stays whole ("example.org/sample/|jobs").
+  if (end < text_end && end > s && breaks_after(end[-1]) && word_byte(*end) &&
+      std::find_if(s, end, is_blank) == end) {
+    for (const char* p = end; p < text_end && !is_blank(*p) && *p != '\n'; ++p) {
+      if (*p != '/') continue;
+      if (font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, p + 1).x > width) break;
+      end = p + 1;
+    }
+  }
+  // A break inside a word (a word wider than the line, a link): after its last slash or hyphen
+  // when it has one ("example.org/sample/|jobs"), where a link reads well broken.
+  if (end < text_end && end > s && word_byte(end[-1]) && word_byte(*end)) {
+    for (const char* p = end - 1; p > s && !is_blank(*p); --p) {
+      if (*p == '/' || *p == '-') {
+        end = p + 1;
         break;
       }
     }
@@ -136,12 +212,15 @@ float draw_wrapped(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std:
   const char* s = text.data();
   const char* end = s + text.size();
   float y = pos.y;
+  bool broken = false;
   while (s < end) {
     const LineBreak line = next_line(font, s, end, width);
+    broken = broken || breaks_word(s, line, end);
     draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, line.end);
     y += font->FontSize;
     s = line.next;
   }
+  if (broken) text_fault(kiosk::TextFault::Kind::BrokenWord, pos, width, y - pos.y, text);
   return y - pos.y;
 }
 
@@ -151,14 +230,18 @@ float draw_centered_text(ImDrawList* draw, ImFont* font, std::string_view text, 
   const char* s = text.data();
   const char* end = text.data() + text.size();
   const float top = y;
+  bool broken = false;
   while (s < end) {
     const LineBreak line = next_line(font, s, end, width);
+    broken = broken || breaks_word(s, line, end);
     const ImVec2 size = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, s, line.end);
     draw->AddText(font, font->FontSize, ImVec2(std::floor(min.x + (width - size.x) / 2), y), color,
                   s, line.end);
     y += font->FontSize * kCenteredLineSpacing;
     s = line.next;
   }
+  if (broken)
+    text_fault(kiosk::TextFault::Kind::BrokenWord, ImVec2(min.x, top), width, y - top, text);
   return y - top;
 }
 
@@ -340,9 +423,14 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImV
   draw->AddRect(pos, max, col(border), rounding, 0, std::max(2.0f, ui.px(em::kBorderWidth)));
 
   ImFont* font = ui.fonts.body_bold;
+  const float pad = ui.px(em::kInnerPadding) * 0.75f;
+  if (icon != Icon::None &&
+      (widest_word(font, label) > size.x - 2 * pad - ui.px(em::kSmallIconSize) - ui.px(0.5f) ||
+       (button_width(ui, label, true) > size.x && button_width(ui, label, false) <= size.x))) {
+    icon = Icon::None;  // the words need the icon's room: one line, or no word broken
+  }
   const float icon_size = icon == Icon::None ? 0 : ui.px(em::kSmallIconSize);
   const float gap = icon == Icon::None ? 0 : ui.px(0.5f);
-  const float pad = ui.px(em::kInnerPadding) * 0.75f;
   const float text_room = size.x - 2 * pad - icon_size - gap;
   const ImVec2 text_size = font->CalcTextSizeA(font->FontSize, FLT_MAX, text_room, label.data(),
                                                label.data() + label.size());
@@ -352,19 +440,67 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImV
     draw_icon(draw, icon, ImVec2(x0 + icon_size / 2, pos.y + size.y / 2), icon_size, col(ink),
               col(fill));
   }
-  draw_centered_text(draw, font, label, ImVec2(x0 + icon_size + gap, pos.y),
-                     ImVec2(x0 + content_w, max.y), pos.y + (size.y - text_size.y) / 2, col(ink));
+  // The lines as measured, plus a pixel: the sums above round, and a hair too narrow would
+  // push a word's last letter onto a line of its own.
+  const float text_h = draw_centered_text(draw, font, label, ImVec2(x0 + icon_size + gap, pos.y),
+                                          ImVec2(x0 + content_w + 1, max.y),
+                                          pos.y + (size.y - text_size.y) / 2, col(ink));
+  if (text_h > size.y) {  // more lines than the button is tall: they spill over its edges
+    text_fault(kiosk::TextFault::Kind::TooBig, ImVec2(x0, pos.y), content_w, text_h, label);
+  }
   record(ui, id, kiosk::Role::Button, pos, max, label);
   return tapped(ui, id, clicked);
 }
 
-bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken, ImVec2 pos,
-                 float side, bool on) {
-  side = std::max(side, ui.px(em::kMinTouchTarget));
-  const auto [clicked, held] = press_area(id, pos, ImVec2(side, side));
+bool button_fits(const Ui& ui, std::string_view label, ImVec2 size) {
+  ImFont* font = ui.fonts.body_bold;
+  const float room = size.x - 2 * ui.px(em::kInnerPadding) * 0.75f;
+  return widest_word(font, label) <= room && centered_text_height(font, label, room) <= size.y;
+}
+
+float button_width(const Ui& ui, std::string_view label, bool with_icon) {
+  ImFont* font = ui.fonts.body_bold;
+  const float text =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+  const float icon = with_icon ? ui.px(em::kSmallIconSize) + ui.px(0.5f) : 0.0f;
+  return std::ceil(text + icon + 2 * ui.px(em::kInnerPadding) * 0.75f) + 1;
+}
+
+float widest_word(ImFont* font, std::string_view text) {
+  float widest = 0;
+  for (std::size_t at = 0; at < text.size();) {
+    std::size_t space = text.find_first_of(" \n", at);
+    if (space == std::string_view::npos) space = text.size();
+    widest = std::max(
+        widest,
+        font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, text.data() + at, text.data() + space).x);
+    at = space + 1;
+  }
+  return widest;
+}
+
+float icon_button_width(const Ui& ui, std::string_view word, bool stacked) {
+  ImFont* font = stacked ? ui.fonts.small : ui.fonts.body;
+  const float text =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x;
+  const float pad = 2 * ui.px(em::kInnerPadding) * 0.5f;
+  if (stacked) return std::ceil(std::max(text, ui.px(em::kMinTouchTarget)) + pad);
+  return std::ceil(ui.px(em::kSmallIconSize) + ui.px(0.3f) + text + pad);
+}
+
+float icon_button_stacked_height(const Ui& ui) {
+  return std::ceil(ui.px(em::kSmallIconSize) + ui.fonts.small->FontSize * 1.15f +
+                   2 * ui.px(em::kInnerPadding) * 0.4f);
+}
+
+bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view word,
+                 std::string_view spoken, ImVec2 pos, ImVec2 size, bool on) {
+  size.x = std::max(size.x, ui.px(em::kMinTouchTarget));
+  size.y = std::max(size.y, ui.px(em::kMinTouchTarget));
+  const auto [clicked, held] = press_area(id, pos, size);
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  const ImVec2 max(pos.x + side, pos.y + side);
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
   const float rounding = ui.px(em::kCornerRadius);
   // On: filled with the header's text colour and the icon in the header's colour (the fill says
   // it, not a hue).
@@ -372,8 +508,34 @@ bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken
   const Color ink = on ? p.header : p.header_text;
   draw->AddRectFilled(pos, max, col(fill), rounding);
   draw->AddRect(pos, max, col(p.header_text), rounding, 0, std::max(2.0f, ui.px(em::kBorderWidth)));
-  draw_icon(draw, icon, ImVec2(pos.x + side / 2, pos.y + side / 2), side * 0.55f, col(ink),
-            col(fill));
+  // The icon, then its word, centred together on one line; narrower than that, the icon over
+  // the word in smaller letters.
+  const bool stacked = size.x < icon_button_width(ui, word, false);
+  ImFont* font = stacked ? ui.fonts.small : ui.fonts.body;
+  const float icon_px = ui.px(em::kSmallIconSize);
+  const float gap = ui.px(0.3f);
+  const float text_w =
+      font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, word.data(), word.data() + word.size()).x;
+  if (stacked) {
+    const float block = icon_px + font->FontSize * 1.15f;
+    const float top = std::floor(pos.y + (size.y - block) / 2);
+    draw_icon(draw, icon, ImVec2(pos.x + size.x / 2, top + icon_px / 2), icon_px, col(ink),
+              col(fill));
+    draw->AddText(font, font->FontSize,
+                  ImVec2(std::floor(pos.x + (size.x - text_w) / 2), top + icon_px), col(ink),
+                  word.data(), word.data() + word.size());
+  } else {
+    const float content = icon_px + gap + text_w;
+    const float x0 = std::floor(pos.x + (size.x - content) / 2);
+    const float cy = pos.y + size.y / 2;
+    draw_icon(draw, icon, ImVec2(x0 + icon_px / 2, cy), icon_px, col(ink), col(fill));
+    draw->AddText(font, font->FontSize,
+                  ImVec2(x0 + icon_px + gap, std::floor(cy - font->FontSize / 2)), col(ink),
+                  word.data(), word.data() + word.size());
+  }
+  if (text_w > size.x || (stacked && size.y < icon_button_stacked_height(ui) - 1)) {
+    text_fault(kiosk::TextFault::Kind::TooBig, ImVec2(pos.x, pos.y), size.x, size.y, word);
+  }
   record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
   return tapped(ui, id, clicked);
 }
@@ -396,20 +558,44 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
 
   const float pad = ui.px(em::kInnerPadding);
   const float icon_size = ui.px(em::kIconSize);
-  float y = pos.y + pad;
-  draw_icon(draw, icon, ImVec2(pos.x + pad + ui.px(0.35f) + icon_size / 2, y + icon_size / 2),
-            icon_size, col(p.accent), col(fill));
-  y += icon_size + pad * 0.5f;
-  const ImVec2 text_min(pos.x + pad + ui.px(0.35f), y);
-  const float width = max.x - pad - text_min.x;
+  const float band = ui.px(0.35f);
   ImFont* tf = ui.fonts.label;
+  // The icon over the words when the tile is tall enough for both, else beside them.
+  const float stacked_w = max.x - pad - (pos.x + pad + band);
+  const float stacked_h = pad + icon_size + pad * 0.5f + wrapped_height(tf, title, stacked_w) +
+                          pad * 0.25f + wrapped_height(ui.fonts.body, subtitle, stacked_w) + pad;
+  const bool beside = size.y < stacked_h;
+  float y = pos.y + pad;
+  ImVec2 text_min(pos.x + pad + band, y + icon_size + pad * 0.5f);
+  if (beside) {
+    text_min.x += icon_size + pad;
+    const float w = max.x - pad - text_min.x;
+    const float text_h =
+        wrapped_height(tf, title, w) + pad * 0.25f + wrapped_height(ui.fonts.body, subtitle, w);
+    text_min.y = pos.y + std::max(pad, (size.y - text_h) / 2);
+    y = pos.y + (size.y - icon_size) / 2;
+  }
+  draw_icon(draw, icon, ImVec2(pos.x + pad + band + icon_size / 2, y + icon_size / 2), icon_size,
+            col(p.accent), col(fill));
+  const float width = max.x - pad - text_min.x;
+  y = text_min.y;
   y += draw_wrapped(draw, tf, text_min, col(p.text), title, width) + pad * 0.25f;
-  draw_wrapped(draw, ui.fonts.body, ImVec2(text_min.x, y), col(p.text_muted), subtitle, width);
+  y += draw_wrapped(draw, ui.fonts.body, ImVec2(text_min.x, y), col(p.text_muted), subtitle, width);
+  if (y > max.y) text_fault(kiosk::TextFault::Kind::TooBig, text_min, width, y - text_min.y, title);
   std::string spoken(title);
   spoken += ". ";
   spoken += subtitle;
   record(ui, id, kiosk::Role::Tile, pos, max, spoken);
   return tapped(ui, id, clicked);
+}
+
+float tile_min_height(const Ui& ui, std::string_view title, std::string_view subtitle,
+                      float width) {
+  const float pad = ui.px(em::kInnerPadding);
+  const float w = width - 3 * pad - ui.px(0.35f) - ui.px(em::kIconSize);
+  return std::max(ui.px(em::kIconSize), wrapped_height(ui.fonts.label, title, w) + pad * 0.25f +
+                                            wrapped_height(ui.fonts.body, subtitle, w)) +
+         2 * pad;
 }
 
 void paragraph(Ui& ui, std::string_view text, ImFont* font, Color color, float width,
@@ -452,12 +638,24 @@ void ScrollArea::begin(Ui& ui, std::string_view id, ImVec2 pos, ImVec2 size) {
 
   if (io.MouseDown[0] && inside &&
       ImGui::IsMouseDragPastThreshold(ImGuiMouseButton_Left, ui.px(em::kDragThreshold))) {
-    if (!dragging_) velocity_ = 0;
+    if (!dragging_) {
+      velocity_ = 0;
+      last_drag_frame_ = ui.clock_now;
+      ui.input.blur();  // as phones do: scrolling puts the keyboard away, Back and Home return
+    }
     dragging_ = true;
     offset_ -= io.MouseDelta.y;
-    if (ui.delta_seconds > 0) {
-      const float instant = -io.MouseDelta.y / ui.delta_seconds;
+    // The finger's speed by the clock, not by the frame time (which is capped): a slow frame
+    // that gathers many moves must not turn a gentle drag into a flick.
+    const float elapsed = std::chrono::duration<float>(ui.clock_now - last_drag_frame_).count();
+    last_drag_frame_ = ui.clock_now;
+    if (elapsed > 0) {
+      const float instant = -io.MouseDelta.y / elapsed;
       velocity_ = velocity_ * 0.6f + instant * 0.4f;  // smoothed, for the fling
+      // The glide after a flick goes at most half the area's height (it is velocity / 4): in a
+      // small area a short drag never skips rows the resident did not see go by.
+      const float cap = 2.0f * view_height_;
+      velocity_ = std::clamp(velocity_, -cap, cap);
     }
   } else {
     dragging_ = false;
@@ -479,6 +677,8 @@ void ScrollArea::begin(Ui& ui, std::string_view id, ImVec2 pos, ImVec2 size) {
 
   ImGui::SetCursorScreenPos(pos);
   ImGui::SetNextWindowScroll(ImVec2(0, offset_));
+  // ImGui reads a zero size as "fill what is left": an area squeezed to nothing stays nothing.
+  size = ImVec2(std::max(size.x, 1.0f), std::max(size.y, 1.0f));
   ImGui::BeginChild(ImGui::GetID(id.data(), id.data() + id.size()), size, false,
                     ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse |
                         ImGuiWindowFlags_NoBackground);
@@ -547,7 +747,8 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 p
 }
 
 bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
-                kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size) {
+                kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size,
+                std::string_view enter_label) {
   const Palette& p = ui.palette;
   const bool focused = ui.input.focused(id);
   const float clear_w = text.empty() ? 0 : std::max(size.y, ui.px(em::kMinTouchTarget));
@@ -573,8 +774,7 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
   if (text.empty()) {
     // Past the caret when focused, so the two never overlap.
     const float px = text_x + (focused ? ui.px(0.3f) : 0.0f);
-    draw->AddText(font, font->FontSize, ImVec2(px, y), col(p.text_muted), placeholder.data(),
-                  placeholder.data() + placeholder.size());
+    draw_text_lines(draw, font, placeholder, ImVec2(px, y), text_right - px, 1, col(p.text_muted));
   }
   // The end of the text stays in view (and the caret with it) when it is longer than the box.
   const float w =
@@ -592,7 +792,7 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
   draw->PopClipRect();
   record(ui, id, kiosk::Role::TextField, pos, ImVec2(max.x - clear_w, max.y),
          text.empty() ? placeholder : std::string_view(text));
-  if (tapped(ui, id, clicked)) ui.input.focus(id, &text, mode, max_bytes);
+  if (tapped(ui, id, clicked)) ui.input.focus(id, &text, mode, max_bytes, enter_label);
   ui.input.seen(id, pos, max);  // after focus(): a field focused this frame was drawn
 
   bool cleared = false;
@@ -660,6 +860,7 @@ float draw_text_lines(ImDrawList* draw, ImFont* font, std::string_view text, ImV
   const char* end = s + text.size();
   const float line_h = font->FontSize * 1.15f;
   float y = pos.y;
+  bool broken = false;
   for (int line = 0; line < max_lines && s < end; ++line) {
     const LineBreak wrap = next_line(font, s, end, width);
     const char* line_end = wrap.end;
@@ -668,18 +869,25 @@ float draw_text_lines(ImDrawList* draw, ImFont* font, std::string_view text, ImV
       // The last line that fits: end it on a whole word, with an ellipsis.
       const char* ellipsis = "\xE2\x80\xA6";
       const float ew = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, ellipsis).x;
-      const char* cut = next_line(font, s, end, width - ew).end;
-      if (cut == s) cut = line_end;
+      const LineBreak shorter = next_line(font, s, end, width - ew);
+      const char* cut = shorter.end;
+      broken = broken || breaks_word(s, shorter, end);
+      if (cut == s) {  // not one letter fits beside the ellipsis: it sticks out of the box
+        cut = line_end;
+        text_fault(kiosk::TextFault::Kind::TooBig, pos, width, line_h, text);
+      }
       while (cut > s && cut[-1] == ' ') --cut;
       std::string shown(s, cut);
       shown += ellipsis;
       draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, shown.c_str());
     } else {
+      broken = broken || breaks_word(s, wrap, end);
       draw->AddText(font, font->FontSize, ImVec2(pos.x, y), color, s, line_end);
     }
     y += line_h;
     s = next;
   }
+  if (broken) text_fault(kiosk::TextFault::Kind::BrokenWord, pos, width, y - pos.y, text);
   return y - pos.y;
 }
 

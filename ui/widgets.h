@@ -66,6 +66,7 @@ struct Ui {
   const kiosk::AccessSettings* access = nullptr;  // null: the defaults
   SpeechFocus* speech = nullptr;                  // null: taps act at once
   const ScreenRegistry* screens = nullptr;        // every screen (the home screen's tiles)
+  bool* end_question = nullptr;  // "I'm done" was tapped: ask before ending (null: end at once)
 
   void wake_no_later_than(kiosk::Clock::time_point t) {
     if (!wake_at || t < *wake_at) wake_at = t;
@@ -110,6 +111,33 @@ struct Press {
 };
 Press press_area(std::string_view id, ImVec2 pos, ImVec2 size);
 
+// While one lives, text drawn by draw_wrapped(), draw_text_lines(), draw_centered_text() and
+// button() that cannot be laid out whole (a word broken across lines, a label taller than its
+// button) is reported to the registry, for the scenario runner. Screen::draw holds one per frame.
+class TextChecks {
+ public:
+  explicit TextChecks(kiosk::WidgetRegistry& registry);
+  ~TextChecks();
+  TextChecks(const TextChecks&) = delete;
+  TextChecks& operator=(const TextChecks&) = delete;
+
+ private:
+  kiosk::WidgetRegistry* previous_;
+};
+// A full-screen layer over the screen for a question ("Are you still there?", "End your
+// visit?"): while it lives, what was drawn before lies under it and takes no touch. Draw the
+// panel and its buttons in between; the destructor swallows every other touch and ends it.
+class ModalLayer {
+ public:
+  ModalLayer(Ui& ui, const char* window);
+  ~ModalLayer();
+  ModalLayer(const ModalLayer&) = delete;
+  ModalLayer& operator=(const ModalLayer&) = delete;
+
+ private:
+  TextChecks checks_;
+};
+
 // Records a widget in the registry, clipped to what is visible in the current window.
 void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 max,
             std::string_view text);
@@ -139,18 +167,32 @@ float draw_wrapped(ImDrawList* draw, ImFont* font, ImVec2 pos, ImU32 color, std:
 float wrapped_height(ImFont* font, std::string_view text, float width);
 
 // A big button with an optional icon before its label. True on the frame it is tapped: pressed
-// and released on it without dragging.
+// and released on it without dragging. A label wider than the button wraps between words; when
+// a word would not fit beside the icon, the icon steps aside.
 bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImVec2 size,
             ButtonKind kind, Icon icon = Icon::None);
+// Whether button() shows `label` whole in `size`: no word broken, no line past its edges.
+bool button_fits(const Ui& ui, std::string_view label, ImVec2 size);
+// The width at which button() shows `label` (and an icon) on one line.
+float button_width(const Ui& ui, std::string_view label, bool with_icon);
+// The width of the widest word of `text`: no box narrower than this can show it unbroken.
+float widest_word(ImFont* font, std::string_view text);
 
-// A square button that shows only an icon (on the header's colour); `spoken` names it for the
-// registry and speech. `on` fills it, for settings that are switched on.
-bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view spoken, ImVec2 pos,
-                 float side, bool on);
+// A button on the header's colour with an icon and a short word ("Contrast"), never an icon
+// alone; `spoken` names it for the registry and speech. `on` fills it, for settings that are
+// switched on. icon_button_width() is the width its word needs.
+// Narrower than icon and word on one line, it stacks them (`stacked` widths and heights).
+bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view word,
+                 std::string_view spoken, ImVec2 pos, ImVec2 size, bool on);
+float icon_button_width(const Ui& ui, std::string_view word, bool stacked);
+float icon_button_stacked_height(const Ui& ui);
 
 // A home-screen tile: icon, bold title, a line that says what is inside.
+// Shorter than the icon and words stacked, the icon goes beside them; tile_min_height() is the
+// least height that shows them all.
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view subtitle,
           ImVec2 pos, ImVec2 size, Icon icon);
+float tile_min_height(const Ui& ui, std::string_view title, std::string_view subtitle, float width);
 
 // Flowing text at the cursor, wrapped at `width` pixels.
 void paragraph(Ui& ui, std::string_view text, ImFont* font, Color color, float width,
@@ -166,9 +208,11 @@ float chip_height(const Ui& ui);
 
 // A one-line text field. Tapping it gives it the focus (the on-screen keyboard opens); `text` is
 // edited by the keyboard. The placeholder shows while it is empty. A clear button (id + ".clear")
-// empties it. Returns true when the clear button was tapped.
+// empties it. Returns true when the clear button was tapped. `enter_label` is what the
+// keyboard's Enter key says it does here ("Search"; empty: "Done").
 bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
-                kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size);
+                kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size,
+                std::string_view enter_label = {});
 
 // A QR code drawn crisp (whole pixels per module) and centred in a square of `side` pixels, on
 // white with its quiet zone. `spoken` is what the registry records (the link).
@@ -198,6 +242,7 @@ class ScrollArea {
   float content_height_ = 0;
   float view_height_ = 0;
   bool dragging_ = false;
+  kiosk::Clock::time_point last_drag_frame_{};  // when the drag last moved (finger speed)
   std::string id_;  // registry id of the region, for `drag ID` in scenarios
   ImVec2 pos_{}, size_{};
 };

@@ -94,10 +94,10 @@ KeyRow text_bottom_row() {
       function_key(Key::Action::Symbols, "symbols", 1.5f, "?123"),
       function_key(Key::Action::Accent, "accent", 1.0f, "á é"),
       insert_key(","),
-      function_key(Key::Action::Space, "space", 3.0f),
+      function_key(Key::Action::Space, "space", 2.5f),
       insert_key("."),
-      function_key(Key::Action::Enter, "enter", 1.5f),
-      function_key(Key::Action::Hide, "hide", 1.0f),
+      function_key(Key::Action::Enter, "enter", 2.0f),  // room for what it does: "Search"
+      function_key(Key::Action::Hide, "hide", 1.5f),    // and "Hide keyboard" in two lines
   };
 }
 

@@ -25,6 +25,7 @@ tap jobs.detail.save
 tap jobs.detail.mylist
 expect-id mylist.qr.0
 tap session.end
+tap session.end.confirm
 expect-id attract
 expect-not "$secret"
 tap attract.start

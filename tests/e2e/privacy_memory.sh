@@ -47,6 +47,7 @@ keys() { for ((i = 0; i < ${#1}; i++)); do echo "key ${1:i:1}"; done; }
   echo "key enter"
   echo "expect \"No jobs match\""
   echo "tap session.end"
+  echo "tap session.end.confirm"
   echo "expect-id attract"
   echo "# A resident who listens (a first tap speaks, a second acts) has the search read back,"
   echo "# then walks away: the kiosk ends the session itself."

@@ -102,4 +102,57 @@ TEST_F(Wrap, DrawnHeightIsTheMeasuredHeight) {
   ImGui::EndFrame();
 }
 
+// A link wider than the line breaks after a slash, not inside a word.
+TEST_F(Wrap, ALinkBreaksAfterASlash) {
+  const std::string link = "example.org/sample/jobs/job-0084";
+  const auto got = lines(link, text_width("example.org/sample/jo"));
+  ASSERT_GE(got.size(), 2u);
+  std::string joined;
+  for (std::size_t i = 0; i + 1 < got.size(); ++i) {
+    EXPECT_TRUE(got[i].ends_with('/') || got[i].ends_with('.') || got[i].ends_with('-')) << got[i];
+    joined += got[i];
+  }
+  EXPECT_EQ(joined + got.back(), link);
+  EXPECT_EQ(got[0], "example.org/sample/");  // the host stays whole
+}
+
+// The guard every scenario runs: text that had to break inside a word is reported, with the
+// text, to the registry the frame's TextChecks names; text that wraps between words is not.
+TEST_F(Wrap, AWordBrokenAcrossLinesIsReported) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(1920, 1080);
+  io.DeltaTime = 1.0f / 60;
+  ImGui::NewFrame();
+  ImDrawList* draw = ImGui::GetForegroundDrawList();
+  kiosk::WidgetRegistry registry;
+  registry.begin_frame();
+  {
+    const ui::TextChecks checks(registry);
+    const float room = text_width("Siguiente") + 2;
+    ui::draw_wrapped(draw, font_, ImVec2(0, 0), IM_COL32_WHITE, "Siguiente trabajo", room);
+    ui::draw_text_lines(draw, font_, "Anterior trabajo", ImVec2(0, 0), room, 1, IM_COL32_WHITE);
+    ui::draw_centered_text(draw, font_, "Siguiente", ImVec2(0, 0), ImVec2(room, 100), 0,
+                           IM_COL32_WHITE);
+  }
+  registry.end_frame();
+  EXPECT_TRUE(registry.faults().empty());
+
+  registry.begin_frame();
+  {
+    const ui::TextChecks checks(registry);
+    const float narrow = text_width("Sigui");
+    ui::draw_wrapped(draw, font_, ImVec2(0, 0), IM_COL32_WHITE, "Siguiente", narrow);
+    ui::draw_centered_text(draw, font_, "Ante rior", ImVec2(0, 0), ImVec2(narrow, 100), 0,
+                           IM_COL32_WHITE);  // breaks between words: fine
+    ui::draw_text_lines(draw, font_, "Anterior", ImVec2(0, 0), narrow, 2, IM_COL32_WHITE);
+  }
+  ui::draw_wrapped(draw, font_, ImVec2(0, 0), IM_COL32_WHITE, "Siguiente", 10);  // no checks
+  registry.end_frame();
+  ASSERT_EQ(registry.faults().size(), 2u);
+  EXPECT_EQ(registry.faults()[0].text, "Siguiente");
+  EXPECT_EQ(registry.faults()[0].kind, kiosk::TextFault::Kind::BrokenWord);
+  EXPECT_EQ(registry.faults()[1].text, "Anterior");
+  ImGui::EndFrame();
+}
+
 }  // namespace

@@ -163,7 +163,7 @@ void ScenarioRunner::after_frame(RunnerHost& host, const FrameInfo& frame) {
                      std::to_string(scenario_.steps.size()) + " steps passed");
     return;
   }
-  if (!targets_big_enough(frame)) return;
+  if (!targets_big_enough(frame) || !layout_sound(frame)) return;
   start_step(host, frame);
 }
 
@@ -183,6 +183,19 @@ bool ScenarioRunner::targets_big_enough(const FrameInfo& frame) {
     }
   }
   return true;
+}
+
+// And laid out so a resident can use it: two things to tap never overlap, nothing sticks out of
+// the screen or its area, and no text is broken inside a word, cut without "…" or bigger than
+// its box (at every text size and display shape the scenario runs at).
+bool ScenarioRunner::layout_sound(const FrameInfo& frame) {
+  const auto problems = kiosk::layout_problems(frame.registry.widgets(), frame.registry.faults(),
+                                               frame.registry.display());
+  if (problems.empty()) return true;
+  std::string why = "layout: " + problems.front();
+  for (std::size_t i = 1; i < problems.size() && i < 8; ++i) why += "\n  and " + problems[i];
+  fail(frame, why);
+  return false;
 }
 
 void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {

@@ -65,6 +65,7 @@ class ScenarioRunner {
 
   bool settled(const FrameInfo& frame);
   bool targets_big_enough(const FrameInfo& frame);
+  bool layout_sound(const FrameInfo& frame);  // no overlap, nothing off screen, no broken text
   void start_step(RunnerHost& host, const FrameInfo& frame);
   void run_op(RunnerHost& host, const FrameInfo& frame);
   void fail(const FrameInfo& frame, const std::string& why);

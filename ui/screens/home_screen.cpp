@@ -1,14 +1,36 @@
 #include "ui/screens/home_screen.h"
 
-#include "ui/screens/screen_registry.h"
-
 #include <algorithm>
-#include <array>
 #include <chrono>
+
+#include "ui/screens/screen_registry.h"
 
 namespace ui {
 
 using namespace kiosk::literals;
+namespace {
+
+// What the listings line says: how many jobs and programs, and how fresh.
+std::string listings_line(Ui& ui) {
+  const kiosk::ListingsStatus& status = ui.listings;
+  if (!status.updated) return {};  // the first sync has not finished yet
+  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(*status.updated));
+  std::string line = ui.tr.format("home.listings.count"_msg,
+                                  {{"jobs", status.jobs}, {"programs", status.programs}});
+  line += ' ';
+  line += ui.tr.format(status.offline ? "home.listings.offline"_msg : "home.listings.updated"_msg,
+                       {{"when", when}});
+  return line;
+}
+
+float listings_status_height(Ui& ui, ImVec2 size) {
+  const std::string line = listings_line(ui);
+  if (line.empty()) return 0;
+  return wrapped_height(ui.fonts.small, line, std::min(size.x, ui.px(em::kMaxTextWidth)));
+}
+
+}  // namespace
+
 void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float text_width = std::min(size.x, ui.px(em::kMaxTextWidth));
   ImGui::SetCursorScreenPos(pos);
@@ -18,12 +40,37 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   paragraph(ui, ui.t("home.intro"_msg), ui.fonts.body, ui.palette.text_muted, text_width);
 
   const float gap = ui.px(em::kGap);
-  const float tile_w = ui.px(em::kTileWidth);
-  const float tile_h = ui.px(em::kTileHeight);
-  const int columns = std::max(1, static_cast<int>((size.x + gap) / (tile_w + gap)));
-  float y = ImGui::GetCursorScreenPos().y + ui.px(em::kSectionGap);
+  const int columns = std::max(1, static_cast<int>((size.x + gap) / (ui.px(em::kTileWidth) + gap)));
+  // Tiles share the width they are given; one column on a narrow screen takes all of it.
+  // (Never under the slim indicator a scrolling list of tiles shows at the right.)
+  const float tile_w =
+      std::min(size.x - ui.px(em::kScrollIndicatorWidth + 1.0f),
+               columns == 1 ? ui.px(em::kTileWidth) * 1.5f : ui.px(em::kTileWidth));
   // A tile for every registered screen that declares one, in its order.
   const std::vector<const Screen*> tiles = ui.screens->tiles();
+  const int rows = (static_cast<int>(tiles.size()) + columns - 1) / columns;
+  float y = ImGui::GetCursorScreenPos().y + ui.px(em::kSectionGap);
+  // As tall as the design when there is room above the listings line; shorter on a short screen
+  // (the icon then goes beside the words), never shorter than the words need.
+  float min_h = 0;
+  for (const Screen* s : tiles) {
+    const HomeTile& spec = *s->info().tile;
+    min_h = std::max(min_h, tile_min_height(ui, ui.t(spec.title), ui.t(spec.subtitle), tile_w));
+  }
+  const float status_h = listings_status_height(ui, size) + gap;
+  const float room = (pos.y + size.y - status_h - y - gap * static_cast<float>(rows - 1)) /
+                     static_cast<float>(rows);
+  const float tile_h = std::max(min_h, std::min(ui.px(em::kTileHeight), room));
+  // More tiles than the screen holds (large text, a short screen): they scroll, with the
+  // listings line under them, and the greeting stays.
+  const float needed = static_cast<float>(rows) * (tile_h + gap) + status_h;
+  const bool scrolls = y + needed > pos.y + size.y;
+  if (scrolls) {
+    const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
+    scroll_.begin(ui, "home.scroll", ImVec2(pos.x, y),
+                  ImVec2(size.x - indicator, std::max(0.0f, pos.y + size.y - y)));
+    y = ImGui::GetCursorScreenPos().y;
+  }
   for (std::size_t i = 0; i < tiles.size(); ++i) {
     const HomeTile& spec = *tiles[i]->info().tile;
     const int col = static_cast<int>(i) % columns;
@@ -35,21 +82,29 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
       ui.intents.push_back(kiosk::Intent::open(tiles[i]->name()));
     }
   }
-  draw_listings_status(ui, pos, size);
+  // Under the tiles, never across them: at the bottom when there is room, else right below.
+  const float tiles_bottom = y + static_cast<float>(rows) * (tile_h + gap);
+  if (scrolls) {
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, tiles_bottom));
+    const std::string line = listings_line(ui);
+    if (!line.empty()) {
+      const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
+      paragraph(ui, line, ui.fonts.small, ui.palette.text_muted,
+                std::min(size.x - indicator, ui.px(em::kMaxTextWidth)));
+    }
+    vertical_gap(ui, em::kParagraphGap);
+    scroll_.end(ui);
+    return;
+  }
+  draw_listings_status(ui, pos, size, tiles_bottom);
 }
 
-void HomeScreen::draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size) {
-  const kiosk::ListingsStatus& status = ui.listings;
-  if (!status.updated) return;  // the first sync has not finished yet
-  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(*status.updated));
-  std::string line = ui.tr.format("home.listings.count"_msg,
-                                  {{"jobs", status.jobs}, {"programs", status.programs}});
-  line += ' ';
-  line += ui.tr.format(status.offline ? "home.listings.offline"_msg : "home.listings.updated"_msg,
-                       {{"when", when}});
+void HomeScreen::draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size, float top) {
+  const std::string line = listings_line(ui);
+  if (line.empty()) return;
   const float width = std::min(size.x, ui.px(em::kMaxTextWidth));
   const float height = wrapped_height(ui.fonts.small, line, width);
-  ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + size.y - height));
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, std::max(top, pos.y + size.y - height)));
   paragraph(ui, line, ui.fonts.small, ui.palette.text_muted, width);
 }
 

@@ -9,11 +9,17 @@ class HomeScreen final : public Screen {
  public:
   explicit HomeScreen(const ScreenInfo& info) : Screen(info) {}
 
+  void on_open(const kiosk::Route& /*route*/, bool /*returning*/) override { scroll_.reset(); }
+  void reset() override { scroll_.reset(); }
+
  protected:
   void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;
 
  private:
-  void draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size);
+  // The listings line at the bottom of the content, or at `top` when that is lower.
+  void draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size, float top);
+
+  ScrollArea scroll_;  // the tiles, when there are more than the screen holds
 };
 
 }  // namespace ui

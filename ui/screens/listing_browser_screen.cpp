@@ -55,6 +55,16 @@ std::string ListingBrowserScreen::chip_label(Ui& ui, const FilterGroupSpec& grou
   return chip_text(ui, group, c);
 }
 
+std::string ListingBrowserScreen::filter_name(Ui& ui, std::string_view key,
+                                              std::string_view value) const {
+  for (const auto& group : spec_.filters) {
+    for (const auto& c : group.chips) {
+      if (c.key == key && c.value == value) return chip_text(ui, group, c);
+    }
+  }
+  return {};
+}
+
 void ListingBrowserScreen::reset() {
   search_.clear();
   ++generation_;            // a search still on its way is for a resident who has gone
@@ -120,7 +130,11 @@ void ListingBrowserScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   }
   draw_top_row(ui, main_pos, main_size.x);
   float y = main_pos.y + ui.px(em::kFieldHeight) + ui.px(em::kParagraphGap);
-  y += draw_status_row(ui, ImVec2(main_pos.x, y), main_size.x, !two_panes);
+  // Open on a narrow screen, the filters take all the room under the search box: whole rows
+  // of chips in view, not their tops under the sort chips and the count.
+  if (two_panes || !filters_open_) {
+    y += draw_status_row(ui, ImVec2(main_pos.x, y), main_size.x, !two_panes);
+  }
   const ImVec2 list_pos(main_pos.x, y);
   const ImVec2 list_size(main_size.x - ui.px(em::kScrollIndicatorWidth + 1.0f),
                          std::max(0.0f, main_pos.y + main_size.y - y));
@@ -140,7 +154,7 @@ void ListingBrowserScreen::draw_top_row(Ui& ui, ImVec2 pos, float width) {
   const float field_w = width - list_w - ui.px(em::kGap);
   text_field(ui, spec_.id("query"), search_.text, ui.t(spec_.words.placeholder),
              kiosk::KeyboardMode::Text, kiosk::ListingSearch::kMaxQueryBytes, pos,
-             ImVec2(field_w, h));
+             ImVec2(field_w, h), ui.t("jobs.query.enter"_msg));
   if (button(ui, spec_.id("mylist"), list_label, ImVec2(pos.x + field_w + ui.px(em::kGap), pos.y),
              ImVec2(list_w, h), ButtonKind::Outline, Icon::Bookmark)) {
     ui.intents.push_back(kiosk::Intent::open("mylist"));
@@ -211,14 +225,21 @@ float ListingBrowserScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool 
   }
   draw->AddText(small, small->FontSize, ImVec2(sx, sy + (chip_h - small->FontSize) / 2),
                 col(p.text_muted), sort_label.c_str());
+  record(ui, {}, kiosk::Role::Text, ImVec2(sx, sy), ImVec2(sx + label_w, sy + chip_h), sort_label);
   sx += label_w;
   for (const auto& s : sorts) {
     const std::string& label = ui.t(s.label);
+    const float w = chip_width(ui, label);
+    if (sx + w > pos.x + width) {  // narrower still: the chips wrap onto another row
+      sx = pos.x + label_w;
+      sy += chip_h + ui.px(0.5f);
+      row_h += chip_h + ui.px(0.5f);
+    }
     if (chip(ui, spec_.id(s.id), label, search_.sort == s.order, ImVec2(sx, sy))) {
       search_.sort = s.order;
       results_scroll_.reset();
     }
-    sx += chip_width(ui, label) + ui.px(0.5f);
+    sx += w + ui.px(0.5f);
   }
   return row_h;
 }
@@ -236,23 +257,26 @@ float ListingBrowserScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) con
                           : ui.tr.format(spec_.words.count, {{"count", r.total}});
   }
   ImFont* bold = ui.fonts.body_bold;
-  draw->AddText(bold, bold->FontSize, ImVec2(pos.x, y), col(p.text), line.c_str());
+  const float cw = std::min(width, bold->CalcTextSizeA(bold->FontSize, FLT_MAX, 0, line.c_str()).x);
+  draw_text_lines(draw, bold, line, ImVec2(pos.x, y), width, 1, col(p.text));
   record(ui, spec_.id("count"), kiosk::Role::Text, ImVec2(pos.x, y),
-         ImVec2(pos.x + width / 2, y + bold->FontSize), line);
+         ImVec2(pos.x + cw, y + bold->FontSize), line);
+  float h = bold->FontSize * 1.3f;
   if (ui.listings.updated) {
     std::string fresh = kiosk::format_updated(ui.tr, *ui.listings.updated, ui.now);
     if (ui.listings.offline) fresh = ui.tr.format(spec_.words.offline, {{"updated", fresh}});
     const float fw = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, fresh.c_str()).x;
-    const float fx = std::max(pos.x + width / 2, pos.x + width - fw);
-    draw->PushClipRect(ImVec2(pos.x + width / 2, y),
-                       ImVec2(pos.x + width, y + bold->FontSize * 1.2f), true);
-    draw->AddText(small, small->FontSize, ImVec2(fx, y + (bold->FontSize - small->FontSize)),
-                  col(p.text_muted), fresh.c_str());
-    draw->PopClipRect();
-    record(ui, spec_.id("updated"), kiosk::Role::Text, ImVec2(fx, y),
-           ImVec2(pos.x + width, y + bold->FontSize), fresh);
+    // Beside the count when both fit, else on a line of its own under it.
+    const bool beside = cw + ui.px(em::kGap) + fw <= width;
+    const float fx = beside ? pos.x + width - fw : pos.x;
+    const float fy = beside ? y + (bold->FontSize - small->FontSize) : y + h;
+    const float fh =
+        draw_text_lines(draw, small, fresh, ImVec2(fx, fy), width, 2, col(p.text_muted));
+    record(ui, spec_.id("updated"), kiosk::Role::Text, ImVec2(fx, fy),
+           ImVec2(pos.x + width, fy + fh), fresh);
+    if (!beside) h += fh;
   }
-  return bold->FontSize * 1.3f + ui.px(0.25f);
+  return h + ui.px(0.25f);
 }
 
 void ListingBrowserScreen::draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done) {
@@ -423,7 +447,6 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
   if (!search_.filters.empty()) {
     bullet(ui, ui.t("jobs.empty.fewer_filters"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
-    draw_filter_removers(ui, width);
   }
   if (search_.text.find_first_not_of(' ') != std::string::npos) {
     bullet(ui, ui.t("jobs.empty.spelling"_msg), width);
@@ -432,6 +455,32 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
     vertical_gap(ui, em::kParagraphGap * 0.5f);
   }
   if (!search_.filters.empty()) {
+    // Each filter named, with a one-tap remove: its chip may be scrolled away or folded.
+    std::string remove;  // applied after drawing: the list is being walked
+    for (const std::string& item : search_.filters.items()) {
+      const std::size_t eq = item.find('=');
+      const std::string_view key = std::string_view(item).substr(0, eq);
+      const std::string_view value = std::string_view(item).substr(eq + 1);
+      const std::string name = filter_name(ui, key, value);
+      if (name.empty()) continue;  // set by another journey's door: no chip names it
+      const std::string label = ui.tr.format("jobs.empty.remove"_msg, {{"filter", name}});
+      const ImVec2 at = ImGui::GetCursorScreenPos();
+      const float w = std::min(width, button_width(ui, label, true));
+      const float h = std::max(
+          ui.px(em::kButtonHeight),
+          centered_text_height(ui.fonts.body_bold, label, w - ui.px(em::kInnerPadding) * 1.5f) +
+              ui.px(em::kInnerPadding));
+      if (button(ui, spec_.id("empty.remove.") + std::string(key) + "." + std::string(value), label,
+                 at, ImVec2(w, h), ButtonKind::Outline, Icon::Close)) {
+        remove = item;
+      }
+      ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h));
+      vertical_gap(ui, em::kParagraphGap * 0.5f);
+    }
+    if (!remove.empty()) {
+      const std::size_t eq = remove.find('=');
+      search_.filters.toggle(remove.substr(0, eq), remove.substr(eq + 1));
+    }
     const ImVec2 at = ImGui::GetCursorScreenPos();
     const std::string& clear = ui.t("jobs.filter.clear"_msg);
     const float w = std::min(width, chip_width(ui, clear) + ui.px(2.0f));
@@ -443,51 +492,13 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
   }
 }
 
-void ListingBrowserScreen::draw_filter_removers(Ui& ui, float width) {
-  // Each filter that is on, by name, with a one-tap remove: the resident need not find its chip
-  // (scrolled away, or behind "Filters" on a narrow screen).
-  std::optional<std::pair<std::string, std::string>> remove;
-  const float h = ui.px(em::kMinTouchTarget) * 1.2f;
-  const float gap = ui.px(em::kGap) * 0.5f;
-  const ImVec2 start = ImGui::GetCursorScreenPos();
-  float x = start.x;
-  float y = start.y;
-  for (const auto& item : search_.filters.items()) {
-    const auto eq = item.find('=');
-    const std::string key = item.substr(0, eq);
-    const std::string value = item.substr(eq + 1);
-    std::string label;
-    for (const auto& group : spec_.filters) {
-      for (const auto& c : group.chips) {
-        if (c.key == key && c.value == value) label = chip_label(ui, group, c);
-      }
-    }
-    if (label.empty()) continue;  // a filter no chip shows (set by another journey's door)
-    const std::string text = ui.tr.format("listings.remove_filter"_msg, {{"filter", label}});
-    const float w = std::min(width, chip_width(ui, text) + ui.px(em::kSmallIconSize) + ui.px(1.0f));
-    if (x > start.x && x + w > start.x + width) {
-      x = start.x;
-      y += h + gap;
-    }
-    if (button(ui, spec_.id("empty.remove.") + key + "." + value, text, ImVec2(x, y), ImVec2(w, h),
-               ButtonKind::Outline, Icon::Close)) {
-      remove.emplace(key, value);
-    }
-    x += w + gap;
-  }
-  ImGui::SetCursorScreenPos(start);
-  ImGui::Dummy(ImVec2(width, y + h - start.y));
-  vertical_gap(ui, em::kParagraphGap);
-  if (remove) search_.filters.toggle(remove->first, remove->second);
-}
-
 bool ListingBrowserScreen::draw_card(Ui& ui, std::size_t index, float width) {
   const kiosk::SearchHit& hit = search_.results.hits[index];
   const Palette& p = ui.palette;
   ImFont* title_font = ui.fonts.label;
   ImFont* body = ui.fonts.body;
   ImFont* bold = ui.fonts.body_bold;
-  ImFont* small = ui.fonts.small;
+  ImFont* small = ui.fonts.body;  // "Posted …" is read: body size
   const float pad = ui.px(em::kCardPadding);
   const float icon = ui.px(em::kSmallIconSize);
   const float text_w = width - 2 * pad - icon - pad;

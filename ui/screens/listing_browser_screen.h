@@ -41,10 +41,11 @@ class ListingBrowserScreen final : public Screen {
   void draw_results(Ui& ui, ImVec2 pos, ImVec2 size);
   void draw_browse(Ui& ui, float width);
   void draw_empty(Ui& ui, float width);
-  void draw_filter_removers(Ui& ui, float width);
   bool draw_card(Ui& ui, std::size_t index, float width);
   std::int64_t listing_count(const Ui& ui) const;
   std::string chip_label(Ui& ui, const FilterGroupSpec& group, const ChipSpec& chip) const;
+  // A filter's chip label, or empty when no chip of this spec names it.
+  std::string filter_name(Ui& ui, std::string_view key, std::string_view value) const;
 
   const ListingSpec& spec_;
   kiosk::ListingSearch& search_;

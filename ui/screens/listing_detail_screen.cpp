@@ -197,18 +197,26 @@ float ListingDetailScreen::draw_step_row(Ui& ui, ImVec2 pos, float width) {
   // My list on the right, always; Previous / "Job 3 of 45" / Next when opened from results.
   const std::string list_label =
       ui.tr.format("jobs.mylist"_msg, {{"count", static_cast<std::int64_t>(saved_.size())}});
+  const auto& hits = search_.results.hits;
+  // The list still holds this listing where the route says (a new search may have replaced it).
+  const bool stepping =
+      shown_.index && *shown_.index < hits.size() && hits[*shown_.index].key == shown_.key;
+  const std::string& prev = ui.t("jobs.detail.prev"_msg);
+  const std::string& next = ui.t("jobs.detail.next"_msg);
+  const float gap = ui.px(em::kGap);
+  if (stepping && button_width(ui, prev, true) + button_width(ui, next, true) +
+                          button_width(ui, list_label, true) + ui.px(8.0f) + 3 * gap >
+                      width) {
+    return draw_narrow_step_row(ui, pos, width, list_label);
+  }
   const float lw = std::min(width / 3, chip_width(ui, list_label) + ui.px(1.5f));
   if (button(ui, spec_.id("detail.mylist"), list_label, ImVec2(pos.x + width - lw, pos.y),
              ImVec2(lw, h), ButtonKind::Outline, Icon::Bookmark)) {
     ui.intents.push_back(kiosk::Intent::open("mylist"));
   }
   width -= lw + ui.px(em::kGap) * 1.5f;
-  const auto& hits = search_.results.hits;
-  // The list still holds this listing where the route says (a new search may have replaced it).
-  if (shown_.index && *shown_.index < hits.size() && hits[*shown_.index].key == shown_.key) {
+  if (stepping) {
     const std::size_t i = *shown_.index;
-    const std::string& prev = ui.t("jobs.detail.prev"_msg);
-    const std::string& next = ui.t("jobs.detail.next"_msg);
     const float bw = std::min(width / 3, chip_width(ui, prev) + ui.px(1.5f));
     const float nw = std::min(width / 3, chip_width(ui, next) + ui.px(1.5f));
     if (i > 0 && button(ui, spec_.id("detail.prev"), prev, pos, ImVec2(bw, h), ButtonKind::Outline,
@@ -233,22 +241,56 @@ float ListingDetailScreen::draw_step_row(Ui& ui, ImVec2 pos, float width) {
   return h + ui.px(em::kParagraphGap);
 }
 
+// A narrow screen: Previous, Next and My list share a row in three equal buttons (their labels
+// may take two lines), and "Job 3 of 45" goes under them.
+float ListingDetailScreen::draw_narrow_step_row(Ui& ui, ImVec2 pos, float width,
+                                                const std::string& list_label) {
+  const float h = ui.px(em::kButtonHeight);
+  const float gap = ui.px(em::kGap) * 0.5f;
+  const float w = (width - 2 * gap) / 3;
+  const auto& hits = search_.results.hits;
+  const std::size_t i = *shown_.index;
+  if (i > 0 && button(ui, spec_.id("detail.prev"), ui.t("jobs.detail.prev"_msg), pos, ImVec2(w, h),
+                      ButtonKind::Outline, Icon::Previous)) {
+    step_to(ui, i - 1);
+  }
+  if (i + 1 < hits.size() &&
+      button(ui, spec_.id("detail.next"), ui.t("jobs.detail.next"_msg),
+             ImVec2(pos.x + w + gap, pos.y), ImVec2(w, h), ButtonKind::Outline, Icon::Next)) {
+    step_to(ui, i + 1);
+  }
+  if (button(ui, spec_.id("detail.mylist"), list_label, ImVec2(pos.x + 2 * (w + gap), pos.y),
+             ImVec2(w, h), ButtonKind::Outline, Icon::Bookmark)) {
+    ui.intents.push_back(kiosk::Intent::open("mylist"));
+  }
+  const std::string where =
+      ui.tr.format(spec_.words.position,
+                   {{"n", static_cast<std::int64_t>(i + 1)}, {"total", search_.results.total}});
+  const float y = pos.y + h + ui.px(0.25f);
+  const float th = draw_centered_text(ImGui::GetWindowDrawList(), ui.fonts.body, where, pos,
+                                      ImVec2(pos.x + width, y), y, col(ui.palette.text_muted));
+  record(ui, spec_.id("detail.position"), kiosk::Role::Text, ImVec2(pos.x, y),
+         ImVec2(pos.x + width, y + th), where);
+  return h + ui.px(0.25f) + th + ui.px(em::kParagraphGap) * 0.5f;
+}
+
 void ListingDetailScreen::draw_text_column(Ui& ui, const DetailView& view, float width) {
   const Palette& p = ui.palette;
   paragraph(ui, view.title, ui.fonts.heading, p.text, width, kiosk::Role::Heading);
   vertical_gap(ui, 0.25f);
   paragraph(ui, view.org, ui.fonts.label, p.text_muted, width);
   vertical_gap(ui, em::kParagraphGap);
+  if (compact_) {
+    // Narrow: Save and the QR right under the title, in view without scrolling.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    draw_take_away(ui, view, at, width, 0, true);
+    vertical_gap(ui, em::kParagraphGap);
+  }
+  draw_related(ui, view, width);
   for (const auto& [label, value] : view.facts) fact_row(ui, label, value, width);
   if (view.sample) {
     vertical_gap(ui, 0.25f);
-    paragraph(ui, ui.t("jobs.sample_note"_msg), ui.fonts.small, p.text_muted, width);
-  }
-
-  if (compact_) {
-    vertical_gap(ui, em::kParagraphGap);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    draw_take_away(ui, view, at, width, 0, true);
+    paragraph(ui, ui.t("jobs.sample_note"_msg), ui.fonts.body, p.text_muted, width);
   }
 
   vertical_gap(ui, em::kSectionGap * 0.75f);
@@ -302,13 +344,12 @@ void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 
   float y = pos.y;
   // The QR as big as the panel allows once the heading, link, hint and buttons have their room.
   const bool can_print = ui.printer != nullptr && ui.printer->available();
-  ImFont* small = ui.fonts.small;
+  ImFont* small = ui.fonts.body;  // the link and the hint are read: body size, never smaller
   const float line = small->FontSize * 1.2f;
   const float others = ui.fonts.label->FontSize * 1.3f + ui.px(0.25f) + line + ui.px(0.25f) +
                        2 * line + ui.px(em::kParagraphGap) + ui.px(em::kButtonHeight) +
                        ui.px(0.6f) +
-                       (can_print ? ui.px(em::kButtonHeight) + ui.px(0.3f) + 2 * line : 0.0f) +
-                       (view.related_id.empty() ? 0.0f : ui.px(em::kButtonHeight) + ui.px(0.6f));
+                       (can_print ? ui.px(em::kButtonHeight) + ui.px(0.3f) + 2 * line : 0.0f);
   const float side = compact ? std::min(width, ui.px(em::kQrSide))
                              : std::clamp(height - others, ui.px(em::kQrSide * 0.6f),
                                           std::min(width, ui.px(em::kQrSide)));
@@ -320,6 +361,14 @@ void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 
   record(ui, {}, kiosk::Role::Heading, ImVec2(pos.x, y), ImVec2(pos.x + width, y + hf->FontSize),
          heading);
   y += hf->FontSize * 1.3f;
+  // Narrow and too tall for the buttons beside the QR: the buttons first, where the resident
+  // sees them without scrolling past the code.
+  const bool buttons_first = compact && !beside;
+  const float buttons_top = y;
+  if (buttons_first) {
+    y += ui.px(em::kButtonHeight) + ui.px(em::kParagraphGap) +
+         (can_print ? ui.px(em::kButtonHeight) + ui.px(0.3f) + 2 * line : 0.0f);
+  }
   if (qr_ && !view.link.empty()) {
     qr_image(ui, spec_.id("detail.qr"), *qr_, ImVec2(pos.x, y), side, view.link);
     y += side + ui.px(0.25f);
@@ -342,7 +391,7 @@ void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 
   const float qr_bottom = y;
 
   float bx = pos.x;
-  float by = y;
+  float by = buttons_first ? buttons_top : y;
   float bw = width;
   if (beside) {
     bx = pos.x + side + ui.px(em::kGap);
@@ -386,31 +435,39 @@ void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 
       by += mh;
     }
   }
-  // The other journey ("Training for this job") with the actions, where it is always seen.
-  if (related_ && !related_->result.hits.empty()) {
-    const bool by_industry = related_->by == kiosk::RelatedBy::Industry && related_->industry;
-    const std::string label =
-        by_industry ? ui.tr.format(view.related_label_industry,
-                                   {{"industry", kiosk::industry_name(ui.tr, *related_->industry)}})
-                    : ui.t(view.related_label);
-    by += ui.px(0.3f);
-    if (button(ui, view.related_id, label, ImVec2(bx, by), ImVec2(bw, bh), ButtonKind::Outline,
-               Icon::Search)) {
-      kiosk::SearchQuery found = view.related->query;
-      if (by_industry) {
-        found.occupations.clear();
-        found.industry = related_->industry;
-      }
-      ui.intents.push_back(kiosk::Intent::open(related_route(view.related_screen, found)));
-    }
-    by += bh + ui.px(0.3f);
-  }
   if (compact) {
     const float bottom = std::max(qr_bottom, by);
     ImGui::SetCursorScreenPos(pos);
     ImGui::Dummy(ImVec2(width, bottom - pos.y));
     ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom));
   }
+}
+
+void ListingDetailScreen::draw_related(Ui& ui, const DetailView& view, float width) {
+  // The other journey ("Training for this job") under the title, seen without scrolling; only
+  // when the other side has something.
+  if (!related_ || related_->result.hits.empty()) return;
+  const bool by_industry = related_->by == kiosk::RelatedBy::Industry && related_->industry;
+  const std::string label =
+      by_industry ? ui.tr.format(view.related_label_industry,
+                                 {{"industry", kiosk::industry_name(ui.tr, *related_->industry)}})
+                  : ui.t(view.related_label);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const float w = std::min(width, button_width(ui, label, true));
+  const float h = std::max(
+      ui.px(em::kButtonHeight),
+      centered_text_height(ui.fonts.body_bold, label, w - ui.px(em::kInnerPadding) * 1.5f) +
+          ui.px(em::kInnerPadding));
+  if (button(ui, view.related_id, label, at, ImVec2(w, h), ButtonKind::Outline, Icon::Search)) {
+    kiosk::SearchQuery found = view.related->query;
+    if (by_industry) {
+      found.occupations.clear();
+      found.industry = related_->industry;
+    }
+    ui.intents.push_back(kiosk::Intent::open(related_route(view.related_screen, found)));
+  }
+  ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h));
+  vertical_gap(ui, em::kParagraphGap);
 }
 
 void ListingDetailScreen::draw_similar(Ui& ui, float width) {

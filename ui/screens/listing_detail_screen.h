@@ -38,10 +38,12 @@ class ListingDetailScreen final : public Screen {
   void load(std::int64_t key);
   void forget(std::int64_t key);  // shows nothing, as for `key` before it is read
   float draw_step_row(Ui& ui, ImVec2 pos, float width);
+  float draw_narrow_step_row(Ui& ui, ImVec2 pos, float width, const std::string& list_label);
   void draw_text_column(Ui& ui, const DetailView& view, float width);
   void draw_take_away(Ui& ui, const DetailView& view, ImVec2 pos, float width, float height,
                       bool compact);
   void draw_similar(Ui& ui, float width);
+  void draw_related(Ui& ui, const DetailView& view, float width);
   void step_to(Ui& ui, std::size_t index);
 
   const ListingSpec& spec_;

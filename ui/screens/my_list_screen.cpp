@@ -63,12 +63,17 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const int columns = width >= 2 * min_card + ui.px(em::kGap) ? 2 : 1;
   const float card_w =
       (width - ui.px(em::kGap) * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  // The QR's height, or what the text beside it needs (its kind, two lines of title, who, the
-  // link and the buttons), whichever is taller.
+  // Open and Remove beside the QR, under the words; when their words would not fit there (large
+  // text, a narrow screen), in a row of their own across the card, under the QR.
+  const float bh = ui.px(em::kMinTouchTarget) * 1.25f;
+  const float beside_w = (card_w - 3 * pad - qr - ui.px(0.5f)) / 2;
+  const bool buttons_below = !button_fits(ui, ui.t("mylist.open"_msg), ImVec2(beside_w, bh)) ||
+                             !button_fits(ui, ui.t("mylist.remove"_msg), ImVec2(beside_w, bh));
+  // The QR's height, or what the words beside it need (the kind, two lines of title, who, the
+  // link, and the buttons when they sit there), whichever is taller.
   const float text_h = ui.fonts.body_bold->FontSize * 1.2f + ui.fonts.label->FontSize * 2.3f +
-                       ui.fonts.body->FontSize * 1.3f + ui.fonts.small->FontSize * 1.2f +
-                       ui.px(em::kMinTouchTarget) * 1.25f + pad * 0.5f;
-  const float card_h = std::max(qr, text_h) + 2 * pad;
+                       ui.fonts.body->FontSize * 2.5f + (buttons_below ? 0.0f : bh + pad * 0.5f);
+  const float card_h = std::max(qr, text_h) + 2 * pad + (buttons_below ? bh + pad : 0.0f);
   const ImVec2 origin = ImGui::GetCursorScreenPos();
   ImDrawList* draw = ImGui::GetWindowDrawList();
   std::optional<kiosk::SavedItem> remove;
@@ -101,18 +106,18 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     draw_text_lines(draw, ui.fonts.body, item.org, ImVec2(tx, y), tw, 1, col(p.text_muted));
     y += ui.fonts.body->FontSize * 1.3f;
     const std::string link = kiosk::short_link(item.link);
-    draw_text_lines(draw, ui.fonts.small, link, ImVec2(tx, y), tw, 1, col(p.text));
+    draw_text_lines(draw, ui.fonts.body, link, ImVec2(tx, y), tw, 1, col(p.text));
     record(ui, "mylist.item." + n, kiosk::Role::Text, at, max,
            kind + ": " + title + ". " + item.org);
-    const float bh = ui.px(em::kMinTouchTarget) * 1.25f;
     const float by = max.y - pad - bh;
-    const float bw = (tw - ui.px(0.5f)) / 2;
-    if (button(ui, "mylist.open." + n, ui.t("mylist.open"_msg), ImVec2(tx, by), ImVec2(bw, bh),
+    const float bx = buttons_below ? at.x + pad : tx;
+    const float bw = ((buttons_below ? card_w - 2 * pad : tw) - ui.px(0.5f)) / 2;
+    if (button(ui, "mylist.open." + n, ui.t("mylist.open"_msg), ImVec2(bx, by), ImVec2(bw, bh),
                ButtonKind::Outline, Icon::Next)) {
       open = item;
     }
     if (button(ui, "mylist.remove." + n, ui.t("mylist.remove"_msg),
-               ImVec2(tx + bw + ui.px(0.5f), by), ImVec2(bw, bh), ButtonKind::Outline,
+               ImVec2(bx + bw + ui.px(0.5f), by), ImVec2(bw, bh), ButtonKind::Outline,
                Icon::Close)) {
       remove = item;
     }

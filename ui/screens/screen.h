@@ -56,8 +56,13 @@ class Screen {
   virtual void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) = 0;
 
  private:
-  void draw_header(Ui& ui, float width);
+  float draw_header(Ui& ui, float width);  // returns its height (two rows when narrow)
   void draw_nav_bar(Ui& ui, float top, float width);
+  enum class NavButton { Back, Home, Done };
+  void nav_button(Ui& ui, NavButton which, ImVec2 pos, ImVec2 size);
+  float nav_side_width(Ui& ui, float width) const;
+  static float nav_side_button_height(Ui& ui);
+  void draw_nav_beside_keyboard(Ui& ui, float top, float width, float height, float side);
   void draw_speech_bar(Ui& ui, float top, float width, float height);
 
   ScreenInfo info_;

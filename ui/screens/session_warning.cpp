@@ -7,15 +7,8 @@ namespace ui {
 using namespace kiosk::literals;
 
 void draw_session_warning(Ui& ui, int seconds_left) {
+  const ModalLayer layer(ui, "##session_warning");
   const ImGuiIO& io = ImGui::GetIO();
-  ImGui::SetNextWindowPos(ImVec2(0, 0));
-  ImGui::SetNextWindowSize(io.DisplaySize);
-  ImGui::SetNextWindowFocus();  // on top of the screen, taking every touch
-  ImGui::Begin("##session_warning", nullptr,
-               ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBackground |
-                   ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoNav);
-
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float width = std::min(io.DisplaySize.x - 2 * ui.px(em::kScreenPadding), ui.px(32.0f));
@@ -70,11 +63,6 @@ void draw_session_warning(Ui& ui, int seconds_left) {
              ButtonKind::Primary)) {
     ui.intents.push_back(kiosk::Intent::more_time());
   }
-  // Swallow touches outside the panel. Submitted last: ImGui gives a touch to the first item
-  // under it, so the button above keeps its taps and this takes the rest.
-  ImGui::SetCursorScreenPos(ImVec2(0, 0));
-  ImGui::InvisibleButton("##shield", io.DisplaySize);
-  ImGui::End();
 }
 
 }  // namespace ui
