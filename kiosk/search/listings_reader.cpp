@@ -2,6 +2,7 @@
 
 #include "kiosk/base/log.h"
 #include "kiosk/base/wipe.h"
+#include "kiosk/search/search_help.h"
 
 namespace kiosk {
 
@@ -31,7 +32,7 @@ void ListingsReader::search(SearchQuery query, const std::string& tag,
         SearchResult result;
         if (Store* s = store()) {
           try {
-            result = s->search(query);
+            result = search_with_help(*s, query);
           } catch (const std::exception&) {
             // Never e.what(): an FTS error can quote what the resident typed.
             log::error("a search failed; the cache connection will be reopened");

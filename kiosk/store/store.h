@@ -78,9 +78,14 @@ struct SearchResult {
   std::int64_t total = 0;       // matching listings (at most kCountCap, see total_capped)
   bool total_capped = false;    // more than kCountCap match: say "more than N"
   std::vector<SearchHit> hits;  // the requested page
+  // When nothing is found (see search_with_help): the typed words with misspellings corrected,
+  // when that finds something ("enfermra" → "enfermera"), and a few words that find listings.
+  std::optional<std::string> suggestion;
+  std::vector<std::string> tips;
 };
 
 class Store;
+struct Vocabulary;  // the index's words, for suggestions (kiosk/store/vocabulary.cpp)
 
 // Records turned into cache rows (text flattened, detail serialized): the CPU work of an import,
 // which any thread may do while another inserts the previous batch.
@@ -139,12 +144,26 @@ class Store {
   std::optional<Job> job(std::int64_t key);
   std::optional<Program> program(std::int64_t key);
 
+  // For a search that found nothing (kiosk/store/vocabulary.cpp). Both read the index's own
+  // words, gathered once per connection and again after the cache changes; what is kept holds
+  // listing words only, never what was typed.
+  // The query's text with each word the index does not hold replaced by the closest one it does
+  // (at most two edits, one for short words; title words and common words first), when the
+  // corrected text finds listings with the query's kind and filters.
+  std::optional<std::string> suggest(const SearchQuery& query);
+  // Up to `count` words from the titles of the query's kind and language (the most common main
+  // word: "técnico", "technician"), each finding listings with the query's filters.
+  std::vector<std::string> tip_words(const SearchQuery& query, std::size_t count);
+
  private:
   friend class FeedImport;
   void migrate();
   std::string detail(std::int64_t key);
+  std::shared_ptr<Vocabulary> vocabulary();
+  std::string accented(const std::string& term, const std::string& form);
 
   sql::Database db_;
+  std::shared_ptr<Vocabulary> vocabulary_;  // see suggest()
 };
 
 // The FTS5 query for what a resident typed: words quoted, the last one a prefix; empty when
