@@ -392,6 +392,13 @@ void JobsScreen::draw_results(Ui& ui, ImVec2 pos, ImVec2 size) {
 }
 
 void JobsScreen::draw_browse(Ui& ui, float width) {
+  draw_industries(ui, width, false);
+  paragraph(ui, ui.t("jobs.browse.newest"_msg), ui.fonts.label, ui.palette.text, width,
+            kiosk::Role::Heading);
+  vertical_gap(ui, em::kParagraphGap * 0.5f);
+}
+
+void JobsScreen::draw_industries(Ui& ui, float width, bool start_over) {
   paragraph(ui, ui.t("jobs.browse.heading"_msg), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
@@ -409,6 +416,10 @@ void JobsScreen::draw_browse(Ui& ui, float width) {
     std::string id = "jobs.browse.";
     id += spec.value;
     if (button(ui, id, ui.t(spec.label), at, ImVec2(w, h), ButtonKind::Outline, Icon::Briefcase)) {
+      if (start_over) {  // from a search that found nothing: that type of work, nothing else
+        kiosk::wipe(search_.text);
+        search_.filters.clear();
+      }
       search_.filters.toggle(spec.key, spec.value);
       results_scroll_.reset();
     }
@@ -416,9 +427,13 @@ void JobsScreen::draw_browse(Ui& ui, float width) {
   const int rows = (static_cast<int>(kIndustryChips.size()) + columns - 1) / columns;
   ImGui::SetCursorScreenPos(ImVec2(
       start.x, start.y + static_cast<float>(rows) * (h + gap) + ui.px(em::kSectionGap) * 0.5f));
-  paragraph(ui, ui.t("jobs.browse.newest"_msg), ui.fonts.label, ui.palette.text, width,
-            kiosk::Role::Heading);
-  vertical_gap(ui, em::kParagraphGap * 0.5f);
+}
+
+void JobsScreen::use_words(const std::string& words) {
+  std::string text = words;  // `words` lives in the results, which the next search replaces
+  kiosk::wipe(search_.text);
+  search_.text = std::move(text);
+  results_scroll_.reset();
 }
 
 void JobsScreen::draw_empty(Ui& ui, float width) {
@@ -438,11 +453,47 @@ void JobsScreen::draw_empty(Ui& ui, float width) {
     bullet(ui, ui.t("jobs.empty.fewer_filters"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
   }
+  const auto& result = search_.results;
+  if (result.suggestion) {
+    // "Did you mean: enfermera?": one tap puts the words in the search field.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const std::string label =
+        ui.tr.format("jobs.empty.suggestion"_msg, {{"words", *result.suggestion}});
+    const float w = std::min(width, chip_width(ui, label) + ui.px(2.0f));
+    if (button(ui, "jobs.empty.suggestion", label, at, ImVec2(w, ui.px(em::kButtonHeight)),
+               ButtonKind::Primary, Icon::Search)) {
+      use_words(*result.suggestion);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ui.px(em::kButtonHeight)));
+    vertical_gap(ui, em::kParagraphGap);
+  }
   if (search_.text.find_first_not_of(' ') != std::string::npos) {
     bullet(ui, ui.t("jobs.empty.spelling"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
     bullet(ui, ui.t("jobs.empty.shorter"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
+  }
+  if (!result.tips.empty()) {
+    // Words that find jobs on this kiosk, as chips.
+    paragraph(ui, ui.t("jobs.empty.tips"_msg), ui.fonts.body, ui.palette.text, width);
+    vertical_gap(ui, em::kParagraphGap * 0.25f);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    float x = start.x;
+    float y = start.y;
+    for (std::size_t i = 0; i < result.tips.size(); ++i) {
+      const std::string& tip = result.tips[i];
+      const float w = chip_width(ui, tip);
+      if (x > start.x && x + w > start.x + width) {
+        x = start.x;
+        y += chip_height(ui) + ui.px(0.5f);
+      }
+      if (chip(ui, "jobs.empty.tip." + std::to_string(i), tip, false, ImVec2(x, y))) {
+        use_words(tip);
+      }
+      x += w + ui.px(0.5f);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(start.x, y + chip_height(ui)));
+    vertical_gap(ui, em::kParagraphGap);
   }
   if (!search_.filters.empty()) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -453,6 +504,11 @@ void JobsScreen::draw_empty(Ui& ui, float width) {
       search_.filters.clear();
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ui.px(em::kButtonHeight)));
+    vertical_gap(ui, em::kParagraphGap);
+  }
+  if (!search_.browsing()) {  // browsing already shows them
+    vertical_gap(ui, em::kParagraphGap);
+    draw_industries(ui, width, true);  // another way in when the words find nothing
   }
 }
 

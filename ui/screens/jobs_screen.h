@@ -35,6 +35,8 @@ class JobsScreen final : public Screen {
   void draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done);
   void draw_results(Ui& ui, ImVec2 pos, ImVec2 size);
   void draw_browse(Ui& ui, float width);
+  void draw_industries(Ui& ui, float width, bool start_over);
+  void use_words(const std::string& words);  // a suggestion or tip tapped: search for it
   void draw_empty(Ui& ui, float width);
   bool draw_card(Ui& ui, std::size_t index, float width);
 
