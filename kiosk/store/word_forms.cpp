@@ -13,24 +13,6 @@ constexpr std::string_view kLatin1 =
     "aaaaaa?ceeeeiiii?nooooo-ouuuuy??"
     "aaaaaa?ceeeeiiii?nooooo-ouuuuy?y";
 
-void append_utf8(std::string& out, char32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
-}
-
 // A family of endings that make one word: a word ending in one of them (after a stem of three
 // letters or more) stands for the stem with each of them.
 struct Family {
@@ -91,7 +73,9 @@ std::string fold_word(std::string_view word) {
     if (cp >= 0xC0 && cp <= 0xFF) {
       const char base = kLatin1[cp - 0xC0];
       if (base == '?') {
-        append_utf8(out, cp <= 0xDE ? cp + 0x20 : cp);
+        const char32_t lower = cp <= 0xDE ? cp + 0x20 : cp;  // æ, ð, þ, ß: two bytes, C3 xx
+        out += static_cast<char>(0xC3);
+        out += static_cast<char>(0x80 | (lower & 0x3F));
       } else if (base != '-') {
         out += base;
       }
