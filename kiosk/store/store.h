@@ -144,12 +144,12 @@ class Store {
   std::optional<Job> job(std::int64_t key);
   std::optional<Program> program(std::int64_t key);
 
-  // For a search that found nothing (kiosk/store/vocabulary.cpp). Both read the index's own
-  // words, gathered once per connection and again after the cache changes; what is kept holds
-  // listing words only, never what was typed.
-  // The query's text with each word the index does not hold replaced by the closest one it does
-  // (at most two edits, one for short words; title words and common words first), when the
-  // corrected text finds listings with the query's kind and filters.
+  // For a search that found nothing (kiosk/store/vocabulary.cpp). Both read the titles' words,
+  // gathered once per connection and again after the cache changes; what is kept holds listing
+  // words only, never what was typed.
+  // The query's text with each word the index does not hold replaced by the closest title word
+  // or one of its forms (at most two edits, one for words of four letters or less; common words
+  // first), when the corrected text finds listings with the query's kind and filters.
   std::optional<std::string> suggest(const SearchQuery& query);
   // Up to `count` words from the titles of the query's kind and language (the most common main
   // word: "técnico", "technician"), each finding listings with the query's filters.
@@ -160,6 +160,7 @@ class Store {
   void migrate();
   std::string detail(std::int64_t key);
   std::shared_ptr<Vocabulary> vocabulary();
+  bool in_index(const std::string& match);  // an FTS5 expression matches some listing
   std::string accented(const std::string& term, const std::string& form);
 
   sql::Database db_;

@@ -1,9 +1,18 @@
-// What a search that found nothing can offer: "Did you mean …?" from the index's own words, and
-// tip words from the listings' titles. Both are Store members because they read its connection;
-// they live here so the search itself stays in store.cpp.
+// What a search that found nothing can offer: "Did you mean …?" and tip words, both from the
+// listings' titles. Both are Store members because they read its connection; they live here so
+// the search itself stays in store.cpp.
+//
+// Why titles and not fts5vocab over the whole index: fts5vocab counts each word's documents by
+// reading every doclist, 3.8 s at 100,000 jobs (tests/bench/listings_bench, debug build), and
+// that on the first empty result of every session, since the connection closes at its end. The
+// titles (the `title` column sits ahead of the long body: no overflow page is read) hold the
+// words people misspell when they look for a job, and a correction is only offered when the
+// index finds it.
+
 #include <algorithm>
 #include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "kiosk/base/wipe.h"
 #include "kiosk/store/record_json.h"
@@ -12,30 +21,17 @@
 
 namespace kiosk {
 
-// The index's words, gathered once per connection; rebuilt when another connection (a sync) has
-// changed the cache. Listing words only: nothing a resident typed is ever added.
+// The titles' words, gathered once per connection; gathered again when another connection (a
+// sync) has changed the cache. Listing words only: nothing a resident typed is ever added.
 struct Vocabulary {
   struct Term {
     std::string word;       // folded, as the index holds it
-    std::int64_t docs = 0;  // listings holding it (summed over columns)
-    bool in_title = false;
+    std::int64_t docs = 0;  // titles holding it
   };
   std::int64_t data_version = -1;
-  bool terms_read = false;
-  std::vector<Term> terms;  // sorted by word
-  // Tip candidates per kind and language: the most common main words of titles.
+  std::vector<Term> terms;
+  // Tip candidates per kind and language: the most common main words of titles, best first.
   std::map<std::pair<ListingKind, Language>, std::vector<std::string>> tips;
-
-  const Term* find(std::string_view word) const {
-    const auto it = std::lower_bound(terms.begin(), terms.end(), word,
-                                     [](const Term& t, std::string_view w) { return t.word < w; });
-    return it != terms.end() && it->word == word ? &*it : nullptr;
-  }
-  bool has_prefix(std::string_view prefix) const {
-    const auto it = std::lower_bound(terms.begin(), terms.end(), prefix,
-                                     [](const Term& t, std::string_view w) { return t.word < w; });
-    return it != terms.end() && it->word.starts_with(prefix);
-  }
 };
 
 namespace {
@@ -83,7 +79,6 @@ std::string main_word(std::string_view title, Language language) {
 
 struct Candidate {
   std::size_t distance;
-  bool in_title;
   bool derived;  // another form of the index's word ("enfermera" from "enfermero")
   std::int64_t docs;
   std::string form;  // folded
@@ -92,7 +87,6 @@ struct Candidate {
 
 bool better(const Candidate& a, const Candidate& b) {
   if (a.distance != b.distance) return a.distance < b.distance;
-  if (a.in_title != b.in_title) return a.in_title;
   if (a.derived != b.derived) return !a.derived;
   if (a.docs != b.docs) return a.docs > b.docs;
   return a.form < b.form;
@@ -111,7 +105,7 @@ std::vector<Candidate> closest(const Vocabulary& vocabulary, std::string_view fo
     for (auto& form : word_forms(term.word)) {
       const std::size_t d = edit_distance(folded, form, limit);
       if (d > limit || d == 0) continue;
-      Candidate c{d, term.in_title, form != term.word, term.docs, std::move(form), term.word};
+      Candidate c{d, form != term.word, term.docs, std::move(form), term.word};
       if (!best || better(c, *best)) best = std::move(c);
     }
     if (best) found.push_back(std::move(*best));
@@ -127,27 +121,51 @@ std::shared_ptr<Vocabulary> Store::vocabulary() {
   sql::Statement version(db_, "PRAGMA data_version");
   version.step();
   const std::int64_t now_version = version.int64(0);
-  if (!vocabulary_ || vocabulary_->data_version != now_version) {
-    vocabulary_ = std::make_shared<Vocabulary>();
-    vocabulary_->data_version = now_version;
-  }
-  Vocabulary& v = *vocabulary_;
-  if (!v.terms_read) {
-    v.terms_read = true;
-    db_.exec(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.listings_vocab USING fts5vocab(main, "
-        "listings_fts, col)");
-    sql::Statement s(db_, "SELECT term, col, doc FROM temp.listings_vocab WHERE col != 'facets'");
-    while (s.step()) {
-      std::string word = s.text(0);
-      if (word.size() < kMinWord || has_digit(word)) continue;
-      if (v.terms.empty() || v.terms.back().word != word) {
-        v.terms.push_back({std::move(word), 0, false});  // the table is in term order
+  if (vocabulary_ && vocabulary_->data_version == now_version) return vocabulary_;
+  auto v = std::make_shared<Vocabulary>();
+  v->data_version = now_version;
+  std::unordered_map<std::string, std::int64_t> docs;
+  using Counts = std::unordered_map<std::string, std::pair<std::int64_t, std::string>>;
+  std::map<std::pair<ListingKind, Language>, Counts> heads;  // main word by fold: count, shown
+  sql::Statement s(db_, "SELECT kind, title FROM listings");
+  while (s.step()) {
+    const ListingKind kind = kind_from_key(s.text(0)).value_or(ListingKind::Job);
+    const std::string title =
+        s.text(1);  // English, then Spanish on a line of its own if it differs
+    std::unordered_set<std::string> seen;
+    for (const auto& w : split_words(title, 64)) {
+      std::string folded = fold_word(w);
+      if (folded.size() >= kMinWord && !has_digit(folded) && seen.insert(folded).second) {
+        ++docs[std::move(folded)];
       }
-      v.terms.back().docs += s.int64(2);
-      if (s.text(1) == "title") v.terms.back().in_title = true;
+    }
+    const auto newline = title.find('\n');
+    const std::string_view en = std::string_view(title).substr(0, newline);
+    const std::string_view es =
+        newline == std::string::npos ? en : std::string_view(title).substr(newline + 1);
+    for (const auto& [language, text] :
+         {std::pair{Language::En, en}, std::pair{Language::Es, es}}) {
+      std::string word = main_word(text, language);
+      if (word.empty()) continue;
+      auto& [n, shown] = heads[{kind, language}][fold_word(word)];
+      if (n++ == 0) shown = std::move(word);
     }
   }
+  v->terms.reserve(docs.size());
+  for (auto& [word, n] : docs) v->terms.push_back({word, n});
+  for (auto& [key, counts] : heads) {
+    std::vector<std::pair<std::int64_t, std::string>> ranked;
+    for (auto& [folded, entry] : counts) ranked.push_back(std::move(entry));
+    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    auto& tips = v->tips[key];
+    for (auto& [n, word] : ranked) {
+      if (tips.size() == kTipCandidates) break;
+      tips.push_back(std::move(word));
+    }
+  }
+  vocabulary_ = std::move(v);
   return vocabulary_;
 }
 
@@ -159,11 +177,7 @@ std::optional<std::string> Store::suggest(const SearchQuery& query) {
   for (std::size_t i = 0; i < words.size(); ++i) {
     std::string folded = fold_word(words[i]);
     const bool last = i + 1 == words.size();
-    const auto forms = word_forms(folded);
-    const bool known = folded.size() < kMinWord || (last && vocab->has_prefix(folded)) ||
-                       std::any_of(forms.begin(), forms.end(),
-                                   [&](const std::string& f) { return vocab->find(f) != nullptr; });
-    if (!known) {
+    if (folded.size() >= kMinWord && !in_index(fts_word_forms(words[i], last))) {
       corrections[i] = closest(*vocab, folded);
       any = any || !corrections[i].empty();
     }
@@ -219,6 +233,12 @@ std::optional<std::string> Store::suggest(const SearchQuery& query) {
   return answer;
 }
 
+bool Store::in_index(const std::string& match) {
+  sql::Statement s(db_, "SELECT 1 FROM listings_fts WHERE listings_fts MATCH ?1 LIMIT 1");
+  s.bind(1, match);
+  return s.step();
+}
+
 std::string Store::accented(const std::string& term, const std::string& form) {
   sql::Statement s(db_,
                    "SELECT l.title_en, l.title_es FROM listings_fts f CROSS JOIN listings l ON "
@@ -243,34 +263,10 @@ std::string Store::accented(const std::string& term, const std::string& form) {
 
 std::vector<std::string> Store::tip_words(const SearchQuery& query, std::size_t count) {
   const auto vocab = vocabulary();
-  auto& candidates = vocab->tips[{query.kind, query.language}];
-  if (candidates.empty()) {
-    const bool spanish = query.language == Language::Es;
-    sql::Statement s(db_,
-                     std::string("SELECT ") +
-                         (spanish ? "CASE WHEN title_es != '' THEN title_es ELSE title_en END"
-                                  : "CASE WHEN title_en != '' THEN title_en ELSE title_es END") +
-                         " FROM listings WHERE kind = ?1");
-    s.bind(1, std::string(kind_key(query.kind)));
-    std::unordered_map<std::string, std::pair<std::int64_t, std::string>> counts;  // by fold
-    while (s.step()) {
-      std::string word = main_word(s.text(0), query.language);
-      if (word.empty()) continue;
-      auto& [n, shown] = counts[fold_word(word)];
-      if (n++ == 0) shown = std::move(word);
-    }
-    std::vector<std::pair<std::int64_t, std::string>> ranked;
-    for (auto& [folded, entry] : counts) ranked.emplace_back(entry.first, std::move(entry.second));
-    std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
-      return a.first != b.first ? a.first > b.first : a.second < b.second;
-    });
-    for (auto& [n, word] : ranked) {
-      if (candidates.size() == kTipCandidates) break;
-      candidates.push_back(std::move(word));
-    }
-  }
+  const auto candidates = vocab->tips.find({query.kind, query.language});
+  if (candidates == vocab->tips.end()) return {};
   std::vector<std::string> tips;
-  for (const auto& word : candidates) {
+  for (const auto& word : candidates->second) {
     if (tips.size() == count) break;
     SearchQuery trial = query;
     wipe(trial.text);
