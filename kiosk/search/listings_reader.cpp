@@ -19,6 +19,7 @@ Store* ListingsReader::store() {
   if (!std::filesystem::exists(Store::file_in(data_dir_), ec)) return nullptr;
   try {
     store_ = std::make_unique<Store>(data_dir_, Store::Mode::Reader);
+    store_->reuse_vocabulary(vocabulary_);
   } catch (const std::exception& e) {
     log::warn(std::string("listings cache not readable yet: ") + e.what());
   }
@@ -63,7 +64,10 @@ void ListingsReader::job(std::int64_t key, std::function<void(std::optional<Job>
 }
 
 void ListingsReader::forget_session() {
-  worker_.post([this] { store_.reset(); });
+  worker_.post([this] {
+    if (store_) vocabulary_ = store_->vocabulary_cache();  // listing words only
+    store_.reset();
+  });
 }
 
 }  // namespace kiosk

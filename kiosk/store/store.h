@@ -154,6 +154,12 @@ class Store {
   // Up to `count` words from the titles of the query's kind and language (the most common main
   // word: "técnico", "technician"), each finding listings with the query's filters.
   std::vector<std::string> tip_words(const SearchQuery& query, std::size_t count);
+  // The titles' words outlive a connection (a session's end closes it): reading them again
+  // costs seconds at 100,000 jobs. They are checked against the cache before use.
+  std::shared_ptr<Vocabulary> vocabulary_cache() const { return vocabulary_; }
+  void reuse_vocabulary(std::shared_ptr<Vocabulary> vocabulary) {
+    vocabulary_ = std::move(vocabulary);
+  }
 
  private:
   friend class FeedImport;

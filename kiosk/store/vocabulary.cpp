@@ -21,14 +21,14 @@
 
 namespace kiosk {
 
-// The titles' words, gathered once per connection; gathered again when another connection (a
-// sync) has changed the cache. Listing words only: nothing a resident typed is ever added.
+// The titles' words, gathered again only when a sync has swapped listings in. Listing words
+// only, nothing a resident typed: it may outlive the connection (see reuse_vocabulary).
 struct Vocabulary {
   struct Term {
     std::string word;       // folded, as the index holds it
     std::int64_t docs = 0;  // titles holding it
   };
-  std::int64_t data_version = -1;
+  std::string listings_version;  // of the feeds table: see Store::vocabulary()
   std::vector<Term> terms;
   // Tip candidates per kind and language: the most common main words of titles, best first.
   std::map<std::pair<ListingKind, Language>, std::vector<std::string>> tips;
@@ -118,12 +118,17 @@ std::vector<Candidate> closest(const Vocabulary& vocabulary, std::string_view fo
 }  // namespace
 
 std::shared_ptr<Vocabulary> Store::vocabulary() {
-  sql::Statement version(db_, "PRAGMA data_version");
+  // Every swap of a feed's listings sets its content hash, last_success and records: a cheap
+  // signature that, unlike PRAGMA data_version, holds across connections.
+  sql::Statement version(db_,
+                         "SELECT group_concat(v, ' ') FROM (SELECT url || '=' || content_hash || "
+                         "'@' || coalesce(last_success, 0) || '#' || records AS v FROM feeds "
+                         "ORDER BY url)");
   version.step();
-  const std::int64_t now_version = version.int64(0);
-  if (vocabulary_ && vocabulary_->data_version == now_version) return vocabulary_;
+  std::string listings_version = version.text(0);
+  if (vocabulary_ && vocabulary_->listings_version == listings_version) return vocabulary_;
   auto v = std::make_shared<Vocabulary>();
-  v->data_version = now_version;
+  v->listings_version = std::move(listings_version);
   std::unordered_map<std::string, std::int64_t> docs;
   using Counts = std::unordered_map<std::string, std::pair<std::int64_t, std::string>>;
   std::map<std::pair<ListingKind, Language>, Counts> heads;  // main word by fold: count, shown

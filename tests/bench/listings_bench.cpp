@@ -195,7 +195,7 @@ int main(int argc, char** argv) {
      << " texts × 4 filter mixes × 3 rounds) | p50 " << percentile(latencies, 50) << " ms, p99 "
      << percentile(latencies, 99) << " ms, max " << percentile(latencies, 100)
      << " ms | p99 ≤ 10 ms |\n"
-     << "| a search that finds nothing, first of a connection (reads the vocabulary; suggests \""
+     << "| a search that finds nothing, first of a connection (reads the titles' words; suggests \""
      << first_miss.suggestion.value_or("") << "\") | " << static_cast<int>(first_miss_ms)
      << " ms | |\n"
      << "| a search that finds nothing, later (suggestion and tips) | max "

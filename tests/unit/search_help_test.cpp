@@ -171,7 +171,15 @@ TEST_F(SampleData, TheVocabularyFollowsTheCache) {
   state.kind = "jobs";
   store_->replace_feed(state, extra, kNow);
   EXPECT_EQ(search_with_help(reader, q).suggestion, "taxidermista");
+  // A new connection (the next session) reuses the words while the cache has not changed...
+  Store next(*dir_, Store::Mode::Reader);
+  next.reuse_vocabulary(reader.vocabulary_cache());
+  EXPECT_EQ(search_with_help(next, q).suggestion, "taxidermista");
+  EXPECT_EQ(next.vocabulary_cache(), reader.vocabulary_cache());
+  // ...and reads them again when it has.
   store_->replace_feed(state, ParsedFeed{}, kNow);
+  EXPECT_EQ(search_with_help(next, q).suggestion, std::nullopt);
+  EXPECT_NE(next.vocabulary_cache(), reader.vocabulary_cache());
 }
 
 // Example words in the catalogs' messages (between “ ” quotes) must find jobs on this kiosk.
