@@ -85,7 +85,7 @@ struct SearchResult {
 };
 
 class Store;
-struct Vocabulary;  // the index's words, for suggestions (kiosk/store/vocabulary.cpp)
+struct Vocabulary;  // the titles' words, for suggestions (kiosk/store/vocabulary.cpp)
 
 // Records turned into cache rows (text flattened, detail serialized): the CPU work of an import,
 // which any thread may do while another inserts the previous batch.
@@ -145,8 +145,8 @@ class Store {
   std::optional<Program> program(std::int64_t key);
 
   // For a search that found nothing (kiosk/store/vocabulary.cpp). Both read the titles' words,
-  // gathered once per connection and again after the cache changes; what is kept holds listing
-  // words only, never what was typed.
+  // gathered again only after a sync has changed the listings; what is kept holds listing words
+  // only, never what was typed.
   // The query's text with each word the index does not hold replaced by the closest title word
   // or one of its forms (at most two edits, one for words of four letters or less; common words
   // first), when the corrected text finds listings with the query's kind and filters.
@@ -173,8 +173,9 @@ class Store {
   std::shared_ptr<Vocabulary> vocabulary_;  // see suggest()
 };
 
-// The FTS5 query for what a resident typed: words quoted, the last one a prefix; empty when
-// there is nothing searchable. A lone one- or two-letter word searches titles only.
+// The FTS5 query for what a resident typed: words quoted with their gender and number forms
+// (kiosk/store/word_forms.h), the last one a prefix; empty when there is nothing searchable.
+// A lone one- or two-letter word searches titles only.
 std::string fts_query(std::string_view typed);
 // The FTS5 query matching any whole word of three letters or more (for "more like this").
 std::string fts_any_word_query(std::string_view text);
