@@ -16,6 +16,7 @@
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/model/enums.h"
 #include "kiosk/search/filters.h"
+#include "kiosk/search/search_help.h"
 #include "kiosk/setup/settings.h"
 #include "kiosk/speech/speech.h"
 #include "kiosk/store/record_json.h"
@@ -139,7 +140,7 @@ int run_search(const Options& options) {
   SearchResult result;
   try {
     Store store(data_dir, Store::Mode::Reader);
-    result = store.search(query);
+    result = search_with_help(store, query);
   } catch (const sql::SqliteError& e) {
     std::cerr << "workforce-kiosk: cannot search the cache: " << e.what() << '\n';
     return 1;
@@ -176,6 +177,8 @@ int run_search(const Options& options) {
     }
     nlohmann::json out = {{"total", result.total}, {"results", results}};
     if (result.total_capped) out["more"] = true;
+    if (result.suggestion) out["suggestion"] = *result.suggestion;
+    if (!result.tips.empty()) out["tips"] = result.tips;
     std::cout << out.dump() << '\n';
   } else {
     std::cout << (result.total_capped ? "more than " : "") << result.total << " "
@@ -185,6 +188,12 @@ int run_search(const Options& options) {
       if (!h.org.empty()) std::cout << " — " << h.org;
       if (!h.city.empty()) std::cout << ", " << h.city;
       std::cout << "  [" << h.id << "]\n";
+    }
+    if (result.suggestion) std::cout << "Did you mean: " << *result.suggestion << "?\n";
+    if (!result.tips.empty()) {
+      std::cout << "Words that find " << kind_key(query.kind) << ":";
+      for (const auto& tip : result.tips) std::cout << ' ' << tip;
+      std::cout << '\n';
     }
   }
   return 0;

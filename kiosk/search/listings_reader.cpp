@@ -2,6 +2,7 @@
 
 #include "kiosk/base/log.h"
 #include "kiosk/base/wipe.h"
+#include "kiosk/search/search_help.h"
 
 namespace kiosk {
 
@@ -18,6 +19,7 @@ Store* ListingsReader::store() {
   if (!std::filesystem::exists(Store::file_in(data_dir_), ec)) return nullptr;
   try {
     store_ = std::make_unique<Store>(data_dir_, Store::Mode::Reader);
+    store_->reuse_vocabulary(vocabulary_);
   } catch (const std::exception& e) {
     log::warn(std::string("listings cache not readable yet: ") + e.what());
   }
@@ -31,7 +33,7 @@ void ListingsReader::search(SearchQuery query, const std::string& tag,
         SearchResult result;
         if (Store* s = store()) {
           try {
-            result = s->search(query);
+            result = search_with_help(*s, query);
           } catch (const std::exception&) {
             // Never e.what(): an FTS error can quote what the resident typed.
             log::error("a search failed; the cache connection will be reopened");
@@ -84,7 +86,10 @@ void ListingsReader::listing(ListingKind kind, std::int64_t key,
 }
 
 void ListingsReader::forget_session() {
-  worker_.post([this] { store_.reset(); });
+  worker_.post([this] {
+    if (store_) vocabulary_ = store_->vocabulary_cache();  // listing words only
+    store_.reset();
+  });
 }
 
 }  // namespace kiosk

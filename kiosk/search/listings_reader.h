@@ -46,6 +46,7 @@ class ListingsReader {
   std::filesystem::path data_dir_;
   RunQueue& ui_;
   std::unique_ptr<Store> store_;
+  std::shared_ptr<Vocabulary> vocabulary_;  // the titles' words, kept across sessions
   Worker worker_;  // last: stopped before the store closes
 };
 

@@ -13,6 +13,7 @@
 #include "kiosk/store/occupation_facets.h"
 #include "kiosk/model/enums.h"
 #include "kiosk/store/record_json.h"
+#include "kiosk/store/word_forms.h"
 
 namespace kiosk {
 namespace {
@@ -357,22 +358,8 @@ void bind_all(sql::Statement& s, const std::vector<Param>& params) {
 
 namespace {
 
-// Words are runs of letters and digits; any byte >= 0x80 belongs to a word (UTF-8 letters).
 std::vector<std::string> query_words(std::string_view typed) {
-  std::vector<std::string> words;
-  std::string word;
-  for (const char c : typed) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80 || std::isalnum(u) != 0) {
-      word += c;
-    } else if (!word.empty()) {
-      words.push_back(std::move(word));
-      word.clear();
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  if (words.size() > 8) words.resize(8);  // a query is a few words, not a paste of a page
-  return words;
+  return split_words(typed, 8);  // a query is a few words, not a paste of a page
 }
 
 }  // namespace
@@ -392,9 +379,8 @@ std::string fts_query(std::string_view typed) {
   if (words.empty()) return {};
   std::string out;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    if (!out.empty()) out += ' ';
-    out += '"' + words[i] + '"';  // quoting keeps FTS5 syntax (AND, NEAR, -) out of reach
-    if (i + 1 == words.size()) out += '*';
+    if (!out.empty()) out += " AND ";
+    out += fts_word_forms(words[i], i + 1 == words.size());  // quoted: FTS5 syntax stays out
   }
   if (words.size() == 1 && words[0].size() <= 2) out = "title : " + out;
   return out;

@@ -87,9 +87,14 @@ struct SearchResult {
   std::int64_t total = 0;       // matching listings (at most kCountCap, see total_capped)
   bool total_capped = false;    // more than kCountCap match: say "more than N"
   std::vector<SearchHit> hits;  // the requested page
+  // When nothing is found (see search_with_help): the typed words with misspellings corrected,
+  // when that finds something ("enfermra" → "enfermera"), and a few words that find listings.
+  std::optional<std::string> suggestion;
+  std::vector<std::string> tips;
 };
 
 class Store;
+struct Vocabulary;  // the titles' words, for suggestions (kiosk/store/vocabulary.cpp)
 
 // Records turned into cache rows (text flattened, detail serialized): the CPU work of an import,
 // which any thread may do while another inserts the previous batch.
@@ -151,16 +156,38 @@ class Store {
   std::optional<Job> job(std::int64_t key);
   std::optional<Program> program(std::int64_t key);
 
+  // For a search that found nothing (kiosk/store/vocabulary.cpp). Both read the titles' words,
+  // gathered again only after a sync has changed the listings; what is kept holds listing words
+  // only, never what was typed.
+  // The query's text with each word the index does not hold replaced by the closest title word
+  // or one of its forms (at most two edits, one for words of four letters or less; common words
+  // first), when the corrected text finds listings with the query's kind and filters.
+  std::optional<std::string> suggest(const SearchQuery& query);
+  // Up to `count` words from the titles of the query's kind and language (the most common main
+  // word: "técnico", "technician"), each finding listings with the query's filters.
+  std::vector<std::string> tip_words(const SearchQuery& query, std::size_t count);
+  // The titles' words outlive a connection (a session's end closes it): reading them again
+  // costs seconds at 100,000 jobs. They are checked against the cache before use.
+  std::shared_ptr<Vocabulary> vocabulary_cache() const { return vocabulary_; }
+  void reuse_vocabulary(std::shared_ptr<Vocabulary> vocabulary) {
+    vocabulary_ = std::move(vocabulary);
+  }
+
  private:
   friend class FeedImport;
   void migrate();
   std::string detail(std::int64_t key);
+  std::shared_ptr<Vocabulary> vocabulary();
+  bool in_index(const std::string& match);  // an FTS5 expression matches some listing
+  std::string accented(const std::string& term, const std::string& form);
 
   sql::Database db_;
+  std::shared_ptr<Vocabulary> vocabulary_;  // see suggest()
 };
 
-// The FTS5 query for what a resident typed: words quoted, the last one a prefix; empty when
-// there is nothing searchable. A lone one- or two-letter word searches titles only.
+// The FTS5 query for what a resident typed: words quoted with their gender and number forms
+// (kiosk/store/word_forms.h), the last one a prefix; empty when there is nothing searchable.
+// A lone one- or two-letter word searches titles only.
 std::string fts_query(std::string_view typed);
 // The FTS5 query matching any whole word of three letters or more (for "more like this").
 std::string fts_any_word_query(std::string_view text);

@@ -90,11 +90,26 @@ TEST(ListingSpecs, EveryWordFilterAndLinkIsInBothLanguages) {
   for (const ListingSpec* spec : {&jobs_spec(), &programs_spec()}) {
     const std::string where(spec->prefix);
     const ListingWords& w = spec->words;
-    for (const kiosk::MsgKey key :
-         {w.placeholder, w.count, w.count_more, w.offline, w.browse_heading, w.browse_newest,
-          w.more, w.filters_done, w.filters_done_plain, w.empty_title, w.empty_shorter,
-          w.empty_no_listings, w.empty_no_listings_hint, w.position, w.loading, w.missing,
-          w.qr_hint, w.similar, w.detail_intro}) {
+    for (const kiosk::MsgKey key : {w.placeholder,
+                                    w.count,
+                                    w.count_more,
+                                    w.offline,
+                                    w.browse_heading,
+                                    w.browse_newest,
+                                    w.more,
+                                    w.filters_done,
+                                    w.filters_done_plain,
+                                    w.empty_title,
+                                    w.empty_shorter,
+                                    w.empty_tips,
+                                    w.empty_no_listings,
+                                    w.empty_no_listings_hint,
+                                    w.position,
+                                    w.loading,
+                                    w.missing,
+                                    w.qr_hint,
+                                    w.similar,
+                                    w.detail_intro}) {
       expect_key(key.key, where);
     }
     std::set<std::string> chips;

@@ -190,7 +190,7 @@ TEST(Store, ShortPrefixesSearchTitlesOnly) {
   s.replace_feed(state("f"), sample_feed(), kNow);
   EXPECT_EQ(ids(find(s, "t")), (std::vector<std::string>{"2", "4"}));  // newest first
   EXPECT_EQ(fts_query("t"), "title : \"t\"*");
-  EXPECT_EQ(fts_query("line co"), "\"line\" \"co\"*");
+  EXPECT_EQ(fts_query("line co"), "(\"line\" OR \"lines\") AND \"co\"*");
   EXPECT_EQ(fts_query("  ¿?  "), "title : \"¿\"*");
   EXPECT_EQ(fts_query(" ,. "), "");
 }

@@ -105,6 +105,7 @@ const ListingSpec& jobs_spec() {
                 .filters_done_plain = "jobs.filters.done_plain"_msg,
                 .empty_title = "jobs.empty.title"_msg,
                 .empty_shorter = "jobs.empty.shorter"_msg,
+                .empty_tips = "jobs.empty.tips"_msg,
                 .empty_no_listings = "jobs.empty.no_listings"_msg,
                 .empty_no_listings_hint = "jobs.empty.no_listings_hint"_msg,
                 .position = "jobs.detail.position"_msg,

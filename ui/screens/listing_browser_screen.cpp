@@ -396,7 +396,7 @@ void ListingBrowserScreen::draw_results(Ui& ui, ImVec2 pos, ImVec2 size) {
   results_scroll_.end(ui);
 }
 
-void ListingBrowserScreen::draw_browse(Ui& ui, float width) {
+void ListingBrowserScreen::draw_browse_buttons(Ui& ui, float width, bool start_over) {
   if (spec_.browse.empty()) return;
   paragraph(ui, ui.t(spec_.words.browse_heading), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
@@ -415,20 +415,39 @@ void ListingBrowserScreen::draw_browse(Ui& ui, float width) {
     const std::string id = spec_.id("browse.") + std::string(spec.value);
     if (button(ui, id, ui.t(spec.label), at, ImVec2(w, h), ButtonKind::Outline,
                spec_.browse_icon)) {
+      if (start_over) {  // from a search that found nothing: that kind, nothing else
+        kiosk::wipe(search_.text);
+        search_.filters.clear();
+      }
       search_.filters.toggle(spec.key, spec.value);
       results_scroll_.reset();
     }
   }
   const int rows = (static_cast<int>(spec_.browse.size()) + columns - 1) / columns;
-  float below = start.y + static_cast<float>(rows) * (h + gap);
+  ImGui::SetCursorScreenPos(ImVec2(start.x, start.y + static_cast<float>(rows) * (h + gap)));
+}
+
+void ListingBrowserScreen::draw_browse(Ui& ui, float width) {
+  if (spec_.browse.empty()) return;
+  draw_browse_buttons(ui, width, false);
+  const float gap = ui.px(0.75f);
+  float below = ImGui::GetCursorScreenPos().y;
+  const float x = ImGui::GetCursorScreenPos().x;
   if (!spec_.links.empty()) {
     below += ui.px(em::kParagraphGap) * 0.5f;
-    below += draw_links(ui, ImVec2(start.x, below), width) + gap;
+    below += draw_links(ui, ImVec2(x, below), width) + gap;
   }
-  ImGui::SetCursorScreenPos(ImVec2(start.x, below + ui.px(em::kSectionGap) * 0.5f));
+  ImGui::SetCursorScreenPos(ImVec2(x, below + ui.px(em::kSectionGap) * 0.5f));
   paragraph(ui, ui.t(spec_.words.browse_newest), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
+}
+
+void ListingBrowserScreen::use_words(const std::string& words) {
+  std::string text = words;  // `words` lives in the results, which the next search replaces
+  kiosk::wipe(search_.text);
+  search_.text = std::move(text);
+  results_scroll_.reset();
 }
 
 void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
@@ -448,11 +467,47 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
     bullet(ui, ui.t("jobs.empty.fewer_filters"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
   }
+  const auto& result = search_.results;
+  if (result.suggestion) {
+    // "Did you mean: enfermera?": one tap puts the words in the search field.
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const std::string label =
+        ui.tr.format("jobs.empty.suggestion"_msg, {{"words", *result.suggestion}});
+    const float w = std::min(width, chip_width(ui, label) + ui.px(2.0f));
+    if (button(ui, spec_.id("empty.suggestion"), label, at, ImVec2(w, ui.px(em::kButtonHeight)),
+               ButtonKind::Primary, Icon::Search)) {
+      use_words(*result.suggestion);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ui.px(em::kButtonHeight)));
+    vertical_gap(ui, em::kParagraphGap);
+  }
   if (search_.text.find_first_not_of(' ') != std::string::npos) {
     bullet(ui, ui.t("jobs.empty.spelling"_msg), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
     bullet(ui, ui.t(spec_.words.empty_shorter), width);
     vertical_gap(ui, em::kParagraphGap * 0.5f);
+  }
+  if (!result.tips.empty()) {
+    // Words that find jobs on this kiosk, as chips.
+    paragraph(ui, ui.t(spec_.words.empty_tips), ui.fonts.body, ui.palette.text, width);
+    vertical_gap(ui, em::kParagraphGap * 0.25f);
+    const ImVec2 start = ImGui::GetCursorScreenPos();
+    float x = start.x;
+    float y = start.y;
+    for (std::size_t i = 0; i < result.tips.size(); ++i) {
+      const std::string& tip = result.tips[i];
+      const float w = chip_width(ui, tip);
+      if (x > start.x && x + w > start.x + width) {
+        x = start.x;
+        y += chip_height(ui) + ui.px(0.5f);
+      }
+      if (chip(ui, spec_.id("empty.tip.") + std::to_string(i), tip, false, ImVec2(x, y))) {
+        use_words(tip);
+      }
+      x += w + ui.px(0.5f);
+    }
+    ImGui::SetCursorScreenPos(ImVec2(start.x, y + chip_height(ui)));
+    vertical_gap(ui, em::kParagraphGap);
   }
   if (!search_.filters.empty()) {
     // Each filter named, with a one-tap remove: its chip may be scrolled away or folded.
@@ -489,6 +544,11 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
       search_.filters.clear();
     }
     ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + ui.px(em::kButtonHeight)));
+    vertical_gap(ui, em::kParagraphGap);
+  }
+  if (!search_.browsing()) {  // browsing already shows them
+    vertical_gap(ui, em::kParagraphGap);
+    draw_browse_buttons(ui, width, true);  // another way in when the words find nothing
   }
 }
 

@@ -40,6 +40,9 @@ class ListingBrowserScreen final : public Screen {
   void draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done);
   void draw_results(Ui& ui, ImVec2 pos, ImVec2 size);
   void draw_browse(Ui& ui, float width);
+  // The spec's big browse buttons; `start_over` (on an empty result) clears text and filters.
+  void draw_browse_buttons(Ui& ui, float width, bool start_over);
+  void use_words(const std::string& words);  // a suggestion or tip tapped: search for it
   void draw_empty(Ui& ui, float width);
   bool draw_card(Ui& ui, std::size_t index, float width);
   std::int64_t listing_count(const Ui& ui) const;

@@ -53,7 +53,8 @@ struct ListingWords {
   kiosk::MsgKey filters_done;        // "Show {count} jobs" (narrow screens)
   kiosk::MsgKey filters_done_plain;  // "Show jobs"
   kiosk::MsgKey empty_title;
-  kiosk::MsgKey empty_shorter;  // a tip with example words that find listings here
+  kiosk::MsgKey empty_shorter;  // try one short word
+  kiosk::MsgKey empty_tips;     // "These words find jobs here:"
   kiosk::MsgKey empty_no_listings;
   kiosk::MsgKey empty_no_listings_hint;
   kiosk::MsgKey position;  // "Job {n} of {total}"

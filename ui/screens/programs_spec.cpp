@@ -166,6 +166,7 @@ const ListingSpec& programs_spec() {
                 .filters_done_plain = "programs.filters.done_plain"_msg,
                 .empty_title = "programs.empty.title"_msg,
                 .empty_shorter = "programs.empty.shorter"_msg,
+                .empty_tips = "programs.empty.tips"_msg,
                 .empty_no_listings = "programs.empty.no_listings"_msg,
                 .empty_no_listings_hint = "jobs.empty.no_listings_hint"_msg,
                 .position = "programs.detail.position"_msg,
