@@ -402,9 +402,26 @@ void ListingBrowserScreen::draw_browse_buttons(Ui& ui, float width, bool start_o
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
   const float gap = ui.px(0.75f);
-  const int columns = width >= ui.px(36.0f) ? 3 : 2;
-  const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-  const float h = ui.px(em::kButtonHeight);
+  // The words beside the icon: as many columns as let every label's longest word fit, and one
+  // height for all, tall enough for the longest label ("Pasantía o experiencia de trabajo" at
+  // the largest text takes three lines).
+  ImFont* font = ui.fonts.body_bold;
+  const float inset =
+      2 * ui.px(em::kInnerPadding) * 0.75f + ui.px(em::kSmallIconSize) + ui.px(0.5f);
+  float widest = 0;
+  for (const auto& spec : spec_.browse)
+    widest = std::max(widest, widest_word(font, ui.t(spec.label)));
+  int columns = width >= ui.px(36.0f) ? 3 : 2;
+  const auto column_width = [&](int n) {
+    return (width - gap * static_cast<float>(n - 1)) / static_cast<float>(n);
+  };
+  while (columns > 1 && column_width(columns) - inset < widest) --columns;
+  const float w = column_width(columns);
+  float h = ui.px(em::kButtonHeight);
+  for (const auto& spec : spec_.browse) {
+    h = std::max(h, centered_text_height(font, ui.t(spec.label), w - inset) +
+                        ui.px(em::kInnerPadding) * 1.5f);
+  }
   const ImVec2 start = ImGui::GetCursorScreenPos();
   for (std::size_t i = 0; i < spec_.browse.size(); ++i) {
     const auto& spec = spec_.browse[i];
@@ -429,15 +446,16 @@ void ListingBrowserScreen::draw_browse_buttons(Ui& ui, float width, bool start_o
 
 void ListingBrowserScreen::draw_browse(Ui& ui, float width) {
   if (spec_.browse.empty()) return;
-  draw_browse_buttons(ui, width, false);
-  const float gap = ui.px(0.75f);
-  float below = ImGui::GetCursorScreenPos().y;
-  const float x = ImGui::GetCursorScreenPos().x;
+  // The explainers first: a resident new to training learns the words before choosing.
   if (!spec_.links.empty()) {
-    below += ui.px(em::kParagraphGap) * 0.5f;
-    below += draw_links(ui, ImVec2(x, below), width) + gap;
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    const float h = draw_links(ui, at, width);
+    ImGui::SetCursorScreenPos(at);
+    ImGui::Dummy(ImVec2(width, h));
+    vertical_gap(ui, em::kParagraphGap);
   }
-  ImGui::SetCursorScreenPos(ImVec2(x, below + ui.px(em::kSectionGap) * 0.5f));
+  draw_browse_buttons(ui, width, false);
+  vertical_gap(ui, em::kSectionGap * 0.5f);
   paragraph(ui, ui.t(spec_.words.browse_newest), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);
