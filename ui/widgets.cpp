@@ -466,6 +466,15 @@ float button_width(const Ui& ui, std::string_view label, bool with_icon) {
   return std::ceil(text + icon + 2 * ui.px(em::kInnerPadding) * 0.75f) + 1;
 }
 
+ImVec2 fitted_button_size(const Ui& ui, std::string_view label, float max_width) {
+  const float w = std::min(max_width, button_width(ui, label, true));
+  const float h = std::max(
+      ui.px(em::kButtonHeight),
+      centered_text_height(ui.fonts.body_bold, label, w - ui.px(em::kInnerPadding) * 1.5f) +
+          ui.px(em::kInnerPadding));
+  return {w, h};
+}
+
 float widest_word(ImFont* font, std::string_view text) {
   float widest = 0;
   for (std::size_t at = 0; at < text.size();) {

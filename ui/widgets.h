@@ -175,6 +175,9 @@ bool button(Ui& ui, std::string_view id, std::string_view label, ImVec2 pos, ImV
 bool button_fits(const Ui& ui, std::string_view label, ImVec2 size);
 // The width at which button() shows `label` (and an icon) on one line.
 float button_width(const Ui& ui, std::string_view label, bool with_icon);
+// A button with an icon as wide as its label needs, at most `max_width`, and as tall as its
+// words need when they wrap (never lower than a standard button).
+ImVec2 fitted_button_size(const Ui& ui, std::string_view label, float max_width);
 // The width of the widest word of `text`: no box narrower than this can show it unbroken.
 float widest_word(ImFont* font, std::string_view text);
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 
 #include "kiosk/feeds/normalize.h"
-#include "kiosk/model/occupations.h"
 #include "kiosk/model/enums.h"
+#include "kiosk/model/occupations.h"
 
 namespace kiosk {
 namespace {

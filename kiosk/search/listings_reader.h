@@ -47,7 +47,7 @@ class ListingsReader {
   RunQueue& ui_;
   std::unique_ptr<Store> store_;
   std::shared_ptr<Vocabulary> vocabulary_;  // the titles' words, kept across sessions
-  Worker worker_;  // last: stopped before the store closes
+  Worker worker_;                           // last: stopped before the store closes
 };
 
 }  // namespace kiosk

@@ -10,8 +10,8 @@
 #include "kiosk/base/log.h"
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
-#include "kiosk/store/occupation_facets.h"
 #include "kiosk/model/enums.h"
+#include "kiosk/store/occupation_facets.h"
 #include "kiosk/store/record_json.h"
 #include "kiosk/store/word_forms.h"
 
@@ -67,6 +67,7 @@ CREATE TABLE listings (
   posted INTEGER,
   valid_through INTEGER,
   start INTEGER,
+  weeks INTEGER,
   sample INTEGER NOT NULL,
   detail TEXT NOT NULL
 );
@@ -125,6 +126,7 @@ struct Row {
   std::optional<double> cost;
   std::string city;
   std::optional<std::int64_t> posted, valid_through, start;
+  std::optional<std::int64_t> weeks;  // how long a program takes
   std::string detail;
   ListingKind kind = ListingKind::Job;
   std::uint8_t types = 0;
@@ -292,6 +294,7 @@ Row row_of(const Program& p) {
   r.posted = p.start_date;  // programs sort by when they start
   r.valid_through = p.valid_through;
   r.start = p.start_date;
+  if (p.duration_weeks) r.weeks = *p.duration_weeks;
   r.sample = p.sample;
   r.detail = nlohmann::json(p).dump();
   r.facets = program_facets(p) + occupation_facets(p);
@@ -413,6 +416,15 @@ void Store::migrate() {
     throw sql::SqliteError(SQLITE_ERROR, "the cache was written by a newer version of the kiosk");
   }
   sql::Transaction tx(db_);
+  if (version == 2) {
+    // Version 3 keeps how long a program takes, for its card. The rows fill at the next import
+    // (the parser version went up with it).
+    db_.exec("ALTER TABLE listings ADD COLUMN weeks INTEGER");
+    db_.set_user_version(kSchemaVersion);
+    tx.commit();
+    log::info("cache schema at version " + std::to_string(kSchemaVersion));
+    return;
+  }
   if (version == 1) {
     // Version 1 had no facet column. The cache holds nothing that the next sync cannot fetch
     // again: start afresh (the feeds' hashes go too, so nothing is mistaken for unchanged).
@@ -508,9 +520,9 @@ struct FeedImport::Impl {
         insert(database, R"sql(
     INSERT INTO listings(key, kind, feed, id, title, org, body, skills, title_en, title_es,
       industry, types, workplace, no_degree, pay_min, pay_max, pay_unit, pay_hourly, program_type,
-      cost, paid, city, posted, valid_through, start, sample, detail, facets)
+      cost, paid, city, posted, valid_through, start, sample, detail, facets, weeks)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))sql") {
+      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29))sql") {
     sql::Statement feed_row(db, "INSERT OR IGNORE INTO feeds(url, kind) VALUES (?1, ?2)");
     feed_row.bind(1, state.url).bind(2, state.kind).run();  // listings refer to it
     remove_listings(db, state.url);
@@ -533,7 +545,7 @@ struct FeedImport::Impl {
       insert.bind(17, pay_unit_key(r.pay.unit)).bind(18, hourly(r.pay)).bind(19, r.program_type);
       insert.bind(20, r.cost).bind(21, r.paid ? 1 : 0).bind(22, r.city).bind(23, r.posted);
       insert.bind(24, r.valid_through).bind(25, r.start).bind(26, r.sample ? 1 : 0);
-      insert.bind(27, r.detail).bind(28, r.facets);
+      insert.bind(27, r.detail).bind(28, r.facets).bind(29, r.weeks);
       try {
         insert.run();
         used.insert(key);
@@ -705,7 +717,7 @@ std::string hit_columns(Language language) {
               ? "CASE WHEN l.title_es != '' THEN l.title_es ELSE l.title_en END"
               : "CASE WHEN l.title_en != '' THEN l.title_en ELSE l.title_es END") +
          ", l.org, l.industry, l.city, l.workplace, l.types, l.pay_min, l.pay_max, l.pay_unit, "
-         "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample";
+         "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample, l.weeks";
 }
 
 SearchHit read_hit(const sql::Statement& s) {
@@ -728,6 +740,7 @@ SearchHit read_hit(const sql::Statement& s) {
   h.posted = s.opt_int64(15);
   h.start = s.opt_int64(16);
   h.sample = s.int64(17) != 0;
+  if (const auto weeks = s.opt_int64(18)) h.weeks = static_cast<int>(*weeks);
   return h;
 }
 

@@ -80,6 +80,7 @@ struct SearchHit {
   bool paid = false;
   std::optional<std::int64_t> posted;
   std::optional<std::int64_t> start;
+  std::optional<int> weeks;  // how long a program takes
   bool sample = false;
 };
 
@@ -126,7 +127,7 @@ class FeedImport {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 2;
+  static constexpr int kSchemaVersion = 3;
   static constexpr std::int64_t kCountCap = 500;  // "more than 500 jobs" says enough
   static constexpr int kRankWindow = 500;         // relevance ranks the newest this-many matches
 

@@ -276,6 +276,32 @@ std::vector<std::string> program_ids(Store& s, std::initializer_list<const char*
   return out;
 }
 
+TEST(Store, AVersionTwoCacheKeepsItsListingsAndGainsProgramLengths) {
+  TempDir dir;
+  {
+    Store s(dir.path(), Store::Mode::Writer);
+    s.replace_feed(state("f"), sample_feed(), kNow);
+  }
+  {  // what a version 2 cache looked like: no weeks column
+    sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
+    db.exec("ALTER TABLE listings DROP COLUMN weeks; PRAGMA user_version = 2;");
+  }
+  Store s(dir.path(), Store::Mode::Writer);
+  EXPECT_EQ(find(s, "nurse").total, 2);  // the listings stay until the next import
+  ParsedFeed programs;
+  programs.programs.push_back(program("p1", ProgramType::Classroom, 0.0, 16, 0,
+                                      ProgramFormat::InPerson, "en"));
+  FeedState ps = state("p");
+  ps.kind = "programs";
+  s.replace_feed(ps, programs, kNow);
+  SearchQuery q;
+  q.kind = ListingKind::Program;
+  q.now = kNow;
+  const SearchResult r = s.search(q);
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].weeks, 16);  // the card says how long it takes
+}
+
 TEST(Store, ProgramFiltersMatchTheirFacets) {
   TempDir dir;
   Store s(dir.path(), Store::Mode::Writer);

@@ -12,7 +12,10 @@ namespace {
 using Verb = kiosk::ScenarioStep::Verb;
 using namespace std::chrono_literals;
 
-constexpr auto kSettleTimeout = 3s;      // animations may never settle; go on after this
+constexpr auto kSettleTimeout = 3s;  // animations may never settle; go on after this
+// A screen waiting for an answer (the first sync, a search) on a loaded machine: wait longer
+// than for an animation, but not for ever.
+constexpr auto kBusyTimeout = 60s;
 constexpr auto kScenarioTimeout = 300s;  // a stuck scenario fails instead of hanging CI
 constexpr int kDragSteps = 12;
 constexpr auto kMoveInterval = 16ms;
@@ -87,8 +90,11 @@ bool ScenarioRunner::settled(const FrameInfo& frame) {
   } else {
     ++stable_frames_;
   }
+  if (!frame.busy) busy_since_.reset();
+  if (frame.busy && !busy_since_) busy_since_ = frame.now;
   if (frames_since_action_ < 3) return false;  // pushed events reach the UI a frame later
   if (stable_frames_ >= 2 && !frame.input_pending) return true;
+  if (frame.busy) return frame.now - *busy_since_ > kBusyTimeout;
   if (!frame.input_pending && frame.now - settle_since_ > kSettleTimeout) return true;
   return false;
 }

@@ -79,6 +79,7 @@ class ScenarioRunner {
   std::optional<std::chrono::steady_clock::time_point> wait_until_;
   std::optional<std::chrono::steady_clock::time_point> started_;
   std::chrono::steady_clock::time_point settle_since_{};
+  std::optional<std::chrono::steady_clock::time_point> busy_since_;  // waiting for an answer since
   std::chrono::steady_clock::time_point next_move_{};  // drags: the next move, not sooner
   int stable_frames_ = 0;
   int frames_since_action_ = 0;

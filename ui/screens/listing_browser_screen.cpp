@@ -538,13 +538,10 @@ void ListingBrowserScreen::draw_empty(Ui& ui, float width) {
       if (name.empty()) continue;  // set by another journey's door: no chip names it
       const std::string label = ui.tr.format("jobs.empty.remove"_msg, {{"filter", name}});
       const ImVec2 at = ImGui::GetCursorScreenPos();
-      const float w = std::min(width, button_width(ui, label, true));
-      const float h = std::max(
-          ui.px(em::kButtonHeight),
-          centered_text_height(ui.fonts.body_bold, label, w - ui.px(em::kInnerPadding) * 1.5f) +
-              ui.px(em::kInnerPadding));
+      const ImVec2 size = fitted_button_size(ui, label, width);
+      const float h = size.y;
       if (button(ui, spec_.id("empty.remove.") + std::string(key) + "." + std::string(value), label,
-                 at, ImVec2(w, h), ButtonKind::Outline, Icon::Close)) {
+                 at, size, ButtonKind::Outline, Icon::Close)) {
         remove = item;
       }
       ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h));

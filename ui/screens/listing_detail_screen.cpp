@@ -453,12 +453,9 @@ void ListingDetailScreen::draw_related(Ui& ui, const DetailView& view, float wid
                                  {{"industry", kiosk::industry_name(ui.tr, *related_->industry)}})
                   : ui.t(view.related_label);
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  const float w = std::min(width, button_width(ui, label, true));
-  const float h = std::max(
-      ui.px(em::kButtonHeight),
-      centered_text_height(ui.fonts.body_bold, label, w - ui.px(em::kInnerPadding) * 1.5f) +
-          ui.px(em::kInnerPadding));
-  if (button(ui, view.related_id, label, at, ImVec2(w, h), ButtonKind::Outline, Icon::Search)) {
+  const ImVec2 size = fitted_button_size(ui, label, width);
+  const float h = size.y;
+  if (button(ui, view.related_id, label, at, size, ButtonKind::Outline, Icon::Search)) {
     kiosk::SearchQuery found = view.related->query;
     if (by_industry) {
       found.occupations.clear();

@@ -63,6 +63,9 @@ CardText program_card(Ui& ui, const kiosk::SearchHit& hit) {
   c.bold = cost_text(ui, hit.cost);
   if (c.bold.empty()) c.bold = ui.t("programs.cost.unknown"_msg);
   c.rest = type_name(ui, hit.program_type);
+  if (const std::string length = length_text(ui, hit.weeks); !length.empty()) {
+    c.rest += (c.rest.empty() ? "" : " \u00b7 ") + length;
+  }
   if (hit.paid) {
     const std::string wage =
         kiosk::format_pay(ui.tr, hit.pay_min, hit.pay_max, kiosk::feeds::pay_unit(hit.pay_unit));
