@@ -126,37 +126,37 @@ inline constexpr std::array<EnumRow<Flag>, 3> kFlags = {{
 }};
 
 // The table of an enumeration, found by its type: rows<Industry>().
-constexpr std::span<const EnumRow<ListingKind>> table_of(ListingKind) {
+constexpr std::span<const EnumRow<ListingKind>> table_of(ListingKind /*tag*/) {
   return kListingKinds;
 }
-constexpr std::span<const EnumRow<Industry>> table_of(Industry) {
+constexpr std::span<const EnumRow<Industry>> table_of(Industry /*tag*/) {
   return kIndustries;
 }
-constexpr std::span<const EnumRow<EmploymentType>> table_of(EmploymentType) {
+constexpr std::span<const EnumRow<EmploymentType>> table_of(EmploymentType /*tag*/) {
   return kEmploymentTypes;
 }
-constexpr std::span<const EnumRow<Workplace>> table_of(Workplace) {
+constexpr std::span<const EnumRow<Workplace>> table_of(Workplace /*tag*/) {
   return kWorkplaces;
 }
-constexpr std::span<const EnumRow<PayUnit>> table_of(PayUnit) {
+constexpr std::span<const EnumRow<PayUnit>> table_of(PayUnit /*tag*/) {
   return kPayUnits;
 }
-constexpr std::span<const EnumRow<ProgramType>> table_of(ProgramType) {
+constexpr std::span<const EnumRow<ProgramType>> table_of(ProgramType /*tag*/) {
   return kProgramTypes;
 }
-constexpr std::span<const EnumRow<ProgramFormat>> table_of(ProgramFormat) {
+constexpr std::span<const EnumRow<ProgramFormat>> table_of(ProgramFormat /*tag*/) {
   return kProgramFormats;
 }
-constexpr std::span<const EnumRow<ProgramSchedule>> table_of(ProgramSchedule) {
+constexpr std::span<const EnumRow<ProgramSchedule>> table_of(ProgramSchedule /*tag*/) {
   return kSchedules;
 }
-constexpr std::span<const EnumRow<CostBucket>> table_of(CostBucket) {
+constexpr std::span<const EnumRow<CostBucket>> table_of(CostBucket /*tag*/) {
   return kCostBuckets;
 }
-constexpr std::span<const EnumRow<LengthBucket>> table_of(LengthBucket) {
+constexpr std::span<const EnumRow<LengthBucket>> table_of(LengthBucket /*tag*/) {
   return kLengthBuckets;
 }
-constexpr std::span<const EnumRow<Flag>> table_of(Flag) {
+constexpr std::span<const EnumRow<Flag>> table_of(Flag /*tag*/) {
   return kFlags;
 }
 

@@ -35,32 +35,32 @@ struct FeedState {
 enum class SortOrder { Relevance, Newest, Pay };
 
 struct SearchQuery {
-  ListingKind kind = ListingKind::Job;
   std::string text;  // as typed: words, accents and case do not matter; the last word is a prefix
-  bool any_word = false;  // "more like this": any whole word of `text` matches, best first
-  std::optional<std::int64_t> exclude_key;  // leave this listing out (the one being shown)
-  Language language = Language::En;         // which title to show
-  std::optional<Industry> industry;
-  std::uint8_t employment_types = 0;  // any of these bits
-  std::optional<Workplace> workplace;
-  bool no_degree = false;
-  std::optional<double> min_pay_hourly;  // USD an hour (yearly pay counts at 2080 hours)
-  std::optional<int> posted_days;
-  std::optional<ProgramType> program_type;
-  std::optional<double> max_cost;  // USD
-  bool paid = false;               // paid while learning
   // Any of these occupations (SOC or O*NET-SOC codes): a job's own code; a program's own codes
   // and those its CIP codes lead to through the crosswalk.
   std::vector<std::string> occupations;
-  std::optional<ProgramFormat> format;
-  std::uint8_t schedule = 0;  // ProgramSchedule bits: any of these
-  std::optional<CostBucket> cost;
-  std::optional<LengthBucket> length;
-  bool spanish = false;  // taught in Spanish
-  SortOrder sort = SortOrder::Relevance;
+  std::optional<std::int64_t> exclude_key;  // leave this listing out (the one being shown)
+  std::optional<double> min_pay_hourly;     // USD an hour (yearly pay counts at 2080 hours)
+  std::optional<double> max_cost;           // USD
+  std::int64_t now = 0;  // Unix seconds; expired listings (valid_through < now) never appear
+  std::optional<int> posted_days;
   int limit = 20;
   int offset = 0;
-  std::int64_t now = 0;  // Unix seconds; expired listings (valid_through < now) never appear
+  ListingKind kind = ListingKind::Job;
+  Language language = Language::En;  // which title to show
+  SortOrder sort = SortOrder::Relevance;
+  std::optional<Industry> industry;
+  std::optional<Workplace> workplace;
+  std::optional<ProgramType> program_type;
+  std::optional<ProgramFormat> format;
+  std::optional<CostBucket> cost;
+  std::optional<LengthBucket> length;
+  std::uint8_t employment_types = 0;  // any of these bits
+  std::uint8_t schedule = 0;          // ProgramSchedule bits: any of these
+  bool any_word = false;  // "more like this": any whole word of `text` matches, best first
+  bool no_degree = false;
+  bool paid = false;     // paid while learning
+  bool spanish = false;  // taught in Spanish
 };
 
 struct SearchHit {

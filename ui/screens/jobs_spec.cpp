@@ -26,7 +26,7 @@ CardText job_card(Ui& ui, const kiosk::SearchHit& hit) {
 }
 
 DetailView job_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t key) {
-  const kiosk::Job& job = std::get<kiosk::Job>(listing);
+  const auto& job = std::get<kiosk::Job>(listing);
   const bool spanish = ui.tr.language() == kiosk::Language::Es;
   DetailView v;
   v.title = job.title.in(spanish);

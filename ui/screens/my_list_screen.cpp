@@ -107,8 +107,12 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     y += ui.fonts.body->FontSize * 1.3f;
     const std::string link = kiosk::short_link(item.link);
     draw_text_lines(draw, ui.fonts.body, link, ImVec2(tx, y), tw, 1, col(p.text));
-    record(ui, "mylist.item." + n, kiosk::Role::Text, at, max,
-           kind + ": " + title + ". " + item.org);
+    std::string spoken = kind;
+    spoken += ": ";
+    spoken += title;
+    spoken += ". ";
+    spoken += item.org;
+    record(ui, "mylist.item." + n, kiosk::Role::Text, at, max, spoken);
     const float by = max.y - pad - bh;
     const float bx = buttons_below ? at.x + pad : tx;
     const float bw = ((buttons_below ? card_w - 2 * pad : tw) - ui.px(0.5f)) / 2;

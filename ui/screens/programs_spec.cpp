@@ -80,7 +80,7 @@ CardText program_card(Ui& ui, const kiosk::SearchHit& hit) {
 }
 
 DetailView program_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t key) {
-  const kiosk::Program& p = std::get<kiosk::Program>(listing);
+  const auto& p = std::get<kiosk::Program>(listing);
   const bool spanish = ui.tr.language() == kiosk::Language::Es;
   DetailView v;
   v.title = p.name.in(spanish);
