@@ -74,13 +74,20 @@ enum class Kind { Program, Credential, Organization, Part, Other };
 
 // Nodes that only describe a part of another resource (a graph holds them as blank nodes).
 bool part_type(std::string_view t) {
-  for (const std::string_view part :
-       {"Place", "ConditionProfile", "CostProfile", "DurationProfile", "CredentialAlignmentObject",
-        "ContactPoint", "FinancialAssistanceProfile", "IdentifierValue", "ValueProfile",
-        "ProcessProfile", "ScheduledOffering", "AggregateDataProfile", "JurisdictionProfile"}) {
-    if (t == part) return true;
-  }
-  return false;
+  static constexpr std::string_view kParts[] = {"Place",
+                                                "ConditionProfile",
+                                                "CostProfile",
+                                                "DurationProfile",
+                                                "CredentialAlignmentObject",
+                                                "ContactPoint",
+                                                "FinancialAssistanceProfile",
+                                                "IdentifierValue",
+                                                "ValueProfile",
+                                                "ProcessProfile",
+                                                "ScheduledOffering",
+                                                "AggregateDataProfile",
+                                                "JurisdictionProfile"};
+  return std::ranges::any_of(kParts, [&](std::string_view part) { return t == part; });
 }
 
 bool credential_type(std::string_view t) {
@@ -655,7 +662,12 @@ ParseResult convert(const json& root, const std::string& source) {
       }
       if (const std::string status = inactive_status_of(*item); !status.empty()) {
         ++inactive;
-        warn(what + " \"" + p.name.in(false).substr(0, 80) + "\" skipped: it is " + status);
+        std::string why = what;
+        why += " \"";
+        why += p.name.in(false).substr(0, 80);
+        why += "\" skipped: it is ";
+        why += status;
+        warn(why);
         continue;
       }
       feed.programs.push_back(std::move(p));

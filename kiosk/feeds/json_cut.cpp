@@ -91,7 +91,7 @@ JsonCutBuf::int_type JsonCutBuf::underflow() {
 
 std::string read_json_cut(std::istream& in, std::size_t max_string_bytes) {
   JsonCutStream cut(in, max_string_bytes);
-  return std::string(std::istreambuf_iterator<char>(cut), std::istreambuf_iterator<char>());
+  return {std::istreambuf_iterator<char>(cut), std::istreambuf_iterator<char>()};
 }
 
 }  // namespace kiosk::feeds

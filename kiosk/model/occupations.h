@@ -28,7 +28,7 @@ std::vector<std::string> onet_codes_in(std::string_view text, std::size_t max = 
 
 // "51.3801", "513801" (a spreadsheet dropped the dot), "5.0201" (and the leading zero), "51.39"
 // (and trailing zeros) → "51.3801", "05.0201", "51.3900". Empty when it is not a CIP code.
-std::string cip_code(std::string_view code);
+std::string cip_code(std::string_view raw);
 // Every CIP code in a list ("51.3801; 51.3901"), in order, without repeats, at most `max`.
 std::vector<std::string> cip_codes_in(std::string_view text, std::size_t max = 20);
 

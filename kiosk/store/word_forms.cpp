@@ -166,7 +166,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t li
   const std::size_t m = b.size();
   if ((n > m ? n - m : m - n) > limit) return limit + 1;
   // Three rows of the optimal-string-alignment table.
-  std::vector<std::size_t> before(m + 1), previous(m + 1), current(m + 1);
+  std::vector<std::size_t> before(m + 1);
+  std::vector<std::size_t> previous(m + 1);
+  std::vector<std::size_t> current(m + 1);
   for (std::size_t j = 0; j <= m; ++j) previous[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = i;

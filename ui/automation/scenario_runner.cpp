@@ -1,5 +1,6 @@
 #include "ui/automation/scenario_runner.h"
 
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -178,17 +179,18 @@ void ScenarioRunner::after_frame(RunnerHost& host, const FrameInfo& frame) {
 bool ScenarioRunner::targets_big_enough(const FrameInfo& frame) {
   if (frame.min_target_px <= 0) return true;
   const float min = frame.min_target_px - 0.5f;  // rounding of em to whole pixels
-  for (const auto& w : frame.registry.widgets()) {
-    if (!kiosk::interactive(w.role) || w.rect.empty()) continue;
-    if (w.bounds.w < min || w.bounds.h < min) {
-      fail(frame, "touch target " + (w.id.empty() ? "\"" + w.text + "\"" : w.id) + " is " +
-                      std::to_string(static_cast<int>(w.bounds.w)) + "x" +
-                      std::to_string(static_cast<int>(w.bounds.h)) + " px, under " +
-                      std::to_string(static_cast<int>(frame.min_target_px)) + " px");
-      return false;
-    }
-  }
-  return true;
+  const auto too_small = [&](const auto& w) {
+    return kiosk::interactive(w.role) && !w.rect.empty() && (w.bounds.w < min || w.bounds.h < min);
+  };
+  const auto& widgets = frame.registry.widgets();
+  const auto it = std::ranges::find_if(widgets, too_small);
+  if (it == widgets.end()) return true;
+  const auto& w = *it;
+  fail(frame, "touch target " + (w.id.empty() ? "\"" + w.text + "\"" : w.id) + " is " +
+                  std::to_string(static_cast<int>(w.bounds.w)) + "x" +
+                  std::to_string(static_cast<int>(w.bounds.h)) + " px, under " +
+                  std::to_string(static_cast<int>(frame.min_target_px)) + " px");
+  return false;
 }
 
 // And laid out so a resident can use it: two things to tap never overlap, nothing sticks out of

@@ -58,7 +58,7 @@ void Screen::draw(Ui& ui) {
   draw_end_question(ui);
 }
 
-float Screen::draw_header(Ui& ui, float width) {
+float Screen::draw_header(Ui& ui, float width) const {
   const Palette& p = ui.palette;
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const float row_h = ui.px(em::kHeaderHeight);

@@ -56,7 +56,7 @@ class Screen {
   virtual void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) = 0;
 
  private:
-  float draw_header(Ui& ui, float width);  // returns its height (two rows when narrow)
+  float draw_header(Ui& ui, float width) const;  // returns its height (two rows when narrow)
   void draw_nav_bar(Ui& ui, float top, float width);
   enum class NavButton { Back, Home, Done };
   void nav_button(Ui& ui, NavButton which, ImVec2 pos, ImVec2 size);
