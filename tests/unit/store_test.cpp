@@ -289,8 +289,8 @@ TEST(Store, AVersionTwoCacheKeepsItsListingsAndGainsProgramLengths) {
   Store s(dir.path(), Store::Mode::Writer);
   EXPECT_EQ(find(s, "nurse").total, 2);  // the listings stay until the next import
   ParsedFeed programs;
-  programs.programs.push_back(program("p1", ProgramType::Classroom, 0.0, 16, 0,
-                                      ProgramFormat::InPerson, "en"));
+  programs.programs.push_back(
+      program("p1", ProgramType::Classroom, 0.0, 16, 0, ProgramFormat::InPerson, "en"));
   FeedState ps = state("p");
   ps.kind = "programs";
   s.replace_feed(ps, programs, kNow);
