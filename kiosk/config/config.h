@@ -39,11 +39,23 @@ struct PrinterSection {
   std::string queue;
 };
 
+struct SignupSection {
+  // The intake team's X25519 public key, padded base64 (`workforce-kiosk keygen` writes it);
+  // empty: this kiosk takes no sign-ups.
+  std::string public_key;
+  // Where sealed sign-ups are POSTed: https:// (or http:// to this machine, tests); empty: they
+  // wait in the outbox for staff to export.
+  std::string endpoint;
+  // Opened by the QR on the confirmation to activate the account; "{reference}" is replaced.
+  std::string activate_url;
+};
+
 struct Config {
   KioskSection kiosk;
   SessionSection session;
   FeedsSection feeds;
   PrinterSection printer;
+  SignupSection signup;
   std::filesystem::path source;  // the file it came from (empty for text parsed in memory)
 };
 

@@ -1,0 +1,59 @@
+// Sealed sign-ups waiting to be delivered: a small SQLite database of its own (DATA/outbox.sqlite,
+// apart from the listings cache, which sync replaces), one row per envelope. A row is deleted only
+// after the intake server's 2xx receipt; an envelope the server refused (a 4xx other than 409) is
+// held for staff and never retried in a loop.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "kiosk/store/sqlite.h"
+
+namespace kiosk {
+
+struct OutboxEntry {
+  std::int64_t row = 0;
+  std::string id;  // the idempotency key, also the exported file's name
+  std::int64_t created = 0;       // unix seconds
+  int attempts = 0;               // uploads tried
+  std::int64_t next_attempt = 0;  // unix seconds: not before (backoff)
+  bool held = false;              // refused by the server (4xx): waits for staff
+  int last_status = 0;            // the last HTTP status (0: no answer)
+};
+
+struct OutboxCounts {
+  int pending = 0;  // everything not yet delivered, held ones included
+  int held = 0;
+  std::optional<std::int64_t> oldest_created;
+};
+
+class Outbox {
+ public:
+  // Opens (creating) DATA/outbox.sqlite. Throws sql::SqliteError when it cannot.
+  explicit Outbox(const std::filesystem::path& data_dir);
+
+  static std::filesystem::path file_in(const std::filesystem::path& data_dir);
+
+  // Stores a sealed envelope under its idempotency key (made before this first store). A second
+  // add with the same id changes nothing.
+  void add(const std::string& id, const std::vector<unsigned char>& sealed, std::int64_t created);
+
+  std::vector<OutboxEntry> list() const;  // oldest first
+  OutboxCounts counts() const;
+  std::optional<std::vector<unsigned char>> sealed(const std::string& id) const;
+
+  // Ready to try now: not held, next_attempt <= now; oldest first.
+  std::vector<OutboxEntry> due(std::int64_t now) const;
+  void record_attempt(const std::string& id, int http_status, std::int64_t next_attempt);
+  void hold(const std::string& id, int http_status);  // a 4xx refusal
+  void release_held();                                // staff: try the held ones again
+  void remove(const std::string& id);                 // the server's 2xx receipt
+
+ private:
+  sql::Database db_;
+};
+
+}  // namespace kiosk
