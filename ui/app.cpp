@@ -21,6 +21,7 @@
 #include "kiosk/session/session.h"
 #include "kiosk/session/visit.h"
 #include "kiosk/setup/settings.h"
+#include "kiosk/signup/signup_service.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync_service.h"
 #include "ui/access_controller.h"
@@ -75,6 +76,10 @@ class App final : public RunnerHost {
   bool rebuild_fonts_if_needed();
   Screen& current_screen() { return screens_.at(navigator_.current().screen); }
   void apply(const kiosk::Intent& intent);
+  // Whether `intent` would take the resident away from a screen that holds unsaved answers
+  // (and has not been confirmed yet).
+  bool leaves_unsaved(const kiosk::Intent& intent) const;
+  void draw_leave_question(Ui& ui);
   Damage draw_frame(float dt);  // what changed in the picture
   void start_sync();
   // The end of a resident's session: everything they did is wiped and the attract screen shows.
@@ -109,7 +114,12 @@ class App final : public RunnerHost {
   kiosk::Visit visit_;
   bool end_question_ = false;  // "End your visit?" shows (ui/screens/end_visit.h)
   TextInput input_;
-  ScreenServices services_{visit_, reader_};  // the screens are built in the constructor's body
+  // Sign-ups: sealed on submit, stored and delivered on the service's own thread.
+  kiosk::SignupService signup_{kiosk::signup_settings(config_), data_dir_, run_queue_};
+  // An intent that would leave a screen holding unsaved answers, waiting for "Leave?".
+  std::optional<kiosk::Intent> pending_leave_;
+  bool leave_confirmed_ = false;
+  ScreenServices services_{visit_, reader_, signup_};  // the screens are built in the constructor's body
   ScreenRegistry screens_;
   // Background workers: declared after the screens whose callbacks they run, so they stop first.
   kiosk::ListingsReader reader_{data_dir_, run_queue_};
@@ -173,6 +183,11 @@ bool App::rebuild_fonts_if_needed() {
 
 void App::apply(const kiosk::Intent& intent) {
   if (access_.handle(intent)) return;
+  if (leaves_unsaved(intent)) {
+    pending_leave_ = intent;  // asked over the screen; the answer comes back as an intent
+    return;
+  }
+  leave_confirmed_ = false;
   const kiosk::Route before = navigator_.current();
   const std::size_t depth_before = navigator_.depth();
   switch (intent.kind) {
@@ -211,6 +226,51 @@ void App::apply(const kiosk::Intent& intent) {
   }
 }
 
+bool App::leaves_unsaved(const kiosk::Intent& intent) const {
+  if (leave_confirmed_ || screens_.at(navigator_.current().screen).leave_question() == nullptr) {
+    return false;
+  }
+  std::string_view to;
+  switch (intent.kind) {
+    case kiosk::Intent::Kind::Open:
+    case kiosk::Intent::Kind::Replace:
+      to = intent.route.screen;
+      break;
+    case kiosk::Intent::Kind::Back:
+      to = navigator_.previous().screen;
+      break;
+    case kiosk::Intent::Kind::Home:
+      to = kiosk::Navigator::kHome;
+      break;
+    default:
+      return false;  // the end of the session wipes everything anyway, and asks its own question
+  }
+  return to != navigator_.current().screen;
+}
+
+void App::draw_leave_question(Ui& ui) {
+  if (!pending_leave_) return;
+  const Question* question = current_screen().leave_question();
+  if (question == nullptr) {
+    pending_leave_.reset();
+    return;
+  }
+  switch (ask(ui, *question)) {
+    case Answer::Yes:
+      // What the screen held is wiped before the resident goes on.
+      current_screen().reset();
+      leave_confirmed_ = true;
+      ui.intents.push_back(*pending_leave_);
+      pending_leave_.reset();
+      break;
+    case Answer::No:
+      pending_leave_.reset();
+      break;
+    case Answer::None:
+      break;
+  }
+}
+
 Damage App::draw_frame(float dt) {
   platform_->new_frame(dt);
   Ui ui{.metrics = metrics_,
@@ -237,6 +297,7 @@ Damage App::draw_frame(float dt) {
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   current_screen().draw(ui);
+  draw_leave_question(ui);
   if (session_.state() == kiosk::SessionTimer::State::Warning) {
     draw_session_warning(ui, session_.seconds_left(clock_.now()));
   }
@@ -254,6 +315,7 @@ Damage App::draw_frame(float dt) {
 void App::end_session(const char* why) {
   session_.end();
   end_question_ = false;
+  pending_leave_.reset();
   // What the resident did, gone: typed text (bytes overwritten), filters, results, the saved
   // list, every screen's state, the keyboard, the language. Answers still on their way are
   // dropped by the screens' generation counters.
@@ -365,6 +427,7 @@ int App::run() {
     if (first_frame) {
       first_frame = false;
       start_sync();  // after the first frame is on screen, never before
+      signup_.start();
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
       kiosk::log::info("first frame after " + std::to_string(ms.count()) + " ms");

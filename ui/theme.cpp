@@ -31,6 +31,7 @@ const Palette& palette(bool high_contrast) {
       .on_primary = {0xFF, 0xFF, 0xFF},
       .accent = {0x00, 0x2B, 0x5C},
       .keyboard = {0x00, 0x00, 0x00},
+      .error = {0x8A, 0x00, 0x00},
   };
   if (high_contrast) return kHighContrast;
   static const Palette kLight = {
@@ -48,6 +49,7 @@ const Palette& palette(bool high_contrast) {
       .on_primary = {0xFF, 0xFF, 0xFF},
       .accent = {0x0A, 0x58, 0x86},
       .keyboard = {0x7A, 0x86, 0x90},
+      .error = {0xA3, 0x1A, 0x1A},  // brick red
   };
   return kLight;
 }
@@ -67,6 +69,8 @@ std::vector<TextPair> text_pairs(const Palette& p) {
       {"primary text (outlined buttons) on surface", p.primary, p.surface, true},
       {"primary text (outlined buttons) on background", p.primary, p.background, true},
       {"accent icons on surface", p.accent, p.surface, true},
+      {"problems beside fields on background", p.error, p.background},
+      {"problems beside fields on surface", p.error, p.surface},
   };
 }
 

@@ -29,6 +29,7 @@ struct Palette {
   Color on_primary;  // text and icons on primary
   Color accent;      // icons on tiles, bullets, the scroll indicator
   Color keyboard;    // the on-screen keyboard's tray: no text on it, only keys (surface)
+  Color error;       // a problem beside a field (with an icon and words: never colour alone)
 };
 
 struct TextPair {

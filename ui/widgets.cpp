@@ -380,6 +380,20 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, I
       draw->PathStroke(color, 0, stroke * 0.7f);
       break;
     }
+    case Icon::Warning: {
+      draw->AddTriangleFilled(ImVec2(c.x, c.y - r * 0.9f), ImVec2(c.x - r, c.y + r * 0.8f),
+                              ImVec2(c.x + r, c.y + r * 0.8f), color);
+      draw->AddLine(ImVec2(c.x, c.y - r * 0.35f), ImVec2(c.x, c.y + r * 0.25f), background,
+                    stroke * 1.2f);
+      draw->AddCircleFilled(ImVec2(c.x, c.y + r * 0.52f), stroke * 0.7f, background);
+      break;
+    }
+    case Icon::Person: {
+      draw->AddCircleFilled(ImVec2(c.x, c.y - r * 0.4f), r * 0.42f, color, 24);
+      draw->PathArcTo(ImVec2(c.x, c.y + r * 0.95f), r * 0.85f, 3.14159265f, 2 * 3.14159265f, 24);
+      draw->PathFillConvex(color);
+      break;
+    }
     case Icon::List: {
       for (int i = -1; i <= 1; ++i) {
         const float y = c.y + static_cast<float>(i) * r * 0.55f;
@@ -757,7 +771,7 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 p
 
 bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
                 kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size,
-                std::string_view enter_label) {
+                std::string_view enter_label, Icon icon_kind) {
   const Palette& p = ui.palette;
   const bool focused = ui.input.focused(id);
   const float clear_w = text.empty() ? 0 : std::max(size.y, ui.px(em::kMinTouchTarget));
@@ -773,9 +787,12 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
 
   const float pad = ui.px(em::kInnerPadding) * 0.6f;
   const float icon = ui.px(em::kSmallIconSize);
-  draw_icon(draw, Icon::Search, ImVec2(pos.x + pad + icon / 2, pos.y + size.y / 2), icon,
-            col(p.text_muted), col(p.surface));
-  const float text_x = pos.x + pad * 1.5f + icon;
+  if (icon_kind != Icon::None) {
+    draw_icon(draw, icon_kind, ImVec2(pos.x + pad + icon / 2, pos.y + size.y / 2), icon,
+              col(p.text_muted), col(p.surface));
+  }
+  const float text_x = pos.x + pad * (icon_kind != Icon::None ? 1.5f : 1.0f) +
+                       (icon_kind != Icon::None ? icon : 0.0f);
   const float text_right = max.x - clear_w - pad;
   ImFont* font = ui.fonts.body;
   const float y = pos.y + (size.y - font->FontSize) / 2;
@@ -898,6 +915,135 @@ float draw_text_lines(ImDrawList* draw, ImFont* font, std::string_view text, ImV
   }
   if (broken) text_fault(kiosk::TextFault::Kind::BrokenWord, pos, width, y - pos.y, text);
   return y - pos.y;
+}
+
+}  // namespace ui
+
+namespace ui {
+
+// ---- Choices, problems and questions -----------------------------------------------------------
+
+namespace {
+
+float check_box_side(const Ui& ui) { return ui.px(em::kSmallIconSize * 1.3f); }
+
+}  // namespace
+
+float check_row_height(const Ui& ui, std::string_view label, float width) {
+  const float pad = ui.px(em::kInnerPadding) * 0.6f;
+  const float text_w = width - 3 * pad - check_box_side(ui);
+  const float text_h = wrapped_height(ui.fonts.body, label, text_w);
+  return std::max(ui.px(em::kButtonHeight), text_h + 2 * pad);
+}
+
+bool check_row(Ui& ui, std::string_view id, std::string_view label, bool on, bool radio,
+               ImVec2 pos, float width) {
+  const float height = check_row_height(ui, label, width);
+  const ImVec2 size(width, height);
+  const auto [clicked, held] = press_area(id, pos, size);
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  const float rounding = ui.px(em::kCornerRadius);
+  draw->AddRectFilled(pos, max, col(held ? p.surface_pressed : p.surface), rounding);
+  const float border = std::max(2.0f, ui.px(em::kBorderWidth)) * (on ? 2.0f : 1.0f);
+  draw->AddRect(pos, max, col(on ? p.primary : p.border), rounding, 0, border);
+
+  const float pad = ui.px(em::kInnerPadding) * 0.6f;
+  const float side = check_box_side(ui);
+  const ImVec2 box(pos.x + pad, pos.y + (height - side) / 2);
+  const ImVec2 box_max(box.x + side, box.y + side);
+  const ImVec2 centre(box.x + side / 2, box.y + side / 2);
+  const float stroke = std::max(2.0f, ui.px(em::kBorderWidth) * 1.5f);
+  if (radio) {
+    draw->AddCircle(centre, side / 2, col(on ? p.primary : p.text_muted), 24, stroke);
+    if (on) draw->AddCircleFilled(centre, side * 0.28f, col(p.primary), 24);
+  } else if (on) {
+    draw->AddRectFilled(box, box_max, col(p.primary), ui.px(0.15f));
+    draw_icon(draw, Icon::Check, centre, side * 0.8f, col(p.on_primary), col(p.primary));
+  } else {
+    draw->AddRect(box, box_max, col(p.text_muted), ui.px(0.15f), 0, stroke);
+  }
+  const float text_x = box_max.x + pad;
+  const float text_w = max.x - pad - text_x;
+  const float text_h = wrapped_height(ui.fonts.body, label, text_w);
+  draw_wrapped(draw, ui.fonts.body, ImVec2(text_x, pos.y + (height - text_h) / 2), col(p.text),
+               label, text_w);
+  std::string spoken(label);
+  spoken += ", " + ui.t(on ? "chip.on"_msg : "check.off"_msg);  // the state in words too
+  record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
+  return tapped(ui, id, clicked);
+}
+
+float problem_height(const Ui& ui, std::string_view text, float width) {
+  const float icon = ui.px(em::kSmallIconSize);
+  return std::max(icon, wrapped_height(ui.fonts.body, text, width - icon - ui.px(0.4f)));
+}
+
+float draw_problem(Ui& ui, std::string_view id, std::string_view text, ImVec2 pos, float width) {
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float icon = ui.px(em::kSmallIconSize);
+  const float text_x = pos.x + icon + ui.px(0.4f);
+  const float height = problem_height(ui, text, width);
+  draw_icon(draw, Icon::Warning, ImVec2(pos.x + icon / 2, pos.y + ui.fonts.body->FontSize / 2),
+            icon, col(p.error), col(p.background));
+  draw_wrapped(draw, ui.fonts.body, ImVec2(text_x, pos.y), col(p.error), text,
+               pos.x + width - text_x);
+  record(ui, id, kiosk::Role::Text, pos, ImVec2(pos.x + width, pos.y + height), text);
+  return height;
+}
+
+Answer ask(Ui& ui, const Question& question) {
+  const ModalLayer layer(ui, "##question");
+  const ImGuiIO& io = ImGui::GetIO();
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  // The screen dimmed behind the question: it is not what the finger should reach for now.
+  draw->AddRectFilled(ImVec2(0, 0), io.DisplaySize, IM_COL32(0, 0, 0, 110));
+  const float width = std::min(io.DisplaySize.x - 2 * ui.px(em::kScreenPadding), ui.px(28.0f));
+  const float pad = ui.px(em::kInnerPadding) * 1.5f;
+  const float inner = width - 2 * pad;
+  const std::string& title = ui.t(question.title);
+  const std::string& body = ui.t(question.body);
+  const std::string& yes = ui.t(question.yes);
+  const std::string& no = ui.t(question.no);
+  const float bh = ui.px(em::kButtonHeight);
+  const float gap = ui.px(em::kGap);
+  const float h_title = centered_text_height(ui.fonts.heading, title, inner);
+  const float h_body = centered_text_height(ui.fonts.body, body, inner);
+  const float height =
+      pad * 2 + h_title + ui.px(em::kParagraphGap) + h_body + ui.px(em::kSectionGap) + 2 * bh + gap;
+  const ImVec2 pos((io.DisplaySize.x - width) / 2, std::max(0.0f, (io.DisplaySize.y - height) / 2));
+  const ImVec2 max(pos.x + width, pos.y + height);
+  draw->AddRectFilled(pos, max, p.surface.packed(), ui.px(em::kCornerRadius));
+  draw->AddRect(pos, max, p.primary.packed(), ui.px(em::kCornerRadius), 0,
+                std::max(3.0f, ui.px(em::kBorderWidth) * 2));
+  const std::string id(question.id);
+  record(ui, id + ".question", kiosk::Role::Region, pos, max, {});
+
+  float y = pos.y + pad;
+  const ImVec2 tmin(pos.x + pad, pos.y);
+  const ImVec2 tmax(max.x - pad, max.y);
+  const float th =
+      draw_centered_text(draw, ui.fonts.heading, title, tmin, tmax, y, p.text.packed());
+  record(ui, {}, kiosk::Role::Heading, ImVec2(tmin.x, y), ImVec2(tmax.x, y + th), title);
+  y += th + ui.px(em::kParagraphGap);
+  const float bh_text =
+      draw_centered_text(draw, ui.fonts.body, body, tmin, tmax, y, p.text.packed());
+  record(ui, {}, kiosk::Role::Text, ImVec2(tmin.x, y), ImVec2(tmax.x, y + bh_text), body);
+  y += bh_text + ui.px(em::kSectionGap);
+  Answer answer = Answer::None;
+  if (button(ui, id + ".confirm", yes, ImVec2(tmin.x, y), ImVec2(inner, bh), ButtonKind::Primary,
+             Icon::Check)) {
+    answer = Answer::Yes;
+  }
+  y += bh + gap;
+  if (button(ui, id + ".cancel", no, ImVec2(tmin.x, y), ImVec2(inner, bh), ButtonKind::Outline,
+             Icon::Back)) {
+    answer = Answer::No;
+  }
+  return answer;
 }
 
 }  // namespace ui

@@ -94,6 +94,8 @@ enum class Icon {
   TextSize,  // a small and a large "A"
   Contrast,  // a circle, half filled
   Speaker,
+  Warning,  // a triangle with "!": a problem to fix
+  Person,   // head and shoulders: the sign-up
 };
 enum class ButtonKind { Primary, Outline, OnHeader };
 
@@ -213,9 +215,32 @@ float chip_height(const Ui& ui);
 // edited by the keyboard. The placeholder shows while it is empty. A clear button (id + ".clear")
 // empties it. Returns true when the clear button was tapped. `enter_label` is what the
 // keyboard's Enter key says it does here ("Search"; empty: "Done").
+// `icon` leads the box (the search glass; None for a name).
 bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
                 kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size,
-                std::string_view enter_label = {});
+                std::string_view enter_label = {}, Icon icon = Icon::Search);
+
+// A choice the resident ticks: a full-width row with a box (a circle when only one of the list
+// can be chosen) that holds a check mark when on, and its words wrapped beside it. The row is as
+// tall as its words need (check_row_height), never lower than a button.
+float check_row_height(const Ui& ui, std::string_view label, float width);
+bool check_row(Ui& ui, std::string_view id, std::string_view label, bool on, bool radio,
+               ImVec2 pos, float width);
+
+// What is wrong with a field, under it: a warning mark and the words, in the error colour.
+// Returns the height used (problem_height() says it beforehand).
+float problem_height(const Ui& ui, std::string_view text, float width);
+float draw_problem(Ui& ui, std::string_view id, std::string_view text, ImVec2 pos, float width);
+
+// A question over the whole screen ("End your visit?", "Leave without signing up?"): a title,
+// a line that says what happens, the answer that goes on (primary) and the one that stays.
+// Draw it every frame while it is asked; it takes every touch then.
+enum class Answer { None, Yes, No };
+struct Question {
+  std::string_view id;  // the region; the buttons are id + ".confirm" and id + ".cancel"
+  kiosk::MsgKey title, body, yes, no;
+};
+Answer ask(Ui& ui, const Question& question);
 
 // A QR code drawn crisp (whole pixels per module) and centred in a square of `side` pixels, on
 // white with its quiet zone. `spoken` is what the registry records (the link).

@@ -49,12 +49,13 @@ bool Visit::empty() const {
     return s.text.empty() && s.filters.empty() && s.sort == SortOrder::Relevance &&
            !s.has_results && s.results.hits.empty() && s.results.total == 0;
   });
-  return searches_empty && saved.size() == 0;
+  return searches_empty && saved.size() == 0 && signup.empty();
 }
 
 void Visit::wipe() {
   for (auto& s : searches_) s.clear();
   saved.clear();
+  signup.wipe();
 }
 
 }  // namespace kiosk

@@ -11,6 +11,7 @@
 
 #include "kiosk/model/model.h"
 #include "kiosk/search/listing_search.h"
+#include "kiosk/signup/form.h"
 
 namespace kiosk {
 
@@ -45,6 +46,7 @@ class Visit {
     return searches_.at(static_cast<std::size_t>(kind));
   }
   SavedList saved;
+  SignupForm signup;  // the sign-up being filled in; wiped once sealed, or with the visit
 
   // True when the visit holds nothing a resident did (a fresh visit, or after wipe()).
   bool empty() const;

@@ -32,4 +32,12 @@ SyncOptions sync_options(const Config& config, const std::filesystem::path& data
   return options;
 }
 
+SignupSettings signup_settings(const Config& config) {
+  return {.public_key = config.signup.public_key,
+          .endpoint = config.signup.endpoint,
+          .activate_url = config.signup.activate_url,
+          .kiosk_id = config.kiosk.id,
+          .location = config.kiosk.location};
+}
+
 }  // namespace kiosk

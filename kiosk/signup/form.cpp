@@ -62,7 +62,7 @@ const std::vector<SkillEntry>& signup_skills() {
 // The version names the words: change the words in locales/, change the version here.
 const ConsentText& terms_consent() {
   static const ConsentText text{"terms", "terms-2026-12-1", "signup.terms.title"_msg,
-                                "signup.terms.body"_msg};
+                                "signup.terms.agree"_msg};
   return text;
 }
 
@@ -120,13 +120,15 @@ void SignupForm::record_shown(const ConsentText& text, Language language, std::i
                       .shown_at = now});
 }
 
-void SignupForm::record_answer(const ConsentText& text, bool accepted, std::int64_t now) {
+void SignupForm::record_answer(const ConsentText& text, bool accepted, Language language,
+                               std::int64_t now) {
   ConsentRecord* record = find_record(consents, text);
   if (record == nullptr) {
     // Answered without a recorded showing cannot happen on screen; keep the answer honest anyway.
-    record_shown(text, Language::En, now);
+    record_shown(text, language, now);
     record = &consents.back();
   }
+  record->language = language;
   record->accepted = accepted;
   record->accepted_at = accepted ? now : 0;
 }

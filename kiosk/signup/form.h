@@ -155,8 +155,10 @@ struct SignupForm {
 
   // The consent text was shown (recorded once per text and version; the first showing counts).
   void record_shown(const ConsentText& text, Language language, std::int64_t now);
-  // The resident checked or unchecked it (accepted_at is the last time it was checked).
-  void record_answer(const ConsentText& text, bool accepted, std::int64_t now);
+  // The resident checked or unchecked it, reading it in `language` (accepted_at is the last
+  // time it was checked).
+  void record_answer(const ConsentText& text, bool accepted, Language language,
+                     std::int64_t now);
 };
 
 bool contains(const std::vector<std::string>& keys, std::string_view key);

@@ -109,6 +109,15 @@ TEST(Visit, WipeLeavesNothingOfAnyPart) {
   visit.wipe();
   EXPECT_TRUE(visit.empty());
   EXPECT_EQ(visit.saved.size(), 0u);
+  // The sign-up being filled in goes with the visit.
+  visit.signup.first_name = "Iñaki";
+  visit.signup.phone = "305 555 0123";
+  visit.signup.skills = {"cooking"};
+  visit.signup.record_shown(sms_consent(), Language::Es, 100);
+  EXPECT_FALSE(visit.empty());
+  visit.wipe();
+  EXPECT_TRUE(visit.empty());
+  EXPECT_TRUE(visit.signup.first_name.empty());
 }
 
 TEST(SavedList, KeepsEachListingOnceAndForgetsOnClear) {

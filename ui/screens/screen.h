@@ -50,6 +50,9 @@ class Screen {
   // list keeps its place then. Not called when only the language changed.
   virtual void on_open(const kiosk::Route& /*route*/, bool /*returning*/) {}
   virtual void reset() {}  // forget everything the resident did here
+  // Leaving this screen for another would lose what the resident entered here: the question to
+  // ask first ("Leave without signing up?"). Null: leave freely. A "yes" runs reset() and goes.
+  virtual const Question* leave_question() const { return nullptr; }
 
  protected:
   // Draws inside the content rectangle (below the header, above the Back/Home bar).

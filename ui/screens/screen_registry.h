@@ -12,6 +12,7 @@
 
 namespace kiosk {
 class ListingsReader;
+class SignupService;
 class Visit;
 }  // namespace kiosk
 
@@ -21,6 +22,7 @@ namespace ui {
 struct ScreenServices {
   kiosk::Visit& visit;
   kiosk::ListingsReader& reader;
+  kiosk::SignupService& signup;
 };
 
 class ScreenRegistry {
