@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# After a session, nothing the resident typed is left in the kiosk's memory. Two sessions: one
+# After a session, nothing the resident typed is left in the kiosk's memory. Three sessions: one
 # saves a job, searches for a word and ends with "I'm done"; one has speech on, hears its search
-# read back and ends by the idle timeout. The words are typed key by key (so the scenario itself
+# read back and ends by the idle timeout; one signs up (names, email and phone, sealed and
+# stored) and ends with "I'm done". The words are typed key by key (so the scenario itself
 # never holds them whole) and left in the search box. Then a core dump of the running kiosk
 # (gcore) is searched for them.
 # What it covers: the strings the kiosk wipes itself, the heap blocks it frees (zeroed by
@@ -30,6 +31,8 @@ cleanup() {
 }
 trap cleanup EXIT
 typed=(qwixotlan vextrudim)
+# The sign-up's fields: a first and last name, the email's own part, the phone's last digits.
+signup=(zorvexa quimbrel kwimblor 5550199)
 keys() { for ((i = 0; i < ${#1}; i++)); do echo "key ${1:i:1}"; done; }
 
 {
@@ -65,8 +68,53 @@ keys() { for ((i = 0; i < ${#1}; i++)); do echo "key ${1:i:1}"; done; }
   echo "advance 200"
   echo "advance 40"
   echo "expect-id attract"
+  echo "# A resident signs up, sees the reference, and taps I'm done."
+  echo "tap attract.start"
+  echo "tap home.signup"
+  echo "tap signup.first_name"
+  keys "${signup[0]}"
+  echo "tap signup.last_name"
+  keys "${signup[1]}"
+  echo "key enter"
+  echo "tap signup.next"
+  echo "tap signup.email"
+  keys "${signup[2]}"
+  echo "key @"
+  keys "mail"
+  echo "key ."
+  keys "org"
+  echo "tap signup.phone"
+  keys "786${signup[3]}"
+  echo "key enter"
+  echo "tap signup.next"
+  echo "tap signup.zip"
+  keys "33125"
+  echo "key enter"
+  echo "tap signup.next"
+  echo "tap signup.next"
+  echo "tap signup.choice.looking_for.job"
+  echo "tap signup.next"
+  echo "tap signup.next"
+  echo "tap signup.next"
+  echo "tap signup.choice.education.bachelor"
+  echo "tap signup.next"
+  echo "tap signup.choice.contact.email"
+  echo "tap signup.next"
+  echo "tap signup.accept_terms"
+  echo "tap signup.next"
+  echo "tap signup.skip"
+  echo "tap signup.submit"
+  echo "expect-id signup.reference"
+  echo "tap session.end"
+  echo "tap session.end.confirm"
+  echo "expect-id attract"
   echo "wait 20000"
 } >"$work/memory.scenario"
+
+# The kiosk seals sign-ups to an intake key made for this test.
+"$binary" keygen --out "$work/keys" >/dev/null
+awk '/^\[signup\]/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$src/config/kiosk.toml" >"$work/kiosk.toml"
+printf '\n[signup]\npublic_key = "%s"\n' "$(cat "$work/keys/intake.pub")" >>"$work/kiosk.toml"
 
 if [ -z "${DISPLAY:-}" ]; then
   Xvfb -displayfd 3 -screen 0 1920x1920x24 -noreset -nolisten tcp 3>"$work/display" 2>/dev/null &
@@ -75,16 +123,16 @@ if [ -z "${DISPLAY:-}" ]; then
   export DISPLAY=":$(cat "$work/display")"
 fi
 export SDL_AUDIODRIVER=dummy ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
-"$binary" --config "$src/config/kiosk.toml" --data-dir "$work/data" --windowed 1920x1080 \
+"$binary" --config "$work/kiosk.toml" --data-dir "$work/data" --windowed 1920x1080 \
   --script "$work/memory.scenario" >"$work/log" 2>&1 &
 kiosk_pid=$!
-ended() { [ "$(grep -c 'session ended' "$work/log" || true)" -ge 2 ]; }
+ended() { [ "$(grep -c 'session ended' "$work/log" || true)" -ge 3 ]; }
 for _ in $(seq 1200); do  # two minutes: a loaded machine (ctest -j) is slow
   ended && break
   kill -0 "$kiosk_pid" 2>/dev/null || { cat "$work/log"; exit 1; }
   sleep 0.1
 done
-ended || { echo "privacy_memory.sh: the two sessions did not end"; cat "$work/log"; exit 1; }
+ended || { echo "privacy_memory.sh: the three sessions did not end"; cat "$work/log"; exit 1; }
 sleep 1
 gcore -o "$work/core" "$kiosk_pid" >/dev/null 2>&1 || { echo "privacy_memory.sh: skipped: gcore could not attach"; exit 77; }
 # grep -z: records end at NUL bytes, so the dump's long zero runs are not one huge line in memory.
@@ -92,7 +140,7 @@ gcore -o "$work/core" "$kiosk_pid" >/dev/null 2>&1 || { echo "privacy_memory.sh:
 grep -a -z -q "Touch the screen to start" "$work"/core.* ||
   { echo "privacy_memory.sh: the core dump does not hold the attract screen's text"; exit 1; }
 # Each word, and the prefix the as-you-type searches sent while it was being typed.
-for needle in "${typed[0]}" "${typed[0]:0:6}" "${typed[1]}" "${typed[1]:0:6}"; do
+for needle in "${typed[0]}" "${typed[0]:0:6}" "${typed[1]}" "${typed[1]:0:6}" "${signup[@]}"; do
   hits=$(grep -a -z -c -i -- "$needle" "$work"/core.* || true)
   if [ "$hits" -ne 0 ]; then
     echo "privacy_memory.sh: \"$needle\" is still in the kiosk's memory ($hits places):"
@@ -100,4 +148,4 @@ for needle in "${typed[0]}" "${typed[0]:0:6}" "${typed[1]}" "${typed[1]:0:6}"; d
     exit 1
   fi
 done
-echo "privacy_memory.sh: no trace of ${typed[*]} in $(du -m "$work"/core.* | cut -f1) MB of the kiosk's memory"
+echo "privacy_memory.sh: no trace of ${typed[*]} ${signup[*]} in $(du -m "$work"/core.* | cut -f1) MB of the kiosk's memory"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs one scenario against the real kiosk under X (Xvfb when there is no display).
 # Usage: run_scenario.sh KIOSK_BINARY SCENARIO SCREENSHOT_DIR [KIOSK OPTIONS…]
-# A scenario may say `# size: WxH` (default 1920x1080) and `# lang: es` in its comments.
+# A scenario may say `# size: WxH` (default 1920x1080), `# lang: es` and `# signup: on` in its
+# comments; `# signup: on` makes a fresh intake key pair and runs the kiosk with its public key
+# (the repository's configuration has none), so sign-ups can be sealed.
 set -euo pipefail
 binary=$1
 scenario=$2
@@ -28,6 +30,16 @@ if [ -z "${DISPLAY:-}" ]; then
   for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
   [ -s "$work/display" ] || { echo "Xvfb did not start:"; cat "$work/xvfb.log"; exit 1; }
   export DISPLAY=":$(cat "$work/display")"
+fi
+
+if grep -q '^# signup: *on' "$scenario"; then
+  "$binary" keygen --out "$work/keys" >/dev/null
+  source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+  # The repository's configuration with its [signup] table replaced by one with the new key.
+  awk '/^\[signup\]/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$source_dir/config/kiosk.toml" \
+    >"$work/kiosk.toml"
+  printf '\n[signup]\npublic_key = "%s"\n' "$(cat "$work/keys/intake.pub")" >>"$work/kiosk.toml"
+  extra=(--config "$work/kiosk.toml" "${extra[@]}")
 fi
 
 mkdir -p "$shots"
