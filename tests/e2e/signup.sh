@@ -27,6 +27,7 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 export SDL_AUDIODRIVER=dummy ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 "$binary" --config "$work/kiosk.toml" --data-dir "$work/data" --windowed 1920x1080 --lang es \
+  --screenshot-dir "$(dirname "$binary")/tests/screenshots/signup" \
   --script "$src/tests/e2e/signup/whole_es.scenario" >"$work/log" 2>&1 ||
   { cat "$work/log"; fail "the scenario failed"; }
 
@@ -37,11 +38,11 @@ for needle in "Iñaki" "Brien" "Núñez" "inaki.obrien" "3055550123" "555-0123" 
   fi
 done
 
-"$binary" --config "$work/kiosk.toml" --data-dir "$work/data" outbox list --json >"$work/list.json" ||
+"$binary" outbox list --data-dir "$work/data" --json >"$work/list.json" ||
   fail "outbox list failed"
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert d["pending"]==1, d' "$work/list.json" ||
   fail "the outbox does not hold exactly one envelope: $(cat "$work/list.json")"
-"$binary" --config "$work/kiosk.toml" --data-dir "$work/data" outbox export "$work/export" >/dev/null ||
+"$binary" outbox export --data-dir "$work/data" "$work/export" >/dev/null ||
   fail "outbox export failed"
 "$binary" outbox open --secret-key "$work/keys/intake.key" "$work"/export/* >"$work/opened.json" ||
   fail "outbox open failed"

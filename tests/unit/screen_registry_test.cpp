@@ -12,6 +12,7 @@
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/search/listings_reader.h"
 #include "kiosk/session/visit.h"
+#include "kiosk/signup/signup_service.h"
 #include "ui/screens/listing_spec.h"
 
 namespace ui {
@@ -31,7 +32,8 @@ struct Registered {
   kiosk::RunQueue queue;
   kiosk::Visit visit;
   kiosk::ListingsReader reader{dir, queue};
-  ScreenServices services{visit, reader};
+  kiosk::SignupService signup{{}, dir, queue};
+  ScreenServices services{visit, reader, signup};
   ScreenRegistry screens;
 };
 

@@ -15,6 +15,9 @@ using kiosk::SignupStep;
 
 namespace {
 
+// The narrowest a field of two side by side may be.
+constexpr float kFieldMinWidth = 16.0f;  // em
+
 // What each step asks, in the order of kiosk::SignupStep.
 struct StepWords {
   std::string_view name;  // the review's "Change" button: signup.edit.<name>
@@ -50,8 +53,10 @@ struct SelfIdQuestion {
   kiosk::MsgKey label;
 };
 
-void advance(float height) {
-  const ImVec2 at = ImGui::GetCursorScreenPos();
+// The page goes on `height` below `at`, where something was just drawn (widgets that take
+// touches move ImGui's cursor themselves; this puts it where the page wants it).
+void advance(ImVec2 at, float height) {
+  ImGui::SetCursorScreenPos(at);
   ImGui::Dummy(ImVec2(0, height));
   ImGui::SetCursorScreenPos(ImVec2(at.x, ImGui::GetCursorScreenPos().y));
 }
@@ -96,6 +101,26 @@ bool skill_matches(std::string_view label, const std::vector<std::string>& words
 }
 
 }  // namespace
+
+// Two fields side by side when the page is wide enough for both (landscape: the keyboard then
+// leaves room for one row of fields), else one under the other.
+template <class First, class Second>
+void two_fields(Ui& ui, float width, First first, Second second) {
+  const float gap = ui.px(em::kGap);
+  if (width < 2 * ui.px(kFieldMinWidth) + gap) {
+    first(width);
+    second(width);
+    return;
+  }
+  const float w = (width - gap) / 2;
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  first(w);
+  const float first_bottom = ImGui::GetCursorScreenPos().y;
+  ImGui::SetCursorScreenPos(ImVec2(at.x + w + gap, at.y));
+  second(w);
+  const float bottom = std::max(first_bottom, ImGui::GetCursorScreenPos().y);
+  ImGui::SetCursorScreenPos(ImVec2(at.x, bottom));
+}
 
 // ---- Routes ------------------------------------------------------------------------------------
 
@@ -323,7 +348,7 @@ void SignupScreen::field(Ui& ui, std::string_view id, kiosk::MsgKey label, std::
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float h = ui.px(em::kFieldHeight);
   text_field(ui, full_id, text, {}, mode, max_bytes, at, ImVec2(width, h), {}, Icon::None);
-  advance(h);
+  advance(at, h);
   // A problem shows once the resident has left the field with something in it, or tapped Next.
   if (!ui.input.focused(full_id) && (tried_ || !text.empty())) problem_for(ui, id, width);
   vertical_gap(ui, em::kParagraphGap);
@@ -344,7 +369,7 @@ void SignupScreen::problem_for(Ui& ui, std::string_view field, float width) {
   if (problem == kiosk::FieldProblem::None) return;
   vertical_gap(ui, 0.3f);
   const ImVec2 at = ImGui::GetCursorScreenPos();
-  advance(draw_problem(ui, "signup.problem." + std::string(field),
+  advance(at, draw_problem(ui, "signup.problem." + std::string(field),
                        ui.t(kiosk::problem_message(problem)), at, width));
 }
 
@@ -352,6 +377,11 @@ template <std::size_t N>
 void SignupScreen::choices(Ui& ui, std::string_view field, const std::array<kiosk::Choice, N>& list,
                            std::vector<std::string>* many, std::string* one, float width) {
   const std::string prefix = "signup.choice." + std::string(field) + ".";
+  // Above the list, so a long list never hides what is missing.
+  if (tried_) {
+    problem_for(ui, field, width);
+    vertical_gap(ui, 0.3f);
+  }
   for (const auto& c : list) {
     const bool on = many != nullptr ? kiosk::contains(*many, c.key) : *one == c.key;
     const std::string& label = ui.t(c.label);
@@ -363,9 +393,8 @@ void SignupScreen::choices(Ui& ui, std::string_view field, const std::array<kios
         *one = c.key;
       }
     }
-    advance(check_row_height(ui, label, width) + ui.px(0.4f));
+    advance(at, check_row_height(ui, label, width) + ui.px(0.4f));
   }
-  if (tried_) problem_for(ui, field, width);
 }
 
 void SignupScreen::skills(Ui& ui, float width) {
@@ -373,7 +402,7 @@ void SignupScreen::skills(Ui& ui, float width) {
   const float h = ui.px(em::kFieldHeight);
   text_field(ui, "signup.skill_search", skill_search_, ui.t("signup.skills.search"_msg),
              kiosk::KeyboardMode::Text, 60, at, ImVec2(width, h));
-  advance(h + ui.px(em::kParagraphGap));
+  advance(at, h + ui.px(em::kParagraphGap));
   std::vector<std::string> words;
   for (const auto& w : kiosk::split_words(skill_search_)) words.push_back(kiosk::fold_word(w));
   // Chips flow in lines; the ones already chosen stay in view whatever is typed.
@@ -403,7 +432,7 @@ void SignupScreen::skills(Ui& ui, float width) {
     return;
   }
   ImGui::SetCursorScreenPos(origin);
-  advance(y - origin.y + chip_height(ui));
+  advance(origin, y - origin.y + chip_height(ui));
 }
 
 void SignupScreen::consent_box(Ui& ui, const kiosk::ConsentText& text, bool& value,
@@ -416,7 +445,7 @@ void SignupScreen::consent_box(Ui& ui, const kiosk::ConsentText& text, bool& val
     value = !value;
     form_.record_answer(text, value, ui.tr.language(), ui.now);
   }
-  advance(check_row_height(ui, words, width));
+  advance(at, check_row_height(ui, words, width));
 }
 
 void SignupScreen::draw_step(Ui& ui, float width) {
@@ -429,16 +458,22 @@ void SignupScreen::draw_step(Ui& ui, float width) {
   using Mode = kiosk::KeyboardMode;
   switch (static_cast<SignupStep>(step_)) {
     case SignupStep::Name:
-      field(ui, "first_name", "signup.first_name"_msg, form_.first_name, Mode::Text,
-            kiosk::kMaxNameBytes, width);
-      field(ui, "last_name", "signup.last_name"_msg, form_.last_name, Mode::Text,
-            kiosk::kMaxNameBytes, width);
+      two_fields(ui, width, [&](float w) {
+        field(ui, "first_name", "signup.first_name"_msg, form_.first_name, Mode::Text,
+              kiosk::kMaxNameBytes, w);
+      }, [&](float w) {
+        field(ui, "last_name", "signup.last_name"_msg, form_.last_name, Mode::Text,
+              kiosk::kMaxNameBytes, w);
+      });
       break;
     case SignupStep::Contact:
-      field(ui, "email", "signup.email"_msg, form_.email, Mode::Email, kiosk::kMaxEmailBytes,
-            width);
-      field(ui, "phone", "signup.phone"_msg, form_.phone, Mode::Numeric, 20, width,
-            "signup.phone.hint"_msg);
+      two_fields(ui, width, [&](float w) {
+        field(ui, "email", "signup.email"_msg, form_.email, Mode::Email, kiosk::kMaxEmailBytes, w,
+              "signup.email.hint"_msg);
+      }, [&](float w) {
+        field(ui, "phone", "signup.phone"_msg, form_.phone, Mode::Numeric, 20, w,
+              "signup.phone.hint"_msg);
+      });
       break;
     case SignupStep::Zip:
       field(ui, "zip", "signup.zip"_msg, form_.zip, Mode::Numeric, 10, width);
@@ -492,7 +527,7 @@ void SignupScreen::draw_step(Ui& ui, float width) {
         form_.record_answer(kiosk::terms_consent(), form_.terms_accepted, ui.tr.language(),
                             ui.now);
       }
-      advance(check_row_height(ui, agree, width));
+      advance(at, check_row_height(ui, agree, width));
       if (tried_) problem_for(ui, "accept_terms", width);
       break;
     }
@@ -525,7 +560,7 @@ void SignupScreen::draw_step(Ui& ui, float width) {
           x += w + gap;
         }
         ImGui::SetCursorScreenPos(origin);
-        advance(y - origin.y + chip_height(ui) + ui.px(em::kParagraphGap));
+        advance(origin, y - origin.y + chip_height(ui) + ui.px(em::kParagraphGap));
       };
       question("signup.gender.label"_msg, "gender", kiosk::kGenders, form_.gender);
       question("signup.race.label"_msg, "race", kiosk::kRaceEthnicities, form_.race_ethnicity);
@@ -548,7 +583,7 @@ void SignupScreen::draw_review(Ui& ui, float width) {
   vertical_gap(ui, em::kParagraphGap);
   if (send_failed_) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    advance(draw_problem(ui, "signup.problem.submit", ui.t("signup.submit.failed"_msg), at,
+    advance(at, draw_problem(ui, "signup.problem.submit", ui.t("signup.submit.failed"_msg), at,
                          width) +
             ui.px(em::kParagraphGap));
   }
@@ -620,10 +655,10 @@ void SignupScreen::draw_review(Ui& ui, float width) {
       ui.intents.push_back(
           kiosk::Intent::open(kiosk::Route{std::string(name()), {}, step_topic(i) + "r"}));
     }
-    advance(row_h + ui.px(0.4f));
+    advance(at, row_h + ui.px(0.4f));
     draw->AddLine(ImGui::GetCursorScreenPos(),
                   ImVec2(at.x + width, ImGui::GetCursorScreenPos().y), p.border.packed());
-    advance(ui.px(0.6f));
+    vertical_gap(ui, 0.6f);
   }
 }
 
@@ -639,7 +674,7 @@ void SignupScreen::draw_done(Ui& ui, float width) {
                                       reference_.data() + reference_.size());
   record(ui, "signup.reference", kiosk::Role::Text, at,
          ImVec2(at.x + width, at.y + big->FontSize), reference_);
-  advance(big->FontSize * 1.2f);
+  advance(at, big->FontSize * 1.2f);
   vertical_gap(ui, em::kParagraphGap);
   paragraph(ui, ui.t("signup.done.activate"_msg), ui.fonts.body, p.text, width);
   vertical_gap(ui, em::kParagraphGap);
@@ -647,7 +682,7 @@ void SignupScreen::draw_done(Ui& ui, float width) {
     const float side = std::min(width, ui.px(em::kQrSide));
     const ImVec2 q = ImGui::GetCursorScreenPos();
     qr_image(ui, "signup.qr", *qr_, q, side, qr_link_);
-    advance(side + ui.px(0.3f));
+    advance(q, side + ui.px(0.3f));
     paragraph(ui, ui.t("signup.done.scan"_msg), ui.fonts.small, p.text_muted, width);
     vertical_gap(ui, em::kParagraphGap);
   }
@@ -660,7 +695,7 @@ void SignupScreen::draw_done(Ui& ui, float width) {
              ButtonKind::Primary, Icon::Home)) {
     ui.intents.push_back(kiosk::Intent::go_home());
   }
-  advance(ui.px(em::kButtonHeight));
+  advance(b, ui.px(em::kButtonHeight));
 }
 
 }  // namespace ui
