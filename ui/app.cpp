@@ -119,7 +119,8 @@ class App final : public RunnerHost {
   // An intent that would leave a screen holding unsaved answers, waiting for "Leave?".
   std::optional<kiosk::Intent> pending_leave_;
   bool leave_confirmed_ = false;
-  ScreenServices services_{visit_, reader_, signup_};  // the screens are built in the constructor's body
+  ScreenServices services_{visit_, reader_,
+                           signup_};  // the screens are built in the constructor's body
   ScreenRegistry screens_;
   // Background workers: declared after the screens whose callbacks they run, so they stop first.
   kiosk::ListingsReader reader_{data_dir_, run_queue_};

@@ -925,7 +925,9 @@ namespace ui {
 
 namespace {
 
-float check_box_side(const Ui& ui) { return ui.px(em::kSmallIconSize * 1.3f); }
+float check_box_side(const Ui& ui) {
+  return ui.px(em::kSmallIconSize * 1.3f);
+}
 
 }  // namespace
 
@@ -936,9 +938,9 @@ float check_row_height(const Ui& ui, std::string_view label, float width) {
   return std::max(ui.px(em::kButtonHeight), text_h + 2 * pad);
 }
 
-bool check_row(Ui& ui, std::string_view id, std::string_view label, bool on, bool radio,
-               ImVec2 pos, float width) {
-  const float height = check_row_height(ui, label, width);
+bool check_row(Ui& ui, std::string_view id, std::string_view label, bool on, bool radio, ImVec2 pos,
+               float width, float height) {
+  height = std::max(height, check_row_height(ui, label, width));
   const ImVec2 size(width, height);
   const auto [clicked, held] = press_area(id, pos, size);
   const Palette& p = ui.palette;

@@ -224,8 +224,9 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
 // can be chosen) that holds a check mark when on, and its words wrapped beside it. The row is as
 // tall as its words need (check_row_height), never lower than a button.
 float check_row_height(const Ui& ui, std::string_view label, float width);
-bool check_row(Ui& ui, std::string_view id, std::string_view label, bool on, bool radio,
-               ImVec2 pos, float width);
+// `height` 0: check_row_height(); more when it shares a row with a taller neighbour.
+bool check_row(Ui& ui, std::string_view id, std::string_view label, bool on, bool radio, ImVec2 pos,
+               float width, float height = 0);
 
 // What is wrong with a field, under it: a warning mark and the words, in the error colour.
 // Returns the height used (problem_height() says it beforehand).

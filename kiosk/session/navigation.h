@@ -42,7 +42,9 @@ class Navigator {
   const Route& current() const { return stack_.back(); }
   std::size_t depth() const { return stack_.size(); }
   // Where back() would go (the current route on home).
-  const Route& previous() const { return stack_.size() > 1 ? stack_[stack_.size() - 2] : stack_.back(); }
+  const Route& previous() const {
+    return stack_.size() > 1 ? stack_[stack_.size() - 2] : stack_.back();
+  }
 
   // Opens a route. Opening the one already shown does nothing; opening one already on the stack
   // goes back to it, so Back retraces the way the resident came and the stack stays short.

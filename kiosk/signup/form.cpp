@@ -91,8 +91,8 @@ ConsentRecord* find_record(std::vector<ConsentRecord>& records, const ConsentTex
 }  // namespace
 
 bool SignupForm::empty() const {
-  return first_name.empty() && last_name.empty() && email.empty() && phone.empty() &&
-         zip.empty() && preferred_language.empty() && looking_for.empty() && industries.empty() &&
+  return first_name.empty() && last_name.empty() && email.empty() && phone.empty() && zip.empty() &&
+         preferred_language.empty() && looking_for.empty() && industries.empty() &&
          skills.empty() && education.empty() && contact.empty() && !terms_accepted &&
          !sms_consent && gender.empty() && race_ethnicity.empty() && veteran.empty() &&
          disability.empty() && consents.empty();
@@ -180,7 +180,9 @@ MsgKey problem_message(FieldProblem problem) {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t'; }
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
 
 std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -227,7 +229,8 @@ FieldProblem check_email(std::string_view email) {
   if (email.empty()) return FieldProblem::None;
   if (email.size() > kMaxEmailBytes) return FieldProblem::TooLong;
   const auto at = email.find('@');
-  if (at == std::string_view::npos || at == 0 || email.find('@', at + 1) != std::string_view::npos) {
+  if (at == std::string_view::npos || at == 0 ||
+      email.find('@', at + 1) != std::string_view::npos) {
     return FieldProblem::EmailShape;
   }
   const std::string_view local = email.substr(0, at);

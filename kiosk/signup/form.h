@@ -157,8 +157,7 @@ struct SignupForm {
   void record_shown(const ConsentText& text, Language language, std::int64_t now);
   // The resident checked or unchecked it, reading it in `language` (accepted_at is the last
   // time it was checked).
-  void record_answer(const ConsentText& text, bool accepted, Language language,
-                     std::int64_t now);
+  void record_answer(const ConsentText& text, bool accepted, Language language, std::int64_t now);
 };
 
 bool contains(const std::vector<std::string>& keys, std::string_view key);
@@ -171,14 +170,14 @@ enum class FieldProblem {
   Required,        // must not be empty
   NameCharacters,  // letters (any language), spaces, apostrophes, hyphens and periods only
   TooLong,
-  EmailShape,      // name@place.tld
-  PhoneDigits,     // a US number: 10 digits (a leading 1 is allowed), any punctuation
-  ZipDigits,       // 5 digits
-  ContactNeeded,   // neither an email nor a phone
-  ChoiceNeeded,    // pick at least one
-  ContactUnusable, // "text me" without a phone, "email me" without an email
-  MustAccept,      // the terms
-  SmsConsent,      // "text me" chosen, the text-message box left unchecked
+  EmailShape,       // name@place.tld
+  PhoneDigits,      // a US number: 10 digits (a leading 1 is allowed), any punctuation
+  ZipDigits,        // 5 digits
+  ContactNeeded,    // neither an email nor a phone
+  ChoiceNeeded,     // pick at least one
+  ContactUnusable,  // "text me" without a phone, "email me" without an email
+  MustAccept,       // the terms
+  SmsConsent,       // "text me" chosen, the text-message box left unchecked
 };
 
 // The message key that explains a problem to the resident ("" for None).

@@ -24,15 +24,15 @@ TEST(SignupChecks, NamesTakeAccentsApostrophesAndHyphens) {
 }
 
 TEST(SignupChecks, EmailShapes) {
-  for (const char* email : {"maria@gmail.com", "ana.lopez+jobs@correo.org", "a_b-c@mdc.edu",
-                            " maria@gmail.com "}) {
+  for (const char* email :
+       {"maria@gmail.com", "ana.lopez+jobs@correo.org", "a_b-c@mdc.edu", " maria@gmail.com "}) {
     EXPECT_EQ(check_email(email), FieldProblem::None) << email;
   }
   EXPECT_EQ(check_email(""), FieldProblem::None);  // optional by itself: see check_contact
-  for (const char* email : {"maria", "maria@", "@gmail.com", "maria@gmail", "maria@gmail.c",
-                            "maria@@gmail.com", "ma ria@gmail.com", "maria@gmail..com",
-                            "maria.@gmail.com", "maria@.gmail.com", "maria@gmail.c0m",
-                            "a@b@c.com"}) {
+  for (const char* email :
+       {"maria", "maria@", "@gmail.com", "maria@gmail", "maria@gmail.c", "maria@@gmail.com",
+        "ma ria@gmail.com", "maria@gmail..com", "maria.@gmail.com", "maria@.gmail.com",
+        "maria@gmail.c0m", "a@b@c.com"}) {
     EXPECT_EQ(check_email(email), FieldProblem::EmailShape) << email;
   }
 }

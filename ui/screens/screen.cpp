@@ -218,20 +218,21 @@ void Screen::draw_nav_bar(Ui& ui, float top, float width) {
   const float y = top + (h - bh) / 2;
   // Each button as wide as its label needs (at least the design width), shrunk to share a
   // narrow bar: three equal parts at most, never on top of each other.
-  const int count = info_.back_home ? 3 : 1;
+  const bool back = info_.back_home && !info_.own_back;
+  const int count = info_.back_home ? (back ? 3 : 2) : 1;
   const float share =
       (width - 2 * pad - static_cast<float>(count - 1) * gap) / static_cast<float>(count);
   const auto fit = [&](const std::string& label) {
     return std::min(share, std::max(ui.px(em::kNavButtonWidth), button_width(ui, label, true)));
   };
-  const std::string& back = ui.t("nav.back"_msg);
+  const std::string& back_label = ui.t("nav.back"_msg);
   const std::string& home = ui.t("nav.home"_msg);
   const std::string& done = ui.t("session.end"_msg);
   if (info_.back_home) {
-    const float bw = fit(back);
+    const float bw = back ? fit(back_label) : 0.0f;
     const float hw = fit(home);
-    nav_button(ui, NavButton::Back, ImVec2(pad, y), ImVec2(bw, bh));
-    nav_button(ui, NavButton::Home, ImVec2(pad + bw + gap, y), ImVec2(hw, bh));
+    if (back) nav_button(ui, NavButton::Back, ImVec2(pad, y), ImVec2(bw, bh));
+    nav_button(ui, NavButton::Home, ImVec2(back ? pad + bw + gap : pad, y), ImVec2(hw, bh));
   }
   // "I'm done" on the right of every screen: ends the session and wipes what the resident did.
   const float dw = fit(done);
@@ -262,9 +263,11 @@ void Screen::draw_nav_beside_keyboard(Ui& ui, float top, float width, float heig
   const float gap = ui.px(em::kGap);
   const float bh = nav_side_button_height(ui);
   const float x = gap / 2;
-  if (info_.back_home) {
+  if (info_.back_home && !info_.own_back) {
     nav_button(ui, NavButton::Back, ImVec2(x, top + gap), ImVec2(side, bh));
     nav_button(ui, NavButton::Home, ImVec2(x, top + 2 * gap + bh), ImVec2(side, bh));
+  } else if (info_.back_home) {
+    nav_button(ui, NavButton::Home, ImVec2(x, top + gap), ImVec2(side, bh));
   }
   nav_button(ui, NavButton::Done, ImVec2(width - x - side, top + height - gap - bh),
              ImVec2(side, bh));

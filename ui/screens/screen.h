@@ -29,6 +29,7 @@ struct ScreenInfo {
   kiosk::MsgKey speech_intro = {};  // read aloud on arrival: the screen's title and purpose
   std::optional<HomeTile> tile = std::nullopt;
   bool back_home = true;  // Back and Home in the bottom bar (home has no use for them)
+  bool own_back = false;  // the screen draws its own Back (a wizard's): the bar keeps Home only
   bool nav_bar = true;    // the bottom bar at all (with "I'm done"); the attract screen has none
   bool language_toggle = true;     // and the header's language and access buttons
   bool announces_heading = false;  // also say the first heading on arrival (a job's title)

@@ -26,7 +26,7 @@ void register_screens(ScreenRegistry& r, ScreenServices& s) {
   r.add<ListingBrowserScreen>(ScreenInfo{.name = "programs.search", .speech_intro = "speech.intro.programs_search"_msg, .tile = HomeTile{"home.programs", "home.programs.title"_msg, "home.programs.subtitle"_msg, Icon::Search, 20}}, programs, s.visit, s.reader);
   r.add<ListingDetailScreen>(ScreenInfo{.name = "programs.detail", .speech_intro = programs.words.detail_intro, .announces_heading = true}, programs, s.visit, s.reader);
   r.add<ExplainerScreen>(ScreenInfo{.name = "programs.explain", .speech_intro = "speech.intro.programs_explain"_msg, .announces_heading = true});
-  r.add<SignupScreen>(ScreenInfo{.name = "signup", .speech_intro = "speech.intro.signup"_msg, .tile = HomeTile{"home.signup", "home.signup.title"_msg, "home.signup.subtitle"_msg, Icon::Person, 30}}, s.visit.signup, s.signup);
+  r.add<SignupScreen>(ScreenInfo{.name = "signup", .speech_intro = "speech.intro.signup"_msg, .tile = HomeTile{"home.signup", "home.signup.title"_msg, "home.signup.subtitle"_msg, Icon::Person, 30}, .own_back = true}, s.visit.signup, s.signup);
   r.add<MyListScreen>(ScreenInfo{.name = "mylist", .speech_intro = "speech.intro.mylist"_msg}, s.visit.saved);
   r.add<HelpScreen>(ScreenInfo{.name = "help", .speech_intro = "speech.intro.help"_msg, .tile = HomeTile{"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help, 100}});
   r.add<AttractScreen>(ScreenInfo{.name = "attract", .speech_intro = "speech.intro.attract"_msg, .back_home = false, .nav_bar = false, .language_toggle = false});

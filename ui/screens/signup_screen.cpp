@@ -43,8 +43,7 @@ constexpr std::array<StepWords, kiosk::kSignupSteps> kSteps = {{
     {"contact_way", "signup.contact_way.title"_msg, "signup.choose_all.hint"_msg,
      "signup.review.contact_way"_msg},
     {"terms", "signup.terms.title"_msg, "signup.terms.hint"_msg, "signup.review.terms"_msg},
-    {"self_id", "signup.self_id.title"_msg, "signup.self_id.hint"_msg,
-     "signup.review.self_id"_msg},
+    {"self_id", "signup.self_id.title"_msg, "signup.self_id.hint"_msg, "signup.review.self_id"_msg},
 }};
 
 // The self-identification questions: each a list with "prefer not to say".
@@ -94,9 +93,8 @@ std::string pretty_phone(std::string_view typed) {
 bool skill_matches(std::string_view label, const std::vector<std::string>& words) {
   const auto label_words = kiosk::split_words(label, 16);
   return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::any_of(label_words.begin(), label_words.end(), [&](const std::string& lw) {
-      return kiosk::fold_word(lw).starts_with(w);
-    });
+    return std::any_of(label_words.begin(), label_words.end(),
+                       [&](const std::string& lw) { return kiosk::fold_word(lw).starts_with(w); });
   });
 }
 
@@ -124,7 +122,9 @@ void two_fields(Ui& ui, float width, First first, Second second) {
 
 // ---- Routes ------------------------------------------------------------------------------------
 
-std::string SignupScreen::step_topic(int step) const { return std::to_string(step + 1); }
+std::string SignupScreen::step_topic(int step) const {
+  return std::to_string(step + 1);
+}
 
 void SignupScreen::on_open(const kiosk::Route& route, bool /*returning*/) {
   scroll_.reset();
@@ -192,32 +192,39 @@ void SignupScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const bool keyboard = ui.input.active();
   float top = pos.y;
 
+  // One calm column in the middle of a wide screen; the done page also keeps room for its QR.
+  const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
+  const float qr_room = page_ == Page::Done ? ui.px(em::kQrSide + em::kGap) : 0.0f;
+  const float column_w = std::min(size.x - indicator, ui.px(em::kMaxTextWidth) + qr_room);
+  const float column_x = pos.x + (size.x - indicator - column_w) / 2;
   // Where the resident is: "Step 3 of 11" and a bar that fills. Folded away while the keyboard
   // takes the bottom of the screen (the field matters then).
   if (page_ == Page::Step && !keyboard) {
-    const std::string progress =
-        ui.tr.format("signup.progress"_msg, {{"step", std::int64_t{step_ + 1}}, {"total", std::int64_t{kiosk::kSignupSteps}}});
+    const std::string progress = ui.tr.format(
+        "signup.progress"_msg,
+        {{"step", std::int64_t{step_ + 1}}, {"total", std::int64_t{kiosk::kSignupSteps}}});
     ImFont* font = ui.fonts.body_bold;
-    draw->AddText(font, font->FontSize, ImVec2(pos.x, top), p.text_muted.packed(), progress.data(),
-                  progress.data() + progress.size());
-    record(ui, "signup.progress", kiosk::Role::Text, ImVec2(pos.x, top),
-           ImVec2(pos.x + size.x, top + font->FontSize), progress);
+    draw->AddText(font, font->FontSize, ImVec2(column_x, top), p.text_muted.packed(),
+                  progress.data(), progress.data() + progress.size());
+    record(ui, "signup.progress", kiosk::Role::Text, ImVec2(column_x, top),
+           ImVec2(column_x + column_w, top + font->FontSize), progress);
     top += font->FontSize * 1.3f;
     const float bar = ui.px(0.35f);
-    const float filled = size.x * static_cast<float>(step_ + 1) / kiosk::kSignupSteps;
-    draw->AddRectFilled(ImVec2(pos.x, top), ImVec2(pos.x + size.x, top + bar), p.border.packed(), bar);
-    draw->AddRectFilled(ImVec2(pos.x, top), ImVec2(pos.x + filled, top + bar), p.primary.packed(),
-                        bar);
+    const float filled = column_w * static_cast<float>(step_ + 1) / kiosk::kSignupSteps;
+    draw->AddRectFilled(ImVec2(column_x, top), ImVec2(column_x + column_w, top + bar),
+                        p.border.packed(), bar);
+    draw->AddRectFilled(ImVec2(column_x, top), ImVec2(column_x + filled, top + bar),
+                        p.primary.packed(), bar);
     top += bar + ui.px(em::kParagraphGap);
   }
 
-  const bool buttons = page_ != Page::Done;
-  const float bottom = pos.y + size.y - (buttons ? bar_h : 0.0f);
-  const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
+  const float bottom = pos.y + size.y - bar_h;
   const ImVec2 area_pos(pos.x, top);
   const ImVec2 area_size(size.x - indicator, std::max(0.0f, bottom - top));
-  const float width = std::min(area_size.x, ui.px(em::kMaxTextWidth));
+  const float width = column_w;
+  const float left = column_x;
   scroll_.begin(ui, "signup.scroll", area_pos, area_size);
+  ImGui::SetCursorScreenPos(ImVec2(left, ImGui::GetCursorScreenPos().y));
   switch (page_) {
     case Page::Step:
       draw_step(ui, width);
@@ -231,7 +238,7 @@ void SignupScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   }
   vertical_gap(ui, em::kSectionGap);
   scroll_.end(ui);
-  if (buttons) draw_buttons(ui, ImVec2(pos.x, pos.y + size.y - ui.px(em::kButtonHeight)), size.x);
+  draw_buttons(ui, ImVec2(left, pos.y + size.y - ui.px(em::kButtonHeight)), width);
 }
 
 void SignupScreen::draw_closed(Ui& ui, ImVec2 pos, ImVec2 size) {
@@ -247,16 +254,24 @@ void SignupScreen::draw_buttons(Ui& ui, ImVec2 pos, float width) {
   const float bh = ui.px(em::kButtonHeight);
   const float gap = ui.px(em::kGap);
   const std::string& back = ui.t("signup.back"_msg);
-  const float bw = std::min(width / 3, std::max(ui.px(em::kNavButtonWidth),
-                                                button_width(ui, back, true)));
+  const float bw =
+      std::min(width / 3, std::max(ui.px(em::kNavButtonWidth), button_width(ui, back, true)));
   if (button(ui, "signup.back", back, pos, ImVec2(bw, bh), ButtonKind::Outline, Icon::Back) &&
       !sending_) {
     ui.intents.push_back(kiosk::Intent::go_back());
   }
   float right = pos.x + width;
+  if (page_ == Page::Done) {
+    const std::string& finish = ui.t("signup.finish"_msg);
+    const float fw = std::min(width - bw - gap, button_width(ui, finish, true) + ui.px(1.0f));
+    if (button(ui, "signup.finish", finish, ImVec2(right - fw, pos.y), ImVec2(fw, bh),
+               ButtonKind::Primary, Icon::Home)) {
+      ui.intents.push_back(kiosk::Intent::go_home());
+    }
+    return;
+  }
   if (page_ == Page::Review) {
-    const std::string& send =
-        ui.t(sending_ ? "signup.sending"_msg : "signup.submit"_msg);
+    const std::string& send = ui.t(sending_ ? "signup.sending"_msg : "signup.submit"_msg);
     const float sw = std::min(width - bw - gap, button_width(ui, send, true) + ui.px(1.0f));
     if (button(ui, "signup.submit", send, ImVec2(right - sw, pos.y), ImVec2(sw, bh),
                ButtonKind::Primary, Icon::Check) &&
@@ -265,11 +280,10 @@ void SignupScreen::draw_buttons(Ui& ui, ImVec2 pos, float width) {
     }
     return;
   }
-  const std::string& next_label =
-      ui.t(from_review_ ? "signup.save_change"_msg : "signup.next"_msg);
-  const float nw = std::min((width - bw - gap) / (step_ == 10 ? 2 : 1) - gap,
-                            std::max(ui.px(em::kNavButtonWidth),
-                                     button_width(ui, next_label, true) + ui.px(1.0f)));
+  const std::string& next_label = ui.t(from_review_ ? "signup.save_change"_msg : "signup.next"_msg);
+  const float nw = std::min(
+      (width - bw - gap) / (step_ == 10 ? 2 : 1) - gap,
+      std::max(ui.px(em::kNavButtonWidth), button_width(ui, next_label, true) + ui.px(1.0f)));
   right -= nw;
   if (button(ui, "signup.next", next_label, ImVec2(right, pos.y), ImVec2(nw, bh),
              ButtonKind::Primary, Icon::Next)) {
@@ -278,8 +292,8 @@ void SignupScreen::draw_buttons(Ui& ui, ImVec2 pos, float width) {
   if (static_cast<SignupStep>(step_) == SignupStep::SelfId) {
     // Optional: skipping leaves every answer of this page out.
     const std::string& skip = ui.t("signup.skip"_msg);
-    const float kw = std::min(nw, std::max(ui.px(em::kNavButtonWidth),
-                                           button_width(ui, skip, false) + ui.px(1.0f)));
+    const float kw = std::min(
+        nw, std::max(ui.px(em::kNavButtonWidth), button_width(ui, skip, false) + ui.px(1.0f)));
     if (button(ui, "signup.skip", skip, ImVec2(right - gap - kw, pos.y), ImVec2(kw, bh),
                ButtonKind::Outline)) {
       for (std::string* s :
@@ -307,8 +321,8 @@ void SignupScreen::next(Ui& ui) {
 void SignupScreen::submit(Ui& ui) {
   if (const auto step = kiosk::first_step_with_problem(form_)) {
     // Something still needs an answer (the review was reached through a later edit): show it.
-    ui.intents.push_back(kiosk::Intent::open(kiosk::Route{
-        std::string(name()), {}, step_topic(static_cast<int>(*step)) + "r"}));
+    ui.intents.push_back(kiosk::Intent::open(
+        kiosk::Route{std::string(name()), {}, step_topic(static_cast<int>(*step)) + "r"}));
     return;
   }
   sending_ = true;
@@ -370,7 +384,7 @@ void SignupScreen::problem_for(Ui& ui, std::string_view field, float width) {
   vertical_gap(ui, 0.3f);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   advance(at, draw_problem(ui, "signup.problem." + std::string(field),
-                       ui.t(kiosk::problem_message(problem)), at, width));
+                           ui.t(kiosk::problem_message(problem)), at, width));
 }
 
 template <std::size_t N>
@@ -382,19 +396,34 @@ void SignupScreen::choices(Ui& ui, std::string_view field, const std::array<kios
     problem_for(ui, field, width);
     vertical_gap(ui, 0.3f);
   }
-  for (const auto& c : list) {
-    const bool on = many != nullptr ? kiosk::contains(*many, c.key) : *one == c.key;
-    const std::string& label = ui.t(c.label);
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    if (check_row(ui, prefix + std::string(c.key), label, on, many == nullptr, at, width)) {
-      if (many != nullptr) {
-        kiosk::toggle(*many, c.key);
-      } else {
-        *one = c.key;
+  // Two columns when the page is wide enough, read across then down, each pair as tall as the
+  // taller of the two.
+  const float gap = ui.px(em::kGap) * 0.5f;
+  const int columns = width >= 2 * ui.px(kFieldMinWidth) + gap ? 2 : 1;
+  const float w = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const ImVec2 origin = ImGui::GetCursorScreenPos();
+  float y = origin.y;
+  for (std::size_t i = 0; i < N; i += static_cast<std::size_t>(columns)) {
+    float row_h = 0;
+    for (std::size_t j = i; j < std::min(N, i + static_cast<std::size_t>(columns)); ++j) {
+      row_h = std::max(row_h, check_row_height(ui, ui.t(list[j].label), w));
+    }
+    for (std::size_t j = i; j < std::min(N, i + static_cast<std::size_t>(columns)); ++j) {
+      const auto& c = list[j];
+      const bool on = many != nullptr ? kiosk::contains(*many, c.key) : *one == c.key;
+      const float x = origin.x + static_cast<float>(j - i) * (w + gap);
+      if (check_row(ui, prefix + std::string(c.key), ui.t(c.label), on, many == nullptr,
+                    ImVec2(x, y), w, row_h)) {
+        if (many != nullptr) {
+          kiosk::toggle(*many, c.key);
+        } else {
+          *one = c.key;
+        }
       }
     }
-    advance(at, check_row_height(ui, label, width) + ui.px(0.4f));
+    y += row_h + ui.px(0.4f);
   }
+  advance(origin, y - origin.y);
 }
 
 void SignupScreen::skills(Ui& ui, float width) {
@@ -458,22 +487,28 @@ void SignupScreen::draw_step(Ui& ui, float width) {
   using Mode = kiosk::KeyboardMode;
   switch (static_cast<SignupStep>(step_)) {
     case SignupStep::Name:
-      two_fields(ui, width, [&](float w) {
-        field(ui, "first_name", "signup.first_name"_msg, form_.first_name, Mode::Text,
-              kiosk::kMaxNameBytes, w);
-      }, [&](float w) {
-        field(ui, "last_name", "signup.last_name"_msg, form_.last_name, Mode::Text,
-              kiosk::kMaxNameBytes, w);
-      });
+      two_fields(
+          ui, width,
+          [&](float w) {
+            field(ui, "first_name", "signup.first_name"_msg, form_.first_name, Mode::Text,
+                  kiosk::kMaxNameBytes, w);
+          },
+          [&](float w) {
+            field(ui, "last_name", "signup.last_name"_msg, form_.last_name, Mode::Text,
+                  kiosk::kMaxNameBytes, w);
+          });
       break;
     case SignupStep::Contact:
-      two_fields(ui, width, [&](float w) {
-        field(ui, "email", "signup.email"_msg, form_.email, Mode::Email, kiosk::kMaxEmailBytes, w,
-              "signup.email.hint"_msg);
-      }, [&](float w) {
-        field(ui, "phone", "signup.phone"_msg, form_.phone, Mode::Numeric, 20, w,
-              "signup.phone.hint"_msg);
-      });
+      two_fields(
+          ui, width,
+          [&](float w) {
+            field(ui, "email", "signup.email"_msg, form_.email, Mode::Email, kiosk::kMaxEmailBytes,
+                  w, "signup.email.hint"_msg);
+          },
+          [&](float w) {
+            field(ui, "phone", "signup.phone"_msg, form_.phone, Mode::Numeric, 20, w,
+                  "signup.phone.hint"_msg);
+          });
       break;
     case SignupStep::Zip:
       field(ui, "zip", "signup.zip"_msg, form_.zip, Mode::Numeric, 10, width);
@@ -524,8 +559,7 @@ void SignupScreen::draw_step(Ui& ui, float width) {
       const std::string& agree = ui.t("signup.terms.agree"_msg);
       if (check_row(ui, "signup.accept_terms", agree, form_.terms_accepted, false, at, width)) {
         form_.terms_accepted = !form_.terms_accepted;
-        form_.record_answer(kiosk::terms_consent(), form_.terms_accepted, ui.tr.language(),
-                            ui.now);
+        form_.record_answer(kiosk::terms_consent(), form_.terms_accepted, ui.tr.language(), ui.now);
       }
       advance(at, check_row_height(ui, agree, width));
       if (tried_) problem_for(ui, "accept_terms", width);
@@ -549,8 +583,8 @@ void SignupScreen::draw_step(Ui& ui, float width) {
             y += chip_height(ui) + gap;
           }
           const bool on = value == c.key;
-          if (chip(ui, "signup.choice." + std::string(field) + "." + std::string(c.key), answer,
-                   on, ImVec2(x, y))) {
+          if (chip(ui, "signup.choice." + std::string(field) + "." + std::string(c.key), answer, on,
+                   ImVec2(x, y))) {
             if (on) {
               kiosk::wipe(value);  // a second tap takes the answer back
             } else {
@@ -583,9 +617,9 @@ void SignupScreen::draw_review(Ui& ui, float width) {
   vertical_gap(ui, em::kParagraphGap);
   if (send_failed_) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
-    advance(at, draw_problem(ui, "signup.problem.submit", ui.t("signup.submit.failed"_msg), at,
-                         width) +
-            ui.px(em::kParagraphGap));
+    advance(at,
+            draw_problem(ui, "signup.problem.submit", ui.t("signup.submit.failed"_msg), at, width) +
+                ui.px(em::kParagraphGap));
   }
   const std::string none = ui.t("signup.review.none"_msg);
   const auto answer = [&](SignupStep step) -> std::string {
@@ -656,46 +690,45 @@ void SignupScreen::draw_review(Ui& ui, float width) {
           kiosk::Intent::open(kiosk::Route{std::string(name()), {}, step_topic(i) + "r"}));
     }
     advance(at, row_h + ui.px(0.4f));
-    draw->AddLine(ImGui::GetCursorScreenPos(),
-                  ImVec2(at.x + width, ImGui::GetCursorScreenPos().y), p.border.packed());
+    draw->AddLine(ImGui::GetCursorScreenPos(), ImVec2(at.x + width, ImGui::GetCursorScreenPos().y),
+                  p.border.packed());
     vertical_gap(ui, 0.6f);
   }
 }
 
 void SignupScreen::draw_done(Ui& ui, float width) {
   const Palette& p = ui.palette;
-  paragraph(ui, ui.t("signup.done.title"_msg), ui.fonts.title, p.text, width,
+  const float side = std::min(width, ui.px(em::kQrSide));
+  const float gap = ui.px(em::kGap);
+  // The QR beside the words when both fit, under them otherwise (portrait).
+  const bool beside = qr_ && width >= side + gap + ui.px(24.0f);
+  const float text_w = beside ? width - side - gap : width;
+  const ImVec2 top = ImGui::GetCursorScreenPos();
+  paragraph(ui, ui.t("signup.done.title"_msg), ui.fonts.title, p.text, text_w,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap);
-  paragraph(ui, ui.t("signup.done.reference"_msg), ui.fonts.body, p.text, width);
+  paragraph(ui, ui.t("signup.done.reference"_msg), ui.fonts.body, p.text, text_w);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   ImFont* big = ui.fonts.title;
   ImGui::GetWindowDrawList()->AddText(big, big->FontSize, at, p.primary.packed(), reference_.data(),
                                       reference_.data() + reference_.size());
-  record(ui, "signup.reference", kiosk::Role::Text, at,
-         ImVec2(at.x + width, at.y + big->FontSize), reference_);
+  record(ui, "signup.reference", kiosk::Role::Text, at, ImVec2(at.x + text_w, at.y + big->FontSize),
+         reference_);
   advance(at, big->FontSize * 1.2f);
   vertical_gap(ui, em::kParagraphGap);
-  paragraph(ui, ui.t("signup.done.activate"_msg), ui.fonts.body, p.text, width);
+  paragraph(ui, ui.t("signup.done.activate"_msg), ui.fonts.body, p.text, text_w);
   vertical_gap(ui, em::kParagraphGap);
-  if (qr_) {
-    const float side = std::min(width, ui.px(em::kQrSide));
-    const ImVec2 q = ImGui::GetCursorScreenPos();
-    qr_image(ui, "signup.qr", *qr_, q, side, qr_link_);
-    advance(q, side + ui.px(0.3f));
-    paragraph(ui, ui.t("signup.done.scan"_msg), ui.fonts.small, p.text_muted, width);
-    vertical_gap(ui, em::kParagraphGap);
-  }
-  paragraph(ui, ui.t("signup.done.next"_msg), ui.fonts.body, p.text, width);
-  vertical_gap(ui, em::kSectionGap * 0.5f);
-  const ImVec2 b = ImGui::GetCursorScreenPos();
-  const std::string& finish = ui.t("signup.finish"_msg);
-  const float w = std::min(width, button_width(ui, finish, true) + ui.px(1.0f));
-  if (button(ui, "signup.finish", finish, b, ImVec2(w, ui.px(em::kButtonHeight)),
-             ButtonKind::Primary, Icon::Home)) {
-    ui.intents.push_back(kiosk::Intent::go_home());
-  }
-  advance(b, ui.px(em::kButtonHeight));
+  paragraph(ui, ui.t("signup.done.next"_msg), ui.fonts.body, p.text, text_w);
+  const float text_bottom = ImGui::GetCursorScreenPos().y;
+  if (!qr_) return;
+  const ImVec2 q = beside ? ImVec2(top.x + text_w + gap, top.y)
+                          : ImVec2(top.x, text_bottom + ui.px(em::kParagraphGap));
+  qr_image(ui, "signup.qr", *qr_, q, side, qr_link_);
+  advance(q, side + ui.px(0.3f));
+  paragraph(ui, ui.t("signup.done.scan"_msg), ui.fonts.small, p.text_muted, side);
+  // The page goes on below whichever column is longer.
+  const float bottom = std::max(text_bottom, ImGui::GetCursorScreenPos().y);
+  advance(ImVec2(top.x, bottom), 0.0f);
 }
 
 }  // namespace ui

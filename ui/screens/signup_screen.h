@@ -43,8 +43,7 @@ class SignupScreen final : public Screen {
 
   // The parts of a step.
   void field(Ui& ui, std::string_view id, kiosk::MsgKey label, std::string& text,
-             kiosk::KeyboardMode mode, std::size_t max_bytes, float width,
-             kiosk::MsgKey hint = {});
+             kiosk::KeyboardMode mode, std::size_t max_bytes, float width, kiosk::MsgKey hint = {});
   void problem_for(Ui& ui, std::string_view field, float width);
   template <std::size_t N>
   void choices(Ui& ui, std::string_view field, const std::array<kiosk::Choice, N>& list,
@@ -60,14 +59,14 @@ class SignupScreen final : public Screen {
   kiosk::SignupForm& form_;
   kiosk::SignupService& service_;
   Page page_ = Page::Step;
-  int step_ = 0;                // 0-based, while page_ is Step
-  bool from_review_ = false;    // Next goes back to the review
-  bool tried_ = false;          // Next was tapped here: show every problem of the step
-  std::string skill_search_;    // typed: wiped with the rest
-  bool sending_ = false;        // sealed, being stored
+  int step_ = 0;              // 0-based, while page_ is Step
+  bool from_review_ = false;  // Next goes back to the review
+  bool tried_ = false;        // Next was tapped here: show every problem of the step
+  std::string skill_search_;  // typed: wiped with the rest
+  bool sending_ = false;      // sealed, being stored
   bool send_failed_ = false;
   bool done_pending_ = false;  // stored: show the confirmation next frame
-  std::string reference_;       // after the submit
+  std::string reference_;      // after the submit
   std::optional<kiosk::QrCode> qr_;
   std::string qr_link_;
   unsigned generation_ = 0;  // answers from before a reset are dropped
