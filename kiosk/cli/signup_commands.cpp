@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/iso_time.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/base/wipe.h"
 #include "kiosk/cli/cli.h"

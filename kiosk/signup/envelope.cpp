@@ -1,10 +1,10 @@
 #include "kiosk/signup/envelope.h"
 
-#include <ctime>
 #include <streambuf>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/iso_time.h"
 #include "kiosk/base/utf8.h"
 #include "kiosk/base/wipe.h"
 
@@ -76,15 +76,6 @@ json consent_json(const ConsentRecord& c) {
 }
 
 }  // namespace
-
-std::string iso_utc(std::int64_t seconds) {
-  const std::time_t t = seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
 
 SecretBytes envelope_json(const SignupForm& form, const EnvelopeMeta& meta) {
   json person = {{"first_name", text(form.first_name)}, {"last_name", text(form.last_name)}};
