@@ -197,7 +197,7 @@ int run_outbox_export(const Options& options) {
 int run_outbox_open(const Options& options) {
   const SecretKeyResult key = read_secret_key(*options.secret_key);
   if (!key.key) return failure(key.error);
-  nlohmann::json signups = nlohmann::json::array();
+  nlohmann::ordered_json signups = nlohmann::ordered_json::array();  // fields as they were written
   int failed = 0;
   for (const fs::path& file : options.files) {
     std::string why;
@@ -215,7 +215,7 @@ int run_outbox_open(const Options& options) {
       ++failed;
       continue;
     }
-    signups.push_back(nlohmann::json::parse(plain->view()));
+    signups.push_back(nlohmann::ordered_json::parse(plain->view()));
   }
   std::cout << signups.dump(2) << '\n';
   return failed == 0 ? 0 : 1;

@@ -11,7 +11,8 @@
 namespace kiosk {
 namespace {
 
-using nlohmann::json;
+// In the order the schema documents them (schema_version first), for people reading `outbox open`.
+using json = nlohmann::ordered_json;
 
 std::string_view trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
