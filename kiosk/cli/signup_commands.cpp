@@ -5,9 +5,9 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
 
@@ -59,7 +59,10 @@ std::optional<std::string> write_atomically(const fs::path& file,
                                             const std::vector<unsigned char>& bytes) {
   const fs::path temp = file.parent_path() / ("." + file.filename().string() + ".part");
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return "cannot create " + temp.string() + ": " + std::strerror(errno);
+  if (fd < 0) {
+    const int error = errno;
+    return "cannot create " + temp.string() + ": " + std::generic_category().message(error);
+  }
   std::size_t done = 0;
   bool ok = true;
   while (ok && done < bytes.size()) {
@@ -74,7 +77,7 @@ std::optional<std::string> write_atomically(const fs::path& file,
   std::error_code ec;
   if (!ok) {
     fs::remove(temp, ec);
-    return "cannot write " + temp.string() + ": " + std::strerror(saved);
+    return "cannot write " + temp.string() + ": " + std::generic_category().message(saved);
   }
   fs::rename(temp, file, ec);
   if (ec) {

@@ -123,8 +123,8 @@ SecretBytes envelope_json(const SignupForm& form, const EnvelopeMeta& meta) {
   return out;
 }
 
-std::optional<std::string> check_envelope_json(std::string_view text_in) {
-  const json j = json::parse(text_in, nullptr, /*allow_exceptions=*/false);
+std::optional<std::string> check_envelope_json(std::string_view plaintext) {
+  const json j = json::parse(plaintext, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return "the envelope is not JSON";
   if (!j.is_object()) return "the envelope is not a JSON object";
   const auto version = j.find("schema_version");

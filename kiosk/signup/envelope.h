@@ -31,6 +31,6 @@ SecretBytes envelope_json(const SignupForm& form, const EnvelopeMeta& meta);
 
 // Checks that a decrypted envelope is an object of a schema version this build knows; the error
 // (one sentence) otherwise. Used by `outbox open` and the reference receiver.
-std::optional<std::string> check_envelope_json(std::string_view json);
+std::optional<std::string> check_envelope_json(std::string_view plaintext);
 
 }  // namespace kiosk
