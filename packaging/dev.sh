@@ -24,7 +24,7 @@ packages=(
   libqrencode-dev libcups2-dev libespeak-ng-dev espeak-ng-data libsodium-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xauth gdb python3
+  xvfb xauth gdb python3 python3-jsonschema
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
 
