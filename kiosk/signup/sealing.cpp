@@ -10,6 +10,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "kiosk/base/base64.h"
 #include "kiosk/base/wipe.h"
 
 namespace kiosk {
@@ -18,29 +19,6 @@ static_assert(kPublicKeyBytes == crypto_box_PUBLICKEYBYTES);
 static_assert(kSecretKeyBytes == crypto_box_SECRETKEYBYTES);
 
 namespace {
-
-constexpr int kBase64 = sodium_base64_VARIANT_ORIGINAL;
-
-// Decodes padded base64 into `out` (at most `max` bytes); the decoded length, or nothing when the
-// text is not base64 through to its end.
-std::optional<std::size_t> decode_base64(std::string_view text, unsigned char* out,
-                                         std::size_t max) {
-  if (!sodium_ready()) return std::nullopt;
-  // libsodium 1.0.18 reads some bytes above 0x7f as letters ("+\xaf8=" decodes): only the
-  // alphabet passes.
-  const bool alphabet = std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
-           c == '/' || c == '=';
-  });
-  if (!alphabet) return std::nullopt;
-  std::size_t size = 0;
-  const char* end = nullptr;
-  if (sodium_base642bin(out, max, text.data(), text.size(), nullptr, &size, &end, kBase64) != 0) {
-    return std::nullopt;
-  }
-  if (end != text.data() + text.size()) return std::nullopt;
-  return size;
-}
 
 std::string_view trim_line(std::string_view text) {
   const auto first = text.find_first_not_of(" \t\r\n");
@@ -131,24 +109,9 @@ void SecretBytes::clear() {
   bytes_.clear();
 }
 
-std::string to_base64(const unsigned char* data, std::size_t size) {
-  std::string out(sodium_base64_ENCODED_LEN(size, kBase64), '\0');
-  sodium_bin2base64(out.data(), out.size(), data, size, kBase64);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
-std::optional<std::vector<unsigned char>> from_base64(std::string_view text) {
-  std::vector<unsigned char> out(text.size() / 4 * 3 + 3);
-  const auto size = decode_base64(text, out.data(), out.size());
-  if (!size) return std::nullopt;
-  out.resize(*size);
-  return out;
-}
-
 std::optional<PublicKey> parse_public_key(std::string_view base64) {
   // Exactly the 44 characters of 32 padded bytes: no room for a second key or stray text.
-  if (base64.size() != sodium_base64_ENCODED_LEN(kPublicKeyBytes, kBase64) - 1) return std::nullopt;
+  if (base64.size() != base64_length(kPublicKeyBytes)) return std::nullopt;
   PublicKey key;
   const auto size = decode_base64(base64, key.bytes.data(), key.bytes.size());
   if (!size || *size != kPublicKeyBytes) return std::nullopt;

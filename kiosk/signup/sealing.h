@@ -12,6 +12,8 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/base/base64.h"  // the keys' text
+
 namespace kiosk {
 
 // Calls sodium_init() once; false when libsodium cannot start (no entropy source).
@@ -45,10 +47,6 @@ inline constexpr std::size_t kSecretKeyBytes = 32;  // crypto_box_SECRETKEYBYTES
 struct PublicKey {
   std::array<unsigned char, kPublicKeyBytes> bytes{};
 };
-
-// Padded standard base64 (RFC 4648 §4), as in intake.pub and `[signup] public_key`.
-std::string to_base64(const unsigned char* data, std::size_t size);
-std::optional<std::vector<unsigned char>> from_base64(std::string_view text);
 
 // A public key from its base64 text; nothing when the text is not 32 bytes of padded base64.
 std::optional<PublicKey> parse_public_key(std::string_view base64);
