@@ -282,7 +282,8 @@ void SignupScreen::draw_buttons(Ui& ui, ImVec2 pos, float width) {
   }
   const std::string& next_label = ui.t(from_review_ ? "signup.save_change"_msg : "signup.next"_msg);
   const float nw = std::min(
-      (width - bw - gap) / (step_ == 10 ? 2 : 1) - gap,
+      (width - bw - gap) / (static_cast<SignupStep>(step_) == SignupStep::SelfId ? 2.0f : 1.0f) -
+          gap,
       std::max(ui.px(em::kNavButtonWidth), button_width(ui, next_label, true) + ui.px(1.0f)));
   right -= nw;
   if (button(ui, "signup.next", next_label, ImVec2(right, pos.y), ImVec2(nw, bh),
@@ -680,8 +681,11 @@ void SignupScreen::draw_review(Ui& ui, float width) {
     const float vh = wrapped_height(ui.fonts.body, value, text_w);
     draw_wrapped(draw, ui.fonts.body_bold, at, p.text_muted.packed(), label, text_w);
     draw_wrapped(draw, ui.fonts.body, ImVec2(at.x, at.y + lh), p.text.packed(), value, text_w);
+    std::string spoken = label;
+    spoken += ": ";
+    spoken += value;
     record(ui, "signup.review." + std::string(words.name), kiosk::Role::Text, at,
-           ImVec2(at.x + text_w, at.y + lh + vh), label + ": " + value);
+           ImVec2(at.x + text_w, at.y + lh + vh), spoken);
     const float row_h = std::max(lh + vh, bh);
     if (button(ui, "signup.edit." + std::string(words.name), change,
                ImVec2(at.x + width - cw, at.y + (row_h - bh) / 2), ImVec2(cw, bh),
