@@ -12,6 +12,7 @@
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/model/enums.h"
 #include "kiosk/store/occupation_facets.h"
+#include "kiosk/store/rank.h"
 #include "kiosk/store/record_json.h"
 #include "kiosk/store/word_forms.h"
 
@@ -402,6 +403,7 @@ Store::Store(const std::filesystem::path& data_dir, Mode mode)
     db_.exec("PRAGMA cache_size = -24000");  // 24 MB: a 100,000-job import touches many pages
   }
   db_.exec("PRAGMA foreign_keys = ON");
+  register_rank_function(db_);
   if (mode == Mode::Writer) {
     migrate();
   } else if (db_.user_version() != kSchemaVersion) {
@@ -823,12 +825,13 @@ struct Candidate {
 std::vector<Candidate> rank_window(sql::Database& db, const SearchQuery& q, const Matched& m,
                                    SearchResult& result) {
   static_assert(Store::kRankWindow <= Store::kCountCap, "the window is counted in the same pass");
-  sql::Statement w(db, std::string("SELECT f.rowid, ") +
-                           (m.by_date || q.sort == SortOrder::Pay
-                                ? "0.0"
-                                : "bm25(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)") +
-                           ", l.pay_hourly " + m.from + " ORDER BY f.rowid DESC LIMIT " +
-                           std::to_string(Store::kCountCap + 1));
+  // bm25 with these column weights (kiosk/store/rank.h): title, org, body, skills, facets.
+  const std::string score =
+      m.by_date || q.sort == SortOrder::Pay
+          ? std::string("0.0")
+          : std::string(kRankFunction) + "(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)";
+  sql::Statement w(db, "SELECT f.rowid, " + score + ", l.pay_hourly " + m.from +
+                           " ORDER BY f.rowid DESC LIMIT " + std::to_string(Store::kCountCap + 1));
   bind_all(w, m.params);
   std::vector<Candidate> window;
   std::int64_t n = 0;
