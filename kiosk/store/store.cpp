@@ -12,6 +12,7 @@
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/model/enums.h"
 #include "kiosk/store/occupation_facets.h"
+#include "kiosk/store/rank.h"
 #include "kiosk/store/record_json.h"
 #include "kiosk/store/word_forms.h"
 
@@ -402,6 +403,7 @@ Store::Store(const std::filesystem::path& data_dir, Mode mode)
     db_.exec("PRAGMA cache_size = -24000");  // 24 MB: a 100,000-job import touches many pages
   }
   db_.exec("PRAGMA foreign_keys = ON");
+  register_rank_function(db_);
   if (mode == Mode::Writer) {
     migrate();
   } else if (db_.user_version() != kSchemaVersion) {
@@ -478,18 +480,24 @@ void Store::replace_feed(const FeedState& state, const ParsedFeed& feed, std::in
 namespace {
 
 // Takes a feed's records out of the index, then out of the table (inside the caller's
-// transaction: the index is kept by hand, see kSchema).
+// transaction: the index is kept by hand, see kSchema). By ascending key, as FeedImport::add
+// indexes: a lower rowid than the last makes FTS5 write a segment, deletes included.
 void remove_listings(sql::Database& db, const std::string& url) {
-  sql::Statement old(db,
-                     "SELECT key, title, org, body, skills, facets FROM listings WHERE feed = ?1");
+  std::vector<std::int64_t> keys;  // the keys alone are sorted, not the rows' text
+  sql::Statement feed_keys(db, "SELECT key FROM listings WHERE feed = ?1 ORDER BY key");
+  feed_keys.bind(1, url);
+  while (feed_keys.step()) keys.push_back(feed_keys.int64(0));
+  sql::Statement old(db, "SELECT title, org, body, skills, facets FROM listings WHERE key = ?1");
   sql::Statement unindex(db, R"sql(
     INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills, facets)
     VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6))sql");
-  old.bind(1, url);
-  while (old.step()) {
+  for (const std::int64_t key : keys) {
+    old.reset();
+    old.bind(1, key);
+    if (!old.step()) continue;
     unindex.reset();
-    unindex.bind(1, old.int64(0)).bind(2, old.text(1)).bind(3, old.text(2));
-    unindex.bind(4, old.text(3)).bind(5, old.text(4)).bind(6, old.text(5)).run();
+    unindex.bind(1, key).bind(2, old.text(0)).bind(3, old.text(1));
+    unindex.bind(4, old.text(2)).bind(5, old.text(3)).bind(6, old.text(4)).run();
   }
   sql::Statement remove(db, "DELETE FROM listings WHERE feed = ?1");
   remove.bind(1, url).run();
@@ -528,8 +536,9 @@ struct FeedImport::Impl {
     remove_listings(db, state.url);
   }
 
-  // Returns false when the record repeats an id already imported from this feed.
-  bool add(const Row& r) {
+  // The row's key, or nothing when the record repeats an id already imported from this feed.
+  // The row goes into the table only: index_row() adds it to the search index.
+  std::optional<std::int64_t> add(const Row& r) {
     const std::int64_t when =
         std::clamp<std::int64_t>(r.posted.value_or(now), 0, std::int64_t{1} << 40);
     std::int64_t key =
@@ -549,19 +558,22 @@ struct FeedImport::Impl {
       try {
         insert.run();
         used.insert(key);
-        index.reset();
-        index.bind(1, key).bind(2, r.title).bind(3, r.org).bind(4, r.body).bind(5, r.skills);
-        index.bind(6, r.facets).run();
-        return true;
+        return key;
       } catch (const sql::SqliteError& e) {
         if (e.code() == SQLITE_CONSTRAINT_PRIMARYKEY) {
           used.insert(key);  // another feed's listing holds this key: take the next
           continue;
         }
-        if (e.code() == SQLITE_CONSTRAINT_UNIQUE) return false;
+        if (e.code() == SQLITE_CONSTRAINT_UNIQUE) return std::nullopt;
         throw;
       }
     }
+  }
+
+  void index_row(std::int64_t key, const Row& r) {
+    index.reset();
+    index.bind(1, key).bind(2, r.title).bind(3, r.org).bind(4, r.body).bind(5, r.skills);
+    index.bind(6, r.facets).run();
   }
 
   sql::Database& db;
@@ -603,13 +615,24 @@ void FeedImport::add(const ParsedFeed& feed) {
 }
 
 void FeedImport::add(const PreparedRecords& records) {
+  // Into the table in the feed's order (the first of a repeated id wins; a key taken moves the
+  // later record on), into the index by ascending key: FTS5 writes its in-memory index out as a
+  // new segment whenever a rowid is lower than the one before, so feed order (dates at random)
+  // wrote a segment for every other listing, and merging them was most of an import (measured:
+  // BENCHMARKS.md, 2026-12-06).
+  std::vector<std::pair<std::int64_t, const Row*>> added;
+  added.reserve(records.rows.size());
   for (const Row& row : records.rows) {
-    if (impl_->add(row)) {
+    if (const auto key = impl_->add(row)) {
+      added.emplace_back(*key, &row);
       ++inserted_;
     } else {
       ++impl_->skipped;  // the same id twice in one feed: the first wins
     }
   }
+  std::sort(added.begin(), added.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  for (const auto& [key, row] : added) impl_->index_row(key, *row);
 }
 
 void FeedImport::commit() {
@@ -802,12 +825,13 @@ struct Candidate {
 std::vector<Candidate> rank_window(sql::Database& db, const SearchQuery& q, const Matched& m,
                                    SearchResult& result) {
   static_assert(Store::kRankWindow <= Store::kCountCap, "the window is counted in the same pass");
-  sql::Statement w(db, std::string("SELECT f.rowid, ") +
-                           (m.by_date || q.sort == SortOrder::Pay
-                                ? "0.0"
-                                : "bm25(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)") +
-                           ", l.pay_hourly " + m.from + " ORDER BY f.rowid DESC LIMIT " +
-                           std::to_string(Store::kCountCap + 1));
+  // bm25 with these column weights (kiosk/store/rank.h): title, org, body, skills, facets.
+  const std::string score =
+      m.by_date || q.sort == SortOrder::Pay
+          ? std::string("0.0")
+          : std::string(kRankFunction) + "(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)";
+  sql::Statement w(db, "SELECT f.rowid, " + score + ", l.pay_hourly " + m.from +
+                           " ORDER BY f.rowid DESC LIMIT " + std::to_string(Store::kCountCap + 1));
   bind_all(w, m.params);
   std::vector<Candidate> window;
   std::int64_t n = 0;

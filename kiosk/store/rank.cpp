@@ -1,0 +1,142 @@
+#include "kiosk/store/rank.h"
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <new>
+#include <vector>
+
+namespace kiosk {
+namespace {
+
+// What one query's scores share, kept by FTS5 with the query (auxiliary data).
+struct QueryStats {
+  sqlite3_int64 rows = 0;
+  double average_tokens = 0.0;  // per row, all columns
+  std::vector<double> idf;      // per phrase, once read
+  std::vector<char> idf_read;
+  std::vector<double> frequency;  // per phrase, of the current row, weighted by column
+};
+
+void delete_stats(void* stats) {
+  delete static_cast<QueryStats*>(stats);
+}
+
+int count_row(const Fts5ExtensionApi* /*api*/, Fts5Context* /*fts*/, void* rows) {
+  ++*static_cast<sqlite3_int64*>(rows);
+  return SQLITE_OK;
+}
+
+// The query's statistics, read on its first row.
+int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats** out) {
+  *out = static_cast<QueryStats*>(api->xGetAuxdata(fts, 0));
+  if (*out != nullptr) return SQLITE_OK;
+  auto stats = std::make_unique<QueryStats>();
+  sqlite3_int64 tokens = 0;
+  int rc = api->xRowCount(fts, &stats->rows);
+  if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
+  if (rc != SQLITE_OK) return rc;
+  stats->average_tokens = static_cast<double>(tokens) / static_cast<double>(stats->rows);
+  const auto phrases = static_cast<std::size_t>(api->xPhraseCount(fts));
+  stats->idf.assign(phrases, 0.0);
+  stats->idf_read.assign(phrases, 0);
+  stats->frequency.assign(phrases, 0.0);
+  rc = api->xSetAuxdata(fts, stats.get(), delete_stats);  // FTS5 owns it from here on
+  QueryStats* kept = stats.release();
+  if (rc != SQLITE_OK) return rc;  // xSetAuxdata has already called delete_stats
+  *out = kept;
+  return SQLITE_OK;
+}
+
+// IDF = log((N - n + 0.5) / (n + 0.5)), at least 1e-6, n the rows holding the phrase.
+int phrase_idf(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats& stats, int phrase) {
+  const auto i = static_cast<std::size_t>(phrase);
+  if (stats.idf_read[i] != 0) return SQLITE_OK;
+  sqlite3_int64 hits = 0;
+  const int rc = api->xQueryPhrase(fts, phrase, &hits, count_row);
+  if (rc != SQLITE_OK) return rc;
+  double idf =
+      std::log((static_cast<double>(stats.rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
+  if (idf <= 0.0) idf = 1e-6;
+  stats.idf[i] = idf;
+  stats.idf_read[i] = 1;
+  return SQLITE_OK;
+}
+
+int score_row(const Fts5ExtensionApi* api, Fts5Context* fts, int n_weights, sqlite3_value** weights,
+              double* score) {
+  constexpr double k1 = 1.2;
+  constexpr double b = 0.75;
+  QueryStats* stats = nullptr;
+  int rc = query_stats(api, fts, &stats);
+  if (rc != SQLITE_OK) return rc;
+  std::fill(stats->frequency.begin(), stats->frequency.end(), 0.0);
+  int instances = 0;
+  rc = api->xInstCount(fts, &instances);
+  for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
+    int phrase = 0;
+    int column = 0;
+    int offset = 0;
+    rc = api->xInst(fts, i, &phrase, &column, &offset);
+    if (rc == SQLITE_OK) {
+      const double w = n_weights > column ? sqlite3_value_double(weights[column]) : 1.0;
+      stats->frequency[static_cast<std::size_t>(phrase)] += w;
+    }
+  }
+  int row_tokens = 0;
+  if (rc == SQLITE_OK) rc = api->xColumnSize(fts, -1, &row_tokens);
+  const auto d = static_cast<double>(row_tokens);
+  double sum = 0.0;
+  for (std::size_t i = 0; rc == SQLITE_OK && i < stats->frequency.size(); ++i) {
+    const double f = stats->frequency[i];
+    // bm25 adds idf * (0.0 / positive) = +0.0 here: the sum is the same without the count.
+    if (f == 0.0) continue;
+    rc = phrase_idf(api, fts, *stats, static_cast<int>(i));
+    if (rc == SQLITE_OK) {
+      sum +=
+          stats->idf[i] * ((f * (k1 + 1.0)) / (f + k1 * (1 - b + b * d / stats->average_tokens)));
+    }
+  }
+  *score = -1.0 * sum;
+  return rc;
+}
+
+void bm25(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* context, int n_values,
+          sqlite3_value** values) {
+  try {
+    double score = 0.0;
+    const int rc = score_row(api, fts, n_values, values, &score);
+    if (rc == SQLITE_OK) {
+      sqlite3_result_double(context, score);
+    } else {
+      sqlite3_result_error_code(context, rc);
+    }
+  } catch (const std::bad_alloc&) {
+    sqlite3_result_error_nomem(context);
+  }
+}
+
+struct Finalizer {
+  void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
+};
+
+}  // namespace
+
+void register_rank_function(sql::Database& db) {
+  // The documented way to reach FTS5's API: SELECT fts5(?1) with a pointer bound to ?1.
+  fts5_api* api = nullptr;
+  sqlite3_stmt* raw = nullptr;
+  int rc = sqlite3_prepare_v2(db.handle(), "SELECT fts5(?1)", -1, &raw, nullptr);
+  const std::unique_ptr<sqlite3_stmt, Finalizer> stmt(raw);
+  if (rc == SQLITE_OK) rc = sqlite3_bind_pointer(raw, 1, &api, "fts5_api_ptr", nullptr);
+  if (rc == SQLITE_OK) sqlite3_step(raw);
+  if (rc != SQLITE_OK || api == nullptr || api->iVersion < 2) {
+    throw sql::SqliteError(rc == SQLITE_OK ? SQLITE_ERROR : rc, "SQLite has no FTS5");
+  }
+  rc = api->xCreateFunction(api, kRankFunction, nullptr, bm25, nullptr);
+  if (rc != SQLITE_OK) throw sql::SqliteError(rc, "could not register the search's ranking");
+}
+
+}  // namespace kiosk
