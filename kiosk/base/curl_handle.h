@@ -4,6 +4,7 @@
 
 #include <curl/curl.h>
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -37,6 +38,19 @@ inline void secure_defaults(CURL* c, long connect_timeout_ms, long total_timeout
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, connect_timeout_ms);
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, total_timeout_ms);
+}
+
+inline int cancel_progress(void* cancel, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/,
+                           curl_off_t /*ultotal*/, curl_off_t /*ulnow*/) {
+  return static_cast<const std::atomic<bool>*>(cancel)->load() ? 1 : 0;
+}
+
+// The transfer ends (CURLE_ABORTED_BY_CALLBACK) soon after *cancel turns true; null: never.
+inline void cancel_with(CURL* c, const std::atomic<bool>* cancel) {
+  if (cancel == nullptr) return;
+  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, cancel_progress);
+  curl_easy_setopt(c, CURLOPT_XFERINFODATA, const_cast<std::atomic<bool>*>(cancel));
+  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
 }
 
 }  // namespace kiosk::curl

@@ -14,7 +14,6 @@ struct Transfer {
   FetchResult* result = nullptr;
   std::size_t max_bytes = 0;
   bool too_large = false;
-  const std::atomic<bool>* cancel = nullptr;
   std::ofstream* file = nullptr;  // the body goes here when set
   std::size_t received = 0;
 };
@@ -61,12 +60,6 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   if (name == "last-modified") t->result->last_modified = value;
   if (name == "content-type") t->result->content_type = value;
   return size * count;
-}
-
-int on_progress(void* user, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/, curl_off_t /*ultotal*/,
-                curl_off_t /*ulnow*/) {
-  const auto* t = static_cast<Transfer*>(user);
-  return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
 }
 
 FetchResult fetch_file(const FetchRequest& request) {
@@ -125,9 +118,8 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
       return result;
     }
   }
-  Transfer transfer{
-      &result, request.max_bytes, false, cancel, request.body_file.empty() ? nullptr : &body_file,
-      0};
+  Transfer transfer{&result, request.max_bytes, false,
+                    request.body_file.empty() ? nullptr : &body_file, 0};
   char error_buffer[CURL_ERROR_SIZE] = {};
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
@@ -145,9 +137,7 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl::cancel_with(c, cancel);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
 
   const CURLcode rc = curl_easy_perform(c);
