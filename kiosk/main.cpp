@@ -40,6 +40,14 @@ int main(int argc, char** argv) {
       return kiosk::run_search(options);
     case kiosk::Options::Command::Speak:
       return kiosk::run_speak(options);
+    case kiosk::Options::Command::Keygen:
+      return kiosk::run_keygen(options);
+    case kiosk::Options::Command::OutboxList:
+      return kiosk::run_outbox_list(options);
+    case kiosk::Options::Command::OutboxExport:
+      return kiosk::run_outbox_export(options);
+    case kiosk::Options::Command::OutboxOpen:
+      return kiosk::run_outbox_open(options);
     case kiosk::Options::Command::Run:
       break;
   }

@@ -21,7 +21,7 @@ packages=(
   libimgui-dev libsdl2-dev libgl-dev libgl1-mesa-dri
   libicu-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   libsqlite3-dev libcurl4-openssl-dev libgumbo-dev zlib1g-dev ca-certificates
-  libqrencode-dev libcups2-dev libespeak-ng-dev espeak-ng-data
+  libqrencode-dev libcups2-dev libespeak-ng-dev espeak-ng-data libsodium-dev
   libcpp-httplib-dev libssl-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core

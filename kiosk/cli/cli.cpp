@@ -54,6 +54,30 @@ std::string filter_help(ListingKind kind) {
   return out;
 }
 
+// What keygen and the outbox commands take besides --json (nothing when the usage is right).
+std::optional<std::string> check_signup_usage(const Options& options) {
+  using Command = Options::Command;
+  const Command c = options.command;
+  const bool ui_options = options.windowed || options.script || options.screenshot_dir;
+  if (c == Command::Keygen && (ui_options || options.data_dir || options.config)) {
+    return "keygen takes only --out DIR and --json";
+  }
+  const bool outbox =
+      c == Command::OutboxList || c == Command::OutboxExport || c == Command::OutboxOpen;
+  if (outbox && ui_options) return "outbox takes --data-dir, --json and its arguments";
+  if (options.secret_key && c != Command::OutboxOpen) {
+    return "--secret-key goes with outbox open";
+  }
+  if (c == Command::OutboxExport && options.files.size() != 1) {
+    return "outbox export needs one directory to write the envelopes to";
+  }
+  if (c == Command::OutboxOpen) {
+    if (!options.secret_key) return "outbox open needs --secret-key FILE (the intake.key)";
+    if (options.files.empty()) return "outbox open needs the envelope files to open";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string usage_text() {
@@ -71,6 +95,14 @@ std::string usage_text() {
          "                  max_cost=USD  occupation=SOC[,SOC]... (29-1141; jobs and programs)\n"
          "       workforce-kiosk speak [--lang en|es] --out FILE.wav [--json] [--] TEXT\n"
          "         speaks TEXT with espeak-ng (English: en-us, Spanish: es-419) into a WAV file\n"
+         "       workforce-kiosk keygen --out DIR [--json]\n"
+         "         writes the intake team's key pair: DIR/intake.pub (for [signup] public_key)\n"
+         "         and DIR/intake.key (the secret key, mode 0600: keep it off the kiosk)\n"
+         "       workforce-kiosk outbox list [--data-dir DIR] [--json]\n"
+         "       workforce-kiosk outbox export [--data-dir DIR] [--json] EXPORT_DIR\n"
+         "         copies each waiting sign-up, still sealed, to EXPORT_DIR/<id>.sealed\n"
+         "       workforce-kiosk outbox open --secret-key FILE ENVELOPE...\n"
+         "         opens exported envelopes with intake.key; prints the sign-ups as a JSON array\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -80,7 +112,8 @@ std::string usage_text() {
          "  --windowed WxH        a window instead of full screen, for development\n"
          "  --script FILE         run an automation scenario, exit 0 if every expectation held\n"
          "  --screenshot-dir DIR  where the scenario's `shot` PNGs go\n"
-         "  --out FILE            where speak writes its WAV file\n"
+         "  --out FILE|DIR        where speak writes its WAV file; where keygen writes the keys\n"
+         "  --secret-key FILE     the intake team's intake.key (outbox open)\n"
          "  --json                machine-readable output (subcommands)\n"
          "  --help, --version\n";
 }
@@ -102,12 +135,26 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Search;
     } else if (args[0] == "speak") {
       options.command = Options::Command::Speak;
+    } else if (args[0] == "keygen") {
+      options.command = Options::Command::Keygen;
+    } else if (args[0] == "outbox") {
+      const std::string what = args.size() > 1 ? args[1] : "";
+      if (what == "list") {
+        options.command = Options::Command::OutboxList;
+      } else if (what == "export") {
+        options.command = Options::Command::OutboxExport;
+      } else if (what == "open") {
+        options.command = Options::Command::OutboxOpen;
+      } else {
+        return fail("outbox takes list, export or open (see --help)");
+      }
+      ++i;
     } else if (args[0] == "help") {
       options.command = Options::Command::Help;
     } else {
       return fail("unknown command '" + args[0] + "' (see --help)");
     }
-    i = 1;
+    ++i;
   }
   bool bad_speak_lang = false;
   for (; i < args.size(); ++i) {
@@ -183,6 +230,14 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       auto v = value();
       if (!v || v->empty()) return fail("--out needs a file");
       options.out = *v;
+    } else if (arg == "--secret-key") {
+      auto v = value();
+      if (!v || v->empty()) return fail("--secret-key needs the intake.key file");
+      options.secret_key = *v;
+    } else if ((options.command == Options::Command::OutboxExport ||
+                options.command == Options::Command::OutboxOpen) &&
+               !arg.starts_with("-")) {
+      options.files.emplace_back(arg);
     } else if (options.command == Options::Command::Speak && !arg.starts_with("-")) {
       if (!options.text.empty()) options.text += ' ';
       options.text += arg;
@@ -211,9 +266,12 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     if (options.text.find_first_not_of(" \t\n") == std::string::npos) {
       return fail("speak needs the text to say");
     }
+  } else if (options.command == Options::Command::Keygen) {
+    if (!options.out) return fail("keygen needs --out DIR");
   } else if (options.out) {
-    return fail("--out goes with the speak command");
+    return fail("--out goes with the speak and keygen commands");
   }
+  if (auto error = check_signup_usage(options)) return fail(*error);
   parsed.options = std::move(options);
   return parsed;
 }

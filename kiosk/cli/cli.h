@@ -12,7 +12,19 @@
 namespace kiosk {
 
 struct Options {
-  enum class Command { Run, CheckConfig, Sync, Search, Speak, Help, Version };
+  enum class Command {
+    Run,
+    CheckConfig,
+    Sync,
+    Search,
+    Speak,
+    Keygen,
+    OutboxList,
+    OutboxExport,
+    OutboxOpen,
+    Help,
+    Version
+  };
   Command command = Command::Run;
   std::optional<std::filesystem::path> config;
   std::optional<std::filesystem::path> data_dir;
@@ -30,6 +42,9 @@ struct Options {
   // speak
   std::optional<std::filesystem::path> out;  // the WAV file
   std::string text;                          // what to say
+  // keygen --out DIR; outbox export DIR; outbox open --secret-key FILE ENVELOPE...
+  std::optional<std::filesystem::path> secret_key;
+  std::vector<std::filesystem::path> files;  // export: the one directory; open: the envelopes
 };
 
 struct ParsedOptions {
@@ -50,5 +65,12 @@ int run_sync(const Options& options);
 int run_search(const Options& options);
 // `workforce-kiosk speak`: synthesizes the text into a WAV file. No display, no configuration.
 int run_speak(const Options& options);
+// `workforce-kiosk keygen --out DIR`: the intake team's key pair (kiosk/signup/sealing.h).
+int run_keygen(const Options& options);
+// `workforce-kiosk outbox list|export|open`: the sealed sign-ups waiting in the data directory,
+// never their contents (only `open`, with the intake team's secret key, reads them).
+int run_outbox_list(const Options& options);
+int run_outbox_export(const Options& options);
+int run_outbox_open(const Options& options);
 
 }  // namespace kiosk

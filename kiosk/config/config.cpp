@@ -8,6 +8,7 @@
 #include <toml++/toml.h>
 
 #include "kiosk/base/url.h"
+#include "kiosk/signup/sealing.h"
 
 namespace kiosk {
 namespace {
@@ -222,11 +223,13 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     return std::nullopt;
   };
 
-  static const std::vector<std::string_view> kSections = {"kiosk", "session", "feeds", "printer"};
+  static const std::vector<std::string_view> kSections = {"kiosk", "session", "feeds", "printer",
+                                                          "signup"};
   for (const auto& [name, value] : root) {
     if (std::find(kSections.begin(), kSections.end(), name.str()) == kSections.end()) {
-      check.fail(name.source(), "unknown section or key '" + std::string(name.str()) +
-                                    "' (expected [kiosk], [session], [feeds] or [printer])");
+      check.fail(name.source(),
+                 "unknown section or key '" + std::string(name.str()) +
+                     "' (expected [kiosk], [session], [feeds], [printer] or [signup])");
     }
   }
 
@@ -257,8 +260,34 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     }
     return std::nullopt;
   };
+  const auto public_key = [](const std::string& v) -> std::optional<std::string> {
+    if (v.empty() || parse_public_key(v)) return std::nullopt;
+    return "expected the intake team's public key: the 44 characters of padded base64 (32 bytes) "
+           "that `workforce-kiosk keygen` writes into intake.pub, got \"" +
+           (has_control_chars(v) ? std::string("text with control characters") : v) + "\"";
+  };
+  // Sign-ups leave the kiosk only over TLS; plain http only to this machine, for tests.
+  const auto signup_url = [](const std::string& v) -> std::optional<std::string> {
+    if (v.empty()) return std::nullopt;
+    if (has_control_chars(v) || v.find(' ') != std::string::npos) {
+      return "must not contain spaces, control characters or line breaks";
+    }
+    if (v.starts_with("https://") && v.size() > 8) return std::nullopt;
+    if (v.starts_with("http://") && loopback_url(v)) return std::nullopt;
+    if (v.starts_with("http://")) {
+      return "plain http:// is allowed only to this machine (127.0.0.1, localhost or [::1]); "
+             "use https:// (got \"" +
+             v + "\")";
+    }
+    return "expected an https:// URL, got \"" + v + "\"";
+  };
   read_section(check, root, "printer",
                {{"queue", string_key(check, config.printer.queue, 127, queue_name)}});
+
+  read_section(check, root, "signup",
+               {{"public_key", string_key(check, config.signup.public_key, 64, public_key)},
+                {"endpoint", string_key(check, config.signup.endpoint, 2048, signup_url)},
+                {"activate_url", string_key(check, config.signup.activate_url, 512, signup_url)}});
 
   config.kiosk.default_language = parse_language(language).value_or(Language::En);
   result.errors = check.take();

@@ -47,7 +47,7 @@ struct SignupSection {
   // wait in the outbox for staff to export.
   std::string endpoint;
   // Opened by the QR on the confirmation to activate the account; "{reference}" is replaced.
-  std::string activate_url;
+  std::string activate_url = "https://workforce.miami/activate?ref={reference}";
 };
 
 struct Config {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -27,6 +28,9 @@ struct EnvelopeMeta {
 // The plaintext JSON (UTF-8). Names and the email are trimmed; the phone is its 10 digits;
 // unanswered optional questions are left out.
 SecretBytes envelope_json(const SignupForm& form, const EnvelopeMeta& meta);
+
+// "2026-12-06T19:35:37Z": the envelope's times and `outbox list`'s created.
+std::string iso_utc(std::int64_t seconds);
 
 // Checks that a decrypted envelope is an object of a schema version this build knows; the error
 // (one sentence) otherwise. Used by `outbox open` and the reference receiver.

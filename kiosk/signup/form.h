@@ -176,6 +176,7 @@ enum class FieldProblem {
   ChoiceNeeded,    // pick at least one
   ContactUnusable, // "text me" without a phone, "email me" without an email
   MustAccept,      // the terms
+  SmsConsent,      // "text me" chosen, the text-message box left unchecked
 };
 
 // The message key that explains a problem to the resident ("" for None).

@@ -32,7 +32,8 @@ struct OutboxCounts {
 
 class Outbox {
  public:
-  // Opens (creating) DATA/outbox.sqlite. Throws sql::SqliteError when it cannot.
+  // Opens (creating) DATA/outbox.sqlite; DATA must exist. Throws sql::SqliteError when it cannot.
+  // Each thread opens its own Outbox (one connection per thread); WAL lets them share the file.
   explicit Outbox(const std::filesystem::path& data_dir);
 
   static std::filesystem::path file_in(const std::filesystem::path& data_dir);
@@ -47,8 +48,11 @@ class Outbox {
 
   // Ready to try now: not held, next_attempt <= now; oldest first.
   std::vector<OutboxEntry> due(std::int64_t now) const;
+  // An attempt that did not deliver (no answer: status 0, a 409, a 5xx): counted, and not tried
+  // again before next_attempt.
   void record_attempt(const std::string& id, int http_status, std::int64_t next_attempt);
-  void hold(const std::string& id, int http_status);  // a 4xx refusal
+  // A 4xx refusal: counts that attempt too (do not also record_attempt) and holds the row.
+  void hold(const std::string& id, int http_status);
   void release_held();                                // staff: try the held ones again
   void remove(const std::string& id);                 // the server's 2xx receipt
 

@@ -105,6 +105,13 @@ Statement& Statement::bind_null(int index) {
   return *this;
 }
 
+Statement& Statement::bind_blob(int index, const std::vector<unsigned char>& bytes) {
+  const int rc =
+      sqlite3_bind_blob64(stmt_.get(), index, bytes.data(), bytes.size(), SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) fail(db_, rc, "bind");
+  return *this;
+}
+
 bool Statement::step() {
   const int rc = sqlite3_step(stmt_.get());
   if (rc == SQLITE_ROW) return true;
@@ -137,6 +144,12 @@ std::string Statement::text(int column) const {
   if (p == nullptr) return {};
   return {reinterpret_cast<const char*>(p),
           static_cast<std::size_t>(sqlite3_column_bytes(stmt_.get(), column))};
+}
+
+std::vector<unsigned char> Statement::blob(int column) const {
+  const auto* p = static_cast<const unsigned char*>(sqlite3_column_blob(stmt_.get(), column));
+  if (p == nullptr) return {};
+  return {p, p + sqlite3_column_bytes(stmt_.get(), column)};
 }
 
 std::optional<std::int64_t> Statement::opt_int64(int column) const {

@@ -10,6 +10,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -69,6 +70,7 @@ class Statement {
     return bind(index, std::string_view(value));
   }
   Statement& bind_null(int index);
+  Statement& bind_blob(int index, const std::vector<unsigned char>& bytes);  // copied
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);
@@ -82,6 +84,7 @@ class Statement {
   std::int64_t int64(int column) const;
   double real(int column) const;
   std::string text(int column) const;
+  std::vector<unsigned char> blob(int column) const;
   std::optional<std::int64_t> opt_int64(int column) const;
   std::optional<double> opt_real(int column) const;
 

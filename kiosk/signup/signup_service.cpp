@@ -1,0 +1,145 @@
+#include "kiosk/signup/signup_service.h"
+
+#include <mutex>
+
+#include "kiosk/base/log.h"
+#include "kiosk/base/run_queue.h"
+#include "kiosk/base/worker.h"
+#include "kiosk/signup/envelope.h"
+#include "kiosk/signup/sealing.h"
+
+namespace kiosk {
+
+struct SignupService::Impl {
+  Impl(std::filesystem::path dir, RunQueue& queue) : data_dir(std::move(dir)), ui(queue) {}
+
+  // Worker thread only: the outbox's connection belongs to it. nullptr when it cannot open.
+  Outbox* outbox() {
+    if (!box) {
+      try {
+        box = std::make_unique<Outbox>(data_dir);
+      } catch (const std::exception& e) {
+        log::error(std::string("sign-up outbox: ") + e.what());
+      }
+    }
+    return box.get();
+  }
+
+  void refresh_counts() {
+    Outbox* o = outbox();
+    if (o == nullptr) return;
+    try {
+      const OutboxCounts now = o->counts();
+      const std::lock_guard lock(mutex);
+      counts = now;
+    } catch (const std::exception& e) {
+      log::error(std::string("sign-up outbox: ") + e.what());
+    }
+  }
+
+  void answer(std::function<void(SubmitResult)> done, SubmitResult result) {
+    ui.post([done = std::move(done), result = std::move(result)] {
+      if (done) done(result);
+    });
+  }
+
+  std::filesystem::path data_dir;
+  RunQueue& ui;
+  std::optional<PublicKey> key;
+  std::unique_ptr<Outbox> box;
+  mutable std::mutex mutex;  // guards counts
+  OutboxCounts counts;
+  Worker worker;  // last: joined before the members its tasks use go away
+};
+
+SignupService::SignupService(SignupSettings settings, std::filesystem::path data_dir,
+                             RunQueue& ui_queue)
+    : settings_(std::move(settings)), impl_(std::make_unique<Impl>(std::move(data_dir), ui_queue)) {
+  if (sodium_ready()) impl_->key = parse_public_key(settings_.public_key);
+  impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
+}
+
+SignupService::~SignupService() {
+  // Every sign-up the resident was told about is stored before the kiosk goes: storing takes
+  // milliseconds, and the worker runs nothing else.
+  impl_->worker.drain();
+}
+
+bool SignupService::accepting() const {
+  return impl_->key.has_value();
+}
+
+std::string SignupService::activate_link(const std::string& reference) const {
+  std::string link = settings_.activate_url;
+  static constexpr std::string_view kSlot = "{reference}";
+  for (auto at = link.find(kSlot); at != std::string::npos;
+       at = link.find(kSlot, at + reference.size())) {
+    link.replace(at, kSlot.size(), reference);
+  }
+  return link;
+}
+
+void SignupService::submit(const SignupForm& form, const std::string& session_language,
+                           std::int64_t now, std::function<void(SubmitResult)> done) {
+  if (!accepting()) {
+    impl_->answer(std::move(done), {false, {}, "no usable [signup] public_key is configured"});
+    return;
+  }
+  if (first_step_with_problem(form)) {
+    impl_->answer(std::move(done), {false, {}, "the sign-up form is not complete"});
+    return;
+  }
+  // Made here, before the first store: a retry of this envelope can never become a second one.
+  EnvelopeMeta meta{make_reference(),   make_idempotency_key(), settings_.kiosk_id,
+                    settings_.location, session_language,       now};
+  std::vector<unsigned char> sealed;
+  {
+    const SecretBytes plaintext = envelope_json(form, meta);
+    sealed = seal(plaintext.view(), *impl_->key);
+  }  // the plaintext is wiped here, on the thread that built it
+  if (sealed.empty()) {
+    impl_->answer(std::move(done), {false, {}, "libsodium could not seal the sign-up"});
+    return;
+  }
+  impl_->worker.post([impl = impl_.get(), id = std::move(meta.idempotency_key),
+                      reference = std::move(meta.reference), sealed = std::move(sealed), now,
+                      done = std::move(done)]() mutable {
+    SubmitResult result;
+    result.reference = reference;
+    Outbox* box = impl->outbox();
+    if (box == nullptr) {
+      result.error = "the sign-up outbox cannot be opened";
+    } else {
+      try {
+        box->add(id, sealed, now);
+        result.ok = true;
+      } catch (const std::exception& e) {
+        result.error = std::string("the sign-up could not be stored: ") + e.what();
+      }
+    }
+    if (!result.ok) {
+      log::error("sign-up " + reference + ": " + result.error);
+      result.reference.clear();  // nothing was kept: no reference to give the resident
+    }
+    impl->refresh_counts();
+    impl->answer(std::move(done), std::move(result));
+  });
+}
+
+void SignupService::start() {
+  // TODO(h/deliver): start the uploader (kiosk/signup/uploader.h) when settings_.endpoint is set;
+  // the branch h/deliver fills this in after merging h/core.
+  impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
+}
+
+void SignupService::send_now() {
+  // TODO(h/deliver): wake the uploader to try everything pending now (held ones stay held).
+  impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
+}
+
+OutboxCounts SignupService::counts() const {
+  const std::lock_guard lock(impl_->mutex);
+  return impl_->counts;
+}
+
+}  // namespace kiosk
