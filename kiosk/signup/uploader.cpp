@@ -234,6 +234,11 @@ void UploadLoop::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
+void UploadLoop::on_pass(std::function<void()> callback) {
+  const std::lock_guard lock(mu_);
+  on_pass_ = std::move(callback);
+}
+
 int UploadLoop::passes() const {
   const std::lock_guard lock(mu_);
   return passes_;
@@ -271,9 +276,15 @@ void UploadLoop::run() {
         next = std::min(next, e.next_attempt);
       }
       next = std::max(next, now + 1);
+      std::function<void()> after_pass;
+      {
+        const std::lock_guard lock(mu_);
+        last_ = summary;
+        ++passes_;
+        after_pass = on_pass_;
+      }
+      if (after_pass) after_pass();
       std::unique_lock lock(mu_);
-      last_ = summary;
-      ++passes_;
       cv_.wait_until(lock,
                      std::chrono::system_clock::now() + std::chrono::seconds(next - unix_now()),
                      [this] { return stopping_ || woken_; });

@@ -84,6 +84,8 @@ class UploadLoop {
   void wake();      // something new is in the outbox
   void send_now();  // one pass ignoring backoff (held envelopes stay held)
   void stop();
+  // Runs on the loop's thread after every pass (SignupService refreshes its counts).
+  void on_pass(std::function<void()> callback);
 
   // Passes completed (tests wait on it).
   int passes() const;
@@ -101,6 +103,7 @@ class UploadLoop {
   bool ignore_backoff_ = false;
   int passes_ = 0;
   SendSummary last_;
+  std::function<void()> on_pass_;
   std::atomic<bool> cancel_{false};
   std::thread thread_;
 };
