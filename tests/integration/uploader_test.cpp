@@ -19,9 +19,11 @@
 #include <nlohmann/json.hpp>
 
 #include "kiosk/base/log.h"
+#include "kiosk/base/run_queue.h"
 #include "kiosk/cli/cli.h"
 #include "kiosk/signup/envelope.h"
 #include "kiosk/signup/sealing.h"
+#include "kiosk/signup/signup_service.h"
 #include "packaging/intake/receiver.h"
 #include "tests/integration/http_test_server.h"
 #include "tests/unit/signup_test_support.h"
@@ -370,6 +372,33 @@ TEST_F(UploaderTest, ReceiverWithTheSecretKeyOpensAndChecksEachEnvelope) {
   EXPECT_EQ(post_envelope(settings, "another-key", sealed).http_code, 422);        // not its key
   EXPECT_EQ(post_envelope(settings, "garbage", fake_envelope(1)).http_code, 422);  // does not open
   EXPECT_EQ(receiver.counts().stored, 1);
+}
+
+TEST_F(UploaderTest, SignupServiceDeliversWhatIsSubmitted) {
+  ASSERT_FALSE(write_key_pair(dir_ / "keys"));
+  std::ifstream pub_file(dir_ / "keys" / "intake.pub");
+  SignupSettings settings;
+  std::getline(pub_file, settings.public_key);
+  intake::Receiver receiver(receiver_options());
+  ASSERT_FALSE(receiver.bind());
+  receiver.start();
+  settings.endpoint = receiver.url();
+  RunQueue queue;
+  SignupService service(settings, dir_ / "data", queue);
+  service.start();
+  std::optional<SubmitResult> submitted;
+  service.submit(testing::complete_signup_form(), "es", testing::kSignupShown,
+                 [&submitted](SubmitResult r) { submitted = std::move(r); });
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while ((!submitted || receiver.counts().stored == 0 || !outbox_->list().empty()) &&
+         std::chrono::steady_clock::now() < deadline) {
+    queue.drain();
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  ASSERT_TRUE(submitted);
+  EXPECT_TRUE(submitted->ok) << submitted->error;
+  EXPECT_EQ(receiver.counts().stored, 1);
+  EXPECT_TRUE(outbox_->list().empty());
 }
 
 // `workforce-kiosk outbox send --json`: exit 0 only when nothing is left.
