@@ -4,8 +4,6 @@
 // repeated after a lost receipt leaves one stored envelope.
 #include "kiosk/signup/uploader.h"
 
-#include <unistd.h>
-
 #include <chrono>
 #include <condition_variable>
 #include <ctime>
@@ -27,6 +25,7 @@
 #include "packaging/intake/receiver.h"
 #include "tests/integration/http_test_server.h"
 #include "tests/unit/signup_test_support.h"
+#include "tests/unit/temp_dir.h"
 
 namespace kiosk {
 namespace {
@@ -54,17 +53,12 @@ class UploaderTest : public ::testing::Test {
  protected:
   void SetUp() override {
     log::set_level(log::Level::Error);
-    dir_ = fs::temp_directory_path() /
-           ("kiosk-upload-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
     fs::create_directories(dir_ / "data");
     outbox_.emplace(dir_ / "data");
     options_.random_unit = [] { return 0.0; };  // no jitter: the backoff is exact
   }
   void TearDown() override {
     outbox_.reset();
-    fs::remove_all(dir_);
     log::set_level(log::Level::Info);
   }
 
@@ -97,7 +91,8 @@ class UploaderTest : public ::testing::Test {
     return options;
   }
 
-  fs::path dir_;
+  testing::TempDir temp_;
+  const fs::path& dir_ = temp_.path();
   std::optional<Outbox> outbox_;
   SendOptions options_;
 };
