@@ -25,7 +25,7 @@ packages=(
   libcpp-httplib-dev libssl-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xauth gdb python3
+  xvfb xauth gdb python3 python3-jsonschema
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
 

@@ -3,12 +3,12 @@
 // --json; a failure is explained in one line on stderr.
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <iomanip>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/iso_time.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/cli/cli.h"
@@ -40,15 +40,6 @@ std::int64_t unix_now() {
   return std::chrono::duration_cast<std::chrono::seconds>(
              std::chrono::system_clock::now().time_since_epoch())
       .count();
-}
-
-std::string iso_date(std::int64_t seconds) {
-  const std::time_t t = seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[16];
-  std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-  return out;
 }
 
 nlohmann::json types_json(std::uint8_t bits) {

@@ -5,12 +5,13 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstring>
 #include <fstream>
 #include <iostream>
+#include <system_error>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/iso_time.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/base/wipe.h"
 #include "kiosk/cli/cli.h"
@@ -58,7 +59,10 @@ std::optional<std::string> write_atomically(const fs::path& file,
                                             const std::vector<unsigned char>& bytes) {
   const fs::path temp = file.parent_path() / ("." + file.filename().string() + ".part");
   const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) return "cannot create " + temp.string() + ": " + std::strerror(errno);
+  if (fd < 0) {
+    const int error = errno;
+    return "cannot create " + temp.string() + ": " + std::generic_category().message(error);
+  }
   std::size_t done = 0;
   bool ok = true;
   while (ok && done < bytes.size()) {
@@ -73,7 +77,7 @@ std::optional<std::string> write_atomically(const fs::path& file,
   std::error_code ec;
   if (!ok) {
     fs::remove(temp, ec);
-    return "cannot write " + temp.string() + ": " + std::strerror(saved);
+    return "cannot write " + temp.string() + ": " + std::generic_category().message(saved);
   }
   fs::rename(temp, file, ec);
   if (ec) {
@@ -196,7 +200,7 @@ int run_outbox_export(const Options& options) {
 int run_outbox_open(const Options& options) {
   const SecretKeyResult key = read_secret_key(*options.secret_key);
   if (!key.key) return failure(key.error);
-  nlohmann::json signups = nlohmann::json::array();
+  nlohmann::ordered_json signups = nlohmann::ordered_json::array();  // fields as they were written
   int failed = 0;
   for (const fs::path& file : options.files) {
     std::string why;
@@ -214,7 +218,7 @@ int run_outbox_open(const Options& options) {
       ++failed;
       continue;
     }
-    signups.push_back(nlohmann::json::parse(plain->view()));
+    signups.push_back(nlohmann::ordered_json::parse(plain->view()));
   }
   std::cout << signups.dump(2) << '\n';
   return failed == 0 ? 0 : 1;

@@ -1,17 +1,18 @@
 #include "kiosk/signup/envelope.h"
 
-#include <ctime>
 #include <streambuf>
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/iso_time.h"
 #include "kiosk/base/utf8.h"
 #include "kiosk/base/wipe.h"
 
 namespace kiosk {
 namespace {
 
-using nlohmann::json;
+// In the order the schema documents them (schema_version first), for people reading `outbox open`.
+using json = nlohmann::ordered_json;
 
 std::string_view trimmed(std::string_view s) {
   const auto first = s.find_first_not_of(" \t\r\n");
@@ -77,15 +78,6 @@ json consent_json(const ConsentRecord& c) {
 
 }  // namespace
 
-std::string iso_utc(std::int64_t seconds) {
-  const std::time_t t = seconds;
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char out[32];
-  std::strftime(out, sizeof out, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return out;
-}
-
 SecretBytes envelope_json(const SignupForm& form, const EnvelopeMeta& meta) {
   json person = {{"first_name", text(form.first_name)}, {"last_name", text(form.last_name)}};
   if (!trimmed(form.email).empty()) person["email"] = text(form.email);
@@ -131,8 +123,8 @@ SecretBytes envelope_json(const SignupForm& form, const EnvelopeMeta& meta) {
   return out;
 }
 
-std::optional<std::string> check_envelope_json(std::string_view text_in) {
-  const json j = json::parse(text_in, nullptr, /*allow_exceptions=*/false);
+std::optional<std::string> check_envelope_json(std::string_view plaintext) {
+  const json j = json::parse(plaintext, nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded()) return "the envelope is not JSON";
   if (!j.is_object()) return "the envelope is not a JSON object";
   const auto version = j.find("schema_version");

@@ -29,11 +29,8 @@ struct EnvelopeMeta {
 // unanswered optional questions are left out.
 SecretBytes envelope_json(const SignupForm& form, const EnvelopeMeta& meta);
 
-// "2026-12-06T19:35:37Z": the envelope's times and `outbox list`'s created.
-std::string iso_utc(std::int64_t seconds);
-
 // Checks that a decrypted envelope is an object of a schema version this build knows; the error
 // (one sentence) otherwise. Used by `outbox open` and the reference receiver.
-std::optional<std::string> check_envelope_json(std::string_view json);
+std::optional<std::string> check_envelope_json(std::string_view plaintext);
 
 }  // namespace kiosk

@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <system_error>
 
 #include "kiosk/base/wipe.h"
 
@@ -28,8 +29,8 @@ std::optional<std::size_t> decode_base64(std::string_view text, unsigned char* o
   // libsodium 1.0.18 reads some bytes above 0x7f as letters ("+\xaf8=" decodes): only the
   // alphabet passes.
   const bool alphabet = std::all_of(text.begin(), text.end(), [](char c) {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '+' || c == '/' || c == '=';
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+           c == '/' || c == '=';
   });
   if (!alphabet) return std::nullopt;
   std::size_t size = 0;
@@ -63,7 +64,7 @@ class NewFile {
   NewFile& operator=(const NewFile&) = delete;
 
   bool opened() const { return fd_ >= 0; }
-  bool write_all(std::string_view bytes) {
+  bool write_all(std::string_view bytes) const {
     while (!bytes.empty()) {
       const ssize_t n = ::write(fd_, bytes.data(), bytes.size());
       if (n < 0 && errno == EINTR) continue;
@@ -81,12 +82,16 @@ std::optional<std::string> write_new(const std::filesystem::path& file, std::str
                                      mode_t mode) {
   NewFile out(file, mode);
   if (!out.opened()) {
-    if (errno == EEXIST) {
+    const int error = errno;
+    if (error == EEXIST) {
       return file.string() + " already exists; keygen never replaces a key (move it away first)";
     }
-    return "cannot create " + file.string() + ": " + std::strerror(errno);
+    return "cannot create " + file.string() + ": " + std::generic_category().message(error);
   }
-  if (!out.write_all(bytes)) return "cannot write " + file.string() + ": " + std::strerror(errno);
+  if (!out.write_all(bytes)) {
+    const int error = errno;
+    return "cannot write " + file.string() + ": " + std::generic_category().message(error);
+  }
   return std::nullopt;
 }
 
@@ -182,7 +187,8 @@ SecretKeyResult read_secret_key(const std::filesystem::path& file) {
   }
   const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
-    result.error = "cannot read " + file.string() + ": " + std::strerror(errno);
+    const int error = errno;
+    result.error = "cannot read " + file.string() + ": " + std::generic_category().message(error);
     return result;
   }
   SecretBytes text(256);  // a key file is 45 bytes; anything near this size is not one

@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/iso_time.h"
 #include "tests/unit/signup_test_support.h"
 
 namespace kiosk {
