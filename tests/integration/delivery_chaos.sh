@@ -71,12 +71,17 @@ while [ $SECONDS -lt $deadline ]; do
   "$kiosk" outbox send --config "$work/kiosk.toml" --data-dir "$work/data" --json \
     >"$work/send.out" 2>"$work/send.err" &
   sender_pid=$!
-  # Until round 30: kill the sender, the receiver, both or neither, at a random moment of the
-  # pass (each POST takes the receiver 20 ms, so a pass of 30 lasts most of a second).
-  event=$([ $sends -le 30 ] && echo $((RANDOM % 4)) || echo 0)
+  # Until round 30: kill the sender (1), the receiver (2), both (3) or neither (0), at a random
+  # moment of the pass (each POST takes the receiver 20 ms, so a pass of 30 lasts most of a
+  # second). The first three rounds do each once, so every run has all of them.
+  if [ $sends -le 3 ]; then
+    event=$sends
+  else
+    event=$([ $sends -le 30 ] && echo $((RANDOM % 4)) || echo 0)
+  fi
   if [ "$event" != 0 ]; then
     sleep "$(pause 700)"
-    if [ $((event & 1)) = 1 ] && kill -9 "$sender_pid" 2>/dev/null; then kills=$((kills + 1)); fi
+    [ $((event & 1)) = 1 ] && kill -9 "$sender_pid" 2>/dev/null
     if [ $((event & 2)) = 2 ]; then
       { kill -9 "$receiver_pid" && wait "$receiver_pid"; } 2>/dev/null
       restarts=$((restarts + 1))
@@ -87,6 +92,7 @@ while [ $SECONDS -lt $deadline ]; do
   wait "$sender_pid" 2>/dev/null
   rc=$?
   sender_pid=""
+  [ $rc -eq 137 ] && kills=$((kills + 1))  # SIGKILLed in the middle, not after it finished
   if [ $rc -eq 0 ]; then done_ok=1; break; fi
 done 2>/dev/null  # no "Killed" notices: killing is the point
 [ $done_ok = 1 ] || fail "the outbox was not empty after 50 s ($sends sends)"
