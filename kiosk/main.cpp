@@ -48,6 +48,8 @@ int main(int argc, char** argv) {
       return kiosk::run_outbox_export(options);
     case kiosk::Options::Command::OutboxOpen:
       return kiosk::run_outbox_open(options);
+    case kiosk::Options::Command::OutboxSend:
+      return kiosk::run_outbox_send(options);
     case kiosk::Options::Command::Run:
       break;
   }

@@ -22,6 +22,7 @@ packages=(
   libicu-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   libsqlite3-dev libcurl4-openssl-dev libgumbo-dev zlib1g-dev ca-certificates
   libqrencode-dev libcups2-dev libespeak-ng-dev espeak-ng-data libsodium-dev
+  libcpp-httplib-dev libssl-dev libbrotli-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth gdb python3 python3-jsonschema

@@ -62,8 +62,8 @@ std::optional<std::string> check_signup_usage(const Options& options) {
   if (c == Command::Keygen && (ui_options || options.data_dir || options.config)) {
     return "keygen takes only --out DIR and --json";
   }
-  const bool outbox =
-      c == Command::OutboxList || c == Command::OutboxExport || c == Command::OutboxOpen;
+  const bool outbox = c == Command::OutboxList || c == Command::OutboxExport ||
+                      c == Command::OutboxOpen || c == Command::OutboxSend;
   if (outbox && ui_options) return "outbox takes --data-dir, --json and its arguments";
   if (options.secret_key && c != Command::OutboxOpen) {
     return "--secret-key goes with outbox open";
@@ -103,6 +103,8 @@ std::string usage_text() {
          "         copies each waiting sign-up, still sealed, to EXPORT_DIR/<id>.sealed\n"
          "       workforce-kiosk outbox open --secret-key FILE ENVELOPE...\n"
          "         opens exported envelopes with intake.key; prints the sign-ups as a JSON array\n"
+         "       workforce-kiosk outbox send [--config FILE] [--data-dir DIR] [--json]\n"
+         "         sends every waiting sign-up to [signup] endpoint now; exit 1 while some remain\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -145,8 +147,10 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         options.command = Options::Command::OutboxExport;
       } else if (what == "open") {
         options.command = Options::Command::OutboxOpen;
+      } else if (what == "send") {
+        options.command = Options::Command::OutboxSend;
       } else {
-        return fail("outbox takes list, export or open (see --help)");
+        return fail("outbox takes list, export, open or send (see --help)");
       }
       ++i;
     } else if (args[0] == "help") {

@@ -22,6 +22,7 @@ struct Options {
     OutboxList,
     OutboxExport,
     OutboxOpen,
+    OutboxSend,
     Help,
     Version
   };
@@ -72,5 +73,8 @@ int run_keygen(const Options& options);
 int run_outbox_list(const Options& options);
 int run_outbox_export(const Options& options);
 int run_outbox_open(const Options& options);
+// `workforce-kiosk outbox send`: one delivery pass over everything pending, backoff or not. 0 when
+// the outbox is empty afterwards; 1 with the count and the reason when envelopes remain.
+int run_outbox_send(const Options& options);
 
 }  // namespace kiosk

@@ -7,6 +7,7 @@
 #include "kiosk/base/worker.h"
 #include "kiosk/signup/envelope.h"
 #include "kiosk/signup/sealing.h"
+#include "kiosk/signup/uploader.h"
 
 namespace kiosk {
 
@@ -49,17 +50,25 @@ struct SignupService::Impl {
   std::unique_ptr<Outbox> box;
   mutable std::mutex mutex;  // guards counts
   OutboxCounts counts;
-  Worker worker;  // last: joined before the members its tasks use go away
+  std::unique_ptr<UploadLoop> uploader;  // with an endpoint; stopped before the worker drains
+  Worker worker;                         // last: joined before the members its tasks use go away
 };
 
 SignupService::SignupService(SignupSettings settings, std::filesystem::path data_dir,
                              RunQueue& ui_queue)
     : settings_(std::move(settings)), impl_(std::make_unique<Impl>(std::move(data_dir), ui_queue)) {
   if (sodium_ready()) impl_->key = parse_public_key(settings_.public_key);
+  if (!settings_.endpoint.empty()) {
+    impl_->uploader =
+        std::make_unique<UploadLoop>(impl_->data_dir, UploadSettings{settings_.endpoint});
+    impl_->uploader->on_pass(
+        [impl = impl_.get()] { impl->worker.post([impl] { impl->refresh_counts(); }, "counts"); });
+  }
   impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
 }
 
 SignupService::~SignupService() {
+  if (impl_->uploader) impl_->uploader->stop();  // an upload in flight is cancelled; its row stays
   // Every sign-up the resident was told about is stored before the kiosk goes: storing takes
   // milliseconds, and the worker runs nothing else.
   impl_->worker.drain();
@@ -113,6 +122,7 @@ void SignupService::submit(const SignupForm& form, const std::string& session_la
       try {
         box->add(id, sealed, now);
         result.ok = true;
+        if (impl->uploader) impl->uploader->wake();
       } catch (const std::exception& e) {
         result.error = std::string("the sign-up could not be stored: ") + e.what();
       }
@@ -127,13 +137,12 @@ void SignupService::submit(const SignupForm& form, const std::string& session_la
 }
 
 void SignupService::start() {
-  // TODO(h/deliver): start the uploader (kiosk/signup/uploader.h) when settings_.endpoint is set;
-  // the branch h/deliver fills this in after merging h/core.
+  if (impl_->uploader) impl_->uploader->start();
   impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
 }
 
 void SignupService::send_now() {
-  // TODO(h/deliver): wake the uploader to try everything pending now (held ones stay held).
+  if (impl_->uploader) impl_->uploader->send_now();
   impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
 }
 

@@ -1,34 +1,19 @@
 #include "kiosk/sync/fetch.h"
 
-#include <curl/curl.h>
-
 #include <filesystem>
 #include <fstream>
 #include <memory>
-#include <mutex>
 
+#include "kiosk/base/curl_handle.h"
 #include "kiosk/base/url.h"
 
 namespace kiosk {
 namespace {
 
-void global_init() {
-  static std::once_flag once;
-  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
-struct EasyDeleter {
-  void operator()(CURL* c) const { curl_easy_cleanup(c); }
-};
-struct ListDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
-};
-
 struct Transfer {
   FetchResult* result = nullptr;
   std::size_t max_bytes = 0;
   bool too_large = false;
-  const std::atomic<bool>* cancel = nullptr;
   std::ofstream* file = nullptr;  // the body goes here when set
   std::size_t received = 0;
 };
@@ -77,12 +62,6 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   return size * count;
 }
 
-int on_progress(void* user, curl_off_t /*dltotal*/, curl_off_t /*dlnow*/, curl_off_t /*ultotal*/,
-                curl_off_t /*ulnow*/) {
-  const auto* t = static_cast<Transfer*>(user);
-  return t->cancel != nullptr && t->cancel->load() ? 1 : 0;
-}
-
 FetchResult fetch_file(const FetchRequest& request) {
   FetchResult result;
   const std::filesystem::path path = file_url_path(request.url, &result.error);
@@ -119,16 +98,14 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   }
   if (request.url.starts_with("file:")) return fetch_file(request);
 
-  global_init();
-  std::unique_ptr<CURL, EasyDeleter> curl(curl_easy_init());
+  curl::global_init();
+  curl::Easy curl(curl_easy_init());
   if (!curl) {
     result.error = "cannot start a network transfer";
     return result;
   }
-  std::unique_ptr<curl_slist, ListDeleter> headers;
-  const auto add_header = [&headers](const std::string& h) {
-    headers.reset(curl_slist_append(headers.release(), h.c_str()));
-  };
+  curl::List headers;
+  const auto add_header = [&headers](const std::string& h) { curl::append(headers, h); };
   if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
   if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
   add_header("Accept: application/ld+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1");
@@ -141,9 +118,8 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
       return result;
     }
   }
-  Transfer transfer{
-      &result, request.max_bytes, false, cancel, request.body_file.empty() ? nullptr : &body_file,
-      0};
+  Transfer transfer{&result, request.max_bytes, false,
+                    request.body_file.empty() ? nullptr : &body_file, 0};
   char error_buffer[CURL_ERROR_SIZE] = {};
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
@@ -152,12 +128,7 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
                    request.url.starts_with("http://") ? "http" : "https");
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
   curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);
-  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
-  curl_easy_setopt(c, CURLOPT_SSLVERSION, static_cast<long>(CURL_SSLVERSION_TLSv1_2));
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT_MS, request.connect_timeout_ms);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, request.total_timeout_ms);
+  curl::secure_defaults(c, request.connect_timeout_ms, request.total_timeout_ms);
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip and deflate, decoded by curl
   curl_easy_setopt(c, CURLOPT_USERAGENT, request.user_agent.c_str());
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
@@ -166,9 +137,7 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
-  curl_easy_setopt(c, CURLOPT_XFERINFODATA, &transfer);
-  curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+  curl::cancel_with(c, cancel);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error_buffer);
 
   const CURLcode rc = curl_easy_perform(c);

@@ -1,16 +1,13 @@
-// A tiny real HTTP/1.1 server for integration tests: POSIX sockets and std::thread, listening on
-// 127.0.0.1 on an ephemeral port. Every connection is served on its own thread; each gets exactly
-// one response with "Connection: close" and is then closed (no keep-alive). Responses can be
-// delayed, truncated, gzip-compressed or chunked to exercise a client's error handling.
+// A real HTTP/1.1 server for integration tests on cpp-httplib, listening on 127.0.0.1 on an
+// ephemeral port, with routes a test sets. Responses can be delayed, truncated, gzip-compressed or
+// chunked to exercise a client's error handling.
 //
-// Links against zlib (for HttpResponse::gzip) and the platform thread library.
+// Links against cpp-httplib (with its pkg-config flags) and zlib (for HttpResponse::gzip).
 #pragma once
 
 #include <atomic>
 #include <condition_variable>
-#include <cstddef>
 #include <functional>
-#include <list>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -18,6 +15,12 @@
 #include <thread>
 #include <utility>
 #include <vector>
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace kiosk::testing {
 
@@ -42,10 +45,10 @@ struct HttpResponse {
 
 using HttpHandler = std::function<HttpResponse(const HttpRequest&)>;
 
-// Content-Length, Transfer-Encoding, Content-Encoding and Connection are added automatically
-// unless the handler supplies a header of the same name. No body is sent for 1xx, 204 and 304
-// responses or for HEAD requests. Sleeps requested through delay_ms/body_delay_ms are cut short
-// when the server is destroyed; a handler that blocks on its own is not (keep handlers quick).
+// Content-Length or Transfer-Encoding and Content-Encoding are added by the server. No body is sent
+// for 204 and 304 responses or for HEAD requests. Sleeps requested through delay_ms/body_delay_ms
+// are cut short when the server is destroyed; a handler that blocks on its own is not (keep
+// handlers quick).
 class HttpTestServer {
  public:
   HttpTestServer();  // binds 127.0.0.1:0 and starts serving; throws std::runtime_error on failure
@@ -60,18 +63,10 @@ class HttpTestServer {
   int hits(const std::string& path) const;         // requests received for that path (any route)
 
  private:
-  struct Connection {
-    std::thread thread;
-    std::shared_ptr<std::atomic<bool>> done;
-  };
-
-  void accept_loop();
-  void reap_connections(bool all);
-  void serve(int fd);
+  void dispatch(const httplib::Request& request, httplib::Response& response);
   bool sleep_ms(int ms);  // false when the server is stopping
-  bool stopping() const { return stopping_.load(std::memory_order_acquire); }
 
-  int listen_fd_ = -1;
+  std::unique_ptr<httplib::Server> server_;
   int port_ = 0;
   std::atomic<bool> stopping_{false};
   std::mutex stop_mu_;
@@ -81,8 +76,7 @@ class HttpTestServer {
   std::map<std::string, HttpHandler> routes_;
   std::map<std::string, int> hits_;
 
-  std::list<Connection> connections_;  // touched by the accept thread, then by the destructor
-  std::thread acceptor_;
+  std::thread thread_;
 };
 
 }  // namespace kiosk::testing

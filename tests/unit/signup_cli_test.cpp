@@ -57,6 +57,12 @@ TEST(SignupCli, ParsesTheContract) {
   EXPECT_EQ(p.options->command, Options::Command::OutboxOpen);
   EXPECT_EQ(p.options->secret_key, fs::path("intake.key"));
   EXPECT_EQ(p.options->files, (std::vector<fs::path>{"a.sealed", "b.sealed"}));
+
+  p = parse_options({"outbox", "send", "--json", "--config", "k.toml"});
+  ASSERT_TRUE(p.options) << p.error;
+  EXPECT_EQ(p.options->command, Options::Command::OutboxSend);
+  EXPECT_TRUE(p.options->json);
+  EXPECT_FALSE(parse_options({"outbox", "send", "--windowed", "800x600"}).options);
 }
 
 TEST(SignupCli, BadUsageIsExplained) {
@@ -64,8 +70,8 @@ TEST(SignupCli, BadUsageIsExplained) {
   EXPECT_EQ(error({"keygen"}), "keygen needs --out DIR");
   EXPECT_EQ(error({"keygen", "--out", "k", "--data-dir", "d"}),
             "keygen takes only --out DIR and --json");
-  EXPECT_EQ(error({"outbox"}), "outbox takes list, export or open (see --help)");
-  EXPECT_EQ(error({"outbox", "shred"}), "outbox takes list, export or open (see --help)");
+  EXPECT_EQ(error({"outbox"}), "outbox takes list, export, open or send (see --help)");
+  EXPECT_EQ(error({"outbox", "shred"}), "outbox takes list, export, open or send (see --help)");
   EXPECT_EQ(error({"outbox", "export"}),
             "outbox export needs one directory to write the envelopes to");
   EXPECT_EQ(error({"outbox", "export", "a", "b"}),

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# Every sign-up arrives exactly once, whatever happens on the way (issue 11): N sign-ups sealed
+# into an outbox; a real intake receiver on 127.0.0.1 that fails half the requests (half of those
+# after storing: a lost receipt) and is SIGKILLed and restarted; `workforce-kiosk outbox send`
+# processes SIGKILLed at random moments and started again. At the end the receiver's store holds
+# exactly N envelopes, each opens with the secret key, and their references are the N submitted.
+#
+#   delivery_chaos.sh KIOSK INTAKE SIGNUP_FILL      (CHAOS_SEED=N repeats a run; CHAOS_N=30)
+set -uo pipefail
+kiosk=$1
+intake=$2
+fill=$3
+n=${CHAOS_N:-30}
+seed=${CHAOS_SEED:-$(( $(date +%s%N) % 1000000007 ))}
+RANDOM=$((seed % 32768))
+echo "delivery_chaos: seed $seed (CHAOS_SEED=$seed repeats this run), $n sign-ups"
+
+work=$(mktemp -d)
+receiver_pid=""
+sender_pid=""
+cleanup() {
+  {
+    [ -n "$sender_pid" ] && kill -9 "$sender_pid" && wait "$sender_pid"
+    [ -n "$receiver_pid" ] && kill -9 "$receiver_pid" && wait "$receiver_pid"
+  } 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+fail() {
+  echo "FAIL (seed $seed): $*"
+  echo "--- receiver log (last lines)"; tail -n 20 "$work/intake.log" 2>/dev/null
+  echo "--- last send"; cat "$work/send.out" "$work/send.err" 2>/dev/null
+  exit 1
+}
+# A random number of milliseconds in [0, $1), as seconds for sleep.
+pause() { printf '0.%03d' $((RANDOM % $1)); }
+
+"$kiosk" keygen --out "$work/keys" >/dev/null || fail "keygen"
+pub=$(cat "$work/keys/intake.pub")
+
+receivers=0
+start_receiver() {
+  local listen=$1
+  receivers=$((receivers + 1))
+  "$intake" --listen "$listen" --store "$work/store" --secret-key "$work/keys/intake.key" \
+    --fail-rate 0.5 --delay-ms 20 --seed $((seed + receivers)) >"$work/intake.out" 2>>"$work/intake.log" &
+  receiver_pid=$!
+  for _ in $(seq 200); do grep -q "listening on" "$work/intake.out" 2>/dev/null && return 0; sleep 0.02; done
+  fail "the receiver did not start on $listen"
+}
+start_receiver 127.0.0.1:0
+url=$(sed -n 's/^listening on //p' "$work/intake.out")
+port=$(echo "$url" | sed 's|http://127.0.0.1:\([0-9]*\)/.*|\1|')
+
+cat >"$work/kiosk.toml" <<EOF
+[signup]
+public_key = "$pub"
+endpoint = "$url"
+EOF
+
+"$fill" "$work/data" "$pub" "$n" >"$work/references" || fail "sealing the sign-ups"
+[ "$(sort -u "$work/references" | wc -l)" -eq "$n" ] || fail "expected $n references"
+
+sends=0
+kills=0
+restarts=0
+done_ok=0
+deadline=$((SECONDS + 50))
+while [ $SECONDS -lt $deadline ]; do
+  sends=$((sends + 1))
+  "$kiosk" outbox send --config "$work/kiosk.toml" --data-dir "$work/data" --json \
+    >"$work/send.out" 2>"$work/send.err" &
+  sender_pid=$!
+  # Until round 30: kill the sender (1), the receiver (2), both (3) or neither (0), at a random
+  # moment of the pass (each POST takes the receiver 20 ms, so a pass of 30 lasts most of a
+  # second). The first three rounds do each once, so every run has all of them.
+  if [ $sends -le 3 ]; then
+    event=$sends
+  else
+    event=$([ $sends -le 30 ] && echo $((RANDOM % 4)) || echo 0)
+  fi
+  if [ "$event" != 0 ]; then
+    sleep "$(pause 700)"
+    [ $((event & 1)) = 1 ] && kill -9 "$sender_pid" 2>/dev/null
+    if [ $((event & 2)) = 2 ]; then
+      { kill -9 "$receiver_pid" && wait "$receiver_pid"; } 2>/dev/null
+      restarts=$((restarts + 1))
+      sleep "$(pause 200)"
+      start_receiver "127.0.0.1:$port"
+    fi
+  fi
+  wait "$sender_pid" 2>/dev/null
+  rc=$?
+  sender_pid=""
+  [ $rc -eq 137 ] && kills=$((kills + 1))  # SIGKILLed in the middle, not after it finished
+  if [ $rc -eq 0 ]; then done_ok=1; break; fi
+done 2>/dev/null  # no "Killed" notices: killing is the point
+[ $done_ok = 1 ] || fail "the outbox was not empty after 50 s ($sends sends)"
+
+echo "delivery_chaos: $sends sends, $kills senders killed, $restarts receiver restarts"
+"$kiosk" outbox list --config "$work/kiosk.toml" --data-dir "$work/data" --json >"$work/list.json" \
+  || fail "outbox list"
+grep -q '"pending":0' "$work/list.json" || fail "the outbox still holds: $(cat "$work/list.json")"
+
+stored=$(find "$work/store" -name '*.sealed' | wc -l)
+[ "$stored" -eq "$n" ] || fail "the receiver stored $stored envelopes, expected $n"
+"$kiosk" outbox open --secret-key "$work/keys/intake.key" "$work/store"/*.sealed \
+  >"$work/opened.json" 2>"$work/open.err" || fail "outbox open: $(cat "$work/open.err")"
+python3 - "$work/opened.json" "$work/references" "$n" "$work/store" <<'EOF' || fail "the opened sign-ups do not match"
+import json, os, sys
+signups = json.load(open(sys.argv[1], encoding="utf-8"))
+want = sorted(open(sys.argv[2]).read().split())
+n = int(sys.argv[3])
+files = sorted(f[: -len(".sealed")] for f in os.listdir(sys.argv[4]) if f.endswith(".sealed"))
+refs = [s["reference"] for s in signups]
+if len(signups) != n:
+    sys.exit(f"opened {len(signups)} sign-ups, expected {n}")
+if len(set(refs)) != n:
+    sys.exit("a sign-up arrived twice")
+if sorted(refs) != want:
+    sys.exit("the references differ from the ones submitted")
+if sorted(s["idempotency_key"] for s in signups) != files:
+    sys.exit("a stored file's name is not its envelope's idempotency key")
+for s in signups:
+    if s["person"]["first_name"] != "María José" or not s["person"]["last_name"].startswith("O'Brien-Muñoz-"):
+        sys.exit("a sign-up's name did not survive the trip")
+EOF
+replayed=$(grep -c "(repeat)" "$work/intake.log" || true)
+injected=$(grep -c "(injected)" "$work/intake.log" || true)
+echo "delivery_chaos: $n of $n arrived exactly once; the receivers injected $injected failures" \
+  "and answered $replayed repeats with the first receipt"
+echo "PASS"
