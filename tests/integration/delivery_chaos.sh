@@ -2,7 +2,8 @@
 # Every sign-up arrives exactly once, whatever happens on the way (issue 11): N sign-ups sealed
 # into an outbox; a real intake receiver on 127.0.0.1 that fails half the requests (half of those
 # after storing: a lost receipt) and is SIGKILLed and restarted; `workforce-kiosk outbox send`
-# processes SIGKILLed at random moments and started again. At the end the receiver's store holds
+# processes SIGKILLed at random moments and started again; with a display, every fourth round is
+# the kiosk itself (its uploader runs behind the screen) SIGKILLed after up to two seconds. At the end the receiver's store holds
 # exactly N envelopes, each opens with the secret key, and their references are the N submitted.
 #
 #   delivery_chaos.sh KIOSK INTAKE SIGNUP_FILL      (CHAOS_SEED=N repeats a run; CHAOS_N=30)
@@ -61,6 +62,22 @@ EOF
 "$fill" "$work/data" "$pub" "$n" >"$work/references" || fail "sealing the sign-ups"
 [ "$(sort -u "$work/references" | wc -l)" -eq "$n" ] || fail "expected $n references"
 
+# A round of the kiosk UI: it starts, draws, starts its uploader, and is SIGKILLed at a random
+# moment (before its first frame, mid-upload or idle).
+ui_kills=0
+ui_round() {
+  SDL_AUDIODRIVER=dummy "$kiosk" --config "$work/kiosk.toml" --data-dir "$work/data" \
+    --windowed 640x480 >"$work/ui.log" 2>&1 &
+  sender_pid=$!
+  sleep "$((RANDOM % 2)).$(printf '%03d' $((RANDOM % 1000)))"
+  kill -9 "$sender_pid" 2>/dev/null
+  wait "$sender_pid" 2>/dev/null
+  [ $? -eq 137 ] && ui_kills=$((ui_kills + 1))
+  ui_posts=$((ui_posts + $(grep -c "signup: .*\(delivered\|not delivered\)" "$work/ui.log")))
+  sender_pid=""
+}
+ui_posts=0
+
 sends=0
 kills=0
 restarts=0
@@ -68,6 +85,10 @@ done_ok=0
 deadline=$((SECONDS + 50))
 while [ $SECONDS -lt $deadline ]; do
   sends=$((sends + 1))
+  if [ -n "${DISPLAY:-}" ] && [ $sends -le 30 ] && [ $((sends % 4)) = 2 ]; then
+    ui_round
+    continue
+  fi
   "$kiosk" outbox send --config "$work/kiosk.toml" --data-dir "$work/data" --json \
     >"$work/send.out" 2>"$work/send.err" &
   sender_pid=$!
@@ -97,7 +118,10 @@ while [ $SECONDS -lt $deadline ]; do
 done 2>/dev/null  # no "Killed" notices: killing is the point
 [ $done_ok = 1 ] || fail "the outbox was not empty after 50 s ($sends sends)"
 
-echo "delivery_chaos: $sends sends, $kills senders killed, $restarts receiver restarts"
+echo "delivery_chaos: $sends rounds, $kills senders and $ui_kills running kiosks killed," \
+  "$restarts receiver restarts; the kiosks posted $ui_posts times before they died"
+[ -z "${DISPLAY:-}" ] || grep -q "first frame" "$work/ui.log" ||
+  echo "delivery_chaos: (the last kiosk was killed before its first frame)"
 "$kiosk" outbox list --config "$work/kiosk.toml" --data-dir "$work/data" --json >"$work/list.json" \
   || fail "outbox list"
 grep -q '"pending":0' "$work/list.json" || fail "the outbox still holds: $(cat "$work/list.json")"
