@@ -149,33 +149,27 @@ void toggle(std::vector<std::string>& keys, std::string_view key) {
 // ---- [SECTION] Checks --------------------------------------------------------------------------
 
 MsgKey problem_message(FieldProblem problem) {
-  switch (problem) {
-    case FieldProblem::None:
-      return {};
-    case FieldProblem::Required:
-      return "signup.problem.required"_msg;
-    case FieldProblem::NameCharacters:
-      return "signup.problem.name_characters"_msg;
-    case FieldProblem::TooLong:
-      return "signup.problem.too_long"_msg;
-    case FieldProblem::EmailShape:
-      return "signup.problem.email"_msg;
-    case FieldProblem::PhoneDigits:
-      return "signup.problem.phone"_msg;
-    case FieldProblem::ZipDigits:
-      return "signup.problem.zip"_msg;
-    case FieldProblem::ContactNeeded:
-      return "signup.problem.contact_needed"_msg;
-    case FieldProblem::ChoiceNeeded:
-      return "signup.problem.choice_needed"_msg;
-    case FieldProblem::ContactUnusable:
-      return "signup.problem.contact_unusable"_msg;
-    case FieldProblem::MustAccept:
-      return "signup.problem.must_accept"_msg;
-    case FieldProblem::SmsConsent:
-      return "signup.problem.sms_consent"_msg;
+  struct Row {
+    FieldProblem problem;
+    MsgKey message;
+  };
+  static constexpr std::array<Row, 11> kMessages = {{
+      {FieldProblem::Required, "signup.problem.required"_msg},
+      {FieldProblem::NameCharacters, "signup.problem.name_characters"_msg},
+      {FieldProblem::TooLong, "signup.problem.too_long"_msg},
+      {FieldProblem::EmailShape, "signup.problem.email"_msg},
+      {FieldProblem::PhoneDigits, "signup.problem.phone"_msg},
+      {FieldProblem::ZipDigits, "signup.problem.zip"_msg},
+      {FieldProblem::ContactNeeded, "signup.problem.contact_needed"_msg},
+      {FieldProblem::ChoiceNeeded, "signup.problem.choice_needed"_msg},
+      {FieldProblem::ContactUnusable, "signup.problem.contact_unusable"_msg},
+      {FieldProblem::MustAccept, "signup.problem.must_accept"_msg},
+      {FieldProblem::SmsConsent, "signup.problem.sms_consent"_msg},
+  }};
+  for (const auto& row : kMessages) {
+    if (row.problem == problem) return row.message;
   }
-  return {};
+  return {};  // None
 }
 
 namespace {

@@ -112,16 +112,10 @@ keys() { for ((i = 0; i < ${#1}; i++)); do echo "key ${1:i:1}"; done; }
 } >"$work/memory.scenario"
 
 # The kiosk seals sign-ups to an intake key made for this test.
-"$binary" keygen --out "$work/keys" >/dev/null
-awk '/^\[signup\]/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$src/config/kiosk.toml" >"$work/kiosk.toml"
-printf '\n[signup]\npublic_key = "%s"\n' "$(cat "$work/keys/intake.pub")" >>"$work/kiosk.toml"
+source "$src/tests/e2e/lib.sh"
+signup_config "$binary" "$src" "$work"
 
-if [ -z "${DISPLAY:-}" ]; then
-  Xvfb -displayfd 3 -screen 0 1920x1920x24 -noreset -nolisten tcp 3>"$work/display" 2>/dev/null &
-  xvfb_pid=$!
-  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
-  export DISPLAY=":$(cat "$work/display")"
-fi
+ensure_display "$work"
 export SDL_AUDIODRIVER=dummy ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 "$binary" --config "$work/kiosk.toml" --data-dir "$work/data" --windowed 1920x1080 \
   --script "$work/memory.scenario" >"$work/log" 2>&1 &

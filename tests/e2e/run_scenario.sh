@@ -33,12 +33,8 @@ if [ -z "${DISPLAY:-}" ]; then
 fi
 
 if grep -q '^# signup: *on' "$scenario"; then
-  "$binary" keygen --out "$work/keys" >/dev/null
-  source_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-  # The repository's configuration with its [signup] table replaced by one with the new key.
-  awk '/^\[signup\]/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$source_dir/config/kiosk.toml" \
-    >"$work/kiosk.toml"
-  printf '\n[signup]\npublic_key = "%s"\n' "$(cat "$work/keys/intake.pub")" >>"$work/kiosk.toml"
+  source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+  signup_config "$binary" "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)" "$work"
   extra=(--config "$work/kiosk.toml" "${extra[@]}")
 fi
 

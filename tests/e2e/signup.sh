@@ -14,17 +14,10 @@ cleanup() {
 }
 trap cleanup EXIT
 fail() { echo "signup.sh: $*"; exit 1; }
+source "$src/tests/e2e/lib.sh"
 
-"$binary" keygen --out "$work/keys" >/dev/null || fail "keygen failed"
-awk '/^\[signup\]/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$src/config/kiosk.toml" >"$work/kiosk.toml"
-printf '\n[signup]\npublic_key = "%s"\n' "$(cat "$work/keys/intake.pub")" >>"$work/kiosk.toml"
-
-if [ -z "${DISPLAY:-}" ]; then
-  Xvfb -displayfd 3 -screen 0 1920x1920x24 -noreset -nolisten tcp 3>"$work/display" 2>/dev/null &
-  xvfb_pid=$!
-  for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
-  export DISPLAY=":$(cat "$work/display")"
-fi
+signup_config "$binary" "$src" "$work" || fail "no key pair"
+ensure_display "$work" || fail "no display"
 export SDL_AUDIODRIVER=dummy ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0}
 "$binary" --config "$work/kiosk.toml" --data-dir "$work/data" --windowed 1920x1080 --lang es \
   --screenshot-dir "$(dirname "$binary")/tests/screenshots/signup" \

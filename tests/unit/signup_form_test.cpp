@@ -140,3 +140,17 @@ TEST(SignupForm, SkillKeysAreUnique) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+TEST(SignupChecks, EveryProblemHasItsMessage) {
+  EXPECT_TRUE(problem_message(FieldProblem::None).key.empty());
+  for (int p = static_cast<int>(FieldProblem::Required);
+       p <= static_cast<int>(FieldProblem::SmsConsent); ++p) {
+    EXPECT_FALSE(problem_message(static_cast<FieldProblem>(p)).key.empty()) << p;
+  }
+}
+
+}  // namespace
+}  // namespace kiosk
