@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/atomic_file.h"
 #include "kiosk/base/iso_time.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/base/wipe.h"
@@ -55,38 +56,6 @@ OpenedOutbox open_outbox(const Options& options) {
 }
 
 // Writes the bytes to `file` whole or not at all: a temporary beside it, synced, then renamed.
-std::optional<std::string> write_atomically(const fs::path& file,
-                                            const std::vector<unsigned char>& bytes) {
-  const fs::path temp = file.parent_path() / ("." + file.filename().string() + ".part");
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd < 0) {
-    const int error = errno;
-    return "cannot create " + temp.string() + ": " + std::generic_category().message(error);
-  }
-  std::size_t done = 0;
-  bool ok = true;
-  while (ok && done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    ok = n > 0;
-    if (ok) done += static_cast<std::size_t>(n);
-  }
-  ok = ok && ::fsync(fd) == 0;
-  const int saved = errno;
-  ::close(fd);
-  std::error_code ec;
-  if (!ok) {
-    fs::remove(temp, ec);
-    return "cannot write " + temp.string() + ": " + std::generic_category().message(saved);
-  }
-  fs::rename(temp, file, ec);
-  if (ec) {
-    fs::remove(temp, ec);
-    return "cannot rename " + temp.string() + ": " + ec.message();
-  }
-  return std::nullopt;
-}
-
 std::optional<std::vector<unsigned char>> read_envelope(const fs::path& file, std::string* why) {
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
@@ -181,7 +150,8 @@ int run_outbox_export(const Options& options) {
       const auto sealed = opened.box->sealed(e.id);
       if (!sealed) continue;  // delivered meanwhile
       const fs::path file = out_dir / (e.id + ".sealed");
-      if (auto error = write_atomically(file, *sealed)) return failure(*error);
+      const std::string_view bytes(reinterpret_cast<const char*>(sealed->data()), sealed->size());
+      if (auto error = write_file_atomically(file, bytes, 0600)) return failure(*error);
       files.push_back(file.string());
     }
   } catch (const sql::SqliteError& e) {

@@ -15,6 +15,7 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
+#include "kiosk/base/atomic_file.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/signup/envelope.h"
@@ -25,7 +26,6 @@ namespace {
 constexpr std::size_t kSealOverheadBytes = 48;  // crypto_box_SEALBYTES: key + MAC
 constexpr std::size_t kMaxKeyBytes = 128;
 constexpr std::string_view kSuffix = ".sealed";
-constexpr std::string_view kTempMarker = ".tmp-";
 
 bool good_key(const std::string& key) {
   if (key.empty() || key.size() > kMaxKeyBytes) return false;
@@ -67,44 +67,6 @@ class InProgress {
 
 }  // namespace
 
-std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
-                                                 std::string_view bytes) {
-  static std::atomic<unsigned> counter{0};
-  const std::filesystem::path dir = file.parent_path();
-  const std::filesystem::path temp =
-      dir / ("." + file.filename().string() + std::string(kTempMarker) +
-             std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)));
-  const auto failed = [&temp](const char* what) {
-    const std::string why = std::string(what) + ": " + std::strerror(errno);
-    ::unlink(temp.c_str());
-    return why;
-  };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0640);
-  if (fd < 0) return failed("cannot create a file in the store");
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      ::close(fd);
-      return failed("cannot write to the store");
-    }
-    done += static_cast<std::size_t>(n);
-  }
-  if (::fsync(fd) != 0) {
-    ::close(fd);
-    return failed("cannot flush the store");
-  }
-  ::close(fd);
-  if (::rename(temp.c_str(), file.c_str()) != 0) return failed("cannot rename into the store");
-  const int dir_fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (dir_fd >= 0) {
-    ::fsync(dir_fd);
-    ::close(dir_fd);
-  }
-  return std::nullopt;
-}
-
 Receiver::Receiver(ReceiverOptions options)
     : options_(std::move(options)),
       server_(std::make_unique<httplib::Server>()),
@@ -121,7 +83,7 @@ std::optional<std::string> Receiver::bind() {
   // acknowledged, so the kiosk sends it again.
   for (const auto& entry : std::filesystem::directory_iterator(options_.store, ec)) {
     const std::string name = entry.path().filename().string();
-    if (name.starts_with('.') && name.find(kTempMarker) != std::string::npos) {
+    if (name.starts_with('.') && name.find(kPartialMarker) != std::string::npos) {
       std::filesystem::remove(entry.path(), ec);
     }
   }

@@ -114,11 +114,6 @@ class Receiver {
   std::mt19937_64 random_;
 };
 
-// Writes `bytes` to `file` atomically: a temporary file beside it, fsync, rename, fsync of the
-// directory. A crash leaves the old file or the new one, never a part. nullopt on success.
-std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
-                                                 std::string_view bytes);
-
 // `workforce-intake` itself: parses argv (without argv[0]) and runs. Returns the exit code.
 int intake_main(const std::vector<std::string>& args);
 

@@ -1,0 +1,50 @@
+#include "kiosk/base/atomic_file.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <system_error>
+
+namespace kiosk {
+
+std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
+                                                 std::string_view bytes, mode_t mode) {
+  static std::atomic<unsigned> counter{0};
+  const std::filesystem::path dir = file.parent_path();
+  const std::filesystem::path temp =
+      dir / ("." + file.filename().string() + std::string(kPartialMarker) +
+             std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)));
+  const auto failed = [&](const char* what) {
+    const int error = errno;
+    ::unlink(temp.c_str());
+    return std::string(what) + " " + temp.string() + ": " + std::generic_category().message(error);
+  };
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  if (fd < 0) return failed("cannot create");
+  std::size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return failed("cannot write");
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    return failed("cannot flush");
+  }
+  ::close(fd);
+  if (::rename(temp.c_str(), file.c_str()) != 0) return failed("cannot rename");
+  const int dir_fd = ::open(dir.empty() ? "." : dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (dir_fd >= 0) {
+    ::fsync(dir_fd);
+    ::close(dir_fd);
+  }
+  return std::nullopt;
+}
+
+}  // namespace kiosk

@@ -1,0 +1,23 @@
+// Writing a file so that a crash or a SIGKILL leaves the old file or the new one, never a part:
+// a temporary file beside it (named "." + name + kPartialMarker + a unique tail), fsync, rename,
+// fsync of the directory. Sealed sign-ups are written this way (outbox export, the intake
+// receiver's store).
+#pragma once
+
+#include <sys/types.h>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace kiosk {
+
+// What a temporary file's name holds: a reader of the folder can tell (and remove) one left by a
+// crash.
+inline constexpr std::string_view kPartialMarker = ".part-";
+
+// nullopt on success, else one sentence. The file gets `mode` (before the umask).
+std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
+                                                 std::string_view bytes, mode_t mode = 0640);
+
+}  // namespace kiosk
