@@ -395,7 +395,8 @@ std::filesystem::path Store::file_in(const std::filesystem::path& data_dir) {
 }
 
 Store::Store(const std::filesystem::path& data_dir, Mode mode)
-    : db_(file_in(data_dir),
+    : phrase_counts_(std::make_shared<PhraseCounts>()),
+      db_(file_in(data_dir),
           mode == Mode::Writer ? sql::Database::Mode::ReadWrite : sql::Database::Mode::ReadOnly) {
   if (mode == Mode::Writer) {
     db_.exec("PRAGMA journal_mode = WAL");
@@ -403,7 +404,7 @@ Store::Store(const std::filesystem::path& data_dir, Mode mode)
     db_.exec("PRAGMA cache_size = -24000");  // 24 MB: a 100,000-job import touches many pages
   }
   db_.exec("PRAGMA foreign_keys = ON");
-  register_rank_function(db_);
+  register_rank_function(db_, phrase_counts_.get());
   if (mode == Mode::Writer) {
     migrate();
   } else if (db_.user_version() != kSchemaVersion) {
@@ -936,6 +937,7 @@ SearchResult Store::search(const SearchQuery& q) {
               (q.sort == SortOrder::Relevance && (short_prefix || text.empty()));
 
   SearchResult result;
+  const PhraseCounts::Scope counts(*phrase_counts_, db_, text);
   std::vector<Candidate> window = rank_window(db_, q, m, result);
   result.hits = fetch_hits(db_, q.language, page_keys(db_, q, m, std::move(window)));
   return result;
