@@ -54,9 +54,14 @@ int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats** out)
 int phrase_idf(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats& stats, int phrase) {
   const auto i = static_cast<std::size_t>(phrase);
   if (stats.idf_read[i] != 0) return SQLITE_OK;
-  sqlite3_int64 hits = 0;
-  const int rc = api->xQueryPhrase(fts, phrase, &hits, count_row);
-  if (rc != SQLITE_OK) return rc;
+  auto* counts = static_cast<PhraseCounts*>(api->xUserData(fts));
+  const std::optional<std::int64_t> kept = counts ? counts->find(phrase) : std::nullopt;
+  sqlite3_int64 hits = kept.value_or(0);
+  if (!kept) {
+    const int rc = api->xQueryPhrase(fts, phrase, &hits, count_row);
+    if (rc != SQLITE_OK) return rc;
+    if (counts) counts->keep(phrase, hits);
+  }
   double idf =
       std::log((static_cast<double>(stats.rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
   if (idf <= 0.0) idf = 1e-6;
@@ -124,7 +129,32 @@ struct Finalizer {
 
 }  // namespace
 
-void register_rank_function(sql::Database& db) {
+PhraseCounts::Scope::Scope(PhraseCounts& counts, const sql::Database& db, std::string text)
+    : counts_(counts) {
+  // data_version moves with other connections' commits, total changes with this one's.
+  sql::Statement s(db, "PRAGMA data_version");
+  s.step();
+  const std::pair<std::int64_t, std::int64_t> version{s.int64(0),
+                                                      sqlite3_total_changes64(db.handle())};
+  if (version != counts_.version_ || counts_.rows_.size() > kMaxKept) {
+    counts_.rows_.clear();
+    counts_.version_ = version;
+  }
+  counts_.text_ = std::move(text);
+}
+
+std::optional<std::int64_t> PhraseCounts::find(int phrase) const {
+  if (text_.empty()) return std::nullopt;
+  const auto it = rows_.find({text_, phrase});
+  if (it == rows_.end()) return std::nullopt;
+  return it->second;
+}
+
+void PhraseCounts::keep(int phrase, std::int64_t rows) {
+  if (!text_.empty()) rows_.emplace(std::pair{text_, phrase}, rows);
+}
+
+void register_rank_function(sql::Database& db, PhraseCounts* counts) {
   // The documented way to reach FTS5's API: SELECT fts5(?1) with a pointer bound to ?1.
   fts5_api* api = nullptr;
   sqlite3_stmt* raw = nullptr;
@@ -135,7 +165,7 @@ void register_rank_function(sql::Database& db) {
   if (rc != SQLITE_OK || api == nullptr || api->iVersion < 2) {
     throw sql::SqliteError(rc == SQLITE_OK ? SQLITE_ERROR : rc, "SQLite has no FTS5");
   }
-  rc = api->xCreateFunction(api, kRankFunction, nullptr, bm25, nullptr);
+  rc = api->xCreateFunction(api, kRankFunction, counts, bm25, nullptr);
   if (rc != SQLITE_OK) throw sql::SqliteError(rc, "could not register the search's ranking");
 }
 

@@ -8,7 +8,18 @@
 // Here a phrase whose frequency in a row is 0.0 adds nothing and is not counted; every other
 // term is the same expression in the same order, so the scores, and the order of results, are
 // identical.
+//
+// A phrase's count is the same for every search until the index changes, and reading it walks
+// the phrase's whole doclist: for "medica"* (which holds "medical") that was a third of a
+// two-word Spanish search. PhraseCounts keeps the counts of one connection's searches, by the
+// text's match and the phrase's place in it, until the data changes.
 #pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include "kiosk/store/sqlite.h"
 
@@ -17,7 +28,37 @@ namespace kiosk {
 // The SQL name: kiosk_bm25(listings_fts, weight of column 0, weight of column 1, …), as bm25().
 inline constexpr const char* kRankFunction = "kiosk_bm25";
 
-// Makes kiosk_bm25 known to the connection. Throws sql::SqliteError when SQLite has no FTS5.
-void register_rank_function(sql::Database& db);
+class PhraseCounts {
+ public:
+  // While a Scope lives, kiosk_bm25 reads and keeps counts for the phrases of `text`: the part of
+  // the match that comes first (its phrases are numbered first, whatever facets follow). An
+  // empty text keeps nothing. Any change to the database since the last scope, by this
+  // connection or another, forgets every count. (A sync committed between the scope's start and
+  // the search's first read is seen by the next scope, not this one.) The keys hold the words
+  // typed: they go with the connection, which a session's end closes.
+  class Scope {
+   public:
+    Scope(PhraseCounts& counts, const sql::Database& db, std::string text);
+    ~Scope() { counts_.text_.clear(); }
+    Scope(const Scope&) = delete;
+    Scope& operator=(const Scope&) = delete;
+
+   private:
+    PhraseCounts& counts_;
+  };
+
+  std::optional<std::int64_t> find(int phrase) const;
+  void keep(int phrase, std::int64_t rows);
+
+ private:
+  static constexpr std::size_t kMaxKept = 4096;            // phrases; past it, start afresh
+  std::pair<std::int64_t, std::int64_t> version_{-1, -1};  // data_version, total changes
+  std::string text_;
+  std::map<std::pair<std::string, int>, std::int64_t> rows_;
+};
+
+// Makes kiosk_bm25 known to the connection, keeping phrase counts in `counts` when given (it
+// must outlive the connection). Throws sql::SqliteError when SQLite has no FTS5.
+void register_rank_function(sql::Database& db, PhraseCounts* counts = nullptr);
 
 }  // namespace kiosk

@@ -95,7 +95,8 @@ struct SearchResult {
 };
 
 class Store;
-struct Vocabulary;  // the titles' words, for suggestions (kiosk/store/vocabulary.cpp)
+class PhraseCounts;  // kiosk/store/rank.h
+struct Vocabulary;   // the titles' words, for suggestions (kiosk/store/vocabulary.cpp)
 
 // Records turned into cache rows (text flattened, detail serialized): the CPU work of an import,
 // which any thread may do while another inserts the previous batch.
@@ -182,6 +183,8 @@ class Store {
   bool in_index(const std::string& match);  // an FTS5 expression matches some listing
   std::string accented(const std::string& term, const std::string& form);
 
+  // Listings per phrase for ranking (kiosk/store/rank.h); before db_, so it outlives it.
+  std::shared_ptr<PhraseCounts> phrase_counts_;
   sql::Database db_;
   std::shared_ptr<Vocabulary> vocabulary_;  // see suggest()
 };

@@ -11,9 +11,9 @@ namespace kiosk {
 namespace {
 
 // A table shaped like the listings index (a last column weighing 0.0 for the facet words).
-sql::Database sample_index() {
+sql::Database sample_index(PhraseCounts* counts = nullptr) {
   sql::Database db(":memory:", sql::Database::Mode::ReadWrite);
-  register_rank_function(db);
+  register_rank_function(db, counts);
   db.exec(
       "CREATE VIRTUAL TABLE t USING fts5(title, org, body, facets, tokenize='unicode61 "
       "remove_diacritics 2', prefix='1 2 3')");
@@ -36,6 +36,20 @@ sql::Database sample_index() {
   return db;
 }
 
+// Every row's kiosk_bm25 equals bm25 for `match`; the rows found.
+int expect_same_scores(const sql::Database& db, const std::string& match) {
+  sql::Statement s(db,
+                   "SELECT rowid, kiosk_bm25(t, 10.0, 4.0, 1.0, 0.0), bm25(t, 10.0, 4.0, 1.0, "
+                   "0.0) FROM t WHERE t MATCH ?1 ORDER BY rowid");
+  s.bind(1, match);
+  int rows = 0;
+  while (s.step()) {
+    ++rows;
+    EXPECT_EQ(s.real(1), s.real(2)) << match << " row " << s.int64(0);
+  }
+  return rows;
+}
+
 // kiosk_bm25 gives FTS5's bm25 to the last bit: only the reading of counts is skipped.
 TEST(Rank, SameScoresAsFts5Bm25) {
   sql::Database db = sample_index();
@@ -48,18 +62,7 @@ TEST(Rank, SameScoresAsFts5Bm25) {
       "facets : indfood",
       "title : \"me\"*",
   };
-  for (const auto& match : matches) {
-    sql::Statement s(db,
-                     "SELECT rowid, kiosk_bm25(t, 10.0, 4.0, 1.0, 0.0), bm25(t, 10.0, 4.0, 1.0, "
-                     "0.0) FROM t WHERE t MATCH ?1 ORDER BY rowid");
-    s.bind(1, match);
-    int rows = 0;
-    while (s.step()) {
-      ++rows;
-      EXPECT_EQ(s.real(1), s.real(2)) << match << " row " << s.int64(0);
-    }
-    EXPECT_GT(rows, 0) << match;
-  }
+  for (const auto& match : matches) EXPECT_GT(expect_same_scores(db, match), 0) << match;
 }
 
 // Without weights every column counts 1.0, as for bm25(t).
@@ -86,6 +89,36 @@ TEST(Rank, ZeroWeightColumnScoresZero) {
     EXPECT_EQ(s.real(0), 0.0);
   }
   EXPECT_EQ(rows, 4);
+}
+
+// The same, under `text`'s kept counts.
+int expect_same_scores(const sql::Database& db, PhraseCounts& counts, const std::string& text,
+                       const std::string& match) {
+  const PhraseCounts::Scope scope(counts, db, text);
+  return expect_same_scores(db, match);
+}
+
+// Counts kept from one search serve the next with the same text, whatever facets follow.
+TEST(Rank, KeptCountsGiveTheSameScores) {
+  PhraseCounts counts;
+  sql::Database db = sample_index(&counts);
+  const std::string text = "(\"asistente\" OR \"medical\") AND (\"miami\"* OR \"medica\"*)";
+  EXPECT_EQ(expect_same_scores(db, counts, text, text), 2);
+  EXPECT_EQ(expect_same_scores(db, counts, text, text), 2);
+  EXPECT_EQ(expect_same_scores(db, counts, text, "(" + text + ") AND facets : nodegree"), 1);
+  EXPECT_EQ(expect_same_scores(db, counts, "\"miami\"*", "\"miami\"*"), 4);
+}
+
+// A change to the index forgets the counts: a new listing with "miami" changes its IDF.
+TEST(Rank, CountsForgottenWhenTheIndexChanges) {
+  PhraseCounts counts;
+  sql::Database db = sample_index(&counts);
+  const std::string match = "\"miami\"* AND \"clinic\"";
+  EXPECT_EQ(expect_same_scores(db, counts, match, match), 2);
+  db.exec(
+      "INSERT INTO t(title, org, body, facets) VALUES ('Miami clinic aide', 'Miami Clinic', "
+      "'Miami', 'indhealth'), ('Miami driver', 'Miami Cabs', 'Miami roads', 'indtransport')");
+  EXPECT_EQ(expect_same_scores(db, counts, match, match), 3);
 }
 
 }  // namespace
