@@ -29,10 +29,11 @@ int run_outbox_send(const Options& options) {
   SendSummary summary;
   try {
     if (!std::filesystem::exists(Outbox::file_in(data_dir))) {
-      if (options.json)
+      if (options.json) {
         std::cout << nlohmann::json{{"delivered", 0}, {"remaining", 0}}.dump() << '\n';
-      else
+      } else {
         std::cout << "nothing to send\n";
+      }
       return 0;
     }
     Outbox outbox(data_dir);

@@ -15,7 +15,7 @@ namespace {
 constexpr std::int64_t kFirstBackoffSeconds = 30;
 constexpr std::int64_t kMaxBackoffSeconds = 3600;
 constexpr std::int64_t kIdleWakeSeconds = 60;
-constexpr std::size_t kMaxReceiptBytes = 64 * 1024;
+constexpr std::size_t kMaxReceiptBytes = std::size_t{64} * 1024;
 
 // The receipt is not needed (the status says it all); read and drop it, bounded.
 std::size_t on_receipt(char* /*data*/, std::size_t size, std::size_t count, void* user) {

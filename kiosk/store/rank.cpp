@@ -55,12 +55,12 @@ int phrase_idf(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats& stats,
   const auto i = static_cast<std::size_t>(phrase);
   if (stats.idf_read[i] != 0) return SQLITE_OK;
   auto* counts = static_cast<PhraseCounts*>(api->xUserData(fts));
-  const std::optional<std::int64_t> kept = counts ? counts->find(phrase) : std::nullopt;
+  const std::optional<std::int64_t> kept = counts != nullptr ? counts->find(phrase) : std::nullopt;
   sqlite3_int64 hits = kept.value_or(0);
   if (!kept) {
     const int rc = api->xQueryPhrase(fts, phrase, &hits, count_row);
     if (rc != SQLITE_OK) return rc;
-    if (counts) counts->keep(phrase, hits);
+    if (counts != nullptr) counts->keep(phrase, hits);
   }
   double idf =
       std::log((static_cast<double>(stats.rows - hits) + 0.5) / (static_cast<double>(hits) + 0.5));
