@@ -16,7 +16,7 @@ namespace kiosk {
 
 struct OutboxEntry {
   std::int64_t row = 0;
-  std::string id;  // the idempotency key, also the exported file's name
+  std::string id;                 // the idempotency key, also the exported file's name
   std::int64_t created = 0;       // unix seconds
   int attempts = 0;               // uploads tried
   std::int64_t next_attempt = 0;  // unix seconds: not before (backoff)
@@ -53,8 +53,8 @@ class Outbox {
   void record_attempt(const std::string& id, int http_status, std::int64_t next_attempt);
   // A 4xx refusal: counts that attempt too (do not also record_attempt) and holds the row.
   void hold(const std::string& id, int http_status);
-  void release_held();                                // staff: try the held ones again
-  void remove(const std::string& id);                 // the server's 2xx receipt
+  void release_held();                 // staff: try the held ones again
+  void remove(const std::string& id);  // the server's 2xx receipt
 
  private:
   sql::Database db_;

@@ -49,7 +49,9 @@ TEST(Sealing, Base64IsPaddedStandard) {
   EXPECT_FALSE(from_base64("-_8="));   // URL-safe letters are another variant
   EXPECT_FALSE(from_base64("+/8=x"));  // stray text after the padding
   EXPECT_FALSE(from_base64("+/9="));   // bits past the last byte must be zero
-  EXPECT_FALSE(from_base64("+\xaf" "8="));  // libsodium 1.0.18 alone takes this (fuzzer)
+  EXPECT_FALSE(
+      from_base64("+\xaf"
+                  "8="));  // libsodium 1.0.18 alone takes this (fuzzer)
 }
 
 TEST(Sealing, ParsePublicKeyTakesExactly32PaddedBytes) {
