@@ -22,10 +22,10 @@ packages=(
   libicu-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
   libsqlite3-dev libcurl4-openssl-dev libgumbo-dev zlib1g-dev ca-certificates
   libqrencode-dev libcups2-dev libespeak-ng-dev espeak-ng-data libsodium-dev
-  libcpp-httplib-dev libssl-dev libbrotli-dev
+  libcpp-httplib-dev libssl-dev libbrotli-dev libstemmer-dev libcairo2-dev libpango1.0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xauth gdb python3 python3-jsonschema
+  xvfb xauth gdb python3 python3-jsonschema python3-icalendar
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
 
