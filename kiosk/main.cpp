@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/i18n/time_zone.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/base/scrub.h"
@@ -66,6 +67,7 @@ int main(int argc, char** argv) {
     std::cerr << "workforce-kiosk: " << *error << '\n';
     return 1;
   }
+  kiosk::use_time_zone(config.config->kiosk.time_zone);  // checked when the file was read
   kiosk::log::info("kiosk " + config.config->kiosk.id + " starting with " + config_file.string());
   return ui::run_kiosk(options, *config.config);
 }

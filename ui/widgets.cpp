@@ -394,6 +394,34 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, I
       draw->PathFillConvex(color);
       break;
     }
+    case Icon::Calendar: {
+      const ImVec2 a(c.x - r * 0.85f, c.y - r * 0.65f);
+      const ImVec2 b(c.x + r * 0.85f, c.y + r * 0.85f);
+      draw->AddRect(a, b, color, stroke * 0.8f, 0, stroke);
+      draw->AddRectFilled(a, ImVec2(b.x, a.y + r * 0.45f), color, stroke * 0.8f);
+      for (const float dx : {-0.45f, 0.45f}) {  // the rings
+        draw->AddLine(ImVec2(c.x + r * dx, c.y - r * 0.95f), ImVec2(c.x + r * dx, c.y - r * 0.5f),
+                      color, stroke);
+      }
+      for (int row = 0; row < 2; ++row) {  // the days
+        for (int col = -1; col <= 1; ++col) {
+          const ImVec2 d(c.x + static_cast<float>(col) * r * 0.5f,
+                         c.y + r * 0.15f + static_cast<float>(row) * r * 0.4f);
+          draw->AddRectFilled(ImVec2(d.x - r * 0.13f, d.y - r * 0.11f),
+                              ImVec2(d.x + r * 0.13f, d.y + r * 0.11f), color);
+        }
+      }
+      break;
+    }
+    case Icon::Heart: {
+      const float lobe = r * 0.48f;
+      draw->AddCircleFilled(ImVec2(c.x - lobe * 0.9f, c.y - r * 0.25f), lobe, color, 24);
+      draw->AddCircleFilled(ImVec2(c.x + lobe * 0.9f, c.y - r * 0.25f), lobe, color, 24);
+      draw->AddTriangleFilled(ImVec2(c.x - r * 0.9f, c.y - r * 0.08f),
+                              ImVec2(c.x + r * 0.9f, c.y - r * 0.08f), ImVec2(c.x, c.y + r * 0.9f),
+                              color);
+      break;
+    }
     case Icon::List: {
       for (int i = -1; i <= 1; ++i) {
         const float y = c.y + static_cast<float>(i) * r * 0.55f;

@@ -96,6 +96,8 @@ enum class Icon {
   Speaker,
   Warning,  // a triangle with "!": a problem to fix
   Person,   // head and shoulders: the sign-up
+  Calendar,  // a page with rings and a grid: events
+  Heart,     // support services: help that removes barriers
 };
 enum class ButtonKind { Primary, Outline, OnHeader };
 

@@ -10,8 +10,11 @@ namespace kiosk {
 
 class QrCode {
  public:
-  // Encodes text (8-bit mode, error correction M). nullopt when it does not fit or is empty.
-  static std::optional<QrCode> encode(std::string_view text);
+  // Error correction: M for links (a scratched printout still reads); L for long text such
+  // as a calendar event, whose code would otherwise grow too dense for a phone at arm's length.
+  enum class Level { Low, Medium };
+  // Encodes text (8-bit mode). nullopt when it does not fit or is empty.
+  static std::optional<QrCode> encode(std::string_view text, Level level = Level::Medium);
 
   int size() const { return size_; }  // modules per side, without the quiet zone
   bool dark(int x, int y) const {

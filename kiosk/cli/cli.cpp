@@ -86,7 +86,7 @@ std::string usage_text() {
          "       workforce-kiosk sync [--config FILE] [--data-dir DIR] [--json]\n"
          "       workforce-kiosk search [--config FILE] [--data-dir DIR] [--kind KIND] [--lang "
          "en|es]\n"
-         "                              [--filter KEY=VALUE]... [--sort relevance|newest|pay]\n"
+         "                              [--filter KEY=VALUE]... [--sort relevance|newest|pay|soonest]\n"
          "                              [--limit N] [--json] QUERY\n"
          "         kinds: jobs programs events services faq\n"
          "         filters for jobs:\n" +
@@ -218,8 +218,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.filters.push_back(*v);
     } else if (arg == "--sort") {
       auto v = value();
-      if (!v || (*v != "relevance" && *v != "newest" && *v != "pay")) {
-        return fail("--sort takes relevance, newest or pay");
+      if (!v || (*v != "relevance" && *v != "newest" && *v != "pay" && *v != "soonest")) {
+        return fail("--sort takes relevance, newest, pay or soonest");
       }
       options.sort = *v;
     } else if (arg == "--limit") {

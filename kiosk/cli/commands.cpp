@@ -16,11 +16,13 @@
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/model/enums.h"
 #include "kiosk/search/filters.h"
+#include "kiosk/search/listing_search.h"
 #include "kiosk/search/search_help.h"
 #include "kiosk/setup/settings.h"
 #include "kiosk/speech/speech.h"
 #include "kiosk/store/record_json.h"
 #include "kiosk/store/store.h"
+#include "kiosk/i18n/time_zone.h"
 #include "kiosk/sync/sync.h"
 
 namespace kiosk {
@@ -33,6 +35,7 @@ std::optional<Config> load_checked(const Options& options) {
     for (const auto& e : result.errors) std::cerr << e.to_string() << '\n';
     return std::nullopt;
   }
+  use_time_zone(result.config->kiosk.time_zone);
   return std::move(result.config);
 }
 
@@ -110,6 +113,7 @@ int run_search(const Options& options) {
     }
     query.kind = *kind;
   }
+  query.sort = default_sort(query.kind);
   for (const auto& filter : options.filters) {
     if (auto error = apply_filter(query, filter)) {
       std::cerr << "workforce-kiosk: " << *error << '\n';
@@ -117,9 +121,10 @@ int run_search(const Options& options) {
     }
   }
   if (options.sort) {
-    query.sort = *options.sort == "newest" ? SortOrder::Newest
-                 : *options.sort == "pay"  ? SortOrder::Pay
-                                           : SortOrder::Relevance;
+    query.sort = *options.sort == "newest"    ? SortOrder::Newest
+                 : *options.sort == "pay"     ? SortOrder::Pay
+                 : *options.sort == "soonest" ? SortOrder::Soonest
+                                              : SortOrder::Relevance;
   }
   query.limit = options.limit.value_or(20);
   const auto data_dir = options.data_dir.value_or(paths::default_data_dir());

@@ -9,6 +9,7 @@
 
 #include "kiosk/base/base64.h"
 #include "kiosk/base/url.h"
+#include "kiosk/i18n/time_zone.h"
 
 namespace kiosk {
 namespace {
@@ -218,6 +219,12 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     }
     return std::nullopt;
   };
+  const auto time_zone = [](const std::string& v) -> std::optional<std::string> {
+    if (!known_time_zone(v)) {
+      return R"(expected a time zone like "America/New_York", got ")" + v + "\"";
+    }
+    return std::nullopt;
+  };
   const auto lang_code = [](const std::string& v) -> std::optional<std::string> {
     if (!parse_language(v)) return R"(expected "en" or "es", got ")" + v + "\"";
     return std::nullopt;
@@ -236,6 +243,7 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
   read_section(check, root, "kiosk",
                {{"id", string_key(check, config.kiosk.id, 64, kiosk_id)},
                 {"name", string_key(check, config.kiosk.name, 80, not_empty)},
+                {"time_zone", string_key(check, config.kiosk.time_zone, 64, time_zone)},
                 {"location", string_key(check, config.kiosk.location, 120, no_controls)},
                 {"default_language", string_key(check, language, 8, lang_code)}});
   read_section(check, root, "session",

@@ -7,6 +7,7 @@
 
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/feeds/opening_hours.h"
 #include "kiosk/model/enums.h"
 
 namespace kiosk::feeds {
@@ -489,6 +490,49 @@ Event event_of(const json& item, const std::string& source) {
   return e;
 }
 
+// Opening hours wherever schema.org puts them: OpeningHoursSpecification objects (in
+// hoursAvailable or openingHoursSpecification) and openingHours lines ("Mo-Fr 09:00-17:00").
+void add_opening_hours(const json* v, std::vector<OpeningHours>& out) {
+  if (v == nullptr) return;
+  const auto one = [&](const json& h) {
+    if (out.size() >= kMaxOpeningHours) return;
+    if (h.is_string()) {
+      for (const auto& spec : parse_opening_hours(h.get_ref<const std::string&>())) {
+        if (out.size() < kMaxOpeningHours) out.push_back(spec);
+      }
+      return;
+    }
+    if (!h.is_object() || !has_type(h, "OpeningHoursSpecification")) return;
+    const auto opens = minutes_of(text_of(field(h, "opens")));
+    const auto closes = minutes_of(text_of(field(h, "closes")));
+    std::uint8_t days = 0;
+    if (const json* d = field(h, "dayOfWeek")) {
+      const auto add_day = [&](const json& day) {
+        if (const auto w = weekday_of(to_text(day))) days |= static_cast<std::uint8_t>(1u << *w);
+      };
+      if (d->is_array()) {
+        for (const auto& day : *d) add_day(day);
+      } else {
+        add_day(*d);
+      }
+    }
+    if (opens && closes && *closes > *opens && days != 0) out.push_back({days, *opens, *closes});
+  };
+  if (v->is_array()) {
+    for (const auto& h : *v) one(h);
+  } else {
+    one(*v);
+  }
+}
+
+// The words of hoursAvailable, when it is words rather than OpeningHoursSpecifications.
+const json* hours_words(const json* v) {
+  if (v == nullptr) return nullptr;
+  const auto words = [](const json& h) { return h.is_string() || field(h, "@value") != nullptr; };
+  if (v->is_array()) return std::any_of(v->begin(), v->end(), words) ? v : nullptr;
+  return words(*v) ? v : nullptr;
+}
+
 Service service_of(const json& item, const std::string& source) {
   Service s;
   const bool es = is_spanish(item);
@@ -499,14 +543,23 @@ Service service_of(const json& item, const std::string& source) {
   s.description = rich_text(field(item, "description"), es);
   s.provider = text_of(field(item, "provider"));
   s.eligibility = local_text(property(item, "eligibility"), es);
-  s.hours = local_text(field(item, "hoursAvailable"), es);
+  s.hours = local_text(hours_words(field(item, "hoursAvailable")), es);
+  add_opening_hours(field(item, "hoursAvailable"), s.opening_hours);
+  add_opening_hours(field(item, "openingHoursSpecification"), s.opening_hours);
+  add_opening_hours(field(item, "openingHours"), s.opening_hours);
   if (const json* channel = field(item, "availableChannel")) {
     const json& c = channel->is_array() && !channel->empty() ? (*channel)[0] : *channel;
     if (const json* phone = field(c, "servicePhone")) {
       s.phone = phone->is_object() ? text_of(field(*phone, "telephone")) : text_of(phone);
     }
     s.url = text_of(field(c, "serviceUrl"));
-    if (const json* where = field(c, "serviceLocation")) s.place = place_of(*where);
+    if (const json* where = field(c, "serviceLocation")) {
+      s.place = place_of(*where);
+      if (s.opening_hours.empty() && where->is_object()) {
+        add_opening_hours(field(*where, "openingHoursSpecification"), s.opening_hours);
+        add_opening_hours(field(*where, "openingHours"), s.opening_hours);
+      }
+    }
   }
   if (s.url.empty()) s.url = url_of(item);
   s.sample = flag(item, "sampleData");

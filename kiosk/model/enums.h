@@ -119,6 +119,36 @@ inline constexpr std::array<EnumRow<LengthBucket>, 3> kLengthBuckets = {{
      "lenover12m"},
 }};
 
+inline constexpr std::array<EnumRow<EventType>, 4> kEventTypes = {{
+    {kHiringFair, "hiring_fair", "events.type.hiring_fair"_msg, "evhiringfair"},
+    {kCareerFair, "career_fair", "events.type.career_fair"_msg, "evcareerfair"},
+    {kWorkshop, "workshop", "events.type.workshop"_msg, "evworkshop"},
+    {kInfoSession, "info_session", "events.type.info_session"_msg, "evinfosession"},
+}};
+
+inline constexpr std::array<EnumRow<ServiceNeed>, 12> kServiceNeeds = {{
+    {ServiceNeed::Transportation, "transportation", "services.need.transportation"_msg,
+     "needtransportation"},
+    {ServiceNeed::ChildCare, "child_care", "services.need.child_care"_msg, "needchildcare"},
+    {ServiceNeed::DigitalLiteracy, "digital_literacy", "services.need.digital_literacy"_msg,
+     "needdigital"},
+    {ServiceNeed::CareerCoaching, "career_coaching", "services.need.career_coaching"_msg,
+     "needcoaching"},
+    {ServiceNeed::LanguageClasses, "language_classes", "services.need.language_classes"_msg,
+     "needlanguage"},
+    {ServiceNeed::ResumeHelp, "resume_help", "services.need.resume_help"_msg, "needresume"},
+    {ServiceNeed::InterviewClothing, "interview_clothing", "services.need.interview_clothing"_msg,
+     "needclothing"},
+    {ServiceNeed::LegalAid, "legal_aid", "services.need.legal_aid"_msg, "needlegal"},
+    {ServiceNeed::MentalHealth, "mental_health", "services.need.mental_health"_msg,
+     "needmentalhealth"},
+    {ServiceNeed::FinancialCoaching, "financial_coaching", "services.need.financial_coaching"_msg,
+     "needmoney"},
+    {ServiceNeed::FoodAssistance, "food_assistance", "services.need.food_assistance"_msg,
+     "needfood"},
+    {ServiceNeed::HousingHelp, "housing_help", "services.need.housing_help"_msg, "needhousing"},
+}};
+
 inline constexpr std::array<EnumRow<Flag>, 3> kFlags = {{
     {Flag::NoDegree, "no_degree", "jobs.filter.no_degree"_msg, "nodegree"},
     {Flag::Paid, "paid", "programs.filter.paid"_msg, "paidyes"},
@@ -155,6 +185,12 @@ constexpr std::span<const EnumRow<CostBucket>> table_of(CostBucket /*tag*/) {
 }
 constexpr std::span<const EnumRow<LengthBucket>> table_of(LengthBucket /*tag*/) {
   return kLengthBuckets;
+}
+constexpr std::span<const EnumRow<EventType>> table_of(EventType /*tag*/) {
+  return kEventTypes;
+}
+constexpr std::span<const EnumRow<ServiceNeed>> table_of(ServiceNeed /*tag*/) {
+  return kServiceNeeds;
 }
 constexpr std::span<const EnumRow<Flag>> table_of(Flag /*tag*/) {
   return kFlags;

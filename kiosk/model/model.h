@@ -142,10 +142,35 @@ struct Program {
   bool sample = false;
 };
 
+// Kinds of events, as the kiosk's filters name them (several may be chosen at once).
+enum EventType : std::uint8_t {
+  kHiringFair = 1 << 0,
+  kCareerFair = 1 << 1,
+  kWorkshop = 1 << 2,
+  kInfoSession = 1 << 3,
+};
+
+// What a support service helps with (schema.org serviceType, as the kiosk's filters name it).
+enum class ServiceNeed {
+  Unknown,
+  Transportation,
+  ChildCare,
+  DigitalLiteracy,
+  CareerCoaching,
+  LanguageClasses,
+  ResumeHelp,
+  InterviewClothing,
+  LegalAid,
+  MentalHealth,
+  FinancialCoaching,
+  FoodAssistance,
+  HousingHelp,
+};
+
 struct Event {
   std::string id;
   std::string source;
-  std::string type;  // hiring_fair, workshop, info_session, …
+  std::string type;  // hiring_fair, career_fair, workshop, info_session (EventType keys), …
   LocalText name;
   LocalRichText description;
   std::string organizer;
@@ -158,15 +183,26 @@ struct Event {
   bool sample = false;
 };
 
+// When a service is open on some days of the week (schema.org OpeningHoursSpecification, or
+// an openingHours line such as "Mo-Fr 09:00-17:00"): local time at the service's place.
+struct OpeningHours {
+  std::uint8_t days = 0;  // bit 0 Monday … bit 6 Sunday
+  int opens = 0;          // minutes after midnight
+  int closes = 0;         // minutes after midnight; 24:00 is 1440
+
+  bool operator==(const OpeningHours&) const = default;
+};
+
 struct Service {
   std::string id;
   std::string source;
-  std::string type;  // transportation, child_care, digital_literacy, …
+  std::string type;  // transportation, child_care, … (ServiceNeed keys)
   LocalText name;
   LocalRichText description;
   std::string provider;
   LocalText eligibility;
-  LocalText hours;
+  LocalText hours;                          // as the source words it, when it does
+  std::vector<OpeningHours> opening_hours;  // when it says so in a form the kiosk reads
   std::string phone;
   std::string url;
   Place place;

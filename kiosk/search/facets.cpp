@@ -38,6 +38,8 @@ constexpr auto kFormatChips = chips<kProgramFormats>();
 constexpr auto kScheduleChips = chips<kSchedules>();
 constexpr auto kCostChips = chips<kCostBuckets>();
 constexpr auto kLengthChips = chips<kLengthBuckets>();
+constexpr auto kEventTypeChips = chips<kEventTypes>();
+constexpr auto kServiceNeedChips = chips<kServiceNeeds>();
 constexpr auto kNoDegreeChip = flag_chip<Flag::NoDegree>();
 constexpr auto kPaidChip = flag_chip<Flag::Paid>();
 constexpr auto kSpanishChip = flag_chip<Flag::Spanish>();
@@ -74,6 +76,14 @@ constexpr std::array<FilterGroup, 9> kProgramGroups = {{
     {"spanish", "programs.filters.language"_msg, false, ChipLabel::Text, kSpanishChip},
 }};
 
+constexpr std::array<FilterGroup, 1> kEventGroups = {{
+    {"type", "events.filters.type"_msg, true, ChipLabel::Text, kEventTypeChips},
+}};
+
+constexpr std::array<FilterGroup, 1> kServiceGroups = {{
+    {"need", "services.filters.need"_msg, false, ChipLabel::Text, kServiceNeedChips},
+}};
+
 }  // namespace
 
 std::span<const FilterGroup> filter_groups(ListingKind kind) {
@@ -83,7 +93,9 @@ std::span<const FilterGroup> filter_groups(ListingKind kind) {
     case ListingKind::Program:
       return kProgramGroups;
     case ListingKind::Event:
+      return kEventGroups;
     case ListingKind::Service:
+      return kServiceGroups;
     case ListingKind::Faq:
       break;
   }

@@ -71,7 +71,11 @@ std::optional<std::string> apply_filter(SearchQuery& q, const std::string& key_v
     return std::nullopt;
   }
   if (key == "industry") return read(q.industry, value, bad);
+  if (key == "type" && q.kind == ListingKind::Event) {
+    return read_bit<EventType>(q.event_types, value, bad);
+  }
   if (key == "type") return read_bit<EmploymentType>(q.employment_types, value, bad);
+  if (key == "need") return read(q.service_need, value, bad);
   if (key == "workplace") return read(q.workplace, value, bad);
   if (key == "program_type") return read(q.program_type, value, bad);
   if (key == "format") return read(q.format, value, bad);

@@ -18,7 +18,7 @@ std::string item(std::string_view key, std::string_view value) {
 
 // Job types and program schedules: several at once (see kiosk/search/facets.h).
 bool multi_valued(std::string_view key) {
-  for (const ListingKind kind : {ListingKind::Job, ListingKind::Program}) {
+  for (const ListingKind kind : {ListingKind::Job, ListingKind::Program, ListingKind::Event}) {
     if (const FilterGroup* g = filter_group(kind, key); g != nullptr && g->multi) return true;
   }
   return false;
@@ -73,7 +73,7 @@ bool ListingSearch::browsing() const {
 void ListingSearch::clear() {
   wipe(text);
   filters.clear();
-  sort = SortOrder::Relevance;
+  sort = default_sort(kind_);
   results = {};
   has_results = false;
 }

@@ -34,12 +34,19 @@ class FilterSet {
   std::vector<std::string> items_;  // "type=part_time", "industry=health", …
 };
 
+// How a kind's listings are ordered until the resident chooses: events by when they start, the
+// soonest first; everything else by relevance (the newest first while browsing).
+constexpr SortOrder default_sort(ListingKind kind) {
+  return kind == ListingKind::Event ? SortOrder::Soonest : SortOrder::Relevance;
+}
+
 class ListingSearch {
  public:
   static constexpr int kPageSize = 30;
   static constexpr std::size_t kMaxQueryBytes = 120;
 
-  explicit ListingSearch(ListingKind kind = ListingKind::Job) : kind_(kind) {}
+  explicit ListingSearch(ListingKind kind = ListingKind::Job)
+      : sort(default_sort(kind)), kind_(kind) {}
   ListingKind kind() const { return kind_; }
 
   std::string text;  // as typed

@@ -64,17 +64,37 @@ void ListingsReader::related(RelatedQuery query, std::function<void(RelatedListi
   });
 }
 
+namespace {
+
+std::optional<Listing> read_listing(Store& s, ListingKind kind, std::int64_t key) {
+  const auto as_listing = [](auto record) -> std::optional<Listing> {
+    if (!record) return std::nullopt;
+    return Listing(std::move(*record));
+  };
+  switch (kind) {
+    case ListingKind::Job:
+      return as_listing(s.job(key));
+    case ListingKind::Program:
+      return as_listing(s.program(key));
+    case ListingKind::Event:
+      return as_listing(s.event(key));
+    case ListingKind::Service:
+      return as_listing(s.service(key));
+    case ListingKind::Faq:
+      break;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
 void ListingsReader::listing(ListingKind kind, std::int64_t key,
                              std::function<void(std::optional<Listing>)> done) {
   worker_.post([this, kind, key, done = std::move(done)]() mutable {
     std::optional<Listing> found;
     if (Store* s = store()) {
       try {
-        if (kind == ListingKind::Program) {
-          if (auto p = s->program(key)) found = std::move(*p);
-        } else if (auto j = s->job(key)) {
-          found = std::move(*j);
-        }
+        found = read_listing(*s, kind, key);
       } catch (const std::exception& e) {
         log::error(std::string("reading a listing failed: ") + e.what());
         store_.reset();

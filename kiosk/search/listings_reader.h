@@ -17,7 +17,7 @@
 
 namespace kiosk {
 
-using Listing = std::variant<Job, Program>;
+using Listing = std::variant<Job, Program, Event, Service>;
 
 class ListingsReader {
  public:
@@ -30,7 +30,7 @@ class ListingsReader {
   void search(SearchQuery query, const std::string& tag, std::function<void(SearchResult)> done);
   // Listings related to one on screen ("Training for this job"): by occupation, else by industry.
   void related(RelatedQuery query, std::function<void(RelatedListings)> done);
-  // One listing, whole, for a detail screen (jobs and programs so far).
+  // One listing, whole, for a detail screen (jobs, programs, events, services).
   void listing(ListingKind kind, std::int64_t key,
                std::function<void(std::optional<Listing>)> done);
   // At the end of a session: closes the connection after the reads already posted, so nothing

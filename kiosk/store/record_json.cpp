@@ -223,6 +223,15 @@ void from_json(const nlohmann::json& j, Event& v) {
   get(j, "sample", v.sample);
 }
 
+void to_json(nlohmann::json& j, const OpeningHours& v) {
+  j = {{"days", v.days}, {"opens", v.opens}, {"closes", v.closes}};
+}
+void from_json(const nlohmann::json& j, OpeningHours& v) {
+  get(j, "days", v.days);
+  get(j, "opens", v.opens);
+  get(j, "closes", v.closes);
+}
+
 void to_json(nlohmann::json& j, const Service& v) {
   j = {{"id", v.id},
        {"source", v.source},
@@ -232,6 +241,7 @@ void to_json(nlohmann::json& j, const Service& v) {
        {"provider", v.provider},
        {"eligibility", v.eligibility},
        {"hours", v.hours},
+       {"opening_hours", v.opening_hours},
        {"phone", v.phone},
        {"url", v.url},
        {"place", v.place},
@@ -246,6 +256,7 @@ void from_json(const nlohmann::json& j, Service& v) {
   get(j, "provider", v.provider);
   get(j, "eligibility", v.eligibility);
   get(j, "hours", v.hours);
+  get(j, "opening_hours", v.opening_hours);
   get(j, "phone", v.phone);
   get(j, "url", v.url);
   get(j, "place", v.place);

@@ -24,6 +24,8 @@ void to_json(nlohmann::json& j, const Program& v);
 void from_json(const nlohmann::json& j, Program& v);
 void to_json(nlohmann::json& j, const Event& v);
 void from_json(const nlohmann::json& j, Event& v);
+void to_json(nlohmann::json& j, const OpeningHours& v);
+void from_json(const nlohmann::json& j, OpeningHours& v);
 void to_json(nlohmann::json& j, const Service& v);
 void from_json(const nlohmann::json& j, Service& v);
 void to_json(nlohmann::json& j, const FaqEntry& v);

@@ -248,6 +248,8 @@ std::string facet_match(const SearchQuery& q) {
   m.all(q.cost);
   m.all(q.length);
   m.flag(Flag::Spanish, q.spanish);
+  m.any_bit<EventType>(q.event_types);
+  m.all(q.service_need);
   // No SQL condition for occupations: the facet words are the only record of them.
   if (!q.occupations.empty()) m.all_of(occupation_match(q.occupations));
   return m.take();
@@ -302,6 +304,18 @@ Row row_of(const Program& p) {
   return r;
 }
 
+std::string event_facets(const Event& e) {
+  FacetWords f(ListingKind::Event);
+  if (const auto type = from_key<EventType>(e.type)) f.add_value(*type);
+  return f.take();
+}
+
+std::string service_facets(const Service& s) {
+  FacetWords f(ListingKind::Service);
+  if (const auto need = from_key<ServiceNeed>(s.type)) f.add_value(*need);
+  return f.take();
+}
+
 Row row_of(const Event& e) {
   Row r;
   r.kind = ListingKind::Event;
@@ -314,9 +328,13 @@ Row row_of(const Event& e) {
   r.posted = e.start;
   r.valid_through = e.end ? e.end : e.start;  // a past event disappears
   r.start = e.start;
+  // The columns jobs and programs fill, as a card needs them: the type's key, online, free.
+  if (from_key<EventType>(e.type)) r.program_type = e.type;
+  if (e.online) r.workplace = "online";
+  if (e.free) r.cost = 0.0;
   r.sample = e.sample;
   r.detail = nlohmann::json(e).dump();
-  r.facets = FacetWords(r.kind).take();
+  r.facets = event_facets(e);
   return r;
 }
 
@@ -329,9 +347,10 @@ Row row_of(const Service& s) {
   r.body = join({plain(s.description), both(s.eligibility), s.type}, "\n");
   r.display_title = s.name;
   r.city = s.place.city;
+  if (from_key<ServiceNeed>(s.type)) r.program_type = s.type;  // the need, for its card
   r.sample = s.sample;
   r.detail = nlohmann::json(s).dump();
-  r.facets = FacetWords(r.kind).take();
+  r.facets = service_facets(s);
   return r;
 }
 
@@ -741,7 +760,7 @@ std::string hit_columns(Language language) {
               ? "CASE WHEN l.title_es != '' THEN l.title_es ELSE l.title_en END"
               : "CASE WHEN l.title_en != '' THEN l.title_en ELSE l.title_es END") +
          ", l.org, l.industry, l.city, l.workplace, l.types, l.pay_min, l.pay_max, l.pay_unit, "
-         "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample, l.weeks";
+         "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample, l.weeks, l.valid_through";
 }
 
 SearchHit read_hit(const sql::Statement& s) {
@@ -765,6 +784,7 @@ SearchHit read_hit(const sql::Statement& s) {
   h.start = s.opt_int64(16);
   h.sample = s.int64(17) != 0;
   if (const auto weeks = s.opt_int64(18)) h.weeks = static_cast<int>(*weeks);
+  h.until = s.opt_int64(19);
   return h;
 }
 
@@ -795,7 +815,10 @@ SearchResult browse(sql::Database& db, const SearchQuery& q, const Conditions& c
   set_total(result, count.int64(0));
   sql::Statement page(
       db, "SELECT " + hit_columns(q.language) + " FROM listings l WHERE " + c.where + " ORDER BY " +
-              (q.sort == SortOrder::Pay ? kPayOrder : "l.key DESC") + " LIMIT ? OFFSET ?");
+              (q.sort == SortOrder::Pay       ? kPayOrder
+               : q.sort == SortOrder::Soonest ? "l.key ASC"
+                                              : "l.key DESC") +
+              " LIMIT ? OFFSET ?");
   const Page p = page_of(q);
   std::vector<Param> params = c.params;
   params.emplace_back(p.limit);
@@ -809,7 +832,7 @@ SearchResult browse(sql::Database& db, const SearchQuery& q, const Conditions& c
 struct Matched {
   std::string from;
   std::vector<Param> params;
-  bool by_date = false;  // newest first, no score needed
+  bool by_date = false;  // by date (newest first, or soonest with SortOrder::Soonest), no score
 };
 
 struct Candidate {
@@ -851,7 +874,9 @@ std::vector<std::int64_t> page_keys(sql::Database& db, const SearchQuery& q, con
   std::vector<std::int64_t> keys;
   if (m.by_date && p.offset + p.limit > static_cast<std::int64_t>(window.size()) &&
       window.size() == static_cast<std::size_t>(Store::kRankWindow)) {
-    sql::Statement page(db, "SELECT f.rowid " + m.from + " ORDER BY f.rowid DESC LIMIT ? OFFSET ?");
+    sql::Statement page(db, "SELECT f.rowid " + m.from + " ORDER BY f.rowid " +
+                                (q.sort == SortOrder::Soonest ? "ASC" : "DESC") +
+                                " LIMIT ? OFFSET ?");
     std::vector<Param> params = m.params;
     params.emplace_back(p.limit);
     params.emplace_back(p.offset);
@@ -864,6 +889,10 @@ std::vector<std::int64_t> page_keys(sql::Database& db, const SearchQuery& q, con
       if (a.pay.has_value() != b.pay.has_value()) return a.pay.has_value();
       return a.pay.value_or(0) > b.pay.value_or(0);
     });
+  } else if (q.sort == SortOrder::Soonest) {
+    // Keys grow with the date (an event's start): the soonest first.
+    std::sort(window.begin(), window.end(),
+              [](const Candidate& a, const Candidate& b) { return a.key < b.key; });
   } else if (!m.by_date) {
     std::stable_sort(window.begin(), window.end(),
                      [](const Candidate& a, const Candidate& b) { return a.score < b.score; });
@@ -933,7 +962,7 @@ SearchResult Store::search(const SearchQuery& q) {
   // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
   // newest first, straight from the index.
   const bool short_prefix = text.starts_with("title : ");
-  m.by_date = q.sort == SortOrder::Newest ||
+  m.by_date = q.sort == SortOrder::Newest || q.sort == SortOrder::Soonest ||
               (q.sort == SortOrder::Relevance && (short_prefix || text.empty()));
 
   SearchResult result;
@@ -949,18 +978,28 @@ std::string Store::detail(std::int64_t key) {
   return s.step() ? s.text(0) : std::string();
 }
 
-std::optional<Job> Store::job(std::int64_t key) {
+template <typename T>
+std::optional<T> Store::record(std::int64_t key) {
   const std::string text = detail(key);
   const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (text.empty() || j.is_discarded()) return std::nullopt;
-  return j.get<Job>();
+  if (text.empty() || j.is_discarded() || !j.is_object()) return std::nullopt;
+  return j.get<T>();
+}
+
+std::optional<Job> Store::job(std::int64_t key) {
+  return record<Job>(key);
 }
 
 std::optional<Program> Store::program(std::int64_t key) {
-  const std::string text = detail(key);
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (text.empty() || j.is_discarded()) return std::nullopt;
-  return j.get<Program>();
+  return record<Program>(key);
+}
+
+std::optional<Event> Store::event(std::int64_t key) {
+  return record<Event>(key);
+}
+
+std::optional<Service> Store::service(std::int64_t key) {
+  return record<Service>(key);
 }
 
 }  // namespace kiosk

@@ -32,7 +32,7 @@ struct FeedState {
   std::int64_t records = 0;
 };
 
-enum class SortOrder { Relevance, Newest, Pay };
+enum class SortOrder { Relevance, Newest, Pay, Soonest };  // Soonest: events, by start
 
 struct SearchQuery {
   std::string text;  // as typed: words, accents and case do not matter; the last word is a prefix
@@ -57,6 +57,8 @@ struct SearchQuery {
   std::optional<LengthBucket> length;
   std::uint8_t employment_types = 0;  // any of these bits
   std::uint8_t schedule = 0;          // ProgramSchedule bits: any of these
+  std::uint8_t event_types = 0;       // EventType bits: any of these
+  std::optional<ServiceNeed> service_need;
   bool any_word = false;  // "more like this": any whole word of `text` matches, best first
   bool no_degree = false;
   bool paid = false;     // paid while learning
@@ -71,16 +73,17 @@ struct SearchHit {
   std::string org;    // employer, provider, organizer
   std::string industry;
   std::string city;
-  std::string workplace;
+  std::string workplace;  // a job's; "online" for an event held online
   std::uint8_t employment_types = 0;
   std::optional<double> pay_min, pay_max;
   std::string pay_unit;
-  std::string program_type;
-  std::optional<double> cost;
+  std::string program_type;  // a program's type; an event's type; a service's need (their keys)
+  std::optional<double> cost;  // an event: 0 when free
   bool paid = false;
   std::optional<std::int64_t> posted;
   std::optional<std::int64_t> start;
   std::optional<int> weeks;  // how long a program takes
+  std::optional<std::int64_t> until;  // an event's end; a posting's last day
   bool sample = false;
 };
 
@@ -157,6 +160,8 @@ class Store {
 
   std::optional<Job> job(std::int64_t key);
   std::optional<Program> program(std::int64_t key);
+  std::optional<Event> event(std::int64_t key);
+  std::optional<Service> service(std::int64_t key);
 
   // For a search that found nothing (kiosk/store/vocabulary.cpp). Both read the titles' words,
   // gathered again only after a sync has changed the listings; what is kept holds listing words
@@ -179,6 +184,8 @@ class Store {
   friend class FeedImport;
   void migrate();
   std::string detail(std::int64_t key);
+  template <typename T>
+  std::optional<T> record(std::int64_t key);
   std::shared_ptr<Vocabulary> vocabulary();
   bool in_index(const std::string& match);  // an FTS5 expression matches some listing
   std::string accented(const std::string& term, const std::string& form);

@@ -20,6 +20,8 @@ ListingsStatus listings_status(Store& reader, const std::vector<FeedOutcome>& la
   status.offline = any_network && !any_reached;
   status.jobs = reader.count(ListingKind::Job, now);
   status.programs = reader.count(ListingKind::Program, now);
+  status.events = reader.count(ListingKind::Event, now);
+  status.services = reader.count(ListingKind::Service, now);
   return status;
 }
 

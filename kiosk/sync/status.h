@@ -16,6 +16,24 @@ struct ListingsStatus {
   bool offline = false;                 // the last sync reached none of its network feeds
   std::int64_t jobs = 0;
   std::int64_t programs = 0;
+  std::int64_t events = 0;  // upcoming
+  std::int64_t services = 0;
+
+  std::int64_t count(ListingKind kind) const {
+    switch (kind) {
+      case ListingKind::Job:
+        return jobs;
+      case ListingKind::Program:
+        return programs;
+      case ListingKind::Event:
+        return events;
+      case ListingKind::Service:
+        return services;
+      case ListingKind::Faq:
+        break;
+    }
+    return 0;
+  }
 };
 ListingsStatus listings_status(Store& reader, const std::vector<FeedOutcome>& last_sync,
                                std::int64_t now);

@@ -14,6 +14,7 @@
 #include "kiosk/base/log.h"
 #include "kiosk/base/url.h"
 #include "kiosk/base/utf8.h"
+#include "kiosk/feeds/sample_dates.h"
 #include "kiosk/feeds/bounds.h"
 #include "kiosk/feeds/ctdl.h"
 #include "kiosk/feeds/etpl_csv.h"
@@ -74,9 +75,12 @@ std::string join(const std::vector<std::string>& lines) {
 
 // What goes into the cache of a parsed batch: the records of the feed's kind, within the
 // bounds per record; the ones skipped are counted in `skipped`.
-ParsedFeed admit(ParsedFeed feed, ListingKind kind, feeds::SkippedRecords& skipped) {
+// Sample events move forward to stay upcoming (kiosk/feeds/sample_dates.h).
+ParsedFeed admit(ParsedFeed feed, ListingKind kind, feeds::SkippedRecords& skipped,
+                 std::int64_t now) {
   ParsedFeed out = only(std::move(feed), kind);
   feeds::bound_records(out, skipped);
+  feeds::shift_sample_events(out.events, feeds::sample_event_weeks(out.events, now));
   return out;
 }
 
@@ -323,7 +327,11 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   // 2. Unchanged content costs nothing more; damaged text goes no further.
   const auto facts = inspect(body);
   if (!facts) return fail("cannot read " + body.string());
-  const std::string content_hash = std::string(kParserVersion) + facts->hash;
+  // Events are read again each day even when the file is the same: sample events move with the
+  // calendar (kiosk/feeds/sample_dates.h), and an events feed is small.
+  const std::string content_hash =
+      std::string(kParserVersion) + facts->hash +
+      (feed.kind == ListingKind::Event ? "+day" + std::to_string(now / 86400) : std::string());
   if (same_parser && content_hash == previous->content_hash) return unchanged();
   if (!facts->utf8) return fail("the feed is not valid UTF-8 text");
 
@@ -341,7 +349,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
     FeedImport import(store, state, now);
     const auto take = [&](ParsedFeed& batch) {
       other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
-      import.add(admit(std::move(batch), feed.kind, skipped));
+      import.add(admit(std::move(batch), feed.kind, skipped, now));
       batch = ParsedFeed{};
     };
     const FeedFormat format = detect_format(facts->head);
@@ -355,7 +363,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
         feeds::JsonCutStream in(file);
         streamed = feeds::stream_jsonld(in, feed.url, [&](ParsedFeed& batch) {
           other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
-          auto prepared = prepare_records(admit(std::move(batch), feed.kind, skipped));
+          auto prepared = prepare_records(admit(std::move(batch), feed.kind, skipped, now));
           batch = ParsedFeed{};
           if (!pipe.push(std::move(prepared))) throw std::runtime_error("the import stopped");
         });

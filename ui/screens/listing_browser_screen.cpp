@@ -47,7 +47,7 @@ void ListingBrowserScreen::on_open(const kiosk::Route& route, bool returning) {
 }
 
 std::int64_t ListingBrowserScreen::listing_count(const Ui& ui) const {
-  return spec_.kind == kiosk::ListingKind::Program ? ui.listings.programs : ui.listings.jobs;
+  return ui.listings.count(spec_.kind);
 }
 
 std::string ListingBrowserScreen::chip_label(Ui& ui, const FilterGroupSpec& group,
@@ -211,6 +211,8 @@ float ListingBrowserScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool 
   const auto& sorts = spec_.sorts;
   float sort_w = 0;
   for (const auto& s : sorts) sort_w += chip_width(ui, ui.t(s.label)) + ui.px(0.5f);
+  // No choice of order (events come soonest first): no "Sort:" either.
+  if (sorts.empty()) return filters_button ? chip_h : 0.0f;
   const std::string& sort_label = ui.t("jobs.sort"_msg);
   ImFont* small = ui.fonts.small;
   const float label_w =
@@ -361,7 +363,18 @@ void ListingBrowserScreen::draw_results(Ui& ui, ImVec2 pos, ImVec2 size) {
     if (hits.empty()) {
       draw_empty(ui, width);
     } else {
+      kiosk::MsgKey group;
       for (std::size_t i = 0; i < hits.size(); ++i) {
+        if (spec_.group != nullptr) {
+          // A heading where the group changes ("This week", "Later this month").
+          const kiosk::MsgKey g = spec_.group(ui, hits[i]);
+          if (i == 0 || g.key != group.key) {
+            if (i > 0) vertical_gap(ui, em::kParagraphGap);
+            paragraph(ui, ui.t(g), ui.fonts.label, ui.palette.text, width, kiosk::Role::Heading);
+            vertical_gap(ui, em::kParagraphGap * 0.5f);
+            group = g;
+          }
+        }
         if (draw_card(ui, i, width)) {
           ui.intents.push_back(
               kiosk::Intent::open_listing(spec_.screen("detail"), {spec_.kind, hits[i].key, i}));
@@ -456,6 +469,7 @@ void ListingBrowserScreen::draw_browse(Ui& ui, float width) {
   }
   draw_browse_buttons(ui, width, false);
   vertical_gap(ui, em::kSectionGap * 0.5f);
+  if (spec_.group != nullptr) return;  // the groups' own headings ("This week") say it
   paragraph(ui, ui.t(spec_.words.browse_newest), ui.fonts.label, ui.palette.text, width,
             kiosk::Role::Heading);
   vertical_gap(ui, em::kParagraphGap * 0.5f);

@@ -93,6 +93,8 @@ void ListingDetailScreen::forget(std::int64_t key) {
   view_.reset();
   qr_.reset();
   qr_link_.clear();
+  calendar_qr_.reset();
+  calendar_text_.clear();
   similar_.clear();
   similar_asked_ = false;
   related_asked_ = false;
@@ -133,6 +135,13 @@ void ListingDetailScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   if (view && !view->link.empty() && view->link != qr_link_) {
     qr_link_ = view->link;
     qr_ = kiosk::QrCode::encode(qr_link_);
+  }
+  if (view && view->calendar != calendar_text_) {
+    calendar_text_ = view->calendar;
+    calendar_qr_.reset();
+    if (!calendar_text_.empty()) {
+      calendar_qr_ = kiosk::QrCode::encode(calendar_text_, kiosk::QrCode::Level::Low);
+    }
   }
   if (view && !loading_ && !view->similar.text.empty() &&
       (!similar_asked_ || similar_language_ != ui.tr.language())) {
@@ -292,6 +301,7 @@ void ListingDetailScreen::draw_text_column(Ui& ui, const DetailView& view, float
     vertical_gap(ui, 0.25f);
     paragraph(ui, ui.t("jobs.sample_note"_msg), ui.fonts.body, p.text_muted, width);
   }
+  draw_calendar(ui, width);
 
   vertical_gap(ui, em::kSectionGap * 0.75f);
   for (const auto& block : view.description) {
@@ -441,6 +451,36 @@ void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 
     ImGui::Dummy(ImVec2(width, bottom - pos.y));
     ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom));
   }
+}
+
+void ListingDetailScreen::draw_calendar(Ui& ui, float width) {
+  // An event's "Add to my calendar" code, under its date and place: the phone's camera reads
+  // it and offers to add the event to the phone's calendar.
+  if (!calendar_qr_) return;
+  vertical_gap(ui, em::kParagraphGap);
+  paragraph(ui, ui.t("events.detail.calendar"_msg), ui.fonts.label, ui.palette.text, width,
+            kiosk::Role::Heading);
+  vertical_gap(ui, em::kParagraphGap * 0.5f);
+  const ImVec2 at = ImGui::GetCursorScreenPos();
+  const std::string& hint = ui.t("events.detail.calendar_hint"_msg);
+  const float gap = ui.px(em::kGap);
+  // As big as the link's code (it holds more, so its squares are smaller), the words beside
+  // it when there is room for them.
+  const bool beside = width >= ui.px(em::kQrSide + 10.0f);
+  const float side = beside ? std::min(width * 0.5f, ui.px(em::kQrSide))
+                            : std::min(width, ui.px(em::kQrSide));
+  qr_image(ui, spec_.id("detail.calendar_qr"), *calendar_qr_, at, side, hint);
+  const float tx = beside ? at.x + side + gap : at.x;
+  const float ty = beside ? at.y : at.y + side + ui.px(0.25f);
+  const float tw = beside ? width - side - gap : width;
+  const float th = draw_wrapped(ImGui::GetWindowDrawList(), ui.fonts.body, ImVec2(tx, ty),
+                                col(ui.palette.text), hint, tw);
+  record(ui, {}, kiosk::Role::Text, ImVec2(tx, ty), ImVec2(tx + tw, ty + th), hint);
+  const float bottom = beside ? std::max(at.y + side, ty + th) : ty + th;
+  ImGui::SetCursorScreenPos(at);
+  ImGui::Dummy(ImVec2(width, bottom - at.y));
+  ImGui::SetCursorScreenPos(ImVec2(at.x, bottom));
+  vertical_gap(ui, em::kParagraphGap);
 }
 
 void ListingDetailScreen::draw_related(Ui& ui, const DetailView& view, float width) {

@@ -43,6 +43,7 @@ class ListingDetailScreen final : public Screen {
   void draw_take_away(Ui& ui, const DetailView& view, ImVec2 pos, float width, float height,
                       bool compact);
   void draw_similar(Ui& ui, float width);
+  void draw_calendar(Ui& ui, float width);
   void draw_related(Ui& ui, const DetailView& view, float width);
   void step_to(Ui& ui, std::size_t index);
 
@@ -59,6 +60,8 @@ class ListingDetailScreen final : public Screen {
   kiosk::Language view_language_ = kiosk::Language::En;
   std::optional<kiosk::QrCode> qr_;
   std::string qr_link_;
+  std::optional<kiosk::QrCode> calendar_qr_;  // an event's "Add to my calendar"
+  std::string calendar_text_;
   std::vector<kiosk::SearchHit> similar_;
   bool similar_asked_ = false;
   kiosk::Language similar_language_ = kiosk::Language::En;

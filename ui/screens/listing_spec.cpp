@@ -82,7 +82,9 @@ std::string detail_screen_for(kiosk::ListingKind kind) {
     case kiosk::ListingKind::Program:
       return programs_spec().screen("detail");
     case kiosk::ListingKind::Event:
+      return events_spec().screen("detail");
     case kiosk::ListingKind::Service:
+      return services_spec().screen("detail");
     case kiosk::ListingKind::Faq:
       break;
   }

@@ -93,6 +93,7 @@ struct DetailView {
   std::string link_heading;             // "Apply online"
   std::string link_text;                // how to use the link, with the link in it
   std::string no_link;                  // when there is none: what to do instead
+  std::string calendar;                 // an event's iCalendar text: the "Add to my calendar" QR
   kiosk::SavedItem saved;               // what "Save to My list" keeps
   kiosk::SearchQuery similar;           // "More like this" (text empty: none)
   // A button to the other journey ("Training for this job"): its id, the screen it opens, what
@@ -128,6 +129,9 @@ struct ListingSpec {
   std::vector<Link> links;
   CardText (*card)(Ui& ui, const kiosk::SearchHit& hit) = nullptr;
   DetailView (*detail)(Ui& ui, const kiosk::Listing& listing, std::int64_t key) = nullptr;
+  // The heading a result falls under ("This week"): a heading is drawn where it changes from
+  // one result to the next. Null: one plain list.
+  kiosk::MsgKey (*group)(Ui& ui, const kiosk::SearchHit& hit) = nullptr;
 
   std::string screen(std::string_view what) const {  // "jobs.search", "jobs.detail"
     std::string s(prefix);
@@ -146,9 +150,12 @@ kiosk::SearchQuery similar_query(kiosk::ListingKind kind, const std::string& tit
 // The route that opens `screen` filtered as a related query found its listings.
 kiosk::Route related_route(std::string_view screen, const kiosk::SearchQuery& query);
 
-// The specs, one per kind with a browser. Defined in jobs_spec.cpp, programs_spec.cpp.
+// The specs, one per kind with a browser. Defined in jobs_spec.cpp, programs_spec.cpp,
+// events_spec.cpp, services_spec.cpp.
 const ListingSpec& jobs_spec();
 const ListingSpec& programs_spec();
+const ListingSpec& events_spec();
+const ListingSpec& services_spec();
 // The detail screen's name for a saved listing of this kind ("jobs.detail"); empty when none.
 std::string detail_screen_for(kiosk::ListingKind kind);
 

@@ -19,6 +19,8 @@ using namespace kiosk::literals;
 void register_screens(ScreenRegistry& r, ScreenServices& s) {
   const ListingSpec& jobs = jobs_spec();
   const ListingSpec& programs = programs_spec();
+  const ListingSpec& services = services_spec();
+  const ListingSpec& events = events_spec();
   // clang-format off
   r.add<HomeScreen>(ScreenInfo{.name = "home", .speech_intro = "speech.intro.home"_msg, .back_home = false});
   r.add<ListingBrowserScreen>(ScreenInfo{.name = "jobs.search", .speech_intro = "speech.intro.jobs_search"_msg, .tile = HomeTile{"home.jobs", "home.jobs.title"_msg, "home.jobs.subtitle"_msg, Icon::Briefcase, 10}}, jobs, s.visit, s.reader);
@@ -26,6 +28,10 @@ void register_screens(ScreenRegistry& r, ScreenServices& s) {
   r.add<ListingBrowserScreen>(ScreenInfo{.name = "programs.search", .speech_intro = "speech.intro.programs_search"_msg, .tile = HomeTile{"home.programs", "home.programs.title"_msg, "home.programs.subtitle"_msg, Icon::Search, 20}}, programs, s.visit, s.reader);
   r.add<ListingDetailScreen>(ScreenInfo{.name = "programs.detail", .speech_intro = programs.words.detail_intro, .announces_heading = true}, programs, s.visit, s.reader);
   r.add<ExplainerScreen>(ScreenInfo{.name = "programs.explain", .speech_intro = "speech.intro.programs_explain"_msg, .announces_heading = true});
+  r.add<ListingBrowserScreen>(ScreenInfo{.name = "services.search", .speech_intro = "speech.intro.services_search"_msg, .tile = HomeTile{"home.services", "home.services.title"_msg, "home.services.subtitle"_msg, Icon::Heart, 50}}, services, s.visit, s.reader);
+  r.add<ListingDetailScreen>(ScreenInfo{.name = "services.detail", .speech_intro = services.words.detail_intro, .announces_heading = true}, services, s.visit, s.reader);
+  r.add<ListingBrowserScreen>(ScreenInfo{.name = "events.search", .speech_intro = "speech.intro.events_search"_msg, .tile = HomeTile{"home.events", "home.events.title"_msg, "home.events.subtitle"_msg, Icon::Calendar, 60}}, events, s.visit, s.reader);
+  r.add<ListingDetailScreen>(ScreenInfo{.name = "events.detail", .speech_intro = events.words.detail_intro, .announces_heading = true}, events, s.visit, s.reader);
   r.add<SignupScreen>(ScreenInfo{.name = "signup", .speech_intro = "speech.intro.signup"_msg, .tile = HomeTile{"home.signup", "home.signup.title"_msg, "home.signup.subtitle"_msg, Icon::Person, 30}, .own_back = true}, s.visit.signup, s.signup);
   r.add<MyListScreen>(ScreenInfo{.name = "mylist", .speech_intro = "speech.intro.mylist"_msg}, s.visit.saved);
   r.add<HelpScreen>(ScreenInfo{.name = "help", .speech_intro = "speech.intro.help"_msg, .tile = HomeTile{"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help, 100}});
