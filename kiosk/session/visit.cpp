@@ -46,7 +46,7 @@ Visit::Visit()
 
 bool Visit::empty() const {
   const bool searches_empty = std::all_of(searches_.begin(), searches_.end(), [](const auto& s) {
-    return s.text.empty() && s.filters.empty() && s.sort == SortOrder::Relevance &&
+    return s.text.empty() && s.filters.empty() && s.sort == default_sort(s.kind()) &&
            !s.has_results && s.results.hits.empty() && s.results.total == 0;
   });
   return searches_empty && saved.size() == 0 && signup.empty();

@@ -106,7 +106,8 @@ TEST(Enums, BucketsFromNumbers) {
 TEST(FilterGroups, EveryChipIsAValidFilter) {
   const Catalog en = load("en.json");
   const Catalog es = load("es.json");
-  for (const ListingKind kind : {ListingKind::Job, ListingKind::Program}) {
+  for (const ListingKind kind :
+       {ListingKind::Job, ListingKind::Program, ListingKind::Event, ListingKind::Service}) {
     ASSERT_FALSE(filter_groups(kind).empty());
     std::set<std::string_view> keys;
     for (const auto& g : filter_groups(kind)) {
@@ -116,13 +117,14 @@ TEST(FilterGroups, EveryChipIsAValidFilter) {
       ASSERT_FALSE(g.values.empty()) << g.key;
       for (const auto& v : g.values) {
         SearchQuery q;
+        q.kind = kind;
         const std::string filter = std::string(g.key) + "=" + std::string(v.value);
         EXPECT_FALSE(apply_filter(q, filter)) << filter;
         EXPECT_TRUE(en.count(std::string(v.label.key))) << v.label.key;
       }
     }
   }
-  EXPECT_TRUE(filter_groups(ListingKind::Event).empty());
+  EXPECT_TRUE(filter_groups(ListingKind::Faq).empty());
 }
 
 TEST(FilterGroups, JobGroupsAreTodaysChips) {
