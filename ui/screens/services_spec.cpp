@@ -107,8 +107,16 @@ DetailView service_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t ke
   const auto fact = [&](kiosk::MsgKey label, std::string value) {
     if (!value.empty()) v.facts.emplace_back(ui.t(label), std::move(value));
   };
+  // What decides whether a resident goes today, first: open now, when, for whom, where.
   fact("services.detail.now"_msg, open_now_text(ui, s.opening_hours));
+  std::string hours;
+  for (const auto& line : hours_lines(ui, s.opening_hours)) {
+    hours += (hours.empty() ? "" : "; ") + line;
+  }
+  if (!s.hours.empty()) hours += (hours.empty() ? "" : ". ") + s.hours.in(spanish);
+  fact("services.detail.hours"_msg, hours);
   fact("services.detail.need"_msg, need_text(ui, s.type));
+  fact("services.detail.who"_msg, s.eligibility.in(spanish));
   std::string where = s.place.name;
   const std::string line = kiosk::place_line(s.place);
   if (!s.place.street.empty()) where += (where.empty() ? "" : ", ") + s.place.street;
@@ -119,13 +127,6 @@ DetailView service_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t ke
   fact("services.detail.phone"_msg, s.phone);
   v.sample = s.sample;
   v.description = spanish && !s.description.es.empty() ? s.description.es : s.description.en;
-
-  if (!s.eligibility.empty()) {
-    v.sections.push_back({ui.t("services.detail.who"_msg), {s.eligibility.in(spanish)}, {}});
-  }
-  DetailSection hours{ui.t("services.detail.hours"_msg), {}, hours_lines(ui, s.opening_hours)};
-  if (!s.hours.empty()) hours.paragraphs.push_back(s.hours.in(spanish));
-  if (!hours.bullets.empty() || !hours.paragraphs.empty()) v.sections.push_back(std::move(hours));
 
   v.link = s.url;
   v.link_heading = ui.t("services.detail.link_heading"_msg);
