@@ -4,12 +4,12 @@
 #include <string>
 #include <vector>
 
-#include "kiosk/i18n/time_zone.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/base/scrub.h"
 #include "kiosk/cli/cli.h"
 #include "kiosk/config/config.h"
+#include "kiosk/i18n/time_zone.h"
 #include "ui/app.h"
 
 int main(int argc, char** argv) {

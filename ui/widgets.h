@@ -94,8 +94,8 @@ enum class Icon {
   TextSize,  // a small and a large "A"
   Contrast,  // a circle, half filled
   Speaker,
-  Warning,  // a triangle with "!": a problem to fix
-  Person,   // head and shoulders: the sign-up
+  Warning,   // a triangle with "!": a problem to fix
+  Person,    // head and shoulders: the sign-up
   Calendar,  // a page with rings and a grid: events
   Heart,     // support services: help that removes barriers
 };

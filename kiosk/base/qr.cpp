@@ -21,9 +21,9 @@ std::optional<QrCode> QrCode::encode(std::string_view text, Level level) {
   const std::size_t kMaxBytes = level == Level::Low ? 2953 : 2331;
   if (text.empty() || text.size() > kMaxBytes) return std::nullopt;
   // encodeData, not encodeString8bit: the length is explicit, so text need not end in NUL.
-  const QrPtr code(QRcode_encodeData(static_cast<int>(text.size()),
-                                     reinterpret_cast<const unsigned char*>(text.data()),
-                                     /*version=*/0, level == Level::Low ? QR_ECLEVEL_L : QR_ECLEVEL_M));
+  const QrPtr code(QRcode_encodeData(
+      static_cast<int>(text.size()), reinterpret_cast<const unsigned char*>(text.data()),
+      /*version=*/0, level == Level::Low ? QR_ECLEVEL_L : QR_ECLEVEL_M));
   if (!code || code->width <= 0 || code->data == nullptr) return std::nullopt;
 
   QrCode qr;

@@ -86,7 +86,8 @@ std::string usage_text() {
          "       workforce-kiosk sync [--config FILE] [--data-dir DIR] [--json]\n"
          "       workforce-kiosk search [--config FILE] [--data-dir DIR] [--kind KIND] [--lang "
          "en|es]\n"
-         "                              [--filter KEY=VALUE]... [--sort relevance|newest|pay|soonest]\n"
+         "                              [--filter KEY=VALUE]... [--sort "
+         "relevance|newest|pay|soonest]\n"
          "                              [--limit N] [--json] QUERY\n"
          "         kinds: jobs programs events services faq\n"
          "         filters for jobs:\n" +

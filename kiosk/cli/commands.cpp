@@ -14,6 +14,7 @@
 #include "kiosk/cli/cli.h"
 #include "kiosk/config/config.h"
 #include "kiosk/feeds/normalize.h"
+#include "kiosk/i18n/time_zone.h"
 #include "kiosk/model/enums.h"
 #include "kiosk/search/filters.h"
 #include "kiosk/search/listing_search.h"
@@ -22,7 +23,6 @@
 #include "kiosk/speech/speech.h"
 #include "kiosk/store/record_json.h"
 #include "kiosk/store/store.h"
-#include "kiosk/i18n/time_zone.h"
 #include "kiosk/sync/sync.h"
 
 namespace kiosk {
@@ -145,9 +145,9 @@ int run_search(const Options& options) {
     nlohmann::json results = nlohmann::json::array();
     for (const auto& h : result.hits) {
       nlohmann::json r = {{"id", h.id}, {"kind", kind_key(h.kind)}, {"title", h.title}};
-      const char* org_key = h.kind == ListingKind::Job       ? "employer"
-                            : h.kind == ListingKind::Program ? "provider"
-                                                             : "organizer";
+      const char* org_key = h.kind == ListingKind::Job     ? "employer"
+                            : h.kind == ListingKind::Event ? "organizer"
+                                                           : "provider";
       r[org_key] = h.org;
       r["industry"] = h.industry;
       r["city"] = h.city;
@@ -166,8 +166,16 @@ int run_search(const Options& options) {
         if (h.cost) r["cost"] = *h.cost;
         r["paid"] = h.paid;
       }
-      if (h.posted) r["posted"] = iso_date(*h.posted);
-      if (h.start) r["start"] = iso_date(*h.start);
+      if (h.kind == ListingKind::Event) {
+        if (!h.program_type.empty()) r["type"] = h.program_type;
+        r["online"] = h.workplace == "online";
+        r["free"] = h.cost.has_value() && *h.cost == 0;
+        if (h.until) r["end"] = iso_utc(*h.until);
+      }
+      if (h.kind == ListingKind::Service && !h.program_type.empty()) r["need"] = h.program_type;
+      if (h.posted && h.kind != ListingKind::Event) r["posted"] = iso_date(*h.posted);
+      if (h.start)
+        r["start"] = h.kind == ListingKind::Event ? iso_utc(*h.start) : iso_date(*h.start);
       r["sample"] = h.sample;
       results.push_back(std::move(r));
     }

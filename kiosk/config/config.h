@@ -13,11 +13,11 @@
 namespace kiosk {
 
 struct KioskSection {
-  std::string id = "kiosk";                  // reported to the fleet; letters, digits, - and _
-  std::string name = "Workforce Kiosk";      // shown at the top of every screen
-  std::string location;                      // the branch or center, shown under the name
+  std::string id = "kiosk";                    // reported to the fleet; letters, digits, - and _
+  std::string name = "Workforce Kiosk";        // shown at the top of every screen
+  std::string location;                        // the branch or center, shown under the name
   std::string time_zone = "America/New_York";  // IANA: dates, times and opening hours
-  Language default_language = Language::En;  // language at start-up and after every session
+  Language default_language = Language::En;    // language at start-up and after every session
 };
 
 struct SessionSection {

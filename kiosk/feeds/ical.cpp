@@ -45,12 +45,11 @@ std::string local_stamp(std::int64_t when) {
   if (U_FAILURE(status)) return {};
   ucal_setMillis(cal.get(), static_cast<UDate>(when) * 1000.0, &status);
   char out[32];
-  std::snprintf(out, sizeof out, "%04d%02d%02dT%02d%02d%02d", ucal_get(cal.get(), UCAL_YEAR, &status),
-                ucal_get(cal.get(), UCAL_MONTH, &status) + 1,
-                ucal_get(cal.get(), UCAL_DATE, &status),
-                ucal_get(cal.get(), UCAL_HOUR_OF_DAY, &status),
-                ucal_get(cal.get(), UCAL_MINUTE, &status),
-                ucal_get(cal.get(), UCAL_SECOND, &status));
+  std::snprintf(
+      out, sizeof out, "%04d%02d%02dT%02d%02d%02d", ucal_get(cal.get(), UCAL_YEAR, &status),
+      ucal_get(cal.get(), UCAL_MONTH, &status) + 1, ucal_get(cal.get(), UCAL_DATE, &status),
+      ucal_get(cal.get(), UCAL_HOUR_OF_DAY, &status), ucal_get(cal.get(), UCAL_MINUTE, &status),
+      ucal_get(cal.get(), UCAL_SECOND, &status));
   return U_SUCCESS(status) ? std::string(out) : std::string();
 }
 
@@ -138,7 +137,8 @@ std::string ical_fold(std::string_view line) {
 std::string icalendar(const Event& event, const std::string& title, const std::string& place,
                       std::int64_t now) {
   if (!event.start) return {};
-  const std::int64_t end = event.end && *event.end > *event.start ? *event.end : *event.start + 3600;
+  const std::int64_t end =
+      event.end && *event.end > *event.start ? *event.end : *event.start + 3600;
   const std::string start_stamp = local_stamp(*event.start);
   const std::string end_stamp = local_stamp(end);
   if (start_stamp.empty() || end_stamp.empty()) return {};

@@ -8,8 +8,8 @@
 namespace kiosk::feeds {
 namespace {
 
-constexpr std::array<std::string_view, 7> kDayNames = {"monday", "tuesday", "wednesday", "thursday",
-                                                       "friday", "saturday", "sunday"};
+constexpr std::array<std::string_view, 7> kDayNames = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 std::string lower(std::string_view s) {
   std::string out;

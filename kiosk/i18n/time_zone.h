@@ -18,10 +18,10 @@ bool use_time_zone(std::string_view id);
 
 // A moment on the kiosk's wall clock.
 struct LocalTime {
-  int weekday = 0;  // 0 Monday … 6 Sunday
-  int minute = 0;   // minutes after midnight
-  int day = 1;      // day of the month
-  std::int64_t midnight = 0;  // Unix seconds of this day's start
+  int weekday = 0;              // 0 Monday … 6 Sunday
+  int minute = 0;               // minutes after midnight
+  int day = 1;                  // day of the month
+  std::int64_t midnight = 0;    // Unix seconds of this day's start
   std::int64_t next_month = 0;  // Unix seconds of the first day of next month's start
   std::int64_t next_week = 0;   // Unix seconds of the coming Sunday's start (US weeks)
 };

@@ -813,12 +813,12 @@ SearchResult browse(sql::Database& db, const SearchQuery& q, const Conditions& c
   bind_all(count, c.params);
   count.step();
   set_total(result, count.int64(0));
-  sql::Statement page(
-      db, "SELECT " + hit_columns(q.language) + " FROM listings l WHERE " + c.where + " ORDER BY " +
-              (q.sort == SortOrder::Pay       ? kPayOrder
-               : q.sort == SortOrder::Soonest ? "l.key ASC"
-                                              : "l.key DESC") +
-              " LIMIT ? OFFSET ?");
+  sql::Statement page(db, "SELECT " + hit_columns(q.language) + " FROM listings l WHERE " +
+                              c.where + " ORDER BY " +
+                              (q.sort == SortOrder::Pay       ? kPayOrder
+                               : q.sort == SortOrder::Soonest ? "l.key ASC"
+                                                              : "l.key DESC") +
+                              " LIMIT ? OFFSET ?");
   const Page p = page_of(q);
   std::vector<Param> params = c.params;
   params.emplace_back(p.limit);

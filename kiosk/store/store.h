@@ -77,12 +77,12 @@ struct SearchHit {
   std::uint8_t employment_types = 0;
   std::optional<double> pay_min, pay_max;
   std::string pay_unit;
-  std::string program_type;  // a program's type; an event's type; a service's need (their keys)
+  std::string program_type;    // a program's type; an event's type; a service's need (their keys)
   std::optional<double> cost;  // an event: 0 when free
   bool paid = false;
   std::optional<std::int64_t> posted;
   std::optional<std::int64_t> start;
-  std::optional<int> weeks;  // how long a program takes
+  std::optional<int> weeks;           // how long a program takes
   std::optional<std::int64_t> until;  // an event's end; a posting's last day
   bool sample = false;
 };

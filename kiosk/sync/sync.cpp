@@ -14,7 +14,6 @@
 #include "kiosk/base/log.h"
 #include "kiosk/base/url.h"
 #include "kiosk/base/utf8.h"
-#include "kiosk/feeds/sample_dates.h"
 #include "kiosk/feeds/bounds.h"
 #include "kiosk/feeds/ctdl.h"
 #include "kiosk/feeds/etpl_csv.h"
@@ -22,6 +21,7 @@
 #include "kiosk/feeds/json_cut.h"
 #include "kiosk/feeds/jsonld.h"
 #include "kiosk/feeds/lever.h"
+#include "kiosk/feeds/sample_dates.h"
 #include "kiosk/store/record_json.h"
 
 namespace kiosk {

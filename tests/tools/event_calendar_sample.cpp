@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
   kiosk::feeds::shift_sample_events(feed->events, weeks);
   for (std::size_t i = 0; i < feed->events.size(); ++i) {
     const kiosk::Event& e = feed->events[i];
-    const std::string where = e.online ? "Online" : e.place.name + ", " + kiosk::place_line(e.place);
+    const std::string where =
+        e.online ? "Online" : e.place.name + ", " + kiosk::place_line(e.place);
     nlohmann::json line = {{"id", e.id},
                            {"title", e.name.en},
                            {"place", e.online ? std::string() : where},

@@ -114,8 +114,8 @@ TEST(OpeningHours, ReadFromSchemaOrgServices) {
 
 TEST(Calendar, EscapesAndFoldsAsRfc5545Asks) {
   EXPECT_EQ(feeds::ical_escape("a,b;c\\d\ne\r\nf\x01"), "a\\,b\\;c\\\\d\\ne\\nf");
-  const std::string line = "SUMMARY:" + std::string(40, 'a') + std::string(30, 'x') + "\xC3\xA9" +
-                           std::string(100, 'b');
+  const std::string line =
+      "SUMMARY:" + std::string(40, 'a') + std::string(30, 'x') + "\xC3\xA9" + std::string(100, 'b');
   const std::string folded = feeds::ical_fold(line);
   std::size_t start = 0;
   std::string joined;
@@ -205,7 +205,8 @@ TEST(TimeZone, TheKiosksWallClock) {
   EXPECT_EQ(t.next_month, t.midnight + 13 * 86400);  // January 1st
 }
 
-// ---- Finding them --------------------------------------------------------------------------------
+// ---- Finding them
+// --------------------------------------------------------------------------------
 
 constexpr std::int64_t kNow = 1797000000;  // 2026-12-11
 
@@ -244,14 +245,12 @@ TEST(EventsAndServices, SoonestFirstFilteredByTypeAndNeverPast) {
   EXPECT_EQ(ids(search.query(Language::En, kNow, 20)),
             (std::vector<std::string>{"soon", "odd", "mid", "later"}));
   search.filters.toggle("type", "hiring_fair");
-  EXPECT_EQ(ids(search.query(Language::En, kNow, 20)),
-            (std::vector<std::string>{"mid", "later"}));
+  EXPECT_EQ(ids(search.query(Language::En, kNow, 20)), (std::vector<std::string>{"mid", "later"}));
   search.filters.toggle("type", "workshop");  // several kinds at once
   EXPECT_EQ(ids(search.query(Language::En, kNow, 20)),
             (std::vector<std::string>{"soon", "mid", "later"}));
   search.text = "hiring";  // words typed: still the soonest first
-  EXPECT_EQ(ids(search.query(Language::En, kNow, 20)),
-            (std::vector<std::string>{"mid", "later"}));
+  EXPECT_EQ(ids(search.query(Language::En, kNow, 20)), (std::vector<std::string>{"mid", "later"}));
   // The card's facts: type, online, free, start and end.
   SearchQuery all = ListingSearch(ListingKind::Event).query(Language::En, kNow, 20);
   const auto hits = store.search(all).hits;

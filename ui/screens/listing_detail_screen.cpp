@@ -467,8 +467,8 @@ void ListingDetailScreen::draw_calendar(Ui& ui, float width) {
   // As big as the link's code (it holds more, so its squares are smaller), the words beside
   // it when there is room for them.
   const bool beside = width >= ui.px(em::kQrSide + 10.0f);
-  const float side = beside ? std::min(width * 0.5f, ui.px(em::kQrSide))
-                            : std::min(width, ui.px(em::kQrSide));
+  const float side =
+      beside ? std::min(width * 0.5f, ui.px(em::kQrSide)) : std::min(width, ui.px(em::kQrSide));
   qr_image(ui, spec_.id("detail.calendar_qr"), *calendar_qr_, at, side, hint);
   const float tx = beside ? at.x + side + gap : at.x;
   const float ty = beside ? at.y : at.y + side + ui.px(0.25f);

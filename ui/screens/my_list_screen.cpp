@@ -97,11 +97,11 @@ void MyListScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     float y = at.y + pad;
     const std::string& title = item.title.in(ui.tr.language() == kiosk::Language::Es);
     // Which kind of listing it is, first: jobs and training sit side by side here.
-    const std::string& kind = ui.t(item.kind == kiosk::ListingKind::Program ? "mylist.kind.program"_msg
-                                   : item.kind == kiosk::ListingKind::Event ? "mylist.kind.event"_msg
-                                   : item.kind == kiosk::ListingKind::Service
-                                       ? "mylist.kind.service"_msg
-                                       : "mylist.kind.job"_msg);
+    const std::string& kind =
+        ui.t(item.kind == kiosk::ListingKind::Program   ? "mylist.kind.program"_msg
+             : item.kind == kiosk::ListingKind::Event   ? "mylist.kind.event"_msg
+             : item.kind == kiosk::ListingKind::Service ? "mylist.kind.service"_msg
+                                                        : "mylist.kind.job"_msg);
     draw_text_lines(draw, ui.fonts.body_bold, kind, ImVec2(tx, y), tw, 1, col(p.primary));
     y += ui.fonts.body_bold->FontSize * 1.2f;
     y += draw_text_lines(draw, ui.fonts.label, title, ImVec2(tx, y), tw, 2, col(p.text));

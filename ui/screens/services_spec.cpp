@@ -45,8 +45,8 @@ std::string days_text(Ui& ui, std::uint8_t days) {
   if (list.size() == 7) return ui.t("services.every_day"_msg);
   const bool run = list.back() - list.front() + 1 == static_cast<int>(list.size());
   if (list.size() >= 3 && run) {
-    return ui.tr.format("services.days.range"_msg, {{"first", weekday(ui, list.front())},
-                                                    {"last", weekday(ui, list.back())}});
+    return ui.tr.format("services.days.range"_msg,
+                        {{"first", weekday(ui, list.front())}, {"last", weekday(ui, list.back())}});
   }
   if (list.size() == 1) return weekday(ui, list.front());
   std::string head;
@@ -62,10 +62,10 @@ std::vector<std::string> hours_lines(Ui& ui, const std::vector<kiosk::OpeningHou
   const kiosk::LocalTime today = kiosk::local_time(ui.now);
   std::vector<std::string> lines;
   for (const auto& h : hours) {
-    lines.push_back(ui.tr.format("services.hours_line"_msg,
-                                 {{"days", days_text(ui, h.days)},
-                                  {"opens", clock_time(today, h.opens)},
-                                  {"closes", clock_time(today, h.closes)}}));
+    lines.push_back(
+        ui.tr.format("services.hours_line"_msg, {{"days", days_text(ui, h.days)},
+                                                 {"opens", clock_time(today, h.opens)},
+                                                 {"closes", clock_time(today, h.closes)}}));
   }
   return lines;
 }
