@@ -41,13 +41,7 @@ std::string type_text(Ui& ui, std::string_view key) {
 }
 
 std::string where_text(Ui& ui, const kiosk::Event& e) {
-  if (e.online) return ui.t("events.online"_msg);
-  const std::string line = kiosk::place_line(e.place);
-  if (e.place.name.empty() || line == e.place.name) return line;
-  std::string out = e.place.name;
-  if (!e.place.street.empty()) out += ", " + e.place.street;
-  if (!e.place.city.empty()) out += ", " + e.place.city;
-  return out;
+  return e.online ? ui.t("events.online"_msg) : kiosk::places_line({e.place}, true);
 }
 
 CardText event_card(Ui& ui, const kiosk::SearchHit& hit) {

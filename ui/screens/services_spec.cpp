@@ -117,13 +117,7 @@ DetailView service_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t ke
   fact("services.detail.hours"_msg, hours);
   fact("services.detail.need"_msg, need_text(ui, s.type));
   fact("services.detail.who"_msg, s.eligibility.in(spanish));
-  std::string where = s.place.name;
-  const std::string line = kiosk::place_line(s.place);
-  if (!s.place.street.empty()) where += (where.empty() ? "" : ", ") + s.place.street;
-  if (!s.place.city.empty() && line != s.place.name) {
-    where += (where.empty() ? "" : ", ") + s.place.city;
-  }
-  fact("services.detail.where"_msg, where);
+  fact("services.detail.where"_msg, kiosk::places_line({s.place}, true));
   fact("services.detail.phone"_msg, s.phone);
   v.sample = s.sample;
   v.description = spanish && !s.description.es.empty() ? s.description.es : s.description.en;
