@@ -42,7 +42,7 @@ std::string local_stamp(std::int64_t when) {
   static const UChar kZoneU[] = u"America/New_York";
   std::unique_ptr<UCalendar, CalendarClose> cal(
       ucal_open(kZoneU, -1, "en_US", UCAL_GREGORIAN, &status));
-  if (U_FAILURE(status)) return {};
+  if (U_FAILURE(status) != 0) return {};
   ucal_setMillis(cal.get(), static_cast<UDate>(when) * 1000.0, &status);
   char out[32];
   std::snprintf(
@@ -50,7 +50,7 @@ std::string local_stamp(std::int64_t when) {
       ucal_get(cal.get(), UCAL_MONTH, &status) + 1, ucal_get(cal.get(), UCAL_DATE, &status),
       ucal_get(cal.get(), UCAL_HOUR_OF_DAY, &status), ucal_get(cal.get(), UCAL_MINUTE, &status),
       ucal_get(cal.get(), UCAL_SECOND, &status));
-  return U_SUCCESS(status) ? std::string(out) : std::string();
+  return U_SUCCESS(status) != 0 ? std::string(out) : std::string();
 }
 
 std::string utc_stamp(std::int64_t when) {

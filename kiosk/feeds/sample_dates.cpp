@@ -8,7 +8,7 @@
 namespace kiosk::feeds {
 namespace {
 
-constexpr std::int64_t kWeek = 7 * 24 * 3600;
+constexpr std::int64_t kWeek = std::int64_t{7} * 24 * 3600;
 
 struct CalendarClose {
   void operator()(UCalendar* c) const { ucal_close(c); }
@@ -19,7 +19,7 @@ Calendar miami_calendar() {
   UErrorCode status = U_ZERO_ERROR;
   static const UChar kZone[] = u"America/New_York";
   Calendar c(ucal_open(kZone, -1, "en_US", UCAL_GREGORIAN, &status));
-  if (U_FAILURE(status)) return nullptr;
+  if (U_FAILURE(status) != 0) return nullptr;
   return c;
 }
 
@@ -30,7 +30,7 @@ std::int64_t add_weeks(UCalendar* calendar, std::int64_t when, int weeks) {
   ucal_setMillis(calendar, static_cast<UDate>(when) * 1000.0, &status);
   ucal_add(calendar, UCAL_DATE, weeks * 7, &status);
   const UDate moved = ucal_getMillis(calendar, &status);
-  if (U_FAILURE(status)) return when + weeks * kWeek;
+  if (U_FAILURE(status) != 0) return when + weeks * kWeek;
   return static_cast<std::int64_t>(moved / 1000.0);
 }
 

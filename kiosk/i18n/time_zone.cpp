@@ -23,10 +23,10 @@ icu::UnicodeString zone_name(std::string_view id) {
 bool known_time_zone(std::string_view id) {
   if (id.empty() || id.size() > 64) return false;
   icu::UnicodeString canonical;
-  UBool system = false;
+  UBool system = 0;
   UErrorCode status = U_ZERO_ERROR;
   icu::TimeZone::getCanonicalID(zone_name(id), canonical, system, status);
-  return U_SUCCESS(status) && system != 0;
+  return U_SUCCESS(status) != 0 && system != 0;
 }
 
 bool use_time_zone(std::string_view id) {
@@ -40,7 +40,7 @@ LocalTime local_time(std::int64_t unix_seconds) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UCalendar, CalendarClose> cal(
       ucal_open(nullptr, 0, "en_US", UCAL_GREGORIAN, &status));  // the default zone
-  if (U_FAILURE(status)) return t;
+  if (U_FAILURE(status) != 0) return t;
   const auto millis = static_cast<UDate>(unix_seconds) * 1000.0;
   ucal_setMillis(cal.get(), millis, &status);
   const int dow = ucal_get(cal.get(), UCAL_DAY_OF_WEEK, &status);  // 1 Sunday … 7 Saturday
@@ -59,7 +59,7 @@ LocalTime local_time(std::int64_t unix_seconds) {
   ucal_set(cal.get(), UCAL_DATE, 1);
   ucal_add(cal.get(), UCAL_MONTH, 1, &status);
   t.next_month = static_cast<std::int64_t>(ucal_getMillis(cal.get(), &status) / 1000.0);
-  if (U_FAILURE(status)) return LocalTime{};
+  if (U_FAILURE(status) != 0) return LocalTime{};
   return t;
 }
 

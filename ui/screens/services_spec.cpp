@@ -32,7 +32,8 @@ std::string weekday(Ui& ui, int day) {
 
 // A time of day as the clock on the wall says it, formatted by ICU in the resident's language.
 std::chrono::system_clock::time_point clock_time(const kiosk::LocalTime& today, int minute) {
-  return std::chrono::system_clock::time_point(std::chrono::seconds(today.midnight + minute * 60));
+  return std::chrono::system_clock::time_point(
+      std::chrono::seconds(today.midnight + std::int64_t{minute} * 60));
 }
 
 // "Monday to Friday", "Tuesday and Thursday", "Monday, Wednesday and Friday", "Saturday".
@@ -61,6 +62,7 @@ std::string days_text(Ui& ui, std::uint8_t days) {
 std::vector<std::string> hours_lines(Ui& ui, const std::vector<kiosk::OpeningHours>& hours) {
   const kiosk::LocalTime today = kiosk::local_time(ui.now);
   std::vector<std::string> lines;
+  lines.reserve(hours.size());
   for (const auto& h : hours) {
     lines.push_back(
         ui.tr.format("services.hours_line"_msg, {{"days", days_text(ui, h.days)},
