@@ -24,6 +24,7 @@
 #include <cstring>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string_view>
 #include <utility>
@@ -49,7 +50,12 @@ using SurfacePtr = std::unique_ptr<cairo_surface_t, Freer<cairo_surface_destroy>
 using CairoPtr = std::unique_ptr<cairo_t, Freer<cairo_destroy>>;
 using FontOptionsPtr = std::unique_ptr<cairo_font_options_t, Freer<cairo_font_options_destroy>>;
 using FcConfigPtr = std::unique_ptr<FcConfig, Freer<FcConfigDestroy>>;
-using FontMapPtr = std::unique_ptr<PangoFontMap, Freer<g_object_unref>>;
+// A font map and the fonts it made hold each other: shut it down first, or neither goes away.
+inline void free_font_map(PangoFontMap* map) noexcept {
+  if (PANGO_IS_FC_FONT_MAP(map) != 0) pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(map));
+  g_object_unref(map);
+}
+using FontMapPtr = std::unique_ptr<PangoFontMap, Freer<free_font_map>>;
 using ContextPtr = std::unique_ptr<PangoContext, Freer<g_object_unref>>;
 using LayoutPtr = std::unique_ptr<PangoLayout, Freer<g_object_unref>>;
 using LayoutIterPtr = std::unique_ptr<PangoLayoutIter, Freer<pango_layout_iter_free>>;
@@ -115,8 +121,7 @@ constexpr std::string_view kNotoConfig = R"(<?xml version="1.0"?>
 </fontconfig>
 )";
 
-// A font map of its own per page: nothing shared between threads, and built from fontconfig's
-// cache in about a millisecond.
+// Pango's font map for the Noto folders, built from fontconfig's cache of them.
 FontMapPtr noto_font_map() {
   std::error_code ec;
   if (std::filesystem::is_regular_file(kNotoRegular, ec)) {
@@ -135,6 +140,20 @@ FontMapPtr noto_font_map() {
   }
   log::warn("printing: the Noto fonts are missing (install fonts-noto-core); using other fonts");
   return FontMapPtr(pango_cairo_font_map_new());
+}
+
+// One font map for the process, made on the first page. A map per page never went away:
+// pango's and cairo's caches keep its fonts, and the fonts keep the map (about 4 KB a page).
+// Pango font maps are not thread-safe, so pages are drawn one at a time. Never destroyed: a
+// page may still be drawn on a worker thread while the process exits.
+struct SharedFonts {
+  std::mutex mutex;
+  FontMapPtr map;
+};
+
+SharedFonts& shared_fonts() {
+  static auto* fonts = new SharedFonts;  // NOLINT(cppcoreguidelines-owning-memory): see above
+  return *fonts;
 }
 
 struct Style {
@@ -691,10 +710,12 @@ std::string render_pdf(const Printout& printout) {
   }
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "workforce-kiosk");
   {
+    SharedFonts& fonts = shared_fonts();
+    const std::lock_guard<std::mutex> lock(fonts.mutex);
+    if (!fonts.map) fonts.map = noto_font_map();
+    if (!fonts.map) return {};
     const CairoPtr cr(cairo_create(surface.get()));
-    const FontMapPtr fonts = noto_font_map();
-    if (!fonts) return {};
-    const ContextPtr context(pango_font_map_create_context(fonts.get()));
+    const ContextPtr context(pango_font_map_create_context(fonts.map.get()));
     pango_cairo_update_context(cr.get(), context.get());
     pango_cairo_context_set_resolution(context.get(), 72);  // a point is a unit of the page
     // Metrics as designed, not snapped to a screen's pixels.
