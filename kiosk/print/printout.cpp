@@ -2,6 +2,7 @@
 // [SECTION] Text: any bytes made into one tidy line of valid UTF-8
 // [SECTION] Fonts: the kiosk's Noto fonts, layouts in them
 // [SECTION] The flow: items made of rows, placed down to the box of codes, cut with "…"
+// [SECTION] The page geometry: US Letter, margins, the box of codes
 // [SECTION] The codes: QR images with their label and caption
 // [SECTION] The page
 //
