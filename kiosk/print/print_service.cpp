@@ -32,7 +32,8 @@ void PrintService::print(Printout printout, std::function<void(bool ok)> done) {
     PrintJob job;
     job.queue = queue_;
     job.title = "workforce-kiosk summary";  // never the resident's choices
-    job.document = render_postscript(printout);
+    job.document = render_pdf(printout);
+    job.mime_type = "application/pdf";
     std::string error;
     const auto id = print_document(job, &error);
     if (id) {

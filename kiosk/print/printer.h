@@ -9,8 +9,8 @@ namespace kiosk {
 struct PrintJob {
   std::string queue;     // the CUPS destination name ([printer] queue)
   std::string title;     // the job's name in the queue (never what a resident typed)
-  std::string document;  // PostScript bytes
-  std::string mime_type = "application/postscript";
+  std::string document;  // the file to print (a PDF from render_pdf)
+  std::string mime_type = "application/pdf";
 };
 
 // Whether the queue exists on the CUPS server this process talks to (CUPS_SERVER honoured).

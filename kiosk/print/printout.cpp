@@ -1,577 +1,739 @@
-// [SECTION] Text: UTF-8 to the Latin-1 bytes the standard fonts carry, PostScript string literals
-// [SECTION] The PostScript prolog: fonts, word wrapping, the flow that cuts at the QR box
-// [SECTION] The page: geometry and the document around it
+// [SECTION] Handles: every cairo, pango and fontconfig object in a unique_ptr
+// [SECTION] Text: any bytes made into one tidy line of valid UTF-8
+// [SECTION] Fonts: the kiosk's Noto fonts, layouts in them
+// [SECTION] The flow: items made of rows, placed down to the box of codes, cut with "…"
+// [SECTION] The page geometry: US Letter, margins, the box of codes
+// [SECTION] The codes: QR images with their label and caption
+// [SECTION] The page
 //
-// The layout is done by the printer's PostScript interpreter, which knows the font metrics: C++
-// decides what goes where in which order and hands over the text; `wrap` measures words with
-// stringwidth, and `flowdraw` places whole lines until the next one would cross the limit above
-// the QR box, then ends the last line with "...".
+// Pango lays out and shapes every paragraph (Spanish, Vietnamese, Arabic names, …) in a private
+// fontconfig set holding only the Noto folders, so a page always prints in the kiosk's own
+// fonts; cairo writes the PDF with the fonts subset and embedded, and the QR codes as images
+// of one pixel per module, drawn without smoothing.
 #include "kiosk/print/printout.h"
 
+#include <cairo-pdf.h>
+#include <cairo.h>
+#include <fontconfig/fontconfig.h>
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
-#include <locale>
+#include <cstdint>
+#include <cstring>
+#include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
-#include <sstream>
 #include <string_view>
+#include <utility>
 
+#include "kiosk/base/log.h"
 #include "kiosk/base/qr.h"
+#include "kiosk/base/utf8.h"
 
 namespace kiosk {
 
 namespace {
 
+// [SECTION] Handles -------------------------------------------------------------------------------
+
+template <auto Free>
+struct Freer {
+  template <class T>
+  void operator()(T* handle) const noexcept {
+    Free(handle);
+  }
+};
+using SurfacePtr = std::unique_ptr<cairo_surface_t, Freer<cairo_surface_destroy>>;
+using CairoPtr = std::unique_ptr<cairo_t, Freer<cairo_destroy>>;
+using FontOptionsPtr = std::unique_ptr<cairo_font_options_t, Freer<cairo_font_options_destroy>>;
+using FcConfigPtr = std::unique_ptr<FcConfig, Freer<FcConfigDestroy>>;
+// A font map and the fonts it made hold each other: shut it down first, or neither goes away.
+inline void free_font_map(PangoFontMap* map) noexcept {
+  if (PANGO_IS_FC_FONT_MAP(map) != 0) pango_fc_font_map_shutdown(PANGO_FC_FONT_MAP(map));
+  g_object_unref(map);
+}
+using FontMapPtr = std::unique_ptr<PangoFontMap, Freer<free_font_map>>;
+using ContextPtr = std::unique_ptr<PangoContext, Freer<g_object_unref>>;
+using LayoutPtr = std::unique_ptr<PangoLayout, Freer<g_object_unref>>;
+using LayoutIterPtr = std::unique_ptr<PangoLayoutIter, Freer<pango_layout_iter_free>>;
+using FontPtr = std::unique_ptr<PangoFontDescription, Freer<pango_font_description_free>>;
+
 // [SECTION] Text ----------------------------------------------------------------------------------
 
-// Characters outside Latin-1 that have a sensible stand-in. Anything else without one becomes
-// '?', after trying its base letter ("ş" prints as "s").
-std::optional<std::string_view> substitute(UChar32 c) {
-  switch (c) {
-    case 0x2018:
-    case 0x2019:
-    case 0x201A:
-    case 0x201B:
-    case 0x2032:
-    case 0x02BC:
-      return "'";
-    case 0x201C:
-    case 0x201D:
-    case 0x201E:
-    case 0x201F:
-    case 0x2033:
-      return "\"";
-    case 0x2010:
-    case 0x2011:
-    case 0x2012:
-    case 0x2013:
-    case 0x2014:
-    case 0x2015:
-    case 0x2212:
-      return "-";
-    case 0x2026:
-      return "...";
-    case 0x2022:
-    case 0x2023:
-    case 0x2043:
-    case 0x25CF:
-    case 0x25E6:
-      return "\xB7";  // middle dot, the nearest Latin-1 has to a bullet
-    case 0x20AC:
-      return "EUR";
-    case 0x00A0:
-    case 0x2002:
-    case 0x2003:
-    case 0x2004:
-    case 0x2005:
-    case 0x2006:
-    case 0x2007:
-    case 0x2008:
-    case 0x2009:
-    case 0x200A:
-    case 0x202F:
-    case 0x205F:
-    case 0x3000:
-      return " ";
-    case 0x00AD:
-    case 0x200B:
-    case 0x200C:
-    case 0x200D:
-    case 0x2060:
-    case 0xFEFF:
-      return "";  // soft hyphen and zero-width characters: invisible
-    default:
-      return std::nullopt;
-  }
-}
-
-bool is_combining_mark(UChar32 c) {
-  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) ||
-         (c >= 0x1DC0 && c <= 0x1DFF) || (c >= 0x20D0 && c <= 0x20FF) ||
-         (c >= 0xFE20 && c <= 0xFE2F);
-}
-
-// UTF-8 (possibly decomposed, possibly invalid) to ISO-8859-1, with every control character
-// turned into a space: a line of text on paper has no tabs or line breaks.
-std::string to_latin1(std::string_view utf8) {
-  std::string out;
-  out.reserve(utf8.size());
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));  // invalid → U+FFFD
+// NFC ("e" + U+0301 → "é"), so that a decomposed accent prints and reads back as one letter.
+std::string composed(const std::string& text) {
+  const icu::UnicodeString in = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  if (U_SUCCESS(status) != 0) {
-    icu::UnicodeString composed = nfc->normalize(text, status);  // "e" + U+0301 → "é"
-    if (U_SUCCESS(status) != 0) text = std::move(composed);
-  }
-  status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_FAILURE(status) != 0) nfd = nullptr;
+  if (U_FAILURE(status) != 0 || nfc == nullptr) return text;
+  const icu::UnicodeString out = nfc->normalize(in, status);
+  if (U_FAILURE(status) != 0) return text;
+  std::string utf8;
+  out.toUTF8String(utf8);
+  return utf8;
+}
 
-  for (int32_t i = 0; i < text.length(); i = text.moveIndex32(i, 1)) {
-    const UChar32 c = text.char32At(i);
-    if (c < 0x20 || c == 0x7F || (c >= 0x80 && c < 0xA0)) {
-      out += ' ';
-    } else if (const auto sub = substitute(c)) {
-      out += *sub;
-    } else if (c <= 0xFF) {
-      out += static_cast<char>(static_cast<unsigned char>(c));
-    } else if (is_combining_mark(c)) {
-      // A mark with no precomposed Latin-1 letter: keep the base letter alone.
-    } else {
-      icu::UnicodeString parts;
-      if (nfd != nullptr && nfd->getDecomposition(c, parts) != 0 && parts.length() > 0 &&
-          parts.char32At(0) < 0x80 && parts.char32At(0) >= 0x20) {
-        out += static_cast<char>(parts.char32At(0));
-      } else {
-        out += '?';
+// One line of text for paper: invalid UTF-8 as U+FFFD, control characters and line breaks as
+// spaces (a line on paper has no tabs), runs of spaces as one, trimmed, composed, and at most
+// about `max_bytes` (whole characters): more than that never fits on the page anyway.
+std::string tidy(std::string_view text, std::size_t max_bytes) {
+  std::string out;
+  out.reserve(std::min(text.size(), max_bytes) + 4);
+  std::size_t at = 0;
+  while (at < text.size() && out.size() < max_bytes) {
+    const utf8::Decoded d = utf8::decode(text.substr(at));
+    at += d.size;
+    char32_t c = d.valid ? d.cp : utf8::kReplacement;
+    if (c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029) c = U' ';
+    if (c == U' ' && (out.empty() || out.back() == ' ')) continue;
+    utf8::append(out, c);
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  std::string result = composed(out);
+  result.resize(utf8::cut(result, max_bytes + 4));
+  return result;
+}
+
+// Caps on what is laid out: a page holds about 3,000 characters of body text.
+constexpr std::size_t kMaxLineBytes = 400;  // header, footer, labels
+constexpr std::size_t kMaxTitleBytes = 1000;
+constexpr std::size_t kMaxFieldBytes = 6000;
+constexpr std::size_t kMaxBodyBytes = 9000;
+constexpr std::size_t kMaxItems = 90;
+constexpr std::size_t kMaxCaptionBytes = 2000;
+
+// [SECTION] Fonts ---------------------------------------------------------------------------------
+
+// The family the kiosk draws its screens in (ui/fonts.cpp), from Debian's fonts-noto-core;
+// other scripts fall back to the other Noto families in the same folders (and to Noto CJK from
+// fonts-noto-cjk when it is installed).
+constexpr const char* kFamily = "Noto Sans";
+constexpr const char* kNotoRegular = "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf";
+constexpr std::string_view kNotoConfig = R"(<?xml version="1.0"?>
+<fontconfig>
+  <dir>/usr/share/fonts/truetype/noto</dir>
+  <dir>/usr/share/fonts/opentype/noto</dir>
+  <cachedir>/var/cache/fontconfig</cachedir>
+</fontconfig>
+)";
+
+// Pango's font map for the Noto folders, built from fontconfig's cache of them.
+FontMapPtr noto_font_map() {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(kNotoRegular, ec)) {
+    const FcConfigPtr config(FcConfigCreate());
+    if (config &&
+        FcConfigParseAndLoadFromMemory(config.get(),
+                                       reinterpret_cast<const FcChar8*>(kNotoConfig.data()),
+                                       FcFalse) == FcTrue &&
+        FcConfigBuildFonts(config.get()) == FcTrue) {
+      FontMapPtr map(pango_cairo_font_map_new_for_font_type(CAIRO_FONT_TYPE_FT));
+      if (map && PANGO_IS_FC_FONT_MAP(map.get()) != 0) {
+        pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(map.get()), config.get());  // its own ref
+        return map;
       }
     }
   }
-  return out;
+  log::warn("printing: the Noto fonts are missing (install fonts-noto-core); using other fonts");
+  return FontMapPtr(pango_cairo_font_map_new());
 }
 
-// Collapses runs of spaces and trims, so empty-looking fields count as empty.
-std::string tidy(std::string_view utf8, std::size_t max_bytes) {
-  const std::string latin1 = to_latin1(utf8);
-  std::string out;
-  out.reserve(std::min(latin1.size(), max_bytes));
-  for (const char c : latin1) {
-    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
-    if (out.size() >= max_bytes) break;
-    out += c;
+// One font map for the process, made on the first page. A map per page never went away:
+// pango's and cairo's caches keep its fonts, and the fonts keep the map (about 4 KB a page).
+// Pango font maps are not thread-safe, so pages are drawn one at a time. Never destroyed: a
+// page may still be drawn on a worker thread while the process exits.
+struct SharedFonts {
+  std::mutex mutex;
+  FontMapPtr map;
+};
+
+SharedFonts& shared_fonts() {
+  static auto* fonts = new SharedFonts;  // NOLINT(cppcoreguidelines-owning-memory): see above
+  return *fonts;
+}
+
+struct Style {
+  double size = 11;  // points
+  bool bold = false;
+  double gray = 0;  // 0 black
+};
+
+constexpr Style kTitle{21, true, 0};
+constexpr Style kSubtitle{13, false, 0.2};
+constexpr Style kHeading{12.5, true, 0};
+constexpr Style kBody{11, false, 0};
+constexpr Style kBodyBold{11, true, 0};
+constexpr Style kHeader{9, false, 0.35};
+constexpr Style kFooter{8.5, false, 0.35};
+constexpr Style kCodeLabel{12, true, 0};
+constexpr Style kCaption{10.5, false, 0};
+
+constexpr double to_pango(double points) {
+  return points * PANGO_SCALE;
+}
+constexpr double from_pango(int units) {
+  return static_cast<double>(units) / PANGO_SCALE;
+}
+
+// `text` wrapped at words to `width` points (long words, such as links, anywhere); -1: one line
+// as long as the text.
+LayoutPtr make_layout(PangoContext* context, const std::string& text, const Style& style,
+                      double width) {
+  LayoutPtr layout(pango_layout_new(context));
+  const FontPtr font(pango_font_description_new());
+  pango_font_description_set_family(font.get(), kFamily);
+  pango_font_description_set_weight(font.get(),
+                                    style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
+  pango_font_description_set_absolute_size(font.get(), to_pango(style.size));
+  pango_layout_set_font_description(layout.get(), font.get());
+  pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+  if (width > 0) pango_layout_set_width(layout.get(), static_cast<int>(to_pango(width)));
+  pango_layout_set_text(layout.get(), text.data(), static_cast<int>(text.size()));
+  return layout;
+}
+
+double layout_height(PangoLayout* layout) {
+  int w = 0;
+  int h = 0;
+  pango_layout_get_size(layout, &w, &h);
+  return from_pango(h);
+}
+
+double layout_width(PangoLayout* layout) {
+  int w = 0;
+  int h = 0;
+  pango_layout_get_size(layout, &w, &h);
+  return from_pango(w);
+}
+
+// The longest start of `text` that fits in `width` on one line with "…" after it, backed off to
+// a whole word when one ends in the second half. (Pango's own ellipsis only hides glyphs: the
+// PDF's text would still hold all of it.)
+std::string with_ellipsis(PangoContext* context, std::string_view text, const Style& style,
+                          double width) {
+  static constexpr std::string_view kEllipsis = "\u2026";
+  text = text.substr(0, utf8::cut(text, 4000));  // far more than a line holds
+  std::vector<std::size_t> ends;                 // where each character ends
+  for (std::size_t at = 0; at < text.size();) {
+    at += utf8::decode(text.substr(at)).size;
+    ends.push_back(at);
   }
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  return out;
-}
-
-// A PostScript string literal: ( ) \ escaped, everything outside printable ASCII as \ooo, and a
-// backslash-newline (which the interpreter ignores) before DSC's 255-character line limit.
-std::string ps_string(std::string_view latin1) {
-  std::string out = "(";
-  std::size_t line = 0;
-  for (const char ch : latin1) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (line >= 200) {
-      out += "\\\n";
-      line = 0;
-    }
-    if (c == '(' || c == ')' || c == '\\') {
-      out += '\\';
-      out += ch;
-      line += 2;
-    } else if (c < 0x20 || c >= 0x7F) {
-      out += '\\';
-      out += static_cast<char>('0' + ((c >> 6) & 7));
-      out += static_cast<char>('0' + ((c >> 3) & 7));
-      out += static_cast<char>('0' + (c & 7));
-      line += 4;
-    } else {
-      out += ch;
-      line += 1;
-    }
+  const auto fits = [&](std::size_t chars) {
+    const std::string candidate =
+        std::string(text.substr(0, chars == 0 ? 0 : ends[chars - 1])) + std::string(kEllipsis);
+    const LayoutPtr one = make_layout(context, candidate, style, -1);
+    return layout_width(one.get()) <= width;
+  };
+  std::size_t lo = 0;  // fits (or nothing does)
+  std::size_t hi = ends.size() + 1;
+  while (hi - lo > 1) {
+    const std::size_t mid = (lo + hi) / 2;
+    (fits(mid) ? lo : hi) = mid;
   }
-  out += ')';
-  return out;
-}
-
-// Plain ASCII for DSC comments (%%Title), which other programs (pstops, cups-pdf) read as text:
-// accented Latin-1 letters lose their accents, other bytes become spaces.
-std::string ascii_fold(std::string_view latin1) {
-  // 0xC0..0xFF
-  constexpr std::string_view kFold =
-      "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYTsaaaaaaaceeeeiiiidnooooo ouuuuyty";
-  static_assert(kFold.size() == 64);
-  std::string out;
-  for (const char ch : latin1) {
-    const auto c = static_cast<unsigned char>(ch);
-    if (c >= 0xC0) {
-      out += kFold[c - 0xC0];
-    } else if (c >= 0x20 && c < 0x7F && c != '\\') {
-      out += ch;
-    } else {
-      out += ' ';
-    }
+  std::string head(text.substr(0, lo == 0 ? 0 : ends[lo - 1]));
+  if (head.size() < text.size() && text[head.size()] != ' ') {
+    const std::size_t space = head.rfind(' ');
+    if (space != std::string::npos && space * 2 >= head.size()) head.resize(space);
   }
-  const std::size_t start = out.find_first_not_of(" (");  // "(" first would make it a PS string
-  return start == std::string::npos ? std::string() : out.substr(start);
+  while (!head.empty() && head.back() == ' ') head.pop_back();
+  return head + std::string(kEllipsis);
 }
 
-// [SECTION] The PostScript prolog ---------------------------------------------------------------
+// `text` in at most `max_lines` lines of `width`; when it needs more, the last one ends in "…".
+LayoutPtr fitted(PangoContext* context, const std::string& text, const Style& style, double width,
+                 int max_lines) {
+  LayoutPtr layout = make_layout(context, text, style, width);
+  if (max_lines < 1 || pango_layout_get_line_count(layout.get()) <= max_lines) return layout;
+  const PangoLayoutLine* last = pango_layout_get_line_readonly(layout.get(), max_lines - 1);
+  const auto start = static_cast<std::size_t>(last->start_index);
+  const std::string cut =
+      text.substr(0, start) +
+      with_ellipsis(context, std::string_view(text).substr(start), style, width);
+  return make_layout(context, cut, style, width);
+}
+
+// How many lines of `style` fit in `height`.
+int lines_in(PangoContext* context, const Style& style, double height) {
+  const LayoutPtr probe = make_layout(context, "Ag", style, -1);
+  return static_cast<int>(height / std::max(1.0, layout_height(probe.get())));
+}
+
+// One line of a layout, in points from the layout's top-left corner.
+struct Line {
+  PangoLayoutLine* line = nullptr;  // owned by the layout
+  double x = 0;                     // where the line starts (right-to-left lines are aligned)
+  double top = 0;
+  double height = 0;
+  double baseline = 0;
+  int start = 0;  // bytes of the layout's text
+  int length = 0;
+};
+
+std::vector<Line> lines_of(PangoLayout* layout) {
+  std::vector<Line> lines;
+  const LayoutIterPtr iter(pango_layout_get_iter(layout));
+  do {
+    PangoRectangle logical{};
+    pango_layout_iter_get_line_extents(iter.get(), nullptr, &logical);
+    PangoLayoutLine* line = pango_layout_iter_get_line_readonly(iter.get());
+    lines.push_back({line, from_pango(logical.x), from_pango(logical.y), from_pango(logical.height),
+                     from_pango(pango_layout_iter_get_baseline(iter.get())), line->start_index,
+                     line->length});
+  } while (pango_layout_iter_next_line(iter.get()) != 0);
+  return lines;
+}
+
+void set_gray(cairo_t* cr, double gray) {
+  cairo_set_source_rgb(cr, gray, gray, gray);
+}
+
+// The first line of `layout` with its baseline at (x, baseline).
+void draw_first_line(cairo_t* cr, PangoLayout* layout, const Style& style, double x,
+                     double baseline) {
+  PangoLayoutLine* line = pango_layout_get_line_readonly(layout, 0);
+  if (line == nullptr) return;
+  set_gray(cr, style.gray);
+  cairo_move_to(cr, x, baseline);
+  pango_cairo_show_layout_line(cr, line);
+}
+
+// [SECTION] The flow ------------------------------------------------------------------------------
 //
-// Items are lines ready to draw: [dy size heading? [seg ...]], dy the distance from the previous
-// baseline, seg = [font size x string maxwidth gray] (font /Dot: a bullet). Specs are what C++
-// emits: [/title (..)] [/subtitle (..)] [/facts [(label) (value) ...]] [/heading (..)]
-// [/para (..)] [/bullet (..)] [/linklabel (..)] [/link (..)].
-constexpr std::string_view kProlog = R"PS(%%BeginProlog
-/KioskDict 120 dict def
-KioskDict begin
-% ISOLatin1Encoding with a straight apostrophe, a hyphen (not a minus) and a grave accent.
-/KioskEncoding ISOLatin1Encoding 256 array copy def
-KioskEncoding 39 /quotesingle put
-KioskEncoding 45 /hyphen put
-KioskEncoding 96 /grave put
-/reencode { % /newname /basefont -> -
-  findfont dup length dict begin
-    { 1 index /FID ne { def } { pop pop } ifelse } forall
-    /Encoding KioskEncoding def
-    currentdict
-  end
-  definefont pop
-} bind def
-/KioskSans /Helvetica reencode
-/KioskSans-Bold /Helvetica-Bold reencode
-/R { 1 rectfill } bind def % x y w -> -  one run of dark QR modules, one module high
-/sw { stringwidth pop } bind def
-/concat { % s1 s2 -> s1s2
-  exch dup length 2 index length add string
-  dup dup 4 2 roll copy length 4 -1 roll putinterval
-} bind def
-/isbreak { % char -> bool  (a long word such as a link may be broken before these)
-  /ib exch def false (?&=-_.#) { ib eq or } forall
-} bind def
-/breakchars { % str maxw -> head tail  (head: the longest prefix that fits, at least 1 char,
-  % backed off to a break point when there is one in its second half)
-  /bmax exch def /bs exch def /bn bs length def
-  % Doubling, then bisection: prefix blo fits (or is 1 char), prefix bhi does not (bn+1: none).
-  /blo 1 def /bhi 1 def
-  { /bhi bhi 2 mul def
-    bhi bn gt { /bhi bn 1 add def exit } if
-    bs 0 bhi getinterval sw bmax gt { exit } if
-    /blo bhi def } loop
-  { bhi blo sub 1 le { exit } if
-    /bmid blo bhi add 2 idiv def
-    bs 0 bmid getinterval sw bmax le { /blo bmid def } { /bhi bmid def } ifelse } loop
-  /bk blo def
-  bk bn lt {
-    /bj bk def
-    { bj bk 2 idiv le { /bj bk def exit } if
-      bs bj 1 sub get 47 eq bs bj get 47 ne and { exit } if % after a slash, not inside "//"
-      bs bj get isbreak { exit } if
-      /bj bj 1 sub def } loop
-    /bk bj def
-  } if
-  bs 0 bk getinterval bs bk bn bk sub getinterval
-} bind def
-/wrap { % str maxw -> [lines]  words filled into lines no wider than maxw, in the current font
-  /wmax exch def /wrest exch def /wline () def
-  [
-  { wrest ( ) search
-      { /wword exch def pop /wrest exch def /wmore true def }
-      { /wword exch def /wrest () def /wmore false def } ifelse
-    wword length 0 gt {
-      wline length 0 eq { wword } { wline ( ) concat wword concat } ifelse
-      dup sw wmax le
-        { /wline exch def }
-        { pop
-          wline length 0 gt { wline } if
-          /wline wword def
-          { wline wmax breakchars
-            dup length 0 eq { pop /wline exch def exit } if
-            /wline exch def } loop
-        } ifelse
-    } if
-    wmore not { exit } if
-  } loop
-  wline length 0 gt { wline } if
-  ]
-} bind def
-/ellipsize { % str maxw -> str...  dropping whole words (or characters) until it fits
-  /emax exch def /es exch def
-  es length 0 gt { es emax breakchars pop /es exch def } if % no need to try what cannot fit
-  { es (...) concat dup sw emax le es length 0 eq or { exit } if
-    pop
-    /ei es length 1 sub def
-    { ei 0 le { exit } if es ei get 32 eq { exit } if /ei ei 1 sub def } loop
-    ei 0 gt { es 0 ei getinterval } { es 0 es length 1 sub getinterval } ifelse /es exch def
-  } loop
-} bind def
-/fitline { % str maxw -> str  (one line: cut with "..." when too wide)
-  1 index sw 1 index le { pop } { ellipsize } ifelse
-} bind def
-/addlines { % [lines] font size x maxw leading before heading? gray -> items
-  /al-gray exch def /al-head exch def /al-before exch def /al-lead exch def
-  /al-max exch def /al-x exch def /al-size exch def /al-font exch def
-  /al-first true def
-  { /al-line exch def
-    [ al-first { al-before al-lead add } { al-lead } ifelse al-size al-head
-      [ [ al-font al-size al-x al-line al-max al-gray ] ] ]
-    /al-first false def
-  } forall
-} bind def
-/textspec { % str font size leading before heading? gray -> items  (wrapped at FX, FW)
-  /ts-gray exch def /ts-head exch def /ts-before exch def /ts-lead exch def
-  /ts-size exch def /ts-font exch def
-  ts-font ts-size selectfont FW wrap
-  ts-font ts-size FX FW ts-lead ts-before ts-head ts-gray addlines
-} bind def
-/BulletIndent 15 def
-/SpecProcs 10 dict def
-SpecProcs begin
-/title { 1 get /KioskSans-Bold 21 25 8 false 0 textspec } bind def
-/subtitle { 1 get /KioskSans 13 16 5 false 0.2 textspec } bind def
-/heading { 1 get /KioskSans-Bold 12.5 15.5 13 true 0 textspec } bind def
-/para { 1 get /KioskSans 11 14.5 6 false 0 textspec } bind def
-/linklabel { 1 get /KioskSans-Bold 13 16 0 false 0 textspec } bind def
-/link { 1 get /KioskSans 11 14 6 false 0 textspec } bind def
-/bullet {
-  /KioskSans 11 selectfont 1 get FW BulletIndent sub wrap
-  /bu-first true def
-  { /bu-line exch def
-    [ bu-first { 4 14.5 add } { 14.5 } ifelse 11 false
-      [ bu-first { [ /Dot 11 FX () 0 0 ] } if
-        [ /KioskSans 11 FX BulletIndent add bu-line FW BulletIndent sub 0 ] ] ]
-    /bu-first false def
-  } forall
-} bind def
-/facts { % a table: labels in bold in a column as wide as the widest, values beside them
-  1 get /fa-list exch def
-  /KioskSans-Bold 11 selectfont
-  /fa-lw 0 def
-  0 2 fa-list length 1 sub { fa-list exch get sw dup fa-lw gt { /fa-lw exch def } { pop } ifelse } for
-  fa-lw FW 0.35 mul gt { /fa-lw FW 0.35 mul def } if
-  /fa-vx fa-lw 0 gt { FX fa-lw add 8 add } { FX } ifelse def
-  /fa-vw FX FW add fa-vx sub def
-  /fa-first true def
-  0 2 fa-list length 1 sub {
-    /fa-i exch def
-    /KioskSans-Bold 11 selectfont fa-list fa-i get fa-lw wrap /fa-labels exch def
-    /KioskSans 11 selectfont fa-list fa-i 1 add get fa-vw wrap /fa-values exch def
-    /fa-rows fa-labels length fa-values length max def
-    0 1 fa-rows 1 sub {
-      /fa-r exch def
-      [ fa-r 0 eq { fa-first { 12 } { 4 } ifelse 14.5 add } { 14.5 } ifelse 11 false
-        [ fa-r fa-labels length lt { [ /KioskSans-Bold 11 FX fa-labels fa-r get fa-lw 0 ] } if
-          fa-r fa-values length lt { [ /KioskSans 11 fa-vx fa-values fa-r get fa-vw 0 ] } if ] ]
-    } for
-    /fa-first false def
-  } for
-} bind def
-end
-/max { 2 copy lt { exch } if pop } bind def
-/place { % items limit -> n  how many items fit between Y and limit
-  /pl-lim exch def /pl-items exch def
-  /pl-y Y def /pl-n 0 def
-  pl-items {
-    /pl-it exch def
-    pl-y pl-it 0 get sub
-    dup pl-it 1 get 0.25 mul sub pl-lim lt { pop exit } if
-    /pl-y exch def /pl-n pl-n 1 add def
-  } forall
-  pl-n
-} bind def
-/drawitem { % item -> -  moves Y down and draws the item's segments
-  /di exch def
-  /Y Y di 0 get sub def
-  di 3 get {
-    /ds exch def
-    ds 0 get /Dot eq {
-      0 setgray newpath
-      ds 2 get ds 1 get 0.2 mul add Y ds 1 get 0.31 mul add ds 1 get 0.15 mul 0 360 arc fill
-    } {
-      ds 5 get setgray
-      ds 0 get ds 1 get selectfont ds 2 get Y moveto ds 3 get show
-    } ifelse
-  } forall
-} bind def
-/flowdraw { % items limit -> -  draws the items that fit; if some do not, the last ends in "..."
-  /fd-lim exch def /fd-items exch def
-  fd-items fd-lim place /fd-n exch def
-  fd-n fd-items length lt {
-    % never end on a heading whose text is cut away
-    { fd-n 0 gt { fd-items fd-n 1 sub get 2 get } { false } ifelse
-      { /fd-n fd-n 1 sub def } { exit } ifelse } loop
-    fd-n 0 gt {
-      /fd-segs fd-items fd-n 1 sub get 3 get def
-      /fd-seg fd-segs fd-segs length 1 sub get def
-      fd-seg 0 get fd-seg 1 get selectfont
-      fd-seg 3 fd-seg 3 get fd-seg 4 get ellipsize put
-    } if
-  } if
-  0 1 fd-n 1 sub { fd-items exch get drawitem } for
-} bind def
-/flow { % [specs] limit -> -  lays out specs at FX, FW from Y down to limit
-  /fl-lim exch def
-  [ exch { dup 0 get SpecProcs exch get exec } forall ]
-  fl-lim flowdraw
-} bind def
-/itemsheight { % items -> h  the sum of their advances: first baseline to last, plus a leading
-  0 exch { 0 get add } forall
-} bind def
-/header { % str -> -  small grey line and a hairline under it
-  /KioskSans 9 selectfont 0.35 setgray
-  LM HeaderY moveto TW fitline show
-  0.7 setgray 0.6 setlinewidth newpath LM RuleY moveto RM RuleY lineto stroke
-} bind def
-/footer { % str -> -
-  /KioskSans 8.5 selectfont 0.35 setgray
-  LM FooterY moveto TW fitline show
-} bind def
-/box { % x y w h -> -  a rounded outline
-  /bh exch def /bw exch def /by exch def /bx exch def
-  0.6 setgray 0.8 setlinewidth newpath
-  bx 6 add by moveto
-  bx bw add by bx bw add by bh add 6 arcto 4 {pop} repeat
-  bx bw add by bh add bx by bh add 6 arcto 4 {pop} repeat
-  bx by bh add bx by 6 arcto 4 {pop} repeat
-  bx by bx bw add by 6 arcto 4 {pop} repeat
-  closepath stroke
-} bind def
-end
-%%EndProlog
-)PS";
+// An item is a paragraph, a heading, a bullet or a fact: one or two columns (a fact's label and
+// value) laid out side by side and drawn row by row, so the page can end after any row.
 
-// [SECTION] The page ------------------------------------------------------------------------------
+struct Column {
+  std::string text;
+  Style style;
+  double x = 0;  // from the left margin
+  double width = 0;
+  LayoutPtr layout;
+  std::vector<Line> lines;
+};
 
-// US Letter, in points. Margins of 0.7 inch; the QR code is 1.9 inch square with its quiet zone.
+struct Item {
+  std::vector<Column> columns;
+  double gap = 0;  // above its first row
+  bool heading = false;
+  bool bullet = false;
+
+  std::size_t rows() const {
+    std::size_t n = 0;
+    for (const Column& c : columns) n = std::max(n, c.lines.size());
+    return n;
+  }
+  double row_height(std::size_t row) const {
+    double h = 0;
+    for (const Column& c : columns) {
+      if (row < c.lines.size()) h = std::max(h, c.lines[row].height);
+    }
+    return h;
+  }
+};
+
+class Flow {
+ public:
+  Flow(PangoContext* context, double width) : context_(context), width_(width) {}
+
+  bool full() const { return bytes_ >= kMaxBodyBytes || items_.size() >= kMaxItems; }
+
+  void text(const std::string& text, const Style& style, double gap, bool heading = false) {
+    if (text.empty() || full()) return;
+    Item item;
+    item.gap = items_.empty() ? 0 : gap;
+    item.heading = heading;
+    item.columns.push_back(column(text, style, 0, width_));
+    add(std::move(item), text.size());
+  }
+
+  void bullet(const std::string& text) {
+    if (text.empty() || full()) return;
+    Item item;
+    item.gap = items_.empty() ? 0 : 3;
+    item.bullet = true;
+    item.columns.push_back(column(text, kBody, kBulletIndent, width_ - kBulletIndent));
+    add(std::move(item), text.size());
+  }
+
+  // Labels in bold in a column as wide as the widest (at most a third of the page), values
+  // beside them.
+  void facts(const std::vector<std::pair<std::string, std::string>>& facts) {
+    double label_w = 0;
+    for (const auto& [label, value] : facts) {
+      if (label.empty()) continue;
+      const LayoutPtr natural = make_layout(context_, label, kBodyBold, -1);
+      label_w = std::max(label_w, layout_width(natural.get()));
+    }
+    label_w = std::min(label_w, width_ * 0.35);
+    const double value_x = label_w > 0 ? label_w + 8 : 0;
+    bool first = true;
+    for (const auto& [label, value] : facts) {
+      if (full()) return;
+      Item item;
+      item.gap = items_.empty() ? 0 : first ? 12 : 3;
+      if (!label.empty()) item.columns.push_back(column(label, kBodyBold, 0, label_w));
+      item.columns.push_back(column(value, kBody, value_x, width_ - value_x));
+      add(std::move(item), label.size() + value.size());
+      first = false;
+    }
+  }
+
+  // Draws the rows that fit between `top` and `limit` at `left`; when some do not, the last
+  // drawn line ends in "…" (and a heading is never left last, without its text).
+  void draw(cairo_t* cr, double left, double top, double limit) {
+    struct Placed {
+      std::size_t item;
+      std::size_t row;
+      double top;
+    };
+    std::vector<Placed> placed;
+    bool cut = false;
+    double y = top;
+    for (std::size_t i = 0; i < items_.size() && !cut; ++i) {
+      for (std::size_t r = 0; r < items_[i].rows(); ++r) {
+        const double row_top = y + (r == 0 ? items_[i].gap : 0);
+        const double h = items_[i].row_height(r);
+        if (row_top + h > limit) {
+          cut = true;
+          break;
+        }
+        placed.push_back({i, r, row_top});
+        y = row_top + h;
+      }
+    }
+    if (cut) {
+      while (!placed.empty() && items_[placed.back().item].heading) {
+        const std::size_t heading = placed.back().item;
+        while (!placed.empty() && placed.back().item == heading) placed.pop_back();
+      }
+    }
+    for (std::size_t p = 0; p < placed.size(); ++p) {
+      const Item& item = items_[placed[p].item];
+      const std::size_t row = placed[p].row;
+      const double row_top = placed[p].top;
+      const bool ends = cut && p + 1 == placed.size();
+      if (item.bullet && row == 0 && !item.columns.empty() && !item.columns[0].lines.empty()) {
+        const Line& first = item.columns[0].lines[0];
+        const double size = kBody.size;
+        set_gray(cr, 0);
+        cairo_new_path(cr);
+        cairo_arc(cr, left + size * 0.35, row_top + first.baseline - first.top - size * 0.31,
+                  size * 0.15, 0, 2 * G_PI);
+        cairo_fill(cr);
+      }
+      // The column cut with "…": the last that has a line in this row.
+      const Column* ellipsized = nullptr;
+      if (ends) {
+        for (const Column& c : item.columns) {
+          if (row < c.lines.size()) ellipsized = &c;
+        }
+      }
+      for (const Column& c : item.columns) {
+        if (row >= c.lines.size()) continue;
+        const Line& line = c.lines[row];
+        const double baseline = row_top + (line.baseline - line.top);
+        if (&c == ellipsized) {
+          // As much of the rest as fits on this line (a long word that wrapped whole included).
+          const std::string text = with_ellipsis(
+              context_, std::string_view(c.text).substr(static_cast<std::size_t>(line.start)),
+              c.style, c.width);
+          const LayoutPtr one = make_layout(context_, text, c.style, -1);
+          draw_first_line(cr, one.get(), c.style, left + c.x + line.x, baseline);
+          continue;
+        }
+        set_gray(cr, c.style.gray);
+        cairo_move_to(cr, left + c.x + line.x, baseline);
+        pango_cairo_show_layout_line(cr, line.line);
+      }
+    }
+  }
+
+ private:
+  static constexpr double kBulletIndent = 15;
+
+  Column column(const std::string& text, const Style& style, double x, double width) const {
+    Column c;
+    c.text = text;
+    c.style = style;
+    c.x = x;
+    c.width = std::max(width, 1.0);
+    c.layout = make_layout(context_, c.text, style, c.width);
+    c.lines = lines_of(c.layout.get());
+    return c;
+  }
+
+  void add(Item item, std::size_t bytes) {
+    items_.push_back(std::move(item));
+    bytes_ += bytes;
+  }
+
+  PangoContext* context_;
+  double width_;
+  std::vector<Item> items_;
+  std::size_t bytes_ = 0;
+};
+
+// [SECTION] The page geometry ---------------------------------------------------------------------
+//
+// US Letter in points, from the top-left corner (cairo's own direction). Margins of 0.7 inch;
+// each QR code is 1.9 inch square with its quiet zone.
 constexpr double kPageW = 612;
 constexpr double kPageH = 792;
 constexpr double kMargin = 50;
 constexpr double kLeft = kMargin;
-constexpr double kRight = kPageW - kMargin;
-constexpr double kHeaderY = kPageH - kMargin - 7;  // baseline of the 9 pt header
-constexpr double kRuleY = kHeaderY - 8;
-constexpr double kFooterY = kMargin;  // baseline of the 8.5 pt footer
-constexpr double kBoxBottom = kFooterY + 20;
+constexpr double kTextW = kPageW - 2 * kMargin;
+constexpr double kHeaderBaseline = kMargin + 7;
+constexpr double kRuleY = kHeaderBaseline + 8;
+constexpr double kFooterBaseline = kPageH - kMargin;
 constexpr double kQrSide = 137;
+constexpr double kBoxBottom = kFooterBaseline - 20;
+constexpr double kBoxTop = kBoxBottom - kQrSide;
 constexpr double kBoxGap = 18;   // between the last line of text and the box
-constexpr double kTextPad = 16;  // inside the box, around the text beside the code
+constexpr double kTextPad = 16;  // inside the box, around the text beside a code
 
-// Caps on what C++ hands over: a page holds about 3,000 characters of body text, so more than
-// this is cut by the flow anyway, and PostScript strings stop at 65,535 bytes.
-constexpr std::size_t kMaxFieldBytes = 6000;
-constexpr std::size_t kMaxBodyBytes = 9000;
-constexpr std::size_t kMaxSpecs = 90;
+// [SECTION] The codes -----------------------------------------------------------------------------
 
-// One spec per line: [/kind (text)].
-void spec(std::ostream& out, std::string_view kind, const std::string& text) {
-  out << "[/" << kind << ' ' << ps_string(text) << "]\n";
-}
+struct CodeText {
+  std::string label;
+  std::string caption;
+  std::optional<QrCode> qr;
+};
 
-// The QR code as filled rectangles in module units, one per horizontal run of dark modules, the
-// origin at the lower-left corner of the quiet zone.
-void draw_qr(std::ostream& out, const QrCode& qr, double x, double y, double side) {
-  const int n = qr.size();
-  const int total = n + 2 * QrCode::kQuietZone;
-  out << "gsave 0 setgray " << x << ' ' << y << " translate " << side / total << " dup scale\n";
-  for (int row = 0; row < n; ++row) {
-    const int py = total - 1 - (row + QrCode::kQuietZone);
-    int col = 0;
-    while (col < n) {
-      if (!qr.dark(col, row)) {
-        ++col;
-        continue;
-      }
-      const int start = col;
-      while (col < n && qr.dark(col, row)) ++col;
-      out << start + QrCode::kQuietZone << ' ' << py << ' ' << col - start << " R\n";
+// The code as an image of one pixel per module (quiet zone included), scaled up without
+// smoothing: sharp on any printer, and a few hundred bytes in the PDF.
+void draw_qr(cairo_t* cr, const QrCode& qr, const PageSquare& at) {
+  const int total = qr.size() + 2 * QrCode::kQuietZone;
+  const SurfacePtr image(cairo_image_surface_create(CAIRO_FORMAT_RGB24, total, total));
+  if (cairo_surface_status(image.get()) != CAIRO_STATUS_SUCCESS) return;
+  cairo_surface_flush(image.get());
+  unsigned char* data = cairo_image_surface_get_data(image.get());
+  const int stride = cairo_image_surface_get_stride(image.get());
+  for (int y = 0; y < total; ++y) {
+    for (int x = 0; x < total; ++x) {
+      const int mx = x - QrCode::kQuietZone;
+      const int my = y - QrCode::kQuietZone;
+      const bool dark = mx >= 0 && my >= 0 && mx < qr.size() && my < qr.size() && qr.dark(mx, my);
+      const std::uint32_t pixel = dark ? 0x000000 : 0xFFFFFF;
+      std::memcpy(data + static_cast<std::ptrdiff_t>(y) * stride + std::ptrdiff_t{4} * x, &pixel,
+                  sizeof pixel);
     }
   }
-  out << "grestore\n";
+  cairo_surface_mark_dirty(image.get());
+  cairo_save(cr);
+  cairo_translate(cr, at.x, at.y);
+  cairo_scale(cr, at.side / total, at.side / total);
+  cairo_set_source_surface(cr, image.get(), 0, 0);
+  cairo_pattern_set_filter(cairo_get_source(cr), CAIRO_FILTER_NEAREST);
+  cairo_rectangle(cr, 0, 0, total, total);
+  cairo_fill(cr);
+  cairo_restore(cr);
+}
+
+void rounded_box(cairo_t* cr, double x, double y, double w, double h) {
+  constexpr double r = 6;
+  cairo_new_sub_path(cr);
+  cairo_arc(cr, x + w - r, y + r, r, -G_PI / 2, 0);
+  cairo_arc(cr, x + w - r, y + h - r, r, 0, G_PI / 2);
+  cairo_arc(cr, x + r, y + h - r, r, G_PI / 2, G_PI);
+  cairo_arc(cr, x + r, y + r, r, G_PI, 3 * G_PI / 2);
+  cairo_close_path(cr);
+  set_gray(cr, 0.6);
+  cairo_set_line_width(cr, 0.8);
+  cairo_stroke(cr);
+}
+
+// The label and caption beside a code (or alone in its cell), in the middle of the box's
+// height, cut with "…" where they do not fit.
+void draw_code_text(cairo_t* cr, PangoContext* context, const CodeText& code, double x,
+                    double width) {
+  const double room = kQrSide - 2 * kTextPad;
+  LayoutPtr label;
+  double label_h = 0;
+  if (!code.label.empty()) {
+    label = fitted(context, code.label, kCodeLabel, width, 3);
+    label_h = layout_height(label.get());
+  }
+  constexpr double kGap = 4;
+  LayoutPtr caption;
+  double caption_h = 0;
+  const int caption_lines = lines_in(context, kCaption, room - label_h - (label ? kGap : 0));
+  if (!code.caption.empty() && caption_lines > 0) {
+    caption = fitted(context, code.caption, kCaption, width, caption_lines);
+    caption_h = layout_height(caption.get());
+  }
+  const double total = label_h + (label && caption ? kGap : 0) + caption_h;
+  double y = kBoxTop + kTextPad + std::max(0.0, (room - total) / 2);
+  if (label) {
+    set_gray(cr, kCodeLabel.gray);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, label.get());
+    y += label_h + kGap;
+  }
+  if (caption) {
+    set_gray(cr, kCaption.gray);
+    cairo_move_to(cr, x, y);
+    pango_cairo_show_layout(cr, caption.get());
+  }
+}
+
+// The codes worth printing: those with something to encode or to say.
+std::vector<CodeText> codes_of(const Printout& printout) {
+  std::vector<CodeText> out;
+  for (const Printout::Code& code : printout.codes) {
+    if (out.size() == Printout::kMaxCodes) break;
+    CodeText text{tidy(code.label, kMaxLineBytes), tidy(code.caption, kMaxCaptionBytes), {}};
+    const bool has_data = code.data.find_first_not_of(" \t\r\n") != std::string::npos;
+    if (has_data) text.qr = QrCode::encode(code.data);
+    if (text.qr || !text.label.empty() || !text.caption.empty()) out.push_back(std::move(text));
+  }
+  return out;
+}
+
+// [SECTION] The page ------------------------------------------------------------------------------
+
+cairo_status_t append_to_string(void* closure, const unsigned char* data,
+                                unsigned int length) noexcept {
+  try {
+    static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+    return CAIRO_STATUS_SUCCESS;
+  } catch (...) {
+    return CAIRO_STATUS_WRITE_ERROR;
+  }
+}
+
+// Cairo marks every PDF page as a transparency group, even one that draws nothing
+// transparent (like this one). CUPS's way to a PostScript printer (Ghostscript's ps2write, level
+// 2) flattens such a page into a 300 dpi image: the text becomes pixels, blurred on paper and
+// gone from the PDF that cups-pdf writes. The group is blanked out in place, with spaces of the
+// same length, so the cross-reference offsets still hold. Only this exact text, which only cairo
+// writes (no text of the page reaches the PDF uncompressed with line breaks), is touched.
+void drop_page_groups(std::string& pdf) {
+  static constexpr std::string_view kGroup =
+      "/Group <<\n      /Type /Group\n      /S /Transparency\n      /I true\n"
+      "      /CS /DeviceRGB\n   >>";
+  for (std::size_t at = pdf.find(kGroup); at != std::string::npos;
+       at = pdf.find(kGroup, at + kGroup.size())) {
+    pdf.replace(at, kGroup.size(), kGroup.size(), ' ');
+  }
+}
+
+// A single line across the page at `baseline`, cut with "…" when too long.
+void one_line(cairo_t* cr, PangoContext* context, const std::string& text, const Style& style,
+              double baseline) {
+  if (text.empty()) return;
+  const LayoutPtr layout = fitted(context, text, style, kTextW, 1);
+  draw_first_line(cr, layout.get(), style, kLeft, baseline);
+}
+
+void draw_page(cairo_t* cr, PangoContext* context, const Printout& printout) {
+  const std::string header = tidy(printout.header, kMaxLineBytes);
+  one_line(cr, context, header, kHeader, kHeaderBaseline);
+  if (!header.empty()) {
+    set_gray(cr, 0.7);
+    cairo_set_line_width(cr, 0.6);
+    cairo_move_to(cr, kLeft, kRuleY);
+    cairo_line_to(cr, kLeft + kTextW, kRuleY);
+    cairo_stroke(cr);
+  }
+  one_line(cr, context, tidy(printout.footer, kMaxLineBytes), kFooter, kFooterBaseline);
+
+  Flow flow(context, kTextW);
+  flow.text(tidy(printout.title, kMaxTitleBytes), kTitle, 0);
+  flow.text(tidy(printout.subtitle, kMaxTitleBytes), kSubtitle, 3);
+  std::vector<std::pair<std::string, std::string>> facts;
+  for (const Printout::Fact& fact : printout.facts) {
+    std::string value = tidy(fact.value, kMaxFieldBytes);
+    if (value.empty()) continue;
+    std::string label = tidy(fact.label, kMaxLineBytes);
+    if (!label.empty() && !label.ends_with(':')) label += ':';
+    facts.emplace_back(std::move(label), std::move(value));
+  }
+  flow.facts(facts);
+  for (const Printout::Block& block : printout.blocks) {
+    for (const std::string& line : block.lines) {
+      if (flow.full()) break;
+      const std::string text = tidy(line, kMaxFieldBytes);
+      switch (block.type) {
+        case Printout::Block::Type::Heading:
+          flow.text(text, kHeading, 12, true);
+          break;
+        case Printout::Block::Type::Paragraph:
+          flow.text(text, kBody, 5);
+          break;
+        case Printout::Block::Type::Bullets:
+          flow.bullet(text);
+          break;
+      }
+    }
+  }
+
+  const std::vector<CodeText> codes = codes_of(printout);
+  const double top = header.empty() ? kMargin : kRuleY + 10;
+  const double limit = codes.empty() ? kFooterBaseline - 20 : kBoxTop - kBoxGap;
+  flow.draw(cr, kLeft, top, limit);
+
+  if (codes.empty()) return;
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    const PageSquare square = code_square(i, codes.size());
+    const double cell_w = kTextW / static_cast<double>(codes.size());
+    if (codes[i].qr) {
+      draw_qr(cr, *codes[i].qr, square);
+      const double x = square.x + square.side + 6;
+      draw_code_text(cr, context, codes[i], x, square.x + cell_w - kTextPad - x);
+    } else {
+      draw_code_text(cr, context, codes[i], square.x + kTextPad, cell_w - 2 * kTextPad);
+    }
+  }
+  rounded_box(cr, kLeft, kBoxTop, kTextW, kQrSide);  // over the codes' white quiet zones
 }
 
 }  // namespace
 
-std::string render_postscript(const Printout& printout) {
-  std::ostringstream out;
-  out.imbue(std::locale::classic());  // "14.5", whatever the process locale says
+PageSquare code_square(std::size_t index, std::size_t count) {
+  count = std::clamp<std::size_t>(count, 1, Printout::kMaxCodes);
+  const double cell_w = kTextW / static_cast<double>(count);
+  return {kLeft + cell_w * static_cast<double>(std::min(index, count - 1)), kBoxTop, kQrSide};
+}
 
-  const std::string header = tidy(printout.header, 400);
-  const std::string title = tidy(printout.title, 1000);
-  const std::string subtitle = tidy(printout.subtitle, 1000);
-  const std::string link_label = tidy(printout.link_label, 400);
-  const std::string footer = tidy(printout.footer, 400);
-  // The link goes into the QR code byte for byte; the printed copy is its Latin-1 rendering.
-  const std::string link_printed = tidy(printout.link, 2000);
-  std::string_view link = printout.link;
-  link.remove_prefix(std::min(link.size(), link.find_first_not_of(" \t\r\n")));
-  link.remove_suffix(link.size() - std::min(link.size(), link.find_last_not_of(" \t\r\n") + 1));
-  const std::optional<QrCode> qr = link_printed.empty() ? std::nullopt : QrCode::encode(link);
-  const bool has_box = !link_printed.empty();
-
-  const std::string dsc_title = ascii_fold(title.substr(0, 120));
-  out << "%!PS-Adobe-3.0\n"
-      << "%%Creator: workforce-kiosk\n"
-      << "%%Title: " << (dsc_title.empty() ? "Printout" : dsc_title) << "\n"
-      << "%%BoundingBox: 0 0 612 792\n"
-      << "%%DocumentData: Clean7Bit\n"
-      << "%%LanguageLevel: 2\n"
-      << "%%DocumentNeededResources: font Helvetica Helvetica-Bold\n"
-      << "%%DocumentMedia: Letter 612 792 0 () ()\n"
-      << "%%Pages: 1\n"
-      << "%%EndComments\n"
-      << kProlog << "%%BeginSetup\n"
-      << "<< /PageSize [612 792] >> setpagedevice\n"
-      << "%%EndSetup\n"
-      << "%%Page: 1 1\n"
-      << "save\nKioskDict begin\n"
-      << "/LM " << kLeft << " def /RM " << kRight << " def /TW " << kRight - kLeft << " def\n"
-      << "/HeaderY " << kHeaderY << " def /RuleY " << kRuleY << " def /FooterY " << kFooterY
-      << " def\n";
-
-  if (!header.empty()) {
-    out << ps_string(header) << " header\n/Y " << kRuleY << " def\n";
-  } else {
-    out << "/Y " << kPageH - kMargin + 12 << " def\n";
+std::string render_pdf(const Printout& printout) {
+  std::string pdf;
+  const SurfacePtr surface(
+      cairo_pdf_surface_create_for_stream(append_to_string, &pdf, kPageW, kPageH));
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return {};
+  const std::string title = tidy(printout.title, kMaxLineBytes);
+  if (!title.empty()) {
+    cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.c_str());
   }
-  if (!footer.empty()) out << ps_string(footer) << " footer\n";
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "workforce-kiosk");
+  {
+    SharedFonts& fonts = shared_fonts();
+    const std::lock_guard<std::mutex> lock(fonts.mutex);
+    if (!fonts.map) fonts.map = noto_font_map();
+    if (!fonts.map) return {};
+    const CairoPtr cr(cairo_create(surface.get()));
+    const ContextPtr context(pango_font_map_create_context(fonts.map.get()));
+    pango_cairo_update_context(cr.get(), context.get());
+    pango_cairo_context_set_resolution(context.get(), 72);  // a point is a unit of the page
+    // Metrics as designed, not snapped to a screen's pixels.
+    const FontOptionsPtr options(cairo_font_options_create());
+    cairo_font_options_set_hint_metrics(options.get(), CAIRO_HINT_METRICS_OFF);
+    cairo_font_options_set_hint_style(options.get(), CAIRO_HINT_STYLE_NONE);
+    pango_cairo_context_set_font_options(context.get(), options.get());
+    pango_context_set_round_glyph_positions(context.get(), FALSE);
 
-  // Everything above the box, in one flow that stops at a whole line.
-  const double box_top = has_box ? kBoxBottom + kQrSide : kFooterY + 8.5;
-  const double limit = box_top + kBoxGap;
-  out << "/FX LM def /FW TW def\n[\n";
-  if (!title.empty()) spec(out, "title", title);
-  if (!subtitle.empty()) spec(out, "subtitle", subtitle);
-  std::ostringstream facts;
-  for (const Printout::Fact& fact : printout.facts) {
-    const std::string value = tidy(fact.value, kMaxFieldBytes);
-    if (value.empty()) continue;
-    std::string label = tidy(fact.label, 200);
-    if (!label.empty() && label.back() != ':') label += ':';
-    facts << ps_string(label) << ' ' << ps_string(value) << '\n';
+    draw_page(cr.get(), context.get(), printout);
+    cairo_show_page(cr.get());
+    if (cairo_status(cr.get()) != CAIRO_STATUS_SUCCESS) return {};
   }
-  if (!facts.str().empty()) out << "[/facts [\n" << facts.str() << "]]\n";
-  std::size_t body_bytes = 0;
-  std::size_t specs = 0;
-  for (const Printout::Block& block : printout.blocks) {
-    const std::string_view kind = block.type == Printout::Block::Type::Heading   ? "heading"
-                                  : block.type == Printout::Block::Type::Bullets ? "bullet"
-                                                                                 : "para";
-    for (const std::string& line : block.lines) {
-      if (body_bytes >= kMaxBodyBytes || specs >= kMaxSpecs) break;
-      const std::string text = tidy(line, kMaxFieldBytes);
-      if (text.empty()) continue;
-      spec(out, kind, text);
-      body_bytes += text.size();
-      ++specs;
-    }
-  }
-  out << "] " << limit << " flow\n";
-
-  if (has_box) {
-    const double text_x = qr ? kLeft + kQrSide + 6 : kLeft + kTextPad;
-    const double text_w = kRight - kTextPad - text_x;
-    out << "LM " << kBoxBottom << " TW " << kQrSide << " box\n";
-    if (qr) draw_qr(out, *qr, kLeft, kBoxBottom, kQrSide);
-    // The label and the link beside the code: Y starts so that the block sits about in the
-    // middle of the box when it is short, and the flow stops above the bottom padding.
-    out << "/FX " << text_x << " def /FW " << text_w << " def\n[\n";
-    if (!link_label.empty()) spec(out, "linklabel", link_label);
-    spec(out, "link", link_printed);
-    out << "]\n"
-        << "[ exch { dup 0 get SpecProcs exch get exec } forall ]\n"
-        << "dup itemsheight " << kQrSide - 2 * kTextPad << " exch sub 2 div 0 max "
-        << box_top - kTextPad << " exch sub 10 add /Y exch def\n"
-        << kBoxBottom + kTextPad - 4 << " flowdraw\n";
-  }
-
-  out << "end restore\n"
-      << "showpage\n"
-      << "%%PageTrailer\n"
-      << "%%Trailer\n"
-      << "%%EOF\n";
-  return out.str();
+  cairo_surface_finish(surface.get());
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return {};
+  drop_page_groups(pdf);
+  return pdf;
 }
 
 }  // namespace kiosk

@@ -29,6 +29,7 @@
 #include "kiosk/setup/settings.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync.h"
+#include "tests/bench/bench_report.h"
 #include "tests/bench/feed_generator.h"
 
 namespace {
@@ -59,10 +60,7 @@ Fixture& fixture() {
   return f;
 }
 
-double percentile(std::vector<double> v, double p) {
-  std::sort(v.begin(), v.end());
-  return v[static_cast<std::size_t>(p / 100.0 * static_cast<double>(v.size() - 1))];
-}
+using bench::percentile;
 
 kiosk::SearchQuery query_for(const std::string& text, int variant) {
   kiosk::SearchQuery q;
@@ -186,14 +184,8 @@ int main(int argc, char** argv) {
     miss_latencies.push_back(ms_since(start));
   }
 
-  utsname host{};
-  uname(&host);
-  const std::time_t now = std::time(nullptr);
-  char date[32];
-  std::strftime(date, sizeof date, "%Y-%m-%d", std::gmtime(&now));
   std::ostringstream md;
-  md << "## Listings cache (" << date << ", " << host.machine << ", "
-     << std::thread::hardware_concurrency() << " cores, " << count << " jobs)\n\n"
+  md << bench::heading("Listings cache", std::to_string(count) + " jobs")
      << "| what | figure | goal |\n|---|---|---|\n"
      << "| full import of " << count << " JobPostings (" << static_cast<int>(feed_mb)
      << " MB of JSON-LD through a kiosk.toml with max_feed_mb = " << config.feeds.max_feed_mb

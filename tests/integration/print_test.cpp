@@ -215,8 +215,8 @@ Printout spanish_printout(const std::string& token) {
               {Printout::Block::Type::Paragraph, {"Ayude a los pacientes con el baño y la cena."}},
               {Printout::Block::Type::Heading, {"¿Cómo solicitar?"}},
               {Printout::Block::Type::Bullets, {"Escanee el código", "¡Buena suerte!"}}};
-  p.link_label = "Solicite en su teléfono:";
-  p.link = "https://www.mdpls.org/jobs/cna-123?lang=es";
+  p.codes = {{"Solicitar por internet", "https://www.mdpls.org/jobs/cna-123?lang=es",
+              "https://www.mdpls.org/jobs/cna-123?lang=es"}};
   p.footer = "Impreso el 3 de noviembre de 2026 · " + token;
   return p;
 }
@@ -233,8 +233,8 @@ TEST_F(PrintTest, SpanishPrintoutComesOutOfCupsAsPdf) {
   const auto started = std::chrono::steady_clock::now();
   const auto id = print_document({.queue = queue,
                                   .title = "kiosk-print-test-" + token,
-                                  .document = render_postscript(spanish_printout(token)),
-                                  .mime_type = "application/postscript"},
+                                  .document = render_pdf(spanish_printout(token)),
+                                  .mime_type = "application/pdf"},
                                  &error);
   ASSERT_TRUE(id.has_value()) << error << "\n" << error_log();
   EXPECT_GT(*id, 0);
@@ -251,7 +251,7 @@ TEST_F(PrintTest, SpanishPrintoutComesOutOfCupsAsPdf) {
   for (const char* expected :
        {"Auxiliar de enfermería", "Jackson Health System", "$18.50 por hora", "Descripción",
         "Ayude a los pacientes con el baño y la cena.", "¿Cómo solicitar?", "¡Buena suerte!",
-        "Solicite en su teléfono:", "https://www.mdpls.org/jobs/cna-123?lang=es",
+        "Solicitar por internet", "https://www.mdpls.org/jobs/cna-123?lang=es",
         "Biblioteca Principal · Miami-Dade"})
     EXPECT_NE(text->find(expected), std::string::npos) << expected << "\n" << *text;
 }
@@ -264,8 +264,8 @@ TEST_F(PrintTest, MissingQueueFailsCleanly) {
   error.clear();
   const auto id = print_document({.queue = "nope",
                                   .title = "kiosk-print-test",
-                                  .document = "%!PS\nshowpage\n",
-                                  .mime_type = "application/postscript"},
+                                  .document = render_pdf(Printout{}),
+                                  .mime_type = "application/pdf"},
                                  &error);
   EXPECT_FALSE(id.has_value());
   EXPECT_EQ(error, "printer nope not found");
@@ -281,8 +281,8 @@ TEST_F(PrintTest, QueueRejectingJobsFailsCleanly) {
   std::string error;
   const auto id = print_document({.queue = queue,
                                   .title = "kiosk-print-test",
-                                  .document = "%!PS\nshowpage\n",
-                                  .mime_type = "application/postscript"},
+                                  .document = render_pdf(Printout{}),
+                                  .mime_type = "application/pdf"},
                                  &error);
   EXPECT_EQ(std::system((server + "cupsaccept " + queue).c_str()), 0);
   EXPECT_FALSE(id.has_value());
@@ -299,8 +299,8 @@ TEST(PrinterTest, BadQueueNamesNeverReachCups) {
     error.clear();
     EXPECT_FALSE(print_document({.queue = name,
                                  .title = "t",
-                                 .document = "%!PS\nshowpage\n",
-                                 .mime_type = "application/postscript"},
+                                 .document = render_pdf(Printout{}),
+                                 .mime_type = "application/pdf"},
                                 &error));
     EXPECT_EQ(error, "invalid printer queue name");
   }
@@ -320,8 +320,8 @@ TEST(PrinterTest, UnreachableServerFailsCleanly) {
   error.clear();
   EXPECT_FALSE(print_document({.queue = "kiosk-pdf",
                                .title = "t",
-                               .document = "%!PS\nshowpage\n",
-                               .mime_type = "application/postscript"},
+                               .document = render_pdf(Printout{}),
+                               .mime_type = "application/pdf"},
                               &error));
   EXPECT_EQ(error, "cannot reach the print server " + socket.string());
   EXPECT_LT(std::chrono::steady_clock::now() - started, 10s);

@@ -38,7 +38,7 @@ void fact_row(Ui& ui, std::string_view label, std::string_view value, float widt
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + ui.px(0.4f)));
 }
 
-// The page a resident takes home: the same facts, description and link as the screen.
+// The page a resident takes home: the same facts, description and codes as the screen.
 kiosk::Printout printout_of(const DetailView& view, Ui& ui) {
   kiosk::Printout p;
   p.header = ui.config.kiosk.name;
@@ -58,10 +58,13 @@ kiosk::Printout printout_of(const DetailView& view, Ui& ui) {
     if (!section.paragraphs.empty()) p.blocks.push_back({Type::Paragraph, section.paragraphs});
     if (!section.bullets.empty()) p.blocks.push_back({Type::Bullets, section.bullets});
   }
-  if (!view.link.empty()) {
-    p.link_label = ui.t("print.link_label"_msg);
-    p.link = view.link;
+  // An event's "Add to my calendar" first, then the listing's link (the label is the kind's own
+  // heading: "Apply online", …).
+  if (!view.calendar.empty()) {
+    p.codes.push_back({ui.t("events.detail.calendar"_msg), view.calendar,
+                       ui.t("events.print.calendar_caption"_msg)});
   }
+  if (!view.link.empty()) p.codes.push_back({view.link_heading, view.link, view.link});
   p.footer =
       ui.tr.format("print.footer"_msg,
                    {{"when", std::chrono::system_clock::time_point(std::chrono::seconds(ui.now))}});
