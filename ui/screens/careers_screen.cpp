@@ -331,7 +331,8 @@ void CareersScreen::draw_pathway(Ui& ui, const careers::Career& career, float wi
               ui.tr.format("careers.detail.step"_msg,
                            {{"n", static_cast<std::int64_t>(i + 1)}, {"role", step.role.in(lang)}}),
               ui.fonts.body_bold, p.text, text_w, kiosk::Role::Text);
-    if (!marked && step.code == career.code) {
+    const bool here = !marked && step.code == career.code;
+    if (here) {
       marked = true;
       paragraph(ui, ui.t("careers.detail.this_career"_msg), ui.fonts.small, p.accent, text_w);
     }
@@ -344,6 +345,10 @@ void CareersScreen::draw_pathway(Ui& ui, const careers::Career& career, float wi
                     p.accent.packed(), ui.px(em::kBorderWidth) * 2);
     }
     draw->AddCircleFilled(centre, marker / 2, p.primary.packed());
+    if (here) {  // a ring around the career's own step, beside its words (never colour alone)
+      const float ring = ui.px(em::kBorderWidth) * 2;
+      draw->AddCircle(centre, marker / 2 + ring * 1.5f, p.accent.packed(), 0, ring);
+    }
     const std::string number = std::to_string(i + 1);
     ImFont* font = ui.fonts.label;
     const ImVec2 text = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, number.c_str());
