@@ -37,6 +37,16 @@ def fails_with(data, needle, failures, *extra):
         failures.append(f"expected a problem with {needle!r}, got rc={rc}:\n{text}")
 
 
+def shipped_ok(shipped, *extra):
+    """The shipped file passes (with `extra` options): its JSON, or None after printing why."""
+    rc, text = run(shipped, *extra)
+    print(text, end="")
+    if rc != 0:
+        return None
+    with open(shipped, encoding="utf-8") as f:
+        return json.load(f)
+
+
 def main(argv):
     source = argv[0]
     shipped = os.path.join(source, "assets", "careers", "careers.json")
@@ -47,12 +57,9 @@ def main(argv):
         if not os.path.isfile(os.path.join(onet, "Occupation Data.txt")):
             print(f"O*NET samples not found at {onet}: skipped")
             return 77
-        rc, text = run(shipped, "--onet", onet)
-        print(text, end="")
-        if rc != 0:
+        good = shipped_ok(shipped, "--onet", onet)
+        if good is None:
             return 1
-        with open(shipped, encoding="utf-8") as f:
-            good = json.load(f)
         wrong = copy.deepcopy(good)
         wrong["industries"][0]["careers"][0]["onet_title"] = "Nurses"
         fails_with(wrong, "should be O*NET's 'Registered Nurses'", failures, "--onet", onet)
@@ -63,12 +70,9 @@ def main(argv):
             print(f)
         return 1 if failures else 0
 
-    rc, text = run(shipped)
-    print(text, end="")
-    if rc != 0:
+    good = shipped_ok(shipped)
+    if good is None:
         return 1
-    with open(shipped, encoding="utf-8") as f:
-        good = json.load(f)
 
     broken = copy.deepcopy(good)
     del broken["industries"][1]["careers"][2]["work"]["es"]

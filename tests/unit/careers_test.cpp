@@ -27,8 +27,7 @@ namespace fs = std::filesystem;
 constexpr std::int64_t kNow = 1795219200;  // 2026-11-21: every sample job posted, most open
 
 std::string read(const fs::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return testing::read_file(file.string());
 }
 
 fs::path shipped() {

@@ -75,6 +75,13 @@ class Checker:
         if len(lengths) > 1:
             self.problem(where, "English and Spanish lists differ in length")
 
+    def items(self, where, value, low, high, what):
+        """A list of `low` to `high` items; [] (and a problem) when it is not one."""
+        if not isinstance(value, list) or not low <= len(value) <= high:
+            self.problem(where, f"should hold {what}")
+            return value if isinstance(value, list) else []
+        return value
+
     def code(self, where, value):
         if not isinstance(value, str) or not CODE.match(value):
             self.problem(where, f"{value!r} is not an O*NET-SOC code like 29-1141.00")
@@ -116,10 +123,8 @@ class Checker:
             where = f"{where} ({industry.get('key')})"
             for field in INDUSTRY_TEXTS:
                 self.text(f"{where}.{field}", industry.get(field))
-            items = industry.get("careers")
-            if not isinstance(items, list) or len(items) != CAREERS_PER_INDUSTRY:
-                self.problem(f"{where}.careers", f"should hold {CAREERS_PER_INDUSTRY} careers")
-                items = items if isinstance(items, list) else []
+            items = self.items(f"{where}.careers", industry.get("careers"), CAREERS_PER_INDUSTRY,
+                               CAREERS_PER_INDUSTRY, f"{CAREERS_PER_INDUSTRY} careers")
             for c, career in enumerate(items):
                 cw = f"{where}.careers[{c}]"
                 if not isinstance(career, dict):
@@ -138,10 +143,8 @@ class Checker:
                 for field in CAREER_TEXTS:
                     self.text(f"{cw}.{field}", career.get(field))
                 self.text_list(f"{cw}.skills", career.get("skills"))
-                pathway = career.get("pathway")
-                if not isinstance(pathway, list) or not 2 <= len(pathway) <= 6:
-                    self.problem(f"{cw}.pathway", "should hold 2 to 6 steps")
-                    pathway = pathway if isinstance(pathway, list) else []
+                pathway = self.items(f"{cw}.pathway", career.get("pathway"), 2, 6,
+                                     "2 to 6 steps")
                 for s, step in enumerate(pathway):
                     sw = f"{cw}.pathway[{s}]"
                     if not isinstance(step, dict):
