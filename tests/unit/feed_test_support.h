@@ -21,6 +21,12 @@ inline std::optional<std::string> read_realdata(const std::string& relative) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// A file of the repository (or anywhere), whole; empty when it cannot be read.
+inline std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
 using FeedParser = ParseResult (*)(std::string_view, const std::string&);
 
 inline ParsedFeed parse_ok(FeedParser parse, std::string_view body, const std::string& source) {

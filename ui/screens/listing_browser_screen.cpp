@@ -39,10 +39,24 @@ void ListingBrowserScreen::on_open(const kiosk::Route& route, bool returning) {
   if (returning) return;  // back from a listing: the list is where the resident left it
   results_scroll_.reset();
   // Opened from another journey ("Training for this job"): the route names one filter, which
-  // replaces what was chosen here before; the text typed here stays.
-  if (const auto eq = route.topic.find('='); eq != std::string::npos) {
+  // replaces what was chosen here before; the text typed here stays. Careers name several,
+  // joined by '&', and "text=WORDS" for what the search field holds (emptied when none).
+  if (route.topic.find('=') != std::string::npos) {
     search_.filters.clear();
-    search_.filters.toggle(route.topic.substr(0, eq), route.topic.substr(eq + 1));
+    std::string_view rest = route.topic;
+    while (!rest.empty()) {
+      const auto amp = rest.find('&');
+      const std::string_view part = rest.substr(0, amp);
+      rest = amp == std::string_view::npos ? std::string_view() : rest.substr(amp + 1);
+      const auto eq = part.find('=');
+      if (eq == std::string_view::npos) continue;
+      if (part.substr(0, eq) == "text") {
+        kiosk::wipe(search_.text);
+        search_.text = std::string(part.substr(eq + 1));
+      } else {
+        search_.filters.toggle(part.substr(0, eq), part.substr(eq + 1));
+      }
+    }
   }
 }
 
