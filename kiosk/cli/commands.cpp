@@ -109,6 +109,7 @@ int run_search(const Options& options) {
       return 1;
     }
     query.kind = *kind;
+    if (query.kind == ListingKind::Faq) return run_faq_search(options);
   }
   for (const auto& filter : options.filters) {
     if (auto error = apply_filter(query, filter)) {
