@@ -17,6 +17,10 @@ struct KioskSection {
   std::string name = "Workforce Kiosk";      // shown at the top of every screen
   std::string location;                      // the branch or center, shown under the name
   Language default_language = Language::En;  // language at start-up and after every session
+  // Where a resident finds a staff member ("Ask at the information desk on the first floor"),
+  // in each language; empty: the kiosk's own general words (the Questions screen).
+  std::string help_desk_en;
+  std::string help_desk_es;
 };
 
 struct SessionSection {
