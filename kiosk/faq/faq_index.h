@@ -44,7 +44,7 @@ class FaqIndex {
   // so its last word may be unfinished.
   std::vector<Ranked> rank(std::string_view typed, std::size_t limit, bool typing = false) const;
 
-  // Questions to offer before anything is typed: the first of each topic, in feed order, then
+  // Questions to offer before anything is typed: the first of each topic, in the order given, then
   // the rest, at most `limit`.
   std::vector<std::size_t> suggested(std::size_t limit) const;
 

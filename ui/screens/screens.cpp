@@ -4,6 +4,7 @@
 #include "kiosk/session/visit.h"
 #include "ui/screens/attract_screen.h"
 #include "ui/screens/explainer_screen.h"
+#include "ui/screens/faq_screen.h"
 #include "ui/screens/help_screen.h"
 #include "ui/screens/home_screen.h"
 #include "ui/screens/listing_browser_screen.h"
@@ -28,6 +29,7 @@ void register_screens(ScreenRegistry& r, ScreenServices& s) {
   r.add<ExplainerScreen>(ScreenInfo{.name = "programs.explain", .speech_intro = "speech.intro.programs_explain"_msg, .announces_heading = true});
   r.add<SignupScreen>(ScreenInfo{.name = "signup", .speech_intro = "speech.intro.signup"_msg, .tile = HomeTile{"home.signup", "home.signup.title"_msg, "home.signup.subtitle"_msg, Icon::Person, 30}, .own_back = true}, s.visit.signup, s.signup);
   r.add<MyListScreen>(ScreenInfo{.name = "mylist", .speech_intro = "speech.intro.mylist"_msg}, s.visit.saved);
+  r.add<FaqScreen>(ScreenInfo{.name = "faq", .speech_intro = "speech.intro.faq"_msg, .tile = HomeTile{"home.faq", "home.faq.title"_msg, "home.faq.subtitle"_msg, Icon::Help, 70}}, s.visit, s.reader);
   r.add<HelpScreen>(ScreenInfo{.name = "help", .speech_intro = "speech.intro.help"_msg, .tile = HomeTile{"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help, 100}});
   r.add<AttractScreen>(ScreenInfo{.name = "attract", .speech_intro = "speech.intro.attract"_msg, .back_home = false, .nav_bar = false, .language_toggle = false});
   // clang-format on
