@@ -3,6 +3,7 @@
 #include <libstemmer.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <mutex>
 #include <set>
@@ -287,7 +288,9 @@ std::vector<Ranked> FaqIndex::rank(std::string_view typed, std::size_t limit, bo
   if (typed.size() > kMaxQueryBytes) typed = typed.substr(0, kMaxQueryBytes);
   // A word is unfinished only while the resident is still typing it.
   const bool last_unfinished =
-      typing && !typed.empty() && std::isalnum(static_cast<unsigned char>(typed.back())) != 0;
+      typing && !typed.empty() &&
+      (static_cast<unsigned char>(typed.back()) >= 0x80 ||  // a letter of UTF-8 ("aprendí")
+       std::isalnum(static_cast<unsigned char>(typed.back())) != 0);
   std::vector<Token> ts = x.tokens(typed, kMaxQueryWords);
 
   // Words the FAQ does not hold: the closest word it does, or what the last one starts.
