@@ -64,6 +64,8 @@ int run_check_config(const Options& options);
 int run_sync(const Options& options);
 // `workforce-kiosk search`: queries the cache. 0 with results or none, 1 on an error.
 int run_search(const Options& options);
+// `search --kind faq`: the FAQ ranked in memory as the Questions screen ranks it.
+int run_faq_search(const Options& options);
 // `workforce-kiosk speak`: synthesizes the text into a WAV file. No display, no configuration.
 int run_speak(const Options& options);
 // `workforce-kiosk keygen --out DIR`: the intake team's key pair (kiosk/signup/sealing.h).

@@ -112,6 +112,7 @@ int run_search(const Options& options) {
       return 1;
     }
     query.kind = *kind;
+    if (query.kind == ListingKind::Faq) return run_faq_search(options);
   }
   query.sort = default_sort(query.kind);
   for (const auto& filter : options.filters) {

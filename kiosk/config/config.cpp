@@ -245,7 +245,9 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
                 {"name", string_key(check, config.kiosk.name, 80, not_empty)},
                 {"time_zone", string_key(check, config.kiosk.time_zone, 64, time_zone)},
                 {"location", string_key(check, config.kiosk.location, 120, no_controls)},
-                {"default_language", string_key(check, language, 8, lang_code)}});
+                {"default_language", string_key(check, language, 8, lang_code)},
+                {"help_desk_en", string_key(check, config.kiosk.help_desk_en, 300, no_controls)},
+                {"help_desk_es", string_key(check, config.kiosk.help_desk_es, 300, no_controls)}});
   read_section(check, root, "session",
                {{"idle_timeout_s", int_key(check, config.session.idle_timeout_s, 30, 3600)},
                 {"idle_warning_s", int_key(check, config.session.idle_warning_s, 20, 600)}});

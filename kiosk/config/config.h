@@ -18,6 +18,10 @@ struct KioskSection {
   std::string location;                        // the branch or center, shown under the name
   std::string time_zone = "America/New_York";  // IANA: dates, times and opening hours
   Language default_language = Language::En;    // language at start-up and after every session
+  // Where a resident finds a staff member ("Ask at the information desk on the first floor"),
+  // in each language; empty: the kiosk's own general words (the Questions screen).
+  std::string help_desk_en;
+  std::string help_desk_es;
 };
 
 struct SessionSection {

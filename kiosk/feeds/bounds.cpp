@@ -156,6 +156,7 @@ std::optional<std::string> bound(FaqEntry& f) {
   drop_if_longer(f.topic, kCodeBytes);
   cut(f.question, kTitleBytes);
   bound(f.answer);
+  cut(f.link.label, kLinkLabelBytes);
   return std::nullopt;
 }
 

@@ -32,6 +32,7 @@ inline constexpr std::size_t kOrgBytes = 200;         // employer, provider, org
 inline constexpr std::size_t kShortTextBytes = 2000;  // education, schedule, eligibility, hours…
 inline constexpr std::size_t kPlaceBytes = 200;       // each part of an address
 inline constexpr std::size_t kSkillBytes = 100;       // one skill
+inline constexpr std::size_t kLinkLabelBytes = 80;    // an FAQ answer's button ("See …")
 inline constexpr std::size_t kLineBytes =
     std::size_t{16} * 1024;  // one paragraph, heading or bullet
 // The whole description of one language: kMaxDescriptionBytes (html_text.h), at most this many

@@ -155,21 +155,28 @@ std::string language_of(const json& item) {
 }
 
 // additionalProperty PropertyValues, wherever a feed hid them.
-const json* property(const json& item, std::string_view name) {
+// The additionalProperty PropertyValue named `name` (by name or propertyID), whole.
+const json* property_node(const json& item, std::string_view name) {
   const json* props = field(item, "additionalProperty");
   if (props == nullptr) return nullptr;
   const auto matches = [&](const json& p) {
+    if (!p.is_object()) return false;
     const json* n = field(p, "name");
     const json* id = field(p, "propertyID");
     return (n != nullptr && to_text(*n) == name) || (id != nullptr && to_text(*id) == name);
   };
-  if (props->is_object()) return matches(*props) ? field(*props, "value") : nullptr;
+  if (props->is_object()) return matches(*props) ? props : nullptr;
   if (props->is_array()) {
     for (const auto& p : *props) {
-      if (matches(p)) return field(p, "value");
+      if (matches(p)) return &p;
     }
   }
   return nullptr;
+}
+
+const json* property(const json& item, std::string_view name) {
+  const json* p = property_node(item, name);
+  return p == nullptr ? nullptr : field(*p, "value");
 }
 
 bool flag(const json& item, std::string_view name) {
@@ -566,6 +573,39 @@ Service service_of(const json& item, const std::string& source) {
   return s;
 }
 
+// Only what a route or a filter can be: lower-case letters, digits and a little punctuation,
+// short. Anything else (a URL, markup, a megabyte) is no link at all.
+bool route_like(std::string_view s, std::string_view punctuation, std::size_t max) {
+  return !s.empty() && s.size() <= max && std::all_of(s.begin(), s.end(), [&](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           punctuation.find(c) != std::string_view::npos;
+  });
+}
+
+// additionalProperty `opens`: "programs.search?program_type=apprenticeship" (a screen, then
+// one KEY=VALUE filter), its description the button's words in each language.
+FaqLink link_of(const json& question, bool es) {
+  FaqLink link;
+  const json* node = property_node(question, "opens");
+  if (node == nullptr) return link;
+  const std::string value = lower(text_of(field(*node, "value")));
+  const auto mark = value.find('?');
+  const std::string route = value.substr(0, mark);
+  const std::string filter = mark == std::string::npos ? std::string() : value.substr(mark + 1);
+  if (!route_like(route, "._", 64)) return link;
+  if (!filter.empty()) {
+    const auto eq = filter.find('=');
+    if (!route_like(filter, "_=,.-", 64) || eq == std::string::npos || eq == 0 ||
+        eq + 1 == filter.size() || filter.find('=', eq + 1) != std::string::npos) {
+      return link;
+    }
+  }
+  link.route = route;
+  link.filter = filter;
+  link.label = local_text(field(*node, "description"), es);
+  return link;
+}
+
 FaqEntry faq_of(const json& question, const std::string& source, bool sample) {
   FaqEntry f;
   const bool es = is_spanish(question);
@@ -577,6 +617,7 @@ FaqEntry faq_of(const json& question, const std::string& source, bool sample) {
     const json& a = answer->is_array() && !answer->empty() ? (*answer)[0] : *answer;
     f.answer = rich_text(field(a, "text"), es);
   }
+  f.link = link_of(question, es);
   f.sample = sample || flag(question, "sampleData");
   if (f.id.empty()) f.id = f.question.en.empty() ? f.question.es : f.question.en;
   return f;

@@ -209,12 +209,23 @@ struct Service {
   bool sample = false;
 };
 
+// Where an answer leads on this kiosk: a screen's stable name and, for a listing browser, one
+// filter as `search --filter` names it. The kiosk opens it only when such a screen exists.
+struct FaqLink {
+  std::string route;   // "programs.search", "jobs.search", "signup", "help", …
+  std::string filter;  // "program_type=apprenticeship", or empty
+  LocalText label;     // the button: "See apprenticeships" (empty: the kiosk's own words)
+
+  bool empty() const { return route.empty(); }
+};
+
 struct FaqEntry {
   std::string id;
   std::string source;
   std::string topic;  // jobs, training, apprenticeship, support, account, …
   LocalText question;
   LocalRichText answer;
+  FaqLink link;  // the journey the answer points at (additionalProperty `opens`), if any
   bool sample = false;
 };
 

@@ -105,6 +105,23 @@ void ListingsReader::listing(ListingKind kind, std::int64_t key,
   });
 }
 
+void ListingsReader::faq(std::function<void(std::shared_ptr<const faq::FaqIndex>)> done) {
+  worker_.post([this, done = std::move(done)]() mutable {
+    std::vector<FaqEntry> entries;
+    if (Store* s = store()) {
+      try {
+        entries = s->faq_entries();
+      } catch (const std::exception& e) {
+        log::error(std::string("reading the FAQ failed: ") + e.what());
+        store_.reset();
+      }
+    }
+    auto index = std::make_shared<const faq::FaqIndex>(std::move(entries));
+    ui_.post(
+        [done = std::move(done), index = std::move(index)]() mutable { done(std::move(index)); });
+  });
+}
+
 void ListingsReader::forget_session() {
   worker_.post([this] {
     if (store_) vocabulary_ = store_->vocabulary_cache();  // listing words only

@@ -12,6 +12,7 @@
 
 #include "kiosk/base/run_queue.h"
 #include "kiosk/base/worker.h"
+#include "kiosk/faq/faq_index.h"
 #include "kiosk/search/related.h"
 #include "kiosk/store/store.h"
 
@@ -33,6 +34,9 @@ class ListingsReader {
   // One listing, whole, for a detail screen (jobs, programs, events, services).
   void listing(ListingKind kind, std::int64_t key,
                std::function<void(std::optional<Listing>)> done);
+  // The FAQ, read whole and indexed for ranking (kiosk/faq/faq_index.h): an empty index when
+  // there is no cache yet. Ranking it then touches no storage and runs on the UI thread.
+  void faq(std::function<void(std::shared_ptr<const faq::FaqIndex>)> done);
   // At the end of a session: closes the connection after the reads already posted, so nothing
   // SQLite kept of this session's searches (FTS5's token buffers, bound values) outlives it.
   // The next read opens it again.

@@ -263,9 +263,19 @@ void from_json(const nlohmann::json& j, Service& v) {
   get(j, "sample", v.sample);
 }
 
+void to_json(nlohmann::json& j, const FaqLink& v) {
+  j = {{"route", v.route}, {"filter", v.filter}, {"label", v.label}};
+}
+void from_json(const nlohmann::json& j, FaqLink& v) {
+  get(j, "route", v.route);
+  get(j, "filter", v.filter);
+  get(j, "label", v.label);
+}
+
 void to_json(nlohmann::json& j, const FaqEntry& v) {
   j = {{"id", v.id},         {"source", v.source}, {"topic", v.topic}, {"question", v.question},
        {"answer", v.answer}, {"sample", v.sample}};
+  if (!v.link.empty()) j["link"] = v.link;
 }
 void from_json(const nlohmann::json& j, FaqEntry& v) {
   get(j, "id", v.id);
@@ -273,6 +283,7 @@ void from_json(const nlohmann::json& j, FaqEntry& v) {
   get(j, "topic", v.topic);
   get(j, "question", v.question);
   get(j, "answer", v.answer);
+  get(j, "link", v.link);
   get(j, "sample", v.sample);
 }
 

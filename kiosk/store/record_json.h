@@ -28,6 +28,8 @@ void to_json(nlohmann::json& j, const OpeningHours& v);
 void from_json(const nlohmann::json& j, OpeningHours& v);
 void to_json(nlohmann::json& j, const Service& v);
 void from_json(const nlohmann::json& j, Service& v);
+void to_json(nlohmann::json& j, const FaqLink& v);
+void from_json(const nlohmann::json& j, FaqLink& v);
 void to_json(nlohmann::json& j, const FaqEntry& v);
 void from_json(const nlohmann::json& j, FaqEntry& v);
 

@@ -1002,4 +1002,15 @@ std::optional<Service> Store::service(std::int64_t key) {
   return record<Service>(key);
 }
 
+std::vector<FaqEntry> Store::faq_entries() {
+  std::vector<FaqEntry> out;
+  sql::Statement s(db_, "SELECT detail FROM listings WHERE kind = ?1 ORDER BY id LIMIT ?2");
+  s.bind(1, kind_key(ListingKind::Faq)).bind(2, static_cast<std::int64_t>(kMaxFaqEntries));
+  while (s.step()) {
+    const auto j = nlohmann::json::parse(s.text(0), nullptr, false);
+    if (j.is_object()) out.push_back(j.get<FaqEntry>());
+  }
+  return out;
+}
+
 }  // namespace kiosk

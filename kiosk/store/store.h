@@ -162,6 +162,9 @@ class Store {
   std::optional<Program> program(std::int64_t key);
   std::optional<Event> event(std::int64_t key);
   std::optional<Service> service(std::int64_t key);
+  // Every question of the FAQ feeds, in id order (the FAQ is ranked in memory: kiosk/faq/).
+  static constexpr std::size_t kMaxFaqEntries = 2000;  // a center's FAQ is dozens
+  std::vector<FaqEntry> faq_entries();
 
   // For a search that found nothing (kiosk/store/vocabulary.cpp). Both read the titles' words,
   // gathered again only after a sync has changed the listings; what is kept holds listing words

@@ -43,8 +43,8 @@ std::string_view status_key(FeedOutcome::Status status);  // updated, unchanged,
 // tag is kept in front of each feed's content hash; a cache whose hashes carry another tag is
 // fetched in full and imported again at the next sync, not only when a feed changes. Raise it
 // with every change to what parsing yields.
-inline constexpr std::string_view kParserVersion =
-    "parser-3:";  // 3: bounds per record, CTDL, occupations, program schedule and degree
+// 3: bounds per record, CTDL, occupations, program schedule and degree; 4: FAQ answers' links
+inline constexpr std::string_view kParserVersion = "parser-4:";
 
 enum class FeedFormat { JsonLd, Greenhouse, Lever, EtplCsv, Ctdl, Unknown };
 

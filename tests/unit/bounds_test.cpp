@@ -280,5 +280,21 @@ TEST(JsonCut, AHugeDescriptionStillImportsItsListing) {
   EXPECT_EQ(cut_in.strings_cut(), 1u);
 }
 
+TEST(BoundRecords, AnFaqLinkLabelIsCut) {
+  ParsedFeed feed;
+  FaqEntry f;
+  f.id = "q1";
+  f.question.en = "What is an apprenticeship?";
+  f.link = {"programs.search", "program_type=apprenticeship", {std::string(500, 'a'), "Ver"}};
+  feed.faq.push_back(f);
+  SkippedRecords skipped;
+  bound_records(feed, skipped);
+  ASSERT_EQ(feed.faq.size(), 1u);
+  EXPECT_LE(feed.faq[0].link.label.en.size(), kLinkLabelBytes);
+  EXPECT_TRUE(feed.faq[0].link.label.en.ends_with("\u2026"));
+  EXPECT_EQ(feed.faq[0].link.label.es, "Ver");
+  EXPECT_EQ(feed.faq[0].link.route, "programs.search");
+}
+
 }  // namespace
 }  // namespace kiosk::feeds

@@ -162,5 +162,21 @@ TEST(Config, MaxFeedMb) {
   }
 }
 
+TEST(Config, HelpDeskInBothLanguages) {
+  const auto bundled = load_config(std::string(KIOSK_SOURCE_DIR) + "/config/kiosk.toml");
+  ASSERT_TRUE(bundled.config);
+  EXPECT_NE(bundled.config->kiosk.help_desk_en.find("information desk"), std::string::npos);
+  EXPECT_NE(bundled.config->kiosk.help_desk_es.find("mostrador"), std::string::npos);
+  const auto empty = parse_config("[kiosk]\nid = \"a\"\n", "site.toml");
+  ASSERT_TRUE(empty.config);
+  EXPECT_TRUE(empty.config->kiosk.help_desk_en.empty());  // the screen's own words then
+  const auto bad = parse_config(
+      "[kiosk]\nhelp_desk_en = \"Desk\\u0007\"\nhelp_desk_es = \"" + std::string(301, 'x') + "\"\n",
+      "site.toml");
+  ASSERT_EQ(bad.errors.size(), 2u);
+  EXPECT_NE(bad.errors[0].message.find("help_desk_en"), std::string::npos);
+  EXPECT_NE(bad.errors[1].message.find("help_desk_es"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -196,6 +196,42 @@ TEST(JsonLd, SchemaOrgExamplesNeverCrash) {
   EXPECT_GT(parsed_ok, 0);
 }
 
+TEST(JsonLd, FaqLinksToAJourney) {
+  const auto feed = parsed(R"({"@type":"FAQPage","mainEntity":[
+    {"@type":"Question","identifier":"q1","name":"What is an apprenticeship?",
+     "additionalProperty":[{"@type":"PropertyValue","name":"sampleData","value":true},
+       {"@type":"PropertyValue","name":"opens","value":"Programs.Search?program_type=apprenticeship",
+        "description":[{"@value":"See apprenticeships","@language":"en"},{"@value":"Ver aprendizajes","@language":"es"}]}],
+     "acceptedAnswer":{"@type":"Answer","text":"A paid job where you learn."}},
+    {"@type":"Question","identifier":"q2","name":"Sign up?",
+     "additionalProperty":{"@type":"PropertyValue","name":"opens","value":"signup"}},
+    {"@type":"Question","identifier":"q3","name":"Bad links",
+     "additionalProperty":[{"@type":"PropertyValue","name":"opens","value":"https://evil.example/x"}]},
+    {"@type":"Question","identifier":"q4","name":"Two filters",
+     "additionalProperty":[{"@type":"PropertyValue","name":"opens","value":"jobs.search?type=part_time=x"}]},
+    {"@type":"Question","identifier":"q5","name":"No value",
+     "additionalProperty":[{"@type":"PropertyValue","name":"opens","value":"jobs.search?type="}]},
+    {"@type":"Question","identifier":"q6","name":"Object value",
+     "additionalProperty":[{"@type":"PropertyValue","name":"opens","value":{"a":[1,2]}}, 7, "opens"]},
+    {"@type":"Question","identifier":"q7","name":"Long",
+     "additionalProperty":[{"@type":"PropertyValue","name":"opens","value":"jobs.searchxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"}]},
+    {"@type":"Question","identifier":"q8","name":"Markup",
+     "additionalProperty":[{"@type":"PropertyValue","name":"opens","value":"jobs.search?type=<b>"}]}]})");
+  ASSERT_EQ(feed.faq.size(), 8u);
+  EXPECT_EQ(feed.faq[0].link.route, "programs.search");  // folded to lower case
+  EXPECT_EQ(feed.faq[0].link.filter, "program_type=apprenticeship");
+  EXPECT_EQ(feed.faq[0].link.label.en, "See apprenticeships");
+  EXPECT_EQ(feed.faq[0].link.label.es, "Ver aprendizajes");
+  EXPECT_TRUE(feed.faq[0].sample);
+  EXPECT_EQ(feed.faq[1].link.route, "signup");
+  EXPECT_TRUE(feed.faq[1].link.filter.empty());
+  EXPECT_TRUE(feed.faq[1].link.label.empty());  // the kiosk's own words then
+  for (std::size_t i = 2; i < feed.faq.size(); ++i) {
+    EXPECT_TRUE(feed.faq[i].link.empty()) << feed.faq[i].id;
+    EXPECT_TRUE(feed.faq[i].link.filter.empty()) << feed.faq[i].id;
+  }
+}
+
 TEST(JsonLd, BundledSampleDataSet) {
   const fs::path dir = fs::path(KIOSK_SOURCE_DIR) / "assets" / "sample";
   const auto jobs = parsed(read(dir / "jobs.jsonld"));
