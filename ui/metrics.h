@@ -23,6 +23,7 @@ inline constexpr float kLangButtonWidth = 8.5f;
 inline constexpr float kHeaderNameMin = 10.0f;  // the kiosk's name keeps this much of the header
 inline constexpr float kTileWidth = 15.0f;
 inline constexpr float kTileHeight = 9.5f;
+inline constexpr float kMinTileWidth = 12.0f;  // narrower tiles break their words too often
 inline constexpr float kIconSize = 2.5f;
 inline constexpr float kSmallIconSize = 1.25f;
 

@@ -278,6 +278,19 @@ void draw_icon(ImDrawList* draw, Icon icon, ImVec2 c, float size, ImU32 color, I
       draw->AddText(font, fs, ImVec2(c.x - ts.x / 2, c.y - ts.y / 2), color, "?");
       break;
     }
+    case Icon::Chat: {
+      const ImVec2 a(c.x - r * 0.9f, c.y - r * 0.75f);
+      const ImVec2 b(c.x + r * 0.9f, c.y + r * 0.45f);
+      draw->AddRect(a, b, color, r * 0.3f, 0, stroke);
+      draw->AddTriangleFilled(ImVec2(c.x - r * 0.45f, b.y - stroke * 0.5f),
+                              ImVec2(c.x - r * 0.05f, b.y - stroke * 0.5f),
+                              ImVec2(c.x - r * 0.55f, c.y + r * 0.95f), color);
+      ImFont* font = ImGui::GetFont();
+      const float fs = size * 0.55f;
+      const ImVec2 ts = font->CalcTextSizeA(fs, FLT_MAX, 0, "?");
+      draw->AddText(font, fs, ImVec2(c.x - ts.x / 2, (a.y + b.y) / 2 - ts.y / 2), color, "?");
+      break;
+    }
     case Icon::Globe: {
       draw->AddCircle(c, r * 0.9f, color, 32, stroke * 0.8f);
       draw->AddLine(ImVec2(c.x - r * 0.9f, c.y), ImVec2(c.x + r * 0.9f, c.y), color, stroke * 0.6f);
@@ -592,7 +605,7 @@ bool icon_button(Ui& ui, std::string_view id, Icon icon, std::string_view word,
 }
 
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view subtitle,
-          ImVec2 pos, ImVec2 size, Icon icon) {
+          ImVec2 pos, ImVec2 size, Icon icon, TileLayout layout) {
   const auto [clicked, held] = press_area(id, pos, size);
 
   const Palette& p = ui.palette;
@@ -612,12 +625,11 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
   const float band = ui.px(0.35f);
   ImFont* tf = ui.fonts.label;
   // The icon over the words when the tile is tall enough for both, else beside them.
-  const float stacked_w = max.x - pad - (pos.x + pad + band);
-  const float stacked_h = pad + icon_size + pad * 0.5f + wrapped_height(tf, title, stacked_w) +
-                          pad * 0.25f + wrapped_height(ui.fonts.body, subtitle, stacked_w) + pad;
-  const bool beside = size.y < stacked_h;
-  float y = pos.y + pad;
-  ImVec2 text_min(pos.x + pad + band, y + icon_size + pad * 0.5f);
+  const bool beside = layout == TileLayout::Auto
+                          ? size.y < tile_stacked_height(ui, title, subtitle, size.x)
+                          : layout == TileLayout::Beside;
+  float y = pos.y + pad * 0.75f;
+  ImVec2 text_min(pos.x + pad + band, y + icon_size + pad * 0.4f);
   if (beside) {
     text_min.x += icon_size + pad;
     const float w = max.x - pad - text_min.x;
@@ -638,6 +650,22 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
   spoken += subtitle;
   record(ui, id, kiosk::Role::Tile, pos, max, spoken);
   return tapped(ui, id, clicked);
+}
+
+float tile_stacked_height(const Ui& ui, std::string_view title, std::string_view subtitle,
+                          float width) {
+  const float pad = ui.px(em::kInnerPadding);
+  const float w = width - 2 * pad - ui.px(0.35f);
+  return pad * 0.75f + ui.px(em::kIconSize) + pad * 0.4f +
+         wrapped_height(ui.fonts.label, title, w) + pad * 0.25f +
+         wrapped_height(ui.fonts.body, subtitle, w) + pad * 0.75f;
+}
+
+bool tile_words_fit_beside(const Ui& ui, std::string_view title, std::string_view subtitle,
+                           float width) {
+  const float pad = ui.px(em::kInnerPadding);
+  const float w = width - 3 * pad - ui.px(0.35f) - ui.px(em::kIconSize);
+  return widest_word(ui.fonts.label, title) <= w && widest_word(ui.fonts.body, subtitle) <= w;
 }
 
 float tile_min_height(const Ui& ui, std::string_view title, std::string_view subtitle,

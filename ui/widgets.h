@@ -98,6 +98,7 @@ enum class Icon {
   Person,    // head and shoulders: the sign-up
   Calendar,  // a page with rings and a grid: events
   Heart,     // support services: help that removes barriers
+  Chat,      // a speech bubble with a "?": questions and answers
 };
 enum class ButtonKind { Primary, Outline, OnHeader };
 
@@ -197,9 +198,17 @@ float icon_button_stacked_height(const Ui& ui);
 // A home-screen tile: icon, bold title, a line that says what is inside.
 // Shorter than the icon and words stacked, the icon goes beside them; tile_min_height() is the
 // least height that shows them all.
+// `layout` fixes where the icon goes, so a screen of tiles looks alike; Auto decides per tile.
+enum class TileLayout { Auto, Beside, Stacked };
 bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view subtitle,
-          ImVec2 pos, ImVec2 size, Icon icon);
+          ImVec2 pos, ImVec2 size, Icon icon, TileLayout layout = TileLayout::Auto);
 float tile_min_height(const Ui& ui, std::string_view title, std::string_view subtitle, float width);
+// The height a tile needs with its icon over its words, which then have the tile's whole width.
+float tile_stacked_height(const Ui& ui, std::string_view title, std::string_view subtitle,
+                          float width);
+// Whether every word of the tile's words fits on a line beside the icon (no word broken).
+bool tile_words_fit_beside(const Ui& ui, std::string_view title, std::string_view subtitle,
+                           float width);
 
 // Flowing text at the cursor, wrapped at `width` pixels.
 void paragraph(Ui& ui, std::string_view text, ImFont* font, Color color, float width,

@@ -40,33 +40,62 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   paragraph(ui, ui.t("home.intro"_msg), ui.fonts.body, ui.palette.text_muted, text_width);
 
   const float gap = ui.px(em::kGap);
-  const int columns = std::max(1, static_cast<int>((size.x + gap) / (ui.px(em::kTileWidth) + gap)));
-  // Tiles share the width they are given; one column on a narrow screen takes all of it.
-  // (Never under the slim indicator a scrolling list of tiles shows at the right.)
-  const float tile_w =
-      std::min(size.x - ui.px(em::kScrollIndicatorWidth + 1.0f),
-               columns == 1 ? ui.px(em::kTileWidth) * 1.5f : ui.px(em::kTileWidth));
+  const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
   // A tile for every registered screen that declares one, in its order.
   const std::vector<const Screen*> tiles = ui.screens->tiles();
-  const int rows = (static_cast<int>(tiles.size()) + columns - 1) / columns;
-  float y = ImGui::GetCursorScreenPos().y + ui.px(em::kSectionGap);
+  const int count = static_cast<int>(tiles.size());
+  float y = ImGui::GetCursorScreenPos().y + ui.px(em::kParagraphGap);
+  const float status_h = listings_status_height(ui, size) + gap;
+  const float height = pos.y + size.y - status_h - y;
+  // As few columns as show every tile without scrolling (wide tiles read best), never tiles
+  // narrower than kMinTileWidth; when even the most columns cannot, the most (fewest rows) and
+  // the tiles scroll. One column on a narrow screen takes all of its width, within reason.
+  const float width = size.x - indicator;
+  const int most = std::max(
+      1, std::min(count, static_cast<int>((width + gap) / (ui.px(em::kMinTileWidth) + gap))));
+  int columns = most;
+  float tile_w = 0;
+  float min_h = 0;
+  int rows = 1;
+  TileLayout layout = TileLayout::Beside;
+  for (int c = 1; c <= most; ++c) {
+    const float w = std::min((width - gap * static_cast<float>(c - 1)) / static_cast<float>(c),
+                             ui.px(em::kTileWidth) * 1.5f);
+    // Beside the icon when every word fits there, else over it (a tall tile): never a word
+    // broken across lines.
+    bool beside = true;
+    for (const Screen* s : tiles) {
+      const HomeTile& spec = *s->info().tile;
+      beside = beside && tile_words_fit_beside(ui, ui.t(spec.title), ui.t(spec.subtitle), w);
+    }
+    float h_beside = 0;
+    float h_stacked = 0;
+    for (const Screen* s : tiles) {
+      const HomeTile& spec = *s->info().tile;
+      const std::string& title = ui.t(spec.title);
+      const std::string& subtitle = ui.t(spec.subtitle);
+      h_beside = std::max(h_beside, tile_min_height(ui, title, subtitle, w));
+      h_stacked = std::max(h_stacked, tile_stacked_height(ui, title, subtitle, w));
+    }
+    beside = beside && h_beside <= h_stacked;  // whichever is shorter, all tiles alike
+    const float h = beside ? h_beside : h_stacked;
+    const int r = (count + c - 1) / c;
+    columns = c;
+    tile_w = w;
+    min_h = h;
+    rows = r;
+    layout = beside ? TileLayout::Beside : TileLayout::Stacked;
+    if (static_cast<float>(r) * h + gap * static_cast<float>(r - 1) <= height) break;
+  }
   // As tall as the design when there is room above the listings line; shorter on a short screen
   // (the icon then goes beside the words), never shorter than the words need.
-  float min_h = 0;
-  for (const Screen* s : tiles) {
-    const HomeTile& spec = *s->info().tile;
-    min_h = std::max(min_h, tile_min_height(ui, ui.t(spec.title), ui.t(spec.subtitle), tile_w));
-  }
-  const float status_h = listings_status_height(ui, size) + gap;
-  const float room = (pos.y + size.y - status_h - y - gap * static_cast<float>(rows - 1)) /
-                     static_cast<float>(rows);
+  const float room = (height - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
   const float tile_h = std::max(min_h, std::min(ui.px(em::kTileHeight), room));
   // More tiles than the screen holds (large text, a short screen): they scroll, with the
   // listings line under them, and the greeting stays.
   const float needed = static_cast<float>(rows) * (tile_h + gap) + status_h;
   const bool scrolls = y + needed > pos.y + size.y;
   if (scrolls) {
-    const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
     scroll_.begin(ui, "home.scroll", ImVec2(pos.x, y),
                   ImVec2(size.x - indicator, std::max(0.0f, pos.y + size.y - y)));
     y = ImGui::GetCursorScreenPos().y;
@@ -78,7 +107,7 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     const ImVec2 at(pos.x + static_cast<float>(col) * (tile_w + gap),
                     y + static_cast<float>(row) * (tile_h + gap));
     if (tile(ui, spec.id, ui.t(spec.title), ui.t(spec.subtitle), at, ImVec2(tile_w, tile_h),
-             spec.icon)) {
+             spec.icon, layout)) {
       ui.intents.push_back(kiosk::Intent::open(tiles[i]->name()));
     }
   }
@@ -88,7 +117,6 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     ImGui::SetCursorScreenPos(ImVec2(pos.x, tiles_bottom));
     const std::string line = listings_line(ui);
     if (!line.empty()) {
-      const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
       paragraph(ui, line, ui.fonts.small, ui.palette.text_muted,
                 std::min(size.x - indicator, ui.px(em::kMaxTextWidth)));
     }

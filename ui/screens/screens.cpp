@@ -37,7 +37,7 @@ void register_screens(ScreenRegistry& r, ScreenServices& s) {
   r.add<SignupScreen>(ScreenInfo{.name = "signup", .speech_intro = "speech.intro.signup"_msg, .tile = HomeTile{"home.signup", "home.signup.title"_msg, "home.signup.subtitle"_msg, Icon::Person, 30}, .own_back = true}, s.visit.signup, s.signup);
   r.add<MyListScreen>(ScreenInfo{.name = "mylist", .speech_intro = "speech.intro.mylist"_msg}, s.visit.saved);
   r.add<CareersScreen>(ScreenInfo{.name = "careers", .speech_intro = "speech.intro.careers"_msg, .tile = HomeTile{"home.careers", "home.careers.title"_msg, "home.careers.subtitle"_msg, Icon::List, 40}, .announces_heading = true}, s.reader);
-  r.add<FaqScreen>(ScreenInfo{.name = "faq", .speech_intro = "speech.intro.faq"_msg, .tile = HomeTile{"home.faq", "home.faq.title"_msg, "home.faq.subtitle"_msg, Icon::Help, 70}}, s.visit, s.reader);
+  r.add<FaqScreen>(ScreenInfo{.name = "faq", .speech_intro = "speech.intro.faq"_msg, .tile = HomeTile{"home.faq", "home.faq.title"_msg, "home.faq.subtitle"_msg, Icon::Chat, 70}}, s.visit, s.reader);
   r.add<HelpScreen>(ScreenInfo{.name = "help", .speech_intro = "speech.intro.help"_msg, .tile = HomeTile{"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help, 100}});
   r.add<AttractScreen>(ScreenInfo{.name = "attract", .speech_intro = "speech.intro.attract"_msg, .back_home = false, .nav_bar = false, .language_toggle = false});
   // clang-format on
