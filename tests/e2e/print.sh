@@ -103,3 +103,27 @@ expect-id programs.detail.print_status
 expect "Sent to the printer"' \
   "Plumbing Apprenticeship" "Biscayne Trades Institute" "example.org/sample/programs/prog-0002" \
   "How to apply" "Printed"
+
+# An event prints its "Add to my calendar" code beside its link; a service its hours and phone.
+print_and_check event_es '# lang: es
+tap home.events
+tap events.browse.workshop
+tap events.result.0
+expect-id events.detail.calendar_qr
+expect-id events.detail.print
+tap events.detail.print
+wait 500
+expect-id events.detail.print_status
+expect "Enviado a la impresora"' \
+  "Taller de currículum" "Agréguelo al" "sample/events/" "Cuándo" "Gratis"
+
+print_and_check service_en '# lang: en
+tap home.services
+tap services.browse.transportation
+tap services.result.0
+expect-id services.detail.print
+tap services.detail.print
+wait 500
+expect-id services.detail.print_status
+expect "Sent to the printer"' \
+  "Hours" "Monday to Friday" "Phone" "305-555-01" "example.org/sample/services/"

@@ -23,12 +23,6 @@ std::string listings_line(Ui& ui) {
   return line;
 }
 
-float listings_status_height(Ui& ui, ImVec2 size) {
-  const std::string line = listings_line(ui);
-  if (line.empty()) return 0;
-  return wrapped_height(ui.fonts.small, line, std::min(size.x, ui.px(em::kMaxTextWidth)));
-}
-
 }  // namespace
 
 void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
@@ -45,8 +39,7 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const std::vector<const Screen*> tiles = ui.screens->tiles();
   const int count = static_cast<int>(tiles.size());
   float y = ImGui::GetCursorScreenPos().y + ui.px(em::kParagraphGap);
-  const float status_h = listings_status_height(ui, size) + gap;
-  const float height = pos.y + size.y - status_h - y;
+  const float height = pos.y + size.y - y;
   // As few columns as show every tile without scrolling (wide tiles read best), never tiles
   // narrower than kMinTileWidth; when even the most columns cannot, the most (fewest rows) and
   // the tiles scroll. One column on a narrow screen takes all of its width, within reason.
@@ -87,13 +80,13 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     layout = beside ? TileLayout::Beside : TileLayout::Stacked;
     if (static_cast<float>(r) * h + gap * static_cast<float>(r - 1) <= height) break;
   }
-  // As tall as the design when there is room above the listings line; shorter on a short screen
-  // (the icon then goes beside the words), never shorter than the words need.
+  // As tall as the design when there is room; shorter on a short screen, never shorter than the
+  // words need.
   const float room = (height - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
   const float tile_h = std::max(min_h, std::min(ui.px(em::kTileHeight), room));
-  // More tiles than the screen holds (large text, a short screen): they scroll, with the
-  // listings line under them, and the greeting stays.
-  const float needed = static_cast<float>(rows) * (tile_h + gap) + status_h;
+  // More tiles than the screen holds (large text, a short screen): they scroll, and the
+  // greeting stays.
+  const float needed = static_cast<float>(rows) * (tile_h + gap) - gap;
   const bool scrolls = y + needed > pos.y + size.y;
   if (scrolls) {
     scroll_.begin(ui, "home.scroll", ImVec2(pos.x, y),
@@ -111,29 +104,25 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
       ui.intents.push_back(kiosk::Intent::open(tiles[i]->name()));
     }
   }
-  // Under the tiles, never across them: at the bottom when there is room, else right below.
-  const float tiles_bottom = y + static_cast<float>(rows) * (tile_h + gap);
   if (scrolls) {
-    ImGui::SetCursorScreenPos(ImVec2(pos.x, tiles_bottom));
-    const std::string line = listings_line(ui);
-    if (!line.empty()) {
-      paragraph(ui, line, ui.fonts.small, ui.palette.text_muted,
-                std::min(size.x - indicator, ui.px(em::kMaxTextWidth)));
-    }
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, y + needed));
     vertical_gap(ui, em::kParagraphGap);
     scroll_.end(ui);
-    return;
   }
-  draw_listings_status(ui, pos, size, tiles_bottom);
 }
 
-void HomeScreen::draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size, float top) {
+void HomeScreen::draw_bar_note(Ui& ui, ImVec2 pos, ImVec2 size) {
+  // In the bottom bar, where Back and Home are on other screens: always in view, never in the
+  // tiles' way.
   const std::string line = listings_line(ui);
-  if (line.empty()) return;
+  if (line.empty() || size.x < ui.px(8.0f)) return;
   const float width = std::min(size.x, ui.px(em::kMaxTextWidth));
-  const float height = wrapped_height(ui.fonts.small, line, width);
-  ImGui::SetCursorScreenPos(ImVec2(pos.x, std::max(top, pos.y + size.y - height)));
-  paragraph(ui, line, ui.fonts.small, ui.palette.text_muted, width);
+  ImFont* font = ui.fonts.small;
+  const float h = std::min(wrapped_height(font, line, width), font->FontSize * 2.6f);
+  const ImVec2 at(pos.x, pos.y + (size.y - h) / 2);
+  draw_text_lines(ImGui::GetWindowDrawList(), font, line, at, width, 2,
+                  ui.palette.text_muted.packed());
+  record(ui, "home.listings", kiosk::Role::Text, at, ImVec2(at.x + width, at.y + h), line);
 }
 
 }  // namespace ui

@@ -16,8 +16,8 @@ class HomeScreen final : public Screen {
   void draw_content(Ui& ui, ImVec2 pos, ImVec2 size) override;
 
  private:
-  // The listings line at the bottom of the content, or at `top` when that is lower.
-  void draw_listings_status(Ui& ui, ImVec2 pos, ImVec2 size, float top);
+  // How many listings the kiosk holds and how fresh, in the bottom bar.
+  void draw_bar_note(Ui& ui, ImVec2 pos, ImVec2 size) override;
 
   ScrollArea scroll_;  // the tiles, when there are more than the screen holds
 };

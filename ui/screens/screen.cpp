@@ -237,6 +237,9 @@ void Screen::draw_nav_bar(Ui& ui, float top, float width) {
   // "I'm done" on the right of every screen: ends the session and wipes what the resident did.
   const float dw = fit(done);
   nav_button(ui, NavButton::Done, ImVec2(width - pad - dw, y), ImVec2(dw, bh));
+  if (!info_.back_home) {
+    draw_bar_note(ui, ImVec2(pad, top), ImVec2(std::max(0.0f, width - 2 * pad - dw - gap), h));
+  }
 }
 
 // The room at each side of the keyboard's keys, when Back, Home and "I'm done" fit there in

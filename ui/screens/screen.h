@@ -54,6 +54,9 @@ class Screen {
   // Leaving this screen for another would lose what the resident entered here: the question to
   // ask first ("Leave without signing up?"). Null: leave freely. A "yes" runs reset() and goes.
   virtual const Question* leave_question() const { return nullptr; }
+  // A screen without Back and Home (home) may say something small in their place, left of
+  // "I'm done" in the bottom bar: how many listings the kiosk holds and how fresh they are.
+  virtual void draw_bar_note(Ui& /*ui*/, ImVec2 /*pos*/, ImVec2 /*size*/) {}
 
  protected:
   // Draws inside the content rectangle (below the header, above the Back/Home bar).
