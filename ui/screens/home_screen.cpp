@@ -86,7 +86,13 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float tile_h = std::max(min_h, std::min(ui.px(em::kTileHeight), room));
   // More tiles than the screen holds (large text, a short screen): they scroll, and the
   // greeting stays.
-  const float needed = static_cast<float>(rows) * (tile_h + gap) - gap;
+  // A few pixels short: the rows close up (to half a gap) before the tiles scroll.
+  float row_gap = gap;
+  if (rows > 1 && static_cast<float>(rows) * tile_h + gap * static_cast<float>(rows - 1) > height) {
+    row_gap = std::max(gap * 0.5f,
+                       (height - static_cast<float>(rows) * tile_h) / static_cast<float>(rows - 1));
+  }
+  const float needed = static_cast<float>(rows) * (tile_h + row_gap) - row_gap;
   const bool scrolls = y + needed > pos.y + size.y;
   if (scrolls) {
     scroll_.begin(ui, "home.scroll", ImVec2(pos.x, y),
@@ -98,7 +104,7 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     const int col = static_cast<int>(i) % columns;
     const int row = static_cast<int>(i) / columns;
     const ImVec2 at(pos.x + static_cast<float>(col) * (tile_w + gap),
-                    y + static_cast<float>(row) * (tile_h + gap));
+                    y + static_cast<float>(row) * (tile_h + row_gap));
     if (tile(ui, spec.id, ui.t(spec.title), ui.t(spec.subtitle), at, ImVec2(tile_w, tile_h),
              spec.icon, layout)) {
       ui.intents.push_back(kiosk::Intent::open(tiles[i]->name()));
