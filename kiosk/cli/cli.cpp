@@ -88,7 +88,8 @@ std::string usage_text() {
          "en|es]\n"
          "                              [--filter KEY=VALUE]... [--sort "
          "relevance|newest|pay|soonest]\n"
-         "                              [--limit N] [--json] QUERY\n"
+         "                              [--limit N] [--exact] [--json] QUERY\n"
+         "         --exact: the words typed only (no occupations added in either language)\n"
          "         kinds: jobs programs events services faq\n"
          "         filters for jobs:\n" +
          filter_help(ListingKind::Job) + "         filters for programs:\n" +
@@ -182,6 +183,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Version;
     } else if (arg == "--json") {
       options.json = true;
+    } else if (arg == "--exact") {
+      options.exact = true;
     } else if (arg == "--config") {
       auto v = value();
       if (!v) return fail("--config needs a file");
@@ -254,9 +257,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     }
   }
   const bool search_only =
-      options.kind || !options.filters.empty() || options.sort || options.limit;
+      options.kind || !options.filters.empty() || options.sort || options.limit || options.exact;
   if (search_only && options.command != Options::Command::Search) {
-    return fail("--kind, --filter, --sort and --limit go with the search command");
+    return fail("--kind, --filter, --sort, --limit and --exact go with the search command");
   }
   if (options.command == Options::Command::CheckConfig &&
       (options.script || options.windowed || options.screenshot_dir)) {

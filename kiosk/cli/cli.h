@@ -39,6 +39,7 @@ struct Options {
   std::vector<std::string> filters;  // KEY=VALUE
   std::optional<std::string> sort;
   std::optional<int> limit;
+  bool exact = false;  // the typed words only: no occupations added from the vocabulary
   std::string query;
   // speak
   std::optional<std::filesystem::path> out;  // the WAV file

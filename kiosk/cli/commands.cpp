@@ -128,6 +128,7 @@ int run_search(const Options& options) {
                                               : SortOrder::Relevance;
   }
   query.limit = options.limit.value_or(20);
+  query.expand = !options.exact;
   const auto data_dir = options.data_dir.value_or(paths::default_data_dir());
   if (!std::filesystem::exists(Store::file_in(data_dir))) {
     std::cerr << "workforce-kiosk: no cache yet in " << data_dir.string()
@@ -153,6 +154,7 @@ int run_search(const Options& options) {
       r["industry"] = h.industry;
       r["city"] = h.city;
       if (h.kind == ListingKind::Job) {
+        r["occupation"] = h.occupation;  // from the feed, or tagged by its title
         r["workplace"] = h.workplace;
         r["types"] = types_json(h.employment_types);
       }
@@ -184,10 +186,24 @@ int run_search(const Options& options) {
     if (result.total_capped) out["more"] = true;
     if (result.suggestion) out["suggestion"] = *result.suggestion;
     if (!result.tips.empty()) out["tips"] = result.tips;
+    if (!result.expanded.empty()) {
+      nlohmann::json also = nlohmann::json::array();
+      for (const auto& e : result.expanded) {
+        also.push_back({{"occupation", e.occupation}, {"name", e.name}});
+      }
+      out["expanded"] = std::move(also);
+    }
     std::cout << out.dump() << '\n';
   } else {
     std::cout << (result.total_capped ? "more than " : "") << result.total << " "
               << kind_key(query.kind) << '\n';
+    if (!result.expanded.empty()) {
+      std::cout << "Also showing:";
+      for (std::size_t i = 0; i < result.expanded.size(); ++i) {
+        std::cout << (i > 0 ? ", " : " ") << result.expanded[i].name;
+      }
+      std::cout << "\n";
+    }
     for (const auto& h : result.hits) {
       std::cout << "  " << h.title;
       if (!h.org.empty()) std::cout << " — " << h.org;

@@ -62,6 +62,7 @@ SearchQuery ListingSearch::query(Language language, std::int64_t now, int limit)
   q.sort = sort;
   q.limit = limit;
   q.now = now;
+  q.not_expanded = not_expanded;
   filters.apply(q);
   return q;
 }
@@ -73,6 +74,7 @@ bool ListingSearch::browsing() const {
 void ListingSearch::clear() {
   wipe(text);
   filters.clear();
+  not_expanded.clear();
   sort = default_sort(kind_);
   results = {};
   has_results = false;

@@ -52,6 +52,9 @@ class ListingSearch {
   std::string text;  // as typed
   FilterSet filters;
   SortOrder sort = SortOrder::Relevance;
+  // Occupations the resident took out of "Also showing" (O*NET-SOC codes): a search adds them
+  // no more until the search is cleared.
+  std::vector<std::string> not_expanded;
 
   // The query for the current text, filters and sort. With nothing typed and no sort chosen,
   // the newest listings come first (browsing).

@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "kiosk/store/occupation_vocabulary.h"
+
 namespace kiosk {
 
 std::vector<FeedSpec> feed_specs(const Config& config) {
@@ -20,6 +22,7 @@ std::vector<FeedSpec> feed_specs(const Config& config) {
 SyncOptions sync_options(const Config& config, const std::filesystem::path& data_dir) {
   SyncOptions options;
   options.scratch_dir = data_dir;
+  options.vocabulary_file = shipped_vocabulary_file();
   options.request_template.max_bytes =
       static_cast<std::size_t>(config.feeds.max_feed_mb) * 1024 * 1024;
   options.request_template.user_agent =

@@ -18,7 +18,35 @@ struct QueryStats {
   std::vector<double> idf;      // per phrase, once read
   std::vector<char> idf_read;
   std::vector<double> frequency;  // per phrase, of the current row, weighted by column
+  // The typed words' phrase ranges of each group the vocabulary expanded (first, last).
+  std::vector<std::pair<int, int>> own_groups;
 };
+
+// "0-3,6-7" → {0,3}, {6,7}; anything else in it ends the list.
+std::vector<std::pair<int, int>> parse_groups(std::string_view text) {
+  std::vector<std::pair<int, int>> out;
+  std::size_t at = 0;
+  const auto number = [&](int& value) {
+    const std::size_t start = at;
+    value = 0;
+    while (at < text.size() && text[at] >= '0' && text[at] <= '9' && at - start < 6) {
+      value = value * 10 + (text[at++] - '0');
+    }
+    return at > start;
+  };
+  while (at < text.size()) {
+    int first = 0;
+    int last = 0;
+    if (!number(first) || at >= text.size() || text[at++] != '-' || !number(last)) break;
+    out.emplace_back(first, last);
+    if (at < text.size() && text[at++] != ',') break;
+  }
+  return out;
+}
+
+// Listings found through the vocabulary only come after those holding the typed words: a
+// score this much higher (bm25 scores are small negative numbers) keeps both groups in order.
+constexpr double kVocabularyOnly = 1000.0;
 
 void delete_stats(void* stats) {
   delete static_cast<QueryStats*>(stats);
@@ -30,7 +58,8 @@ int count_row(const Fts5ExtensionApi* /*api*/, Fts5Context* /*fts*/, void* rows)
 }
 
 // The query's statistics, read on its first row.
-int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats** out) {
+int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, const char* groups,
+                QueryStats** out) {
   *out = static_cast<QueryStats*>(api->xGetAuxdata(fts, 0));
   if (*out != nullptr) return SQLITE_OK;
   auto stats = std::make_unique<QueryStats>();
@@ -43,6 +72,13 @@ int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats** out)
   stats->idf.assign(phrases, 0.0);
   stats->idf_read.assign(phrases, 0);
   stats->frequency.assign(phrases, 0.0);
+  if (groups != nullptr) {
+    for (const auto& [first, last] : parse_groups(groups)) {
+      if (first <= last && static_cast<std::size_t>(last) < phrases) {
+        stats->own_groups.emplace_back(first, last);
+      }
+    }
+  }
   rc = api->xSetAuxdata(fts, stats.get(), delete_stats);  // FTS5 owns it from here on
   QueryStats* kept = stats.release();
   if (rc != SQLITE_OK) return rc;  // xSetAuxdata has already called delete_stats
@@ -70,12 +106,19 @@ int phrase_idf(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats& stats,
   return SQLITE_OK;
 }
 
-int score_row(const Fts5ExtensionApi* api, Fts5Context* fts, int n_weights, sqlite3_value** weights,
+int score_row(const Fts5ExtensionApi* api, Fts5Context* fts, int n_values, sqlite3_value** values,
               double* score) {
+  // kiosk_bm25(fts, weight…, [own phrase groups]): the columns' weights, then the groups.
+  constexpr int kColumns = 5;
+  const int n_weights = std::min(n_values, kColumns);
+  sqlite3_value** weights = values;
   constexpr double k1 = 1.2;
   constexpr double b = 0.75;
+  const char* groups = n_values > kColumns && sqlite3_value_type(values[kColumns]) == SQLITE_TEXT
+                           ? reinterpret_cast<const char*>(sqlite3_value_text(values[kColumns]))
+                           : nullptr;
   QueryStats* stats = nullptr;
-  int rc = query_stats(api, fts, &stats);
+  int rc = query_stats(api, fts, groups, &stats);
   if (rc != SQLITE_OK) return rc;
   std::fill(stats->frequency.begin(), stats->frequency.end(), 0.0);
   int instances = 0;
@@ -105,6 +148,15 @@ int score_row(const Fts5ExtensionApi* api, Fts5Context* fts, int n_weights, sqli
     }
   }
   *score = -1.0 * sum;
+  for (const auto& [first, last] : stats->own_groups) {
+    bool own = false;
+    for (int i = first; i <= last && !own; ++i)
+      own = stats->frequency[static_cast<std::size_t>(i)] > 0.0;
+    if (!own) {
+      *score += kVocabularyOnly;
+      break;
+    }
+  }
   return rc;
 }
 

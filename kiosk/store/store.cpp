@@ -70,7 +70,8 @@ CREATE TABLE listings (
   start INTEGER,
   weeks INTEGER,
   sample INTEGER NOT NULL,
-  detail TEXT NOT NULL
+  detail TEXT NOT NULL,
+  occupation TEXT NOT NULL DEFAULT ''
 );
 CREATE UNIQUE INDEX listings_source ON listings(feed, kind, id);
 CREATE INDEX listings_kind ON listings(kind, key);
@@ -85,6 +86,23 @@ CREATE VIRTUAL TABLE listings_fts USING fts5(
 -- in 9.5 s instead of 11.5 s, with search as fast (measured; BENCHMARKS.md).
 INSERT INTO listings_fts(listings_fts, rank) VALUES ('pgsz', 8000);
 INSERT INTO listings_fts(listings_fts, rank) VALUES ('automerge', 8);
+)sql";
+
+// The occupation vocabulary (kiosk/store/expansion.cpp), since schema version 4.
+constexpr const char* kVocabularySchema = R"sql(
+CREATE TABLE vocab_meta (version TEXT NOT NULL);
+CREATE TABLE vocab_occupations (
+  code TEXT PRIMARY KEY,
+  name_en TEXT NOT NULL,
+  name_es TEXT NOT NULL,
+  search TEXT NOT NULL  -- folded phrases, one a line
+) WITHOUT ROWID;
+CREATE TABLE vocab_terms (
+  term TEXT NOT NULL,  -- folded phrase
+  code TEXT NOT NULL,
+  weight INTEGER NOT NULL,  -- 2: a phrase searches add; 1: another name
+  PRIMARY KEY (term, code)
+) WITHOUT ROWID;
 )sql";
 
 constexpr std::int64_t kKeySpread = 1 << 20;  // keys per second of posting date
@@ -128,6 +146,7 @@ struct Row {
   std::string city;
   std::optional<std::int64_t> posted, valid_through, start;
   std::optional<std::int64_t> weeks;  // how long a program takes
+  std::string occupation;             // a job's
   std::string detail;
   ListingKind kind = ListingKind::Job;
   std::uint8_t types = 0;
@@ -275,6 +294,7 @@ Row row_of(const Job& j) {
   r.valid_through = j.valid_through;
   r.sample = j.sample;
   r.detail = nlohmann::json(j).dump();
+  r.occupation = j.occupation_code;
   r.facets = job_facets(j) + occupation_facets(j);
   return r;
 }
@@ -438,10 +458,13 @@ void Store::migrate() {
     throw sql::SqliteError(SQLITE_ERROR, "the cache was written by a newer version of the kiosk");
   }
   sql::Transaction tx(db_);
-  if (version == 2) {
-    // Version 3 keeps how long a program takes, for its card. The rows fill at the next import
-    // (the parser version went up with it).
-    db_.exec("ALTER TABLE listings ADD COLUMN weeks INTEGER");
+  if (version == 2 || version == 3) {
+    // Version 3 keeps how long a program takes, for its card; version 4 each job's occupation
+    // (from its feed or its title) and the occupation vocabulary. The rows fill at the next
+    // import (the parser version went up with each).
+    if (version == 2) db_.exec("ALTER TABLE listings ADD COLUMN weeks INTEGER");
+    db_.exec("ALTER TABLE listings ADD COLUMN occupation TEXT NOT NULL DEFAULT ''");
+    db_.exec(kVocabularySchema);
     db_.set_user_version(kSchemaVersion);
     tx.commit();
     log::info("cache schema at version " + std::to_string(kSchemaVersion));
@@ -455,6 +478,7 @@ void Store::migrate() {
         "feeds;");
   }
   db_.exec(kSchema);
+  db_.exec(kVocabularySchema);
   db_.set_user_version(kSchemaVersion);
   tx.commit();
   log::info("cache schema at version " + std::to_string(kSchemaVersion));
@@ -548,9 +572,9 @@ struct FeedImport::Impl {
         insert(database, R"sql(
     INSERT INTO listings(key, kind, feed, id, title, org, body, skills, title_en, title_es,
       industry, types, workplace, no_degree, pay_min, pay_max, pay_unit, pay_hourly, program_type,
-      cost, paid, city, posted, valid_through, start, sample, detail, facets, weeks)
+      cost, paid, city, posted, valid_through, start, sample, detail, facets, weeks, occupation)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29))sql") {
+      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30))sql") {
     sql::Statement feed_row(db, "INSERT OR IGNORE INTO feeds(url, kind) VALUES (?1, ?2)");
     feed_row.bind(1, state.url).bind(2, state.kind).run();  // listings refer to it
     remove_listings(db, state.url);
@@ -574,7 +598,7 @@ struct FeedImport::Impl {
       insert.bind(17, pay_unit_key(r.pay.unit)).bind(18, hourly(r.pay)).bind(19, r.program_type);
       insert.bind(20, r.cost).bind(21, r.paid ? 1 : 0).bind(22, r.city).bind(23, r.posted);
       insert.bind(24, r.valid_through).bind(25, r.start).bind(26, r.sample ? 1 : 0);
-      insert.bind(27, r.detail).bind(28, r.facets).bind(29, r.weeks);
+      insert.bind(27, r.detail).bind(28, r.facets).bind(29, r.weeks).bind(30, r.occupation);
       try {
         insert.run();
         used.insert(key);
@@ -760,7 +784,8 @@ std::string hit_columns(Language language) {
               ? "CASE WHEN l.title_es != '' THEN l.title_es ELSE l.title_en END"
               : "CASE WHEN l.title_en != '' THEN l.title_en ELSE l.title_es END") +
          ", l.org, l.industry, l.city, l.workplace, l.types, l.pay_min, l.pay_max, l.pay_unit, "
-         "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample, l.weeks, l.valid_through";
+         "l.program_type, l.cost, l.paid, l.posted, l.start, l.sample, l.weeks, l.valid_through, "
+         "l.occupation";
 }
 
 SearchHit read_hit(const sql::Statement& s) {
@@ -785,6 +810,7 @@ SearchHit read_hit(const sql::Statement& s) {
   h.sample = s.int64(17) != 0;
   if (const auto weeks = s.opt_int64(18)) h.weeks = static_cast<int>(*weeks);
   h.until = s.opt_int64(19);
+  h.occupation = s.text(20);
   return h;
 }
 
@@ -833,6 +859,7 @@ struct Matched {
   std::string from;
   std::vector<Param> params;
   bool by_date = false;  // by date (newest first, or soonest with SortOrder::Soonest), no score
+  std::string own;       // the typed words' phrases, when the vocabulary added some (rank.h)
 };
 
 struct Candidate {
@@ -850,10 +877,12 @@ std::vector<Candidate> rank_window(sql::Database& db, const SearchQuery& q, cons
                                    SearchResult& result) {
   static_assert(Store::kRankWindow <= Store::kCountCap, "the window is counted in the same pass");
   // bm25 with these column weights (kiosk/store/rank.h): title, org, body, skills, facets.
-  const std::string score =
-      m.by_date || q.sort == SortOrder::Pay
-          ? std::string("0.0")
-          : std::string(kRankFunction) + "(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0)";
+  // `own` holds digits, '-' and ',' only (expansion.cpp): safe as a literal.
+  const std::string score = m.by_date || q.sort == SortOrder::Pay
+                                ? std::string("0.0")
+                                : std::string(kRankFunction) +
+                                      "(listings_fts, 10.0, 4.0, 1.0, 3.0, 0.0" +
+                                      (m.own.empty() ? std::string() : ", '" + m.own + "'") + ")";
   sql::Statement w(db, "SELECT f.rowid, " + score + ", l.pay_hourly " + m.from +
                            " ORDER BY f.rowid DESC LIMIT " + std::to_string(Store::kCountCap + 1));
   bind_all(w, m.params);
@@ -941,7 +970,8 @@ SearchQuery facets_to_intersect(const SearchQuery& q, const std::string& text) {
 
 SearchResult Store::search(const SearchQuery& q) {
   Conditions c = sql_conditions(q);
-  const std::string text = q.any_word ? fts_any_word_query(q.text) : fts_query(q.text);
+  TextMatch typed = text_match(q);
+  const std::string& text = typed.fts;
   const std::string facets = facet_match(facets_to_intersect(q, text));
   if (text.empty() && facets.empty()) return browse(db_, q, c);
 
@@ -965,10 +995,13 @@ SearchResult Store::search(const SearchQuery& q) {
   m.by_date = q.sort == SortOrder::Newest || q.sort == SortOrder::Soonest ||
               (q.sort == SortOrder::Relevance && (short_prefix || text.empty()));
 
+  m.own = typed.own;
+
   SearchResult result;
   const PhraseCounts::Scope counts(*phrase_counts_, db_, text);
   std::vector<Candidate> window = rank_window(db_, q, m, result);
   result.hits = fetch_hits(db_, q.language, page_keys(db_, q, m, std::move(window)));
+  result.expanded = std::move(typed.expanded);
   return result;
 }
 

@@ -63,6 +63,16 @@ struct SearchQuery {
   bool no_degree = false;
   bool paid = false;     // paid while learning
   bool spanish = false;  // taught in Spanish
+  // Search across languages (kiosk/store/occupation_vocabulary.h): typed words that name an
+  // occupation also find its phrases in both languages, unless the resident took it out.
+  bool expand = true;
+  std::vector<std::string> not_expanded;  // O*NET-SOC codes the resident removed
+};
+
+// An occupation a search added to what was typed ("Also showing: registered nurse").
+struct SearchExpansion {
+  std::string occupation;  // O*NET-SOC code: SearchQuery::not_expanded takes it out
+  std::string name;        // in the query's language
 };
 
 struct SearchHit {
@@ -84,6 +94,7 @@ struct SearchHit {
   std::optional<std::int64_t> start;
   std::optional<int> weeks;           // how long a program takes
   std::optional<std::int64_t> until;  // an event's end; a posting's last day
+  std::string occupation;             // a job's O*NET-SOC or SOC code, from its feed or title
   bool sample = false;
 };
 
@@ -95,11 +106,15 @@ struct SearchResult {
   // when that finds something ("enfermra" → "enfermera"), and a few words that find listings.
   std::optional<std::string> suggestion;
   std::vector<std::string> tips;
+  // Occupations whose phrases the search added to the typed words, in the order added. The
+  // typed words' own matches rank first.
+  std::vector<SearchExpansion> expanded;
 };
 
 class Store;
-class PhraseCounts;  // kiosk/store/rank.h
-struct Vocabulary;   // the titles' words, for suggestions (kiosk/store/vocabulary.cpp)
+class PhraseCounts;           // kiosk/store/rank.h
+struct Vocabulary;            // the titles' words, for suggestions (kiosk/store/vocabulary.cpp)
+struct OccupationVocabulary;  // kiosk/store/occupation_vocabulary.h
 
 // Records turned into cache rows (text flattened, detail serialized): the CPU work of an import,
 // which any thread may do while another inserts the previous batch.
@@ -131,7 +146,7 @@ class FeedImport {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 3;
+  static constexpr int kSchemaVersion = 4;
   static constexpr std::int64_t kCountCap = 500;  // "more than 500 jobs" says enough
   static constexpr int kRankWindow = 500;         // relevance ranks the newest this-many matches
 
@@ -155,6 +170,11 @@ class Store {
   void remove_feeds(const std::vector<std::string>& urls);
 
   SearchResult search(const SearchQuery& query);
+
+  // The occupation vocabulary, for searches across languages (kiosk/store/expansion.cpp):
+  // replaced in one transaction when its version differs from the one loaded; true when it was.
+  bool load_occupations(const OccupationVocabulary& vocabulary);
+  std::string occupations_version();  // empty when none is loaded
   std::int64_t count(ListingKind kind, std::int64_t now);
   std::optional<std::int64_t> last_confirmed(ListingKind kind);  // newest confirmation of its feeds
 
@@ -192,6 +212,15 @@ class Store {
   std::shared_ptr<Vocabulary> vocabulary();
   bool in_index(const std::string& match);  // an FTS5 expression matches some listing
   std::string accented(const std::string& term, const std::string& form);
+  // The FTS5 text of a search's words, with what the vocabulary added (expansion.cpp).
+  struct TextMatch {
+    std::string fts;  // empty: nothing searchable was typed
+    // Phrase ranges of the typed words' own forms, one per expanded group ("0-3,6-7"): a row
+    // matching none of a group's own phrases was found through the vocabulary only.
+    std::string own;
+    std::vector<SearchExpansion> expanded;
+  };
+  TextMatch text_match(const SearchQuery& query);
 
   // Listings per phrase for ranking (kiosk/store/rank.h); before db_, so it outlives it.
   std::shared_ptr<PhraseCounts> phrase_counts_;

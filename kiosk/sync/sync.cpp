@@ -22,6 +22,7 @@
 #include "kiosk/feeds/jsonld.h"
 #include "kiosk/feeds/lever.h"
 #include "kiosk/feeds/sample_dates.h"
+#include "kiosk/store/occupation_vocabulary.h"
 #include "kiosk/store/record_json.h"
 
 namespace kiosk {
@@ -76,13 +77,56 @@ std::string join(const std::vector<std::string>& lines) {
 // What goes into the cache of a parsed batch: the records of the feed's kind, within the
 // bounds per record; the ones skipped are counted in `skipped`.
 // Sample events move forward to stay upcoming (kiosk/feeds/sample_dates.h).
+// Jobs whose feed names no occupation are tagged by their titles.
 ParsedFeed admit(ParsedFeed feed, ListingKind kind, feeds::SkippedRecords& skipped,
-                 std::int64_t now) {
+                 std::int64_t now, const OccupationTagger* tagger) {
   ParsedFeed out = only(std::move(feed), kind);
   feeds::bound_records(out, skipped);
   feeds::shift_sample_events(out.events, feeds::sample_event_weeks(out.events, now));
+  if (tagger != nullptr) {
+    for (auto& job : out.jobs) tagger->tag(job);
+  }
   return out;
 }
+
+// The occupation vocabulary of one sync run: read once, loaded into the cache when it changed,
+// and made into a tagger only when a feed is imported.
+class RunVocabulary {
+ public:
+  RunVocabulary(const std::filesystem::path& file, Store& store) {
+    if (file.empty()) return;
+    std::string why;
+    vocabulary_ = OccupationVocabulary::load(file, &why);
+    if (!vocabulary_) {
+      log::warn("occupation vocabulary not loaded (" + why +
+                "): searches stay in the words typed, and jobs keep their feeds' occupations");
+      return;
+    }
+    try {
+      if (store.load_occupations(*vocabulary_)) {
+        log::info(
+            "occupation vocabulary loaded: " + std::to_string(vocabulary_->occupations.size()) +
+            " occupations, " + std::to_string(vocabulary_->phrases()) + " phrases");
+      }
+    } catch (const sql::SqliteError& e) {
+      log::warn(std::string("could not save the occupation vocabulary: ") + e.what());
+    }
+  }
+
+  // Goes into each feed's content hash: a new vocabulary tags every feed again.
+  std::string tag() const {
+    return vocabulary_ ? "voc" + vocabulary_->version.substr(0, 16) + ":" : std::string();
+  }
+  const OccupationTagger* tagger() {
+    if (!vocabulary_) return nullptr;
+    if (!tagger_) tagger_.emplace(*vocabulary_);
+    return &*tagger_;
+  }
+
+ private:
+  std::optional<OccupationVocabulary> vocabulary_;
+  std::optional<OccupationTagger> tagger_;
+};
 
 }  // namespace
 
@@ -256,10 +300,8 @@ std::string read_body(const std::filesystem::path& path, FeedFormat format) {
   return body;
 }
 
-}  // namespace
-
-FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& options,
-                      const std::atomic<bool>* cancel) {
+FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& options,
+                     const std::atomic<bool>* cancel, RunVocabulary& vocabulary) {
   FeedOutcome out;
   out.url = feed.url;
   out.kind = feed.kind;
@@ -330,7 +372,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   // Events are read again each day even when the file is the same: sample events move with the
   // calendar (kiosk/feeds/sample_dates.h), and an events feed is small.
   const std::string content_hash =
-      std::string(kParserVersion) + facts->hash +
+      std::string(kParserVersion) + vocabulary.tag() + facts->hash +
       (feed.kind == ListingKind::Event ? "+day" + std::to_string(now / 86400) : std::string());
   if (same_parser && content_hash == previous->content_hash) return unchanged();
   if (!facts->utf8) return fail("the feed is not valid UTF-8 text");
@@ -346,10 +388,11 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   feeds::SkippedRecords skipped;
   std::string error;  // set inside the import's scope, reported after its rollback
   try {
+    const OccupationTagger* tagger = vocabulary.tagger();
     FeedImport import(store, state, now);
     const auto take = [&](ParsedFeed& batch) {
       other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
-      import.add(admit(std::move(batch), feed.kind, skipped, now));
+      import.add(admit(std::move(batch), feed.kind, skipped, now, tagger));
       batch = ParsedFeed{};
     };
     const FeedFormat format = detect_format(facts->head);
@@ -363,7 +406,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
         feeds::JsonCutStream in(file);
         streamed = feeds::stream_jsonld(in, feed.url, [&](ParsedFeed& batch) {
           other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
-          auto prepared = prepare_records(admit(std::move(batch), feed.kind, skipped, now));
+          auto prepared = prepare_records(admit(std::move(batch), feed.kind, skipped, now, tagger));
           batch = ParsedFeed{};
           if (!pipe.push(std::move(prepared))) throw std::runtime_error("the import stopped");
         });
@@ -417,6 +460,14 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   return out;
 }
 
+}  // namespace
+
+FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& options,
+                      const std::atomic<bool>* cancel) {
+  RunVocabulary vocabulary(options.vocabulary_file, store);
+  return sync_one(store, feed, options, cancel, vocabulary);
+}
+
 namespace {
 
 std::vector<FeedOutcome> remove_unlisted_feeds(Store& store, const std::vector<FeedSpec>& feeds) {
@@ -453,9 +504,10 @@ std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& fee
                                   const SyncOptions& options, const std::atomic<bool>* cancel) {
   if (cancel != nullptr && cancel->load()) return {};
   std::vector<FeedOutcome> outcomes = remove_unlisted_feeds(store, feeds);
+  RunVocabulary vocabulary(options.vocabulary_file, store);
   for (const auto& feed : feeds) {
     if (cancel != nullptr && cancel->load()) break;
-    outcomes.push_back(sync_feed(store, feed, options, cancel));
+    outcomes.push_back(sync_one(store, feed, options, cancel, vocabulary));
   }
   return outcomes;
 }

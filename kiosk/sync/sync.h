@@ -43,8 +43,10 @@ std::string_view status_key(FeedOutcome::Status status);  // updated, unchanged,
 // tag is kept in front of each feed's content hash; a cache whose hashes carry another tag is
 // fetched in full and imported again at the next sync, not only when a feed changes. Raise it
 // with every change to what parsing yields.
-// 3: bounds per record, CTDL, occupations, program schedule and degree; 4: FAQ answers' links
-inline constexpr std::string_view kParserVersion = "parser-4:";
+// 3: bounds per record, CTDL, occupations, program schedule and degree; 4: FAQ answers' links;
+// 5: jobs tagged with an occupation by their titles. (A new occupation vocabulary also imports
+// every feed again: its version follows this tag in the hash.)
+inline constexpr std::string_view kParserVersion = "parser-5:";
 
 enum class FeedFormat { JsonLd, Greenhouse, Lever, EtplCsv, Ctdl, Unknown };
 
@@ -56,6 +58,10 @@ struct SyncOptions {
   FetchRequest request_template;      // sizes (max_bytes: [feeds] max_feed_mb), timeouts, agent
   std::function<std::int64_t()> now;  // Unix seconds (a test clock in tests)
   std::filesystem::path scratch_dir;  // where downloads wait while they are read (default: temp)
+  // The occupation vocabulary (kiosk/store/occupation_vocabulary.h): loaded into the cache for
+  // searches across languages, and used to tag jobs by title. Empty: neither (a missing or
+  // damaged file is a warning, and the sync goes on without it).
+  std::filesystem::path vocabulary_file;
 };
 
 FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& options,

@@ -282,9 +282,12 @@ TEST(Store, AVersionTwoCacheKeepsItsListingsAndGainsProgramLengths) {
     Store s(dir.path(), Store::Mode::Writer);
     s.replace_feed(state("f"), sample_feed(), kNow);
   }
-  {  // what a version 2 cache looked like: no weeks column
+  {  // what a version 2 cache looked like: no weeks, occupation or vocabulary
     sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
-    db.exec("ALTER TABLE listings DROP COLUMN weeks; PRAGMA user_version = 2;");
+    db.exec(
+        "ALTER TABLE listings DROP COLUMN weeks; ALTER TABLE listings DROP COLUMN occupation; "
+        "DROP TABLE vocab_meta; DROP TABLE vocab_occupations; DROP TABLE vocab_terms; "
+        "PRAGMA user_version = 2;");
   }
   Store s(dir.path(), Store::Mode::Writer);
   EXPECT_EQ(find(s, "nurse").total, 2);  // the listings stay until the next import

@@ -13,13 +13,17 @@ struct Section {
   std::array<kiosk::MsgKey, 3> bullet_keys;  // empty keys where a section has fewer
 };
 
-constexpr std::array<Section, 4> kSections = {{
+constexpr std::array<Section, 5> kSections = {{
     {"help.using.heading"_msg,
      {"help.using.tap"_msg, "help.using.back_home"_msg, "help.using.language"_msg}},
     {"help.person.heading"_msg, {"help.person.staff"_msg, "help.person.free"_msg, kiosk::MsgKey{}}},
     {"help.privacy.heading"_msg,
      {"help.privacy.password"_msg, "help.privacy.public"_msg, kiosk::MsgKey{}}},
     {"help.about.heading"_msg, {"help.about.what"_msg, "help.about.who"_msg, kiosk::MsgKey{}}},
+    // The licences of the occupation vocabulary ask for this credit (README: "Occupation
+    // vocabulary").
+    {"help.credits.heading"_msg,
+     {"help.credits.onet"_msg, "help.credits.esco"_msg, kiosk::MsgKey{}}},
 }};
 
 }  // namespace

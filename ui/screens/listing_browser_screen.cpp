@@ -94,6 +94,7 @@ void ListingBrowserScreen::update_search(Ui& ui) {
   // Everything that decides the answer, in one string: a change sends a new search.
   std::string filters;
   for (const auto& f : search_.filters.items()) filters += f + ';';
+  for (const auto& code : search_.not_expanded) filters += "-" + code + ';';
   std::string rest =
       filters + '|' + std::to_string(static_cast<int>(search_.sort)) + '|' +
       std::string(kiosk::language_code(ui.tr.language())) + '|' + std::to_string(limit_) + '|' +
@@ -204,8 +205,47 @@ float ListingBrowserScreen::draw_status_row(Ui& ui, ImVec2 pos, float width, boo
   const bool typing = ui.input.focused(spec_.id("query"));
   float row_h = 0;
   if (!typing) row_h = draw_chip_row(ui, pos, width, filters_button);
-  const float y = pos.y + row_h + (typing ? 0 : ui.px(0.5f));
-  return draw_count_line(ui, ImVec2(pos.x, y), width) + (y - pos.y);
+  float y = pos.y + row_h + (typing ? 0 : ui.px(0.5f));
+  y += draw_count_line(ui, ImVec2(pos.x, y), width);
+  if (!typing) y += draw_expanded(ui, ImVec2(pos.x, y), width);
+  return y - pos.y;
+}
+
+float ListingBrowserScreen::draw_expanded(Ui& ui, ImVec2 pos, float width) {
+  // "Also showing: registered nurse ×": what the search added to the typed words from the
+  // occupation vocabulary, each taken out with one tap.
+  if (!search_.has_results || search_.results.expanded.empty()) return 0;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  ImFont* small = ui.fonts.small;
+  const float h = chip_height(ui);
+  const float gap = ui.px(0.5f);
+  const std::string& label = ui.t("jobs.also_showing"_msg);
+  const float label_w = small->CalcTextSizeA(small->FontSize, FLT_MAX, 0, label.c_str()).x;
+  draw->AddText(small, small->FontSize, ImVec2(pos.x, pos.y + (h - small->FontSize) / 2),
+                col(ui.palette.text_muted), label.c_str());
+  record(ui, spec_.id("also"), kiosk::Role::Text, pos, ImVec2(pos.x + label_w, pos.y + h), label);
+  float x = pos.x + label_w + gap;
+  float y = pos.y;
+  std::string removed;
+  const auto& expanded = search_.results.expanded;
+  for (std::size_t i = 0; i < expanded.size(); ++i) {
+    const std::string& name = expanded[i].name;
+    const float w = std::min(width, chip_width(ui, name) + ui.px(em::kSmallIconSize));
+    if (x > pos.x && x + w > pos.x + width) {
+      x = pos.x;
+      y += h + gap;
+    }
+    if (button(ui, spec_.id("also." + std::to_string(i)), name, ImVec2(x, y), ImVec2(w, h),
+               ButtonKind::Outline, Icon::Close)) {
+      removed = expanded[i].occupation;
+    }
+    x += w + gap;
+  }
+  if (!removed.empty()) {
+    search_.not_expanded.push_back(removed);
+    results_scroll_.reset();
+  }
+  return y + h + gap - pos.y;
 }
 
 float ListingBrowserScreen::draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_button) {

@@ -36,6 +36,7 @@ class ListingBrowserScreen final : public Screen {
   float draw_links(Ui& ui, ImVec2 pos, float width);
   float draw_status_row(Ui& ui, ImVec2 pos, float width, bool filters_button);
   float draw_chip_row(Ui& ui, ImVec2 pos, float width, bool filters_button);
+  float draw_expanded(Ui& ui, ImVec2 pos, float width);  // "Also showing: …"
   float draw_count_line(Ui& ui, ImVec2 pos, float width) const;
   void draw_filters(Ui& ui, ImVec2 pos, ImVec2 size, bool with_done);
   void draw_results(Ui& ui, ImVec2 pos, ImVec2 size);
