@@ -44,6 +44,20 @@ std::vector<std::string> span_keys(const std::vector<std::string>& folded, std::
   return keys;
 }
 
+// Every word of `phrase` is one of the span's words, in one of its forms.
+bool within(const std::string& phrase, const std::vector<std::string>& folded, std::size_t from,
+            std::size_t n) {
+  for (const auto& word : split_words(phrase, 8)) {
+    bool found = false;
+    for (std::size_t k = from; k < from + n && !found; ++k) {
+      const auto forms = lookup_forms(folded[k]);
+      found = std::find(forms.begin(), forms.end(), word) != forms.end();
+    }
+    if (!found) return false;
+  }
+  return true;
+}
+
 // `"registered nurse"*` and the other gender's form of its last word (`"cajera"*`).
 std::vector<std::string> phrase_queries(const std::string& folded_phrase) {
   const auto space = folded_phrase.rfind(' ');
@@ -176,8 +190,11 @@ Store::TextMatch Store::text_match(const SearchQuery& q) {
           const std::size_t end = std::min(search.find('\n', at), search.size());
           const std::string p = search.substr(at, end - at);
           at = end + 1;
-          if (p.size() < kMinWord || std::find(keys.begin(), keys.end(), p) != keys.end()) {
-            continue;  // the resident's own words are there already
+          // The resident's own words are there already; and a phrase made only of words they
+          // typed is broader, not another name ("nurse" for "licensed practical nurse").
+          if (p.size() < kMinWord || std::find(keys.begin(), keys.end(), p) != keys.end() ||
+              within(p, folded, i, n)) {
+            continue;
           }
           for (auto& query : phrase_queries(p)) {
             if (added.size() < kMaxPhrasesPerSpan &&

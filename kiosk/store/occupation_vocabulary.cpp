@@ -76,7 +76,10 @@ std::optional<OccupationVocabulary> OccupationVocabulary::parse(std::string_view
   if (text.size() > kMaxBytes) return fail("the vocabulary is larger than 16 MB");
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (j.is_discarded() || !j.is_object()) return fail("the vocabulary is not a JSON object");
-  if (j.value("format", 0) != 1) return fail("the vocabulary is not format 1");
+  const auto format = j.find("format");
+  if (format == j.end() || !format->is_number_integer() || format->get<std::int64_t>() != 1) {
+    return fail("the vocabulary is not format 1");
+  }
   const auto list = j.find("occupations");
   if (list == j.end() || !list->is_array()) return fail("the vocabulary has no occupations");
   if (list->size() > kMaxOccupations) return fail("the vocabulary has too many occupations");
@@ -156,32 +159,33 @@ std::vector<std::string> lookup_forms(std::string_view folded_word) {
 
 OccupationTagger::OccupationTagger(const OccupationVocabulary& vocabulary) {
   codes_.reserve(vocabulary.occupations.size());
-  const auto add = [&](const std::string& phrase, std::uint32_t occupation, std::uint8_t strength) {
+  const auto add = [&](const std::string& phrase, std::uint32_t occupation, std::uint8_t strength,
+                       std::size_t position) {
     std::string key = fold_phrase(phrase, kMaxWords + 1);
     if (key.size() < 2 ||
         static_cast<std::size_t>(std::count(key.begin(), key.end(), ' ')) >= kMaxWords) {
       return;
     }
-    auto [it, added] = phrases_.try_emplace(std::move(key), Entry{occupation, strength, false});
-    if (added || it->second.occupation == occupation) {
-      it->second.strength = std::max(it->second.strength, strength);
-      return;
-    }
-    // Two occupations share the phrase: the stronger naming keeps it; equal ones cancel out.
-    if (strength > it->second.strength) {
-      it->second = Entry{occupation, strength, false};
-    } else if (strength == it->second.strength) {
-      it->second.ambiguous = true;
+    const Entry entry{occupation, strength,
+                      static_cast<std::uint8_t>(std::min<std::size_t>(position, 255))};
+    auto [it, added] = phrases_.try_emplace(std::move(key), entry);
+    if (added) return;
+    // Another occupation (or the other language's list) holds the phrase too: the stronger
+    // naming keeps it, then the earlier place in its list; the first by code stays otherwise.
+    const Entry& held = it->second;
+    if (entry.strength > held.strength ||
+        (entry.strength == held.strength && entry.position < held.position)) {
+      it->second = entry;
     }
   };
   for (const auto& o : vocabulary.occupations) {
     const auto index = static_cast<std::uint32_t>(codes_.size());
     codes_.push_back(o.code);
     for (const auto* list : {&o.search_en, &o.search_es}) {
-      for (const auto& p : *list) add(p, index, 2);
+      for (std::size_t i = 0; i < list->size(); ++i) add((*list)[i], index, 2, i);
     }
     for (const auto* list : {&o.titles_en, &o.titles_es}) {
-      for (const auto& p : *list) add(p, index, 1);
+      for (std::size_t i = 0; i < list->size(); ++i) add((*list)[i], index, 1, i);
     }
   }
 }
@@ -210,7 +214,7 @@ std::string OccupationTagger::tag(std::string_view title) const {
       }
       for (const auto& form : forms) {
         const auto it = phrases_.find(form);
-        if (it == phrases_.end() || it->second.ambiguous) continue;
+        if (it == phrases_.end()) continue;
         if (n > best_words || (n == best_words && it->second.strength > best->strength)) {
           best = &it->second;
           best_words = n;

@@ -74,8 +74,10 @@ class OccupationTagger {
   explicit OccupationTagger(const OccupationVocabulary& vocabulary);
 
   // The code of the occupation whose phrase covers most of the title's words ("Licensed
-  // Practical Nurse (LPN) – Nights" → 29-2061.00); empty when no phrase of two or more letters
-  // names one occupation. `search` phrases win over other titles of the same length.
+  // Practical Nurse (LPN) – Nights" → 29-2061.00); empty when no phrase names one. Among
+  // phrases as long, a `search` phrase wins over another title; a phrase that names several
+  // occupations names the one that lists it first ("enfermero" is the first Spanish search
+  // phrase of registered nurses, the second of practical nurses), then the first by code.
   std::string tag(std::string_view title) const;
   // Tags a job from its titles (English first) when its feed gave no occupation; true when it
   // did. The code the feed gave always stays.
@@ -87,7 +89,7 @@ class OccupationTagger {
   struct Entry {
     std::uint32_t occupation = 0;  // index into codes_
     std::uint8_t strength = 0;     // 2 a search phrase, 1 another title
-    bool ambiguous = false;        // names several occupations equally: no tag
+    std::uint8_t position = 0;     // in the occupation's list: earlier is more its own
   };
   static constexpr std::size_t kMaxWords = 5;
   std::vector<std::string> codes_;

@@ -84,8 +84,10 @@ TEST(OccupationTagger, NamesTheOccupationOfTheLongestPhraseInATitle) {
   EXPECT_EQ(tagger.tag("Licensed Practical Nurse (LPN) – Nights"), "29-2061.00");
   EXPECT_EQ(tagger.tag("Registered Nurse – Medical/Surgical Unit"), "29-1141.00");
   EXPECT_EQ(tagger.tag("Enfermera registrada"), "29-1141.00");
-  // "nurse" names two occupations equally: alone it names neither.
-  EXPECT_EQ(tagger.tag("Nurse"), "");
+  // "nurse" names two occupations, both second in their lists: the first by code.
+  EXPECT_EQ(tagger.tag("Nurse"), "29-1141.00");
+  // "enfermera" is the first Spanish search phrase of one, a title of the other.
+  EXPECT_EQ(tagger.tag("Enfermera"), "29-1141.00");
   // "server" is a search phrase of one and only a title of the other: the stronger wins.
   EXPECT_EQ(tagger.tag("Banquet Server"), "35-3031.00");
   EXPECT_EQ(tagger.tag("Software Developer"), "");
