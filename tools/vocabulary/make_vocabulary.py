@@ -293,6 +293,8 @@ def read_glossary(path, known_codes=None):
             codes = [c.strip() for c in codes.split(",") if c.strip()]
             if kind not in ("term", "name") or lang not in LANGS or not text.strip() or not codes:
                 raise ValueError(f"{where}: bad line {line!r}")
+            if kind == "term" and len(text.split()) > MAX_TITLE_WORDS:
+                raise ValueError(f"{where}: {text!r} has more than {MAX_TITLE_WORDS} words")
             if kind == "name" and len(codes) != 1:
                 raise ValueError(f"{where}: a name is for one code")
             for code in codes:
