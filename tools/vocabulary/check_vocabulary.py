@@ -269,6 +269,12 @@ def self_test(path, glossary):
     expect(mv.singular_title("Janitors and Cleaners, Except Maids and Housekeeping Cleaners"),
            "janitor and cleaner", "singular_title except")
     expect(mv.singular_title("Helpers--Carpenters"), "carpenter helper", "singular_title --")
+    expect(mv.singular_title("First-Line Supervisors of Retail Sales Workers"),
+           "first-line supervisor of retail sales workers", "singular_title of")
+    expect(mv.tail_keys("fossil-fuel power plant operators"),
+           ["fuel power plant operator", "power plant operator", "plant operator"], "tail_keys")
+    expect(mv.tail_keys("fortune teller"), [], "tail_keys: no one-word tail")
+    expect(mv.tail_keys("general veterinarian"), ["veterinarian"], "tail_keys: a grade")
     expect(mv.spanish_forms("cajero/cajera"), ["cajero", "cajera"], "spanish_forms")
     expect(mv.spanish_forms("jefe de equipo de impresión/encuadernación"), [],
            "spanish_forms not a pair")
@@ -295,6 +301,9 @@ def self_test(path, glossary):
     truck_waiter = {"isco": "8332", "en": ["waiter"], "es_pref": "x", "es_alt": []}
     expect(mv.join_concept(truck_waiter, keys), [("53-3032.00", mv.RANK_ALTERNATE, 2)],
            "join: ISCO 8 keeps only the SOC 53 code")
+    general = {"isco": "2221", "en": ["general registered nurse"], "es_pref": "x", "es_alt": []}
+    expect(mv.join_concept(general, keys), [("29-1141.00", mv.RANK_TAIL, 2)],
+           "join: the label's last words meet an O*NET title")
     nurse = {"isco": "9112", "en": ["nurse"], "es_pref": "x", "es_alt": []}
     expect(mv.join_concept(nurse, keys), [], "join: ISCO 9 ↛ SOC 29 (left out)")
 

@@ -80,8 +80,14 @@ ISCO_TO_SOC = {
     "9": {"37": 2, "35": 2, "53": 2, "47": 2, "45": 2, "41": 1, "39": 1, "51": 1, "43": 1},
 }
 
-# Title kinds, closest first (the rank of a join).
-RANK_TITLE, RANK_REPORTED, RANK_ALTERNATE, RANK_SHORT = 0, 1, 2, 3
+# Joins that the titles and ISCO groups allow but that mean another job (ESCO label, code).
+REJECT = {
+    ("escort", "39-7011.00"),   # ESCO's paid companion (ISCO 5169), not a tour escort
+}
+
+# Title kinds, closest first (the rank of a join). A join through the label's last words only
+# ('general veterinarian' → 'veterinarian') ranks RANK_TAIL + the kind of title it met.
+RANK_TITLE, RANK_REPORTED, RANK_ALTERNATE, RANK_SHORT, RANK_TAIL = 0, 1, 2, 3, 4
 
 # Words ending in "s" that are not plurals (or stay plural in a job title).
 NOT_PLURAL = {
@@ -160,20 +166,24 @@ def singular_title(title):
     """O*NET's plural title as a short singular name: 'Cooks, Fast Food' → 'fast food cook',
     'Janitors and Cleaners, Except Maids…' → 'janitor and cleaner'."""
     chunks = [c.strip() for c in re.split(r",|--", title) if c.strip()]
-    chunks = [c for c in chunks if not c.lower().startswith("except ")] or chunks[:1]
-    out = []
+    for i, chunk in enumerate(chunks):     # 'Except Advertising, Insurance, …' to the end
+        if i and chunk.lower().startswith("except "):
+            chunks = chunks[:i]
+            break
+    out, after_of = [], False
     for chunk in chunks:
         words = chunk.split()
         for i, w in enumerate(words):
-            last = i == len(words) - 1
+            if w.lower() == "of":       # 'Supervisors of Retail Sales Workers': the head is before
+                after_of = True
+            last = i == len(words) - 1 or words[i + 1].lower() == "of"
             before_conj = i + 1 < len(words) and words[i + 1].lower() in ("and", "or")
             lower = w if is_acronym(w) else w.lower()
-            if (last or before_conj) and not is_acronym(w):
+            if (last or before_conj) and not is_acronym(w) and not after_of:
                 lower = singular_word(lower)
             words[i] = lower
         out.append(" ".join(words))
-    if (len(out) == 2 and len(out[1].split()) <= 3 and out[1] != "all other"
-            and " and " not in out[0] and " or " not in out[0]):
+    if len(out) == 2 and len(out[1].split()) <= 3 and out[1] != "all other":
         return f"{out[1]} {out[0]}"
     return ", ".join(out)
 
@@ -336,19 +346,51 @@ def compatible(isco_group, code):
     return ISCO_TO_SOC.get(isco_group[:1], {}).get(code[:2], 0)
 
 
+# Words that only grade a job: 'general veterinarian' is a veterinarian.
+GRADES = {"general", "specialised", "specialized", "specialist", "official", "senior", "junior",
+          "qualified", "certified", "licensed", "professional", "experienced", "trainee"}
+
+
+def tail_keys(label):
+    """Shorter keys of an ESCO label, longest first, of two words at least ('fossil-fuel power
+    plant operator' → 'fuel power plant operator', 'power plant operator', 'plant operator'),
+    or of one when the words before it only grade the job ('general veterinarian')."""
+    words = key(label).split()
+    tails = [" ".join(words[i:]) for i in range(1, len(words) - 1)]
+    if len(words) >= 2 and all(w in GRADES for w in words[:-1]):
+        tails.append(words[-1])
+    return tails
+
+
 def join_concept(concept, keys):
     """[(code, rank, strength)] for one ESCO concept: its best title matches that pass the
-    ISCO ↔ SOC table; [] when none do or when more than three codes stay tied."""
+    ISCO ↔ SOC table; [] when none do or when more than three codes stay tied. A label that
+    meets no title whole may meet an O*NET title with its last words (tail_keys): one join in
+    two through a reported title's tail, or through any one-word tail, was wrong when sampled
+    ('fortune teller' → Tellers), so those are not tried."""
     candidates = {}
-    for i, label in enumerate(concept["en"]):
-        for form in [p for p in label.split("/") if p.strip()]:
-            for code, rank in keys.get(key(form), {}).items():
-                strength = compatible(concept["isco"], code)
-                if strength == 0:
-                    continue
-                score = (rank + (0 if i == 0 else 0.5), -strength)
-                if code not in candidates or score < candidates[code]:
-                    candidates[code] = score
+
+    def consider(code, rank, alt):
+        strength = compatible(concept["isco"], code)
+        if strength:
+            score = (rank + (0 if alt == 0 else 0.5), -strength)
+            if code not in candidates or score < candidates[code]:
+                candidates[code] = score
+
+    forms = [(i, p.strip()) for i, label in enumerate(concept["en"])
+             for p in label.split("/") if p.strip()]
+    forms = [(i, f) for i, f in forms if not any((f.lower(), code) in REJECT
+                                                   for code in keys.get(key(f), {}))]
+    for i, form in forms:
+        for code, rank in keys.get(key(form), {}).items():
+            consider(code, rank, i)
+    for i, form in forms if not candidates else []:
+        for tail in tail_keys(form):
+            for code, rank in keys.get(tail, {}).items():
+                if rank == RANK_TITLE:
+                    consider(code, RANK_TAIL + rank, i)
+            if candidates:
+                break
     if not candidates:
         return []
     best = min(candidates.values())
@@ -404,20 +446,26 @@ def build(onet_dir, esco_dir, glossary_path):
     search_cand, title_cand, names = {}, {}, {}
     for code, occ in occupations.items():
         title_name = singular_title(occ["title"])
-        es_forms, es_alts, es_search = [], [], []
+        es_forms, es_alts, es_search, strong = [], [], [], []
+        title_words = set(key(occ["title"]).split())
         for rank, shared, _, _, uri in joins[code]:
             concept = concepts[uri]
+            # Strong enough to name the occupation and to widen its searches: a join through
+            # its title or a reported title, or one whose label ends in a word of the title.
+            if rank < RANK_ALTERNATE or key(concept["en"][0].split("/")[0]).split()[-1:][0] \
+                    in title_words:
+                strong.append(uri)
             for form in spanish_forms(concept["es_pref"]):
                 es_forms.append(form.lower())
-                if rank < RANK_ALTERNATE or shared == 1:
+                if uri in strong:
                     es_search.append(form.lower())
             for alt in concept["es_alt"]:
                 es_alts.extend(f.lower() for f in spanish_forms(alt))
         best_es = None
         # ESCO's name for a catch-all code ('Production Workers, All Other') would name one
         # of its many jobs: those keep the English name unless the glossary gives one.
-        if joins[code] and "all other" not in occ["title"].lower():
-            forms = spanish_forms(concepts[joins[code][0][4]]["es_pref"])
+        if strong and "all other" not in occ["title"].lower():
+            forms = spanish_forms(concepts[strong[0]]["es_pref"])
             if forms:
                 best_es = slash_name([f.lower() for f in forms])
         names[code] = {
