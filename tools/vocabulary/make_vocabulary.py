@@ -85,6 +85,11 @@ REJECT = {
     ("escort", "39-7011.00"),   # ESCO's paid companion (ISCO 5169), not a tour escort
 }
 
+# Words too common in titles to show that two titles name the same job.
+GENERIC = {"operator", "worker", "machine", "setter", "tender", "technician", "specialist",
+           "assistant", "helper", "clerk", "and", "of", "the", "in", "for", "or", "equipment",
+           "manager", "supervisor", "agent", "officer", "installer", "repairer", "attendant"}
+
 # Title kinds, closest first (the rank of a join). A join through the label's last words only
 # ('general veterinarian' → 'veterinarian') ranks RANK_TAIL + the kind of title it met.
 RANK_TITLE, RANK_REPORTED, RANK_ALTERNATE, RANK_SHORT, RANK_TAIL = 0, 1, 2, 3, 4
@@ -167,7 +172,7 @@ def singular_title(title):
     'Janitors and Cleaners, Except Maids…' → 'janitor and cleaner'."""
     chunks = [c.strip() for c in re.split(r",|--", title) if c.strip()]
     for i, chunk in enumerate(chunks):     # 'Except Advertising, Insurance, …' to the end
-        if i and chunk.lower().startswith("except "):
+        if i and chunk.lower().startswith(("except ", "including ")):
             chunks = chunks[:i]
             break
     out, after_of = [], False
@@ -446,15 +451,22 @@ def build(onet_dir, esco_dir, glossary_path):
     search_cand, title_cand, names = {}, {}, {}
     for code, occ in occupations.items():
         title_name = singular_title(occ["title"])
-        es_forms, es_alts, es_search, strong = [], [], [], []
+        es_forms, es_alts, es_search, strong, named = [], [], [], [], []
         title_words = set(key(occ["title"]).split())
-        for rank, shared, _, _, uri in joins[code]:
+        for rank, shared, minus_strength, length, uri in joins[code]:
             concept = concepts[uri]
             # Strong enough to name the occupation and to widen its searches: a join through
-            # its title or a reported title, or one whose label ends in a word of the title.
-            if rank < RANK_ALTERNATE or key(concept["en"][0].split("/")[0]).split()[-1:][0] \
-                    in title_words:
+            # its title, a reported title or the title's last words, or through an alternate
+            # title when the label shares a telling word with the title ('flexographic press
+            # operator' → Printing Press Operators, not 'CNC machine operator' → Packaging…).
+            label_words = set(key(concept["en"][0].split("/")[0]).split()) - GENERIC
+            overlap = len(label_words & title_words)
+            if rank < RANK_ALTERNATE or rank >= RANK_TAIL or overlap:
                 strong.append(uri)
+                # The Spanish name: the label closest to the title in words, then the usual
+                # home of the job (ISCO ↔ SOC), then the closest kind of title.
+                if rank == RANK_TITLE or overlap:
+                    named.append((-overlap, minus_strength, rank, shared, length, uri))
             for form in spanish_forms(concept["es_pref"]):
                 es_forms.append(form.lower())
                 if uri in strong:
@@ -464,8 +476,8 @@ def build(onet_dir, esco_dir, glossary_path):
         best_es = None
         # ESCO's name for a catch-all code ('Production Workers, All Other') would name one
         # of its many jobs: those keep the English name unless the glossary gives one.
-        if strong and "all other" not in occ["title"].lower():
-            forms = spanish_forms(concepts[strong[0]]["es_pref"])
+        if named and "all other" not in occ["title"].lower():
+            forms = spanish_forms(concepts[min(named)[-1]]["es_pref"])
             if forms:
                 best_es = slash_name([f.lower() for f in forms])
         names[code] = {
