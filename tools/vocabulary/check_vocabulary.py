@@ -269,7 +269,8 @@ def self_test(path, glossary):
     expect(mv.fold("Niñera TÉCNICA"), "ninera tecnica", "fold")
     for plural, single in (("nurses", "nurse"), ("secretaries", "secretary"),
                            ("hostesses", "hostess"), ("firemen", "fireman"), ("sales", "sales"),
-                           ("coaches", "coach"), ("bus", "bus"), ("analysis", "analysis")):
+                           ("coaches", "coach"), ("bus", "bus"), ("analysis", "analysis"),
+                           ("midwives", "midwife"), ("representatives", "representative")):
         expect(mv.singular_word(plural), single, f"singular_word({plural})")
     expect(mv.key("Registered Nurses (RN)"), "registered nurse", "key")
     expect(mv.key("Waiters & Waitresses"), "waiter and waitress", "key &")

@@ -114,8 +114,14 @@ def fold(text):
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+IRREGULAR = {"midwives": "midwife", "wives": "wife", "knives": "knife", "shelves": "shelf",
+             "people": "person", "children": "child", "women": "woman", "men": "man"}
+
+
 def singular_word(word):
     """English singular of one lower-case word (rules good enough for job titles)."""
+    if word in IRREGULAR:
+        return IRREGULAR[word]
     if len(word) <= 3 or word in NOT_PLURAL or not word.endswith("s"):
         if word.endswith("men") and len(word) > 4 and word not in ("specimen", "abdomen"):
             return word[:-3] + "man"
