@@ -3,7 +3,7 @@
 //
 // Each run of typed words that names an occupation ("enfermera", "auxiliar de enfermeria")
 // becomes a group: the words themselves, as before, OR the `search` phrases of up to three
-// occupations it names, in both languages ("registered nurse"*, "licensed practical nurse"*),
+// occupations it names, in both languages ("registered nurse", "licensed practical nurse"),
 // in titles only: a posting that mentions nurses in its description is not a nursing job, and
 // "SQL Server" among a database job's skills does not make it a waiter's. The typed words' phrases
 // are numbered so that the ranking can put listings holding the resident's own words first
@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::size_t kMaxSpanWords = 4;           // "auxiliar de enfermeria certificada"
 constexpr std::size_t kMaxOccupationsPerSpan = 3;  // "enfermera": RN, LPN, …
-constexpr std::size_t kMaxPhrasesPerSpan = 8;      // FTS5 phrases added for one group
+constexpr std::size_t kMaxPhrasesPerSpan = 24;     // FTS5 phrases added for one group
 constexpr std::size_t kMaxExpanded = 6;            // occupations named in "Also showing"
 constexpr std::size_t kMinWord = 3;                // "rn", "de" name nothing on their own
 
@@ -58,15 +58,21 @@ bool within(const std::string& phrase, const std::vector<std::string>& folded, s
   return true;
 }
 
-// `"registered nurse"*` and the other gender's form of its last word (`"cajera"*`).
+// `"registered nurse"`, `"registered nurses"`; `"cajero"`, `"cajera"`, `"cajeros"`, …: the
+// phrase with its last word in its gender and number forms, whole words (a prefix would make
+// "almacén" find "almacenamiento").
 std::vector<std::string> phrase_queries(const std::string& folded_phrase) {
   const auto space = folded_phrase.rfind(' ');
   const std::string head =
       space == std::string::npos ? std::string() : folded_phrase.substr(0, space + 1);
   const std::string last =
       space == std::string::npos ? folded_phrase : folded_phrase.substr(space + 1);
+  std::vector<std::string> forms = word_forms(last);
+  if (!last.ends_with('s') && std::find(forms.begin(), forms.end(), last + "s") == forms.end()) {
+    forms.push_back(last + "s");  // an English plural
+  }
   std::vector<std::string> out;
-  for (const auto& prefix : prefix_forms(last)) out.push_back("\"" + head + prefix + "\"*");
+  for (const auto& form : forms) out.push_back("\"" + head + form + "\"");
   return out;
 }
 

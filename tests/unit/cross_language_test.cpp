@@ -156,19 +156,20 @@ TEST_F(CrossLanguage, WhatTheVocabularyAddsIsWhatWasAskedFor) {
       if (own.contains(h.id)) continue;
       ++q_added;
       q_relevant += relevant(h, c) ? 1 : 0;
-      EXPECT_TRUE(relevant(h, c)) << '"' << c.text << "\" added " << h.id << " " << h.title
-                                  << " (" << h.occupation << ")";
+      EXPECT_TRUE(relevant(h, c)) << '"' << c.text << "\" added " << h.id << " " << h.title << " ("
+                                  << h.occupation << ")";
     }
     added += q_added;
     added_relevant += q_relevant;
-    std::printf("  %-40s top %2zu, added %d, relevant added %d\n", c.text, r.hits.size(),
-                q_added, q_relevant);
+    std::printf("  %-40s top %2zu, added %d, relevant added %d\n", c.text, r.hits.size(), q_added,
+                q_relevant);
   }
   ASSERT_GT(added, 0);
   const double added_precision = static_cast<double>(added_relevant) / added;
-  std::printf("precision of the first ten: all %.2f (%d/%d), added by the vocabulary %.2f (%d/%d)\n",
-              static_cast<double>(shown_relevant) / shown, shown_relevant, shown,
-              added_precision, added_relevant, added);
+  std::printf(
+      "precision of the first ten: all %.2f (%d/%d), added by the vocabulary %.2f (%d/%d)\n",
+      static_cast<double>(shown_relevant) / shown, shown_relevant, shown, added_precision,
+      added_relevant, added);
   EXPECT_GE(added_precision, 0.9);
 }
 

@@ -151,7 +151,7 @@ def check_structure(data, problems):
 
 def check_sharing(occupations, glossary, problems):
     """A search phrase in at most 3 occupations; a titles phrase too unless the glossary gave it."""
-    given = {(lang, mv.fold(text)) for kind, lang, text, _, _ in glossary if kind == "term"}
+    given = {(lang, mv.fold(text)) for kind, lang, text, _, _ in glossary if kind != "name"}
     for field, most in (("search", mv.MAX_SEARCH_SHARE), ("titles", mv.MAX_TITLE_SHARE)):
         users = {}
         for occ in occupations:

@@ -312,9 +312,10 @@ def read_glossary(path, known_codes=None):
                 raise ValueError(f"{where}: expected 4 tab-separated columns, got {len(cols)}")
             kind, lang, text, codes = cols
             codes = [c.strip() for c in codes.split(",") if c.strip()]
-            if kind not in ("term", "name") or lang not in LANGS or not text.strip() or not codes:
+            if kind not in ("term", "title", "name") or lang not in LANGS or not text.strip() \
+                    or not codes:
                 raise ValueError(f"{where}: bad line {line!r}")
-            if kind == "term" and len(text.split()) > MAX_TITLE_WORDS:
+            if kind != "name" and len(text.split()) > MAX_TITLE_WORDS:
                 raise ValueError(f"{where}: {text!r} has more than {MAX_TITLE_WORDS} words")
             if kind == "name" and len(codes) != 1:
                 raise ValueError(f"{where}: a name is for one code")
@@ -437,7 +438,13 @@ def build(onet_dir, esco_dir, glossary_path):
     for code in joins:
         joins[code].sort()
 
+    # A term names all its codes (titles), but a search adds it for its first code only: the
+    # kiosk looks "enfermera" up and finds both nurses, then adds each one's own words; were
+    # "enfermera" a search word of practical nurses too, "licensed practical nurse" would
+    # find every registered nurse. A `title` line names its codes and is never added (a word
+    # whose meaning in Miami differs from Spain's, such as "camarero").
     g_terms = {code: {"en": [], "es": []} for code in occupations}
+    g_search = {code: {"en": [], "es": []} for code in occupations}
     g_names = {}
     glossary_phrases = {"en": set(), "es": set()}
     for kind, lang, text, codes, _ in glossary:
@@ -448,10 +455,15 @@ def build(onet_dir, esco_dir, glossary_path):
         for code in codes:
             if fold(text) not in map(fold, g_terms[code][lang]):
                 g_terms[code][lang].append(text.lower())
+        if kind == "term" and fold(text) not in map(fold, g_search[codes[0]][lang]):
+            g_search[codes[0]][lang].append(text.lower())
     glossary_share = {}
+    search_share = {}
     for kind, lang, text, codes, _ in glossary:
-        if kind == "term":
+        if kind != "name":
             glossary_share.setdefault((lang, fold(text)), set()).update(codes)
+        if kind == "term":
+            search_share.setdefault((lang, fold(text)), set()).add(codes[0])
 
     # Candidate phrases per code, in order of preference.
     search_cand, title_cand, names = {}, {}, {}
@@ -496,16 +508,17 @@ def build(onet_dir, esco_dir, glossary_path):
                                 key=lambda p: (words(p), len(p), p))
         plain_title = title_name.lower() if "," not in title_name else ""
         search_cand[code] = {
-            "en": [(t, True) for t in g_terms[code]["en"]]
+            "en": [(t, True) for t in g_search[code]["en"]]
                   + [(p, False) for p in [plain_title] + reported_shown if p],
-            "es": [(t, True) for t in g_terms[code]["es"]] + [(f, False) for f in es_search],
+            "es": [(t, True) for t in g_search[code]["es"]] + [(f, False) for f in es_search],
         }
         # English titles in groups, the likeliest words first and short ones first in a group:
         # reported titles (what workers call their job), ESCO's labels, alternate titles seen in
         # job postings (source 02), other alternate titles of several words, then the rest
         # (old one-word titles such as 'icer') and O*NET's short titles (abbreviations).
         groups = [[] for _ in range(5)]
-        groups[0] = [clean_phrase(t) for t, _ in occ["reported"]]
+        # O*NET's own title first: a resident may type it as written.
+        groups[0] = [plain_title] + [clean_phrase(t) for t, _ in occ["reported"]]
         for *_, uri in joins[code]:
             groups[1] += [clean_phrase(label) for label in concepts[uri]["en"]]
         for title, sources in occ["alternate"]:
@@ -548,7 +561,7 @@ def build(onet_dir, esco_dir, glossary_path):
                 if f in seen or words(text) > MAX_SEARCH_WORDS or len(chosen) >= MAX_SEARCH:
                     continue
                 if from_glossary:
-                    if len(glossary_share[(lang, f)]) > MAX_SEARCH_SHARE:
+                    if len(search_share[(lang, f)]) > MAX_SEARCH_SHARE:
                         continue
                 elif (lang, f) in glossary_share or len(share[(lang, f)]) > MAX_SEARCH_SHARE:
                     continue
