@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::size_t kMaxSpanWords = 4;           // "auxiliar de enfermeria certificada"
 constexpr std::size_t kMaxOccupationsPerSpan = 3;  // "enfermera": RN, LPN, …
-constexpr std::size_t kMaxPhrasesPerSpan = 24;     // FTS5 phrases added for one group
+constexpr std::size_t kMaxPhrasesPerSpan = 16;     // FTS5 phrases added for one group
 constexpr std::size_t kMaxExpanded = 6;            // occupations named in "Also showing"
 constexpr std::size_t kMinWord = 3;                // "rn", "de" name nothing on their own
 
@@ -59,18 +59,18 @@ bool within(const std::string& phrase, const std::vector<std::string>& folded, s
 }
 
 // `"registered nurse"`, `"registered nurses"`; `"cajero"`, `"cajera"`, `"cajeros"`, …: the
-// phrase with its last word in its gender and number forms, whole words (a prefix would make
-// "almacén" find "almacenamiento").
-std::vector<std::string> phrase_queries(const std::string& folded_phrase) {
+// phrase with its last word in its number (and, in Spanish, gender) forms, whole words (a prefix
+// would make "almacén" find "almacenamiento").
+std::vector<std::string> phrase_queries(const std::string& folded_phrase, Language language) {
   const auto space = folded_phrase.rfind(' ');
   const std::string head =
       space == std::string::npos ? std::string() : folded_phrase.substr(0, space + 1);
   const std::string last =
       space == std::string::npos ? folded_phrase : folded_phrase.substr(space + 1);
-  std::vector<std::string> forms = word_forms(last);
-  if (!last.ends_with('s') && std::find(forms.begin(), forms.end(), last + "s") == forms.end()) {
-    forms.push_back(last + "s");  // an English plural
-  }
+  // Spanish: both genders, both numbers. English: the plural ("nurses"), unless it is one.
+  std::vector<std::string> forms =
+      language == Language::Es ? word_forms(last) : std::vector<std::string>{last};
+  if (language == Language::En && !last.ends_with('s')) forms.push_back(last + "s");
   std::vector<std::string> out;
   for (const auto& form : forms) out.push_back("\"" + head + form + "\"");
   return out;
@@ -89,18 +89,20 @@ bool Store::load_occupations(const OccupationVocabulary& vocabulary) {
   db_.exec("DELETE FROM vocab_terms; DELETE FROM vocab_occupations; DELETE FROM vocab_meta;");
   sql::Statement occupation(
       db_,
-      "INSERT OR IGNORE INTO vocab_occupations(code, name_en, name_es, search) "
-      "VALUES (?1, ?2, ?3, ?4)");
+      "INSERT OR IGNORE INTO vocab_occupations(code, name_en, name_es, search_en, search_es) "
+      "VALUES (?1, ?2, ?3, ?4, ?5)");
   sql::Statement term(db_,
                       "INSERT INTO vocab_terms(term, code, weight) VALUES (?1, ?2, ?3) "
                       "ON CONFLICT(term, code) DO UPDATE SET weight = max(weight, ?3)");
   for (const auto& o : vocabulary.occupations) {
-    std::string search;
-    for (const auto* list : {&o.search_en, &o.search_es}) {
-      for (const auto& p : *list) search += (search.empty() ? "" : "\n") + fold_phrase(p);
-    }
+    const auto lines = [](const std::vector<std::string>& phrases) {
+      std::string out;
+      for (const auto& p : phrases) out += (out.empty() ? "" : "\n") + fold_phrase(p);
+      return out;
+    };
     occupation.reset();
-    occupation.bind(1, o.code).bind(2, o.name.en).bind(3, o.name.es).bind(4, search).run();
+    occupation.bind(1, o.code).bind(2, o.name.en).bind(3, o.name.es);
+    occupation.bind(4, lines(o.search_en)).bind(5, lines(o.search_es)).run();
     const auto add = [&](const std::vector<std::string>& phrases, std::int64_t weight) {
       for (const auto& p : phrases) {
         const std::string key = fold_phrase(p);
@@ -139,7 +141,7 @@ Store::TextMatch Store::text_match(const SearchQuery& q) {
 
   sql::Statement find_term(db_, "SELECT code, weight FROM vocab_terms WHERE term = ?1");
   sql::Statement find_occupation(
-      db_, "SELECT name_en, name_es, search FROM vocab_occupations WHERE code = ?1");
+      db_, "SELECT name_en, name_es, search_en, search_es FROM vocab_occupations WHERE code = ?1");
   // The occupations a span names, the strongest naming first, then by code.
   const auto occupations_of = [&](const std::vector<std::string>& keys) {
     std::vector<std::pair<std::int64_t, std::string>> found;  // (-weight, code)
@@ -191,22 +193,24 @@ Store::TextMatch Store::text_match(const SearchQuery& q) {
         find_occupation.bind(1, code);
         if (!find_occupation.step()) continue;
         bool used = false;
-        std::string search = find_occupation.text(2);
-        for (std::size_t at = 0; at < search.size() && added.size() < kMaxPhrasesPerSpan;) {
-          const std::size_t end = std::min(search.find('\n', at), search.size());
-          const std::string p = search.substr(at, end - at);
-          at = end + 1;
-          // The resident's own words are there already; and a phrase made only of words they
-          // typed is broader, not another name ("nurse" for "licensed practical nurse").
-          if (p.size() < kMinWord || std::find(keys.begin(), keys.end(), p) != keys.end() ||
-              within(p, folded, i, n)) {
-            continue;
-          }
-          for (auto& query : phrase_queries(p)) {
-            if (added.size() < kMaxPhrasesPerSpan &&
-                std::find(added.begin(), added.end(), query) == added.end()) {
-              added.push_back(std::move(query));
-              used = true;
+        for (const Language language : {Language::En, Language::Es}) {
+          const std::string search = find_occupation.text(language == Language::En ? 2 : 3);
+          for (std::size_t at = 0; at < search.size() && added.size() < kMaxPhrasesPerSpan;) {
+            const std::size_t end = std::min(search.find('\n', at), search.size());
+            const std::string p = search.substr(at, end - at);
+            at = end + 1;
+            // The resident's own words are there already; and a phrase made only of words
+            // they typed is broader, not another name ("nurse" for "licensed practical nurse").
+            if (p.size() < kMinWord || std::find(keys.begin(), keys.end(), p) != keys.end() ||
+                within(p, folded, i, n)) {
+              continue;
+            }
+            for (auto& query : phrase_queries(p, language)) {
+              if (added.size() < kMaxPhrasesPerSpan &&
+                  std::find(added.begin(), added.end(), query) == added.end()) {
+                added.push_back(std::move(query));
+                used = true;
+              }
             }
           }
         }

@@ -95,7 +95,8 @@ CREATE TABLE vocab_occupations (
   code TEXT PRIMARY KEY,
   name_en TEXT NOT NULL,
   name_es TEXT NOT NULL,
-  search TEXT NOT NULL  -- folded phrases, one a line
+  search_en TEXT NOT NULL,  -- folded phrases, one a line
+  search_es TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE TABLE vocab_terms (
   term TEXT NOT NULL,  -- folded phrase
