@@ -20,11 +20,18 @@ struct QueryStats {
   std::vector<double> frequency;  // per phrase, of the current row, weighted by column
   // The typed words' phrase ranges of each group the vocabulary expanded (first, last).
   std::vector<std::pair<int, int>> own_groups;
+  std::vector<char> added;  // per phrase: one the vocabulary added
 };
 
-// "0-3,6-7" → {0,3}, {6,7}; anything else in it ends the list.
-std::vector<std::pair<int, int>> parse_groups(std::string_view text) {
-  std::vector<std::pair<int, int>> out;
+struct Group {
+  int first = 0;  // the typed words' phrases: first to last
+  int last = 0;
+  int added = 0;  // the vocabulary's phrases, right after them
+};
+
+// "0-3+4,8-9+2" → {0,3,4}, {8,9,2}; anything else in it ends the list.
+std::vector<Group> parse_groups(std::string_view text) {
+  std::vector<Group> out;
   std::size_t at = 0;
   const auto number = [&](int& value) {
     const std::size_t start = at;
@@ -35,14 +42,22 @@ std::vector<std::pair<int, int>> parse_groups(std::string_view text) {
     return at > start;
   };
   while (at < text.size()) {
-    int first = 0;
-    int last = 0;
-    if (!number(first) || at >= text.size() || text[at++] != '-' || !number(last)) break;
-    out.emplace_back(first, last);
+    Group g;
+    if (!number(g.first) || at >= text.size() || text[at++] != '-' || !number(g.last)) break;
+    if (at < text.size() && text[at] == '+') {
+      ++at;
+      if (!number(g.added)) break;
+    }
+    out.push_back(g);
     if (at < text.size() && text[at++] != ',') break;
   }
   return out;
 }
+
+// The vocabulary's phrases are not counted: reading a phrase's doclist to count its listings
+// cost a search ~1 ms a phrase the first time (BENCHMARKS.md), and listings found only
+// through them come after the others anyway. They weigh as a phrase in 1 % of listings.
+constexpr double kAddedIdf = 4.6;  // log(100)
 
 // Listings found through the vocabulary only come after those holding the typed words: a
 // score this much higher (bm25 scores are small negative numbers) keeps both groups in order.
@@ -72,10 +87,13 @@ int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, const char* group
   stats->idf.assign(phrases, 0.0);
   stats->idf_read.assign(phrases, 0);
   stats->frequency.assign(phrases, 0.0);
+  stats->added.assign(phrases, 0);
   if (groups != nullptr) {
-    for (const auto& [first, last] : parse_groups(groups)) {
-      if (first <= last && static_cast<std::size_t>(last) < phrases) {
-        stats->own_groups.emplace_back(first, last);
+    for (const Group& g : parse_groups(groups)) {
+      if (g.first > g.last || static_cast<std::size_t>(g.last + g.added) >= phrases) continue;
+      stats->own_groups.emplace_back(g.first, g.last);
+      for (int i = g.last + 1; i <= g.last + g.added; ++i) {
+        stats->added[static_cast<std::size_t>(i)] = 1;
       }
     }
   }
@@ -90,6 +108,11 @@ int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, const char* group
 int phrase_idf(const Fts5ExtensionApi* api, Fts5Context* fts, QueryStats& stats, int phrase) {
   const auto i = static_cast<std::size_t>(phrase);
   if (stats.idf_read[i] != 0) return SQLITE_OK;
+  if (stats.added[i] != 0) {
+    stats.idf[i] = kAddedIdf;
+    stats.idf_read[i] = 1;
+    return SQLITE_OK;
+  }
   auto* counts = static_cast<PhraseCounts*>(api->xUserData(fts));
   const std::optional<std::int64_t> kept = counts != nullptr ? counts->find(phrase) : std::nullopt;
   sqlite3_int64 hits = kept.value_or(0);

@@ -27,9 +27,10 @@ namespace kiosk {
 
 // The SQL name: kiosk_bm25(listings_fts, weight of column 0, …, weight of column 4), as bm25(),
 // and optionally a sixth argument for searches the occupation vocabulary expanded
-// (kiosk/store/expansion.cpp): the typed words' phrase ranges, one per expanded group, as text
-// "0-3,6-7". A row matching none of some group's ranges was found through the vocabulary only;
-// it scores after every row that holds the resident's own words.
+// (kiosk/store/expansion.cpp): the typed words' phrase ranges, one per expanded group, each with
+// the count of phrases the vocabulary added after it, as text "0-3+4,8-9+2". A row matching
+// none of some group's own phrases was found through the vocabulary only; it scores after every
+// row that holds the resident's own words. Added phrases are not counted for their idf.
 inline constexpr const char* kRankFunction = "kiosk_bm25";
 
 class PhraseCounts {

@@ -215,8 +215,9 @@ class Store {
   // The FTS5 text of a search's words, with what the vocabulary added (expansion.cpp).
   struct TextMatch {
     std::string fts;  // empty: nothing searchable was typed
-    // Phrase ranges of the typed words' own forms, one per expanded group ("0-3,6-7"): a row
-    // matching none of a group's own phrases was found through the vocabulary only.
+    // Phrase ranges of the typed words' own forms, and how many phrases the vocabulary added
+    // after them, one per expanded group ("0-3+4,8-9+2"): a row matching none of a group's
+    // own phrases was found through the vocabulary only.
     std::string own;
     std::vector<SearchExpansion> expanded;
   };
