@@ -64,21 +64,27 @@ bool within(const std::string& phrase, const std::vector<std::string>& folded, s
   return true;
 }
 
-// `"registered nurse"`, `"registered nurses"`; `"cajero"`, `"cajera"`: the
-// phrase with its last word in its other form, whole words (a prefix
-// would make "almacén" find "almacenamiento").
+// `"registered nurse"`, `"registered nurses"`; `"cajero"`, `"cajera"`: the phrase with its last
+// word in its other form, whole words (a prefix would make "almacén" find "almacenamiento").
 std::vector<std::string> phrase_queries(const std::string& folded_phrase, Language language) {
   const auto space = folded_phrase.rfind(' ');
   const std::string head =
       space == std::string::npos ? std::string() : folded_phrase.substr(0, space + 1);
   const std::string last =
       space == std::string::npos ? folded_phrase : folded_phrase.substr(space + 1);
-  // Spanish: both genders, both numbers. English: the plural ("nurses"), unless it is one.
-  std::vector<std::string> forms =
-      language == Language::Es ? word_forms(last) : std::vector<std::string>{last};
-  if (language == Language::En && !last.ends_with('s')) forms.push_back(last + "s");
+  // Spanish: the other gender ("cajero", "cajera"; titles are singular). English: the plural
+  // ("nurses"), unless it is one. Each form is one more doclist to merge on every search.
+  std::vector<std::string> forms{last};
+  if (language == Language::Es) {
+    for (auto& form : word_forms(last)) {
+      if (forms.size() < 2 && form != last && !form.ends_with('s')) forms.push_back(form);
+    }
+  } else if (!last.ends_with('s')) {
+    forms.push_back(last + "s");
+  }
   std::vector<std::string> out;
-  for (const auto& form : forms) out.push_back("\"" + head + form + "\"");
+  out.reserve(forms.size());
+  for (const auto& form : forms) out.push_back('"' + head + form + '"');
   return out;
 }
 
@@ -143,6 +149,7 @@ Store::TextMatch Store::text_match(const SearchQuery& q) {
     return m;
   }
   std::vector<std::string> folded;
+  folded.reserve(words.size());
   for (const auto& w : words) folded.push_back(fold_word(w));
 
   sql::Statement find_term(db_, "SELECT code, weight FROM vocab_terms WHERE term = ?1");

@@ -90,7 +90,8 @@ int query_stats(const Fts5ExtensionApi* api, Fts5Context* fts, const char* group
   stats->added.assign(phrases, 0);
   if (groups != nullptr) {
     for (const Group& g : parse_groups(groups)) {
-      if (g.first > g.last || static_cast<std::size_t>(g.last + g.added) >= phrases) continue;
+      const auto end = static_cast<std::size_t>(g.last) + static_cast<std::size_t>(g.added);
+      if (g.first > g.last || end >= phrases) continue;
       stats->own_groups.emplace_back(g.first, g.last);
       for (int i = g.last + 1; i <= g.last + g.added; ++i) {
         stats->added[static_cast<std::size_t>(i)] = 1;
