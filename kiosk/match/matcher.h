@@ -60,7 +60,7 @@ struct MatchNote {
     Field,            // "In a field you chose: Health care"
     Hours,            // "Part-time, as you asked"
     PaidTraining,     // "You get paid while you learn"
-    Gives,            // a program: "Gets you: CNA certificate — 3 jobs here ask for it"
+    Gives,            // a program: "Gets you: CNA certificate — 3 jobs on this kiosk ask for it"
     NeedsCredential,  // a gap: "Needs: CNA certificate — 2 programs on this kiosk"
     NeedsEducation,   // a gap: "Asks for: High school diploma or GED — 1 program on this kiosk"
   };

@@ -285,6 +285,13 @@ void MatchScreen::draw_buttons(Ui& ui, ImVec2 pos, float width) {
              ButtonKind::Primary, Icon::Next)) {
     go_on();
   }
+  // Skip only while the question has no answer: it would throw one away.
+  const bool answered = (step_ == kSkills && !profile_.skills.empty()) ||
+                        (step_ == kFields && !profile_.industries.empty()) ||
+                        (step_ == kEducation && !profile_.education.empty()) ||
+                        (step_ == kHours && !hours_choice_.empty()) ||
+                        (step_ == kPaid && !paid_choice_.empty());
+  if (answered) return;
   const std::string& skip = ui.t("match.skip"_msg);
   const float kw =
       std::min(width / 2 - gap / 2,
@@ -395,7 +402,6 @@ void MatchScreen::draw_results(Ui& ui, float width) {
   ImGui::Dummy(ImVec2(width, 1));
   move_to(origin.x, ImGui::GetCursorScreenPos().y);
 }
-
 
 MatchScreen::CardText MatchScreen::card_text(Ui& ui, std::size_t index, float width) {
   const kiosk::MatchResult& r = results_[index];
