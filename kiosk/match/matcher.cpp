@@ -108,6 +108,19 @@ std::string plain(const LocalRichText& text) {
   return feeds::blocks_to_plain(text.en) + "\n" + feeds::blocks_to_plain(text.es);
 }
 
+// A program's own words: its name, what it awards and its description (never its
+// prerequisites: what it asks is not what it gives).
+Words program_words(const Program& p) {
+  Words w;
+  w.add(p.name.en);
+  w.add(p.name.es);
+  w.add(p.credential.en);
+  w.add(p.credential.es);
+  w.add(plain(p.description));
+  w.index();
+  return w;
+}
+
 // [SECTION] Skills compiled once per run: phrases, core occupations, their FTS5 expression.
 
 struct CompiledSkill {
@@ -249,14 +262,7 @@ struct Run {
   // credential with core occupations, a program that leads there.
   bool program_gives(const Program& p, const std::vector<Phrase>& phrases,
                      const std::vector<std::string>& socs) const {
-    Words w;
-    w.add(p.name.en);
-    w.add(p.name.es);
-    w.add(p.credential.en);
-    w.add(p.credential.es);
-    w.add(plain(p.description));
-    w.index();
-    if (w.has_any(phrases)) return true;
+    if (program_words(p).has_any(phrases)) return true;
     return !socs.empty() && shares_soc(occupations::program_socs(p, crosswalk), socs);
   }
 
@@ -335,13 +341,19 @@ struct Run {
     s.result.gaps.push_back(std::move(note));
   }
 
-  Scored score_job(std::int64_t key, const Job& job) {
+  static Scored scored(ListingKind kind, std::int64_t key, const std::string& id,
+                       const LocalText& title, const std::string& org) {
     Scored s;
-    s.result.kind = ListingKind::Job;
+    s.result.kind = kind;
     s.result.key = key;
-    s.result.id = job.id;
-    s.result.title = job.title;
-    s.result.org = job.employer;
+    s.result.id = id;
+    s.result.title = title;
+    s.result.org = org;
+    return s;
+  }
+
+  Scored score_job(std::int64_t key, const Job& job) {
+    Scored s = scored(ListingKind::Job, key, job.id, job.title, job.employer);
     Words words;
     words.add(job.title.en);
     words.add(job.title.es);
@@ -388,19 +400,8 @@ struct Run {
 
   Scored score_program(std::int64_t key, const Program& p,
                        const std::map<std::string, std::int64_t>& asked_by_jobs) {
-    Scored s;
-    s.result.kind = ListingKind::Program;
-    s.result.key = key;
-    s.result.id = p.id;
-    s.result.title = p.name;
-    s.result.org = p.provider;
-    Words words;
-    words.add(p.name.en);
-    words.add(p.name.es);
-    words.add(p.credential.en);
-    words.add(p.credential.es);
-    words.add(plain(p.description));
-    words.index();
+    Scored s = scored(ListingKind::Program, key, p.id, p.name, p.provider);
+    const Words words = program_words(p);
     const std::vector<std::string> codes = occupations::program_socs(p, crosswalk);
     skills_part(s, words, codes, MatchNote::Kind::ProgramSkills);
     // A certificate the matched jobs ask for and the resident lacks: this program gets it.

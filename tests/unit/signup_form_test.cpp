@@ -142,15 +142,20 @@ TEST(SignupForm, SkillKeysAreUnique) {
 
 // Sealed sign-ups already carry these keys: the table may grow, never rename them.
 TEST(SignupForm, TheSignupsSkillKeysStay) {
-  for (const char* key :
-       {"customer_service", "cash_handling", "sales",         "bilingual",      "phone_calls",
-        "teamwork",         "computer_basics", "office_software", "data_entry",  "social_media",
-        "it_support",       "coding",        "graphic_design", "bookkeeping",    "patient_care",
-        "cpr_first_aid",    "child_care",    "elder_care",    "medical_records", "cooking",
-        "food_safety",      "serving_food",  "front_desk",    "housekeeping",   "cleaning",
-        "driving",          "forklift",      "warehouse",     "security",       "carpentry",
-        "electrical",       "plumbing",      "hvac",          "welding",        "painting",
-        "power_tools",      "landscaping",   "solar_install", "teaching",       "problem_solving"}) {
+  for (const char* key : {"customer_service", "cash_handling",   "sales",
+                          "bilingual",        "phone_calls",     "teamwork",
+                          "computer_basics",  "office_software", "data_entry",
+                          "social_media",     "it_support",      "coding",
+                          "graphic_design",   "bookkeeping",     "patient_care",
+                          "cpr_first_aid",    "child_care",      "elder_care",
+                          "medical_records",  "cooking",         "food_safety",
+                          "serving_food",     "front_desk",      "housekeeping",
+                          "cleaning",         "driving",         "forklift",
+                          "warehouse",        "security",        "carpentry",
+                          "electrical",       "plumbing",        "hvac",
+                          "welding",          "painting",        "power_tools",
+                          "landscaping",      "solar_install",   "teaching",
+                          "problem_solving"}) {
     EXPECT_NE(find_skill(key), nullptr) << key;
   }
 }
