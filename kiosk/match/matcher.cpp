@@ -232,13 +232,13 @@ struct Run {
     std::set<std::int64_t> keys;
     const std::size_t n = std::min<std::size_t>(chosen.size(), 12);
     const int per_skill =
-        n == 0 ? 0 : std::max(jobs ? 25 : 15, (jobs ? 300 : 120) / static_cast<int>(n));
+        n == 0 ? 0 : std::max(jobs ? 20 : 15, (jobs ? 200 : 120) / static_cast<int>(n));
     std::vector<std::string> socs;
     for (std::size_t i = 0; i < n; ++i) {
       add_keys(keys, store.newest_matching(kind, chosen[i].fts, now, per_skill));
       socs.insert(socs.end(), chosen[i].socs.begin(), chosen[i].socs.end());
     }
-    // Those showing two chosen skills at once, however old: the best fits.
+    // The newest showing two chosen skills at once (the best fits), beyond the windows above.
     if (n >= 2) {
       std::string pairs;
       for (std::size_t i = 0; i < std::min<std::size_t>(n, 6); ++i) {
@@ -246,11 +246,11 @@ struct Run {
           pairs += (pairs.empty() ? "(" : " OR (") + chosen[i].fts + " AND " + chosen[j].fts + ")";
         }
       }
-      add_keys(keys, store.newest_matching(kind, pairs, now, jobs ? 150 : 60));
+      add_keys(keys, store.newest_matching(kind, pairs, now, jobs ? 120 : 60));
     }
-    if (!socs.empty()) add_keys(keys, browse(kind, std::nullopt, socs, false, jobs ? 100 : 60));
+    if (!socs.empty()) add_keys(keys, browse(kind, std::nullopt, socs, false, 60));
     for (const Industry industry : industries) {
-      const int per_field = std::max(20, (jobs ? 120 : 60) / static_cast<int>(industries.size()));
+      const int per_field = std::max(20, (jobs ? 80 : 60) / static_cast<int>(industries.size()));
       add_keys(keys, browse(kind, industry, {}, false, per_field));
     }
     if (!jobs && profile.paid_training) add_keys(keys, browse(kind, std::nullopt, {}, true, 60));
