@@ -130,13 +130,24 @@ struct CompiledSkill {
   std::string fts;                // {title body skills} : ("cash register" * OR …)
 };
 
+// The phrases ORed, each also with its last word plural ("cash registers", "vendedores"): exact
+// terms, which FTS5 reads lazily newest first, where a prefix would merge every word it starts.
 std::string fts_of(const std::vector<Phrase>& phrases) {
   std::string any;
   for (const Phrase& p : phrases) {
     std::string quoted;
-    for (const auto& w : p) quoted += (quoted.empty() ? "" : " ") + w;
-    any += (any.empty() ? "\"" : " OR \"") + quoted + "\"";
-    if (p.back().size() >= 4) any += " *";  // its plural, and more: the words here decide
+    for (std::size_t i = 0; i + 1 < p.size(); ++i) quoted += p[i] + " ";
+    const std::string& last = p.back();
+    std::vector<std::string> forms = {last};
+    if (last.size() >= 3) {
+      forms.push_back(last + "s");
+      if (std::string_view("aeiou").find(last.back()) == std::string_view::npos) {
+        forms.push_back(last + "es");
+      }
+    }
+    for (const auto& form : forms) {
+      any += (any.empty() ? "\"" : " OR \"") + quoted + form + "\"";
+    }
   }
   return any.empty() ? any : "{title body skills} : (" + any + ")";
 }
