@@ -176,8 +176,9 @@ struct EducationWords {
   std::string_view gives;  // phrases of a program that gets you there
 };
 
-// Highest first: "bachelor's degree or high school diploma" asks the lower one? No: postings
-// list the least they take first; the first level found, from the top, is what is asked.
+// Highest first: the first level found from the top is what is asked (words naming two levels,
+// "high school diploma; associate degree preferred", read as the higher: a gap said too often
+// rather than missed).
 constexpr std::array<EducationWords, 4> kEducationWords = {{
     {"graduate", "master|masters|master s degree|graduate degree|doctorate|phd|maestria",
      "master s degree|maestria"},
