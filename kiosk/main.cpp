@@ -39,6 +39,8 @@ int main(int argc, char** argv) {
       return kiosk::run_sync(options);
     case kiosk::Options::Command::Search:
       return kiosk::run_search(options);
+    case kiosk::Options::Command::Match:
+      return kiosk::run_match(options);
     case kiosk::Options::Command::Speak:
       return kiosk::run_speak(options);
     case kiosk::Options::Command::Keygen:

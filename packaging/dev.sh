@@ -4,7 +4,7 @@
 #   packaging/dev.sh run [KIOSK OPTIONS]   install what is missing, build, start the kiosk
 #   packaging/dev.sh test                  install what is missing, build, run the whole suite
 #   packaging/dev.sh build [PRESET]        only build (debug, release or asan)
-#   packaging/dev.sh bench                 release build, listings, frame-time and printing
+#   packaging/dev.sh bench                 release build, listings, matching, frame-time and printing
 #                                          benchmarks → BENCHMARKS.md
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #
@@ -108,6 +108,8 @@ case "$cmd" in
     replace_section "## Listings cache" "$md"
     tests/bench/frame_bench.sh build/release/workforce-kiosk "$root" > "$md"
     replace_section "## Scrolling the job list" "$md"
+    KIOSK_BENCH_MD="$md" build/release/tests/match_bench
+    replace_section "## Matching" "$md"
     KIOSK_BENCH_MD="$md" build/release/tests/printout_bench
     replace_section "## Printing" "$md"
     rm -f "$md"

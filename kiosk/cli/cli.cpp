@@ -1,5 +1,6 @@
 #include "kiosk/cli/cli.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <iostream>
@@ -9,6 +10,7 @@
 #include "kiosk/base/paths.h"
 #include "kiosk/config/config.h"
 #include "kiosk/search/facets.h"
+#include "kiosk/signup/form.h"
 
 namespace kiosk {
 namespace {
@@ -95,6 +97,11 @@ std::string usage_text() {
          filter_help(ListingKind::Job) + "         filters for programs:\n" +
          filter_help(ListingKind::Program) +
          "                  max_cost=USD  occupation=SOC[,SOC]... (29-1141; jobs and programs)\n"
+         "       workforce-kiosk match [--data-dir DIR] --skills A,B,C [--education LEVEL]\n"
+         "                             [--lang en|es] [--json]\n"
+         "         jobs and training that fit these skills (keys or names in English or\n"
+         "         Spanish), with the reasons; LEVEL: none high_school some_college associate\n"
+         "         bachelor graduate\n"
          "       workforce-kiosk speak [--lang en|es] --out FILE.wav [--json] [--] TEXT\n"
          "         speaks TEXT with espeak-ng (English: en-us, Spanish: es-419) into a WAV file\n"
          "       workforce-kiosk keygen --out DIR [--json]\n"
@@ -137,6 +144,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Sync;
     } else if (args[0] == "search") {
       options.command = Options::Command::Search;
+    } else if (args[0] == "match") {
+      options.command = Options::Command::Match;
     } else if (args[0] == "speak") {
       options.command = Options::Command::Speak;
     } else if (args[0] == "keygen") {
@@ -234,6 +243,32 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         return fail("--limit takes a number from 1 to 500");
       }
       options.limit = n;
+    } else if (arg == "--skills" && options.command == Options::Command::Match) {
+      auto v = value();
+      if (!v) return fail("--skills takes skills separated by commas");
+      std::string part;
+      for (const char c : *v + ",") {
+        if (c != ',') {
+          part += c;
+          continue;
+        }
+        const auto first = part.find_first_not_of(' ');
+        if (first != std::string::npos) {
+          options.skills.push_back(part.substr(first, part.find_last_not_of(' ') - first + 1));
+        }
+        part.clear();
+      }
+    } else if (arg == "--education" && options.command == Options::Command::Match) {
+      auto v = value();
+      const auto known = [&](const std::string& key) {
+        return std::any_of(kEducationLevels.begin(), kEducationLevels.end(),
+                           [&](const Choice& c) { return c.key == key; });
+      };
+      if (!v || !known(*v)) {
+        return fail(
+            "--education takes none, high_school, some_college, associate, bachelor or graduate");
+      }
+      options.education = *v;
     } else if (arg == "--out") {
       auto v = value();
       if (!v || v->empty()) return fail("--out needs a file");
@@ -260,6 +295,9 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.kind || !options.filters.empty() || options.sort || options.limit || options.exact;
   if (search_only && options.command != Options::Command::Search) {
     return fail("--kind, --filter, --sort, --limit and --exact go with the search command");
+  }
+  if (options.command == Options::Command::Match && options.skills.empty()) {
+    return fail("match needs --skills (keys or names, separated by commas)");
   }
   if (options.command == Options::Command::CheckConfig &&
       (options.script || options.windowed || options.screenshot_dir)) {

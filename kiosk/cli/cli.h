@@ -17,6 +17,7 @@ struct Options {
     CheckConfig,
     Sync,
     Search,
+    Match,
     Speak,
     Keygen,
     OutboxList,
@@ -41,6 +42,9 @@ struct Options {
   std::optional<int> limit;
   bool exact = false;  // the typed words only: no occupations added from the vocabulary
   std::string query;
+  // match
+  std::vector<std::string> skills;  // as given: keys or labels, either language
+  std::optional<std::string> education;
   // speak
   std::optional<std::filesystem::path> out;  // the WAV file
   std::string text;                          // what to say
@@ -67,6 +71,9 @@ int run_sync(const Options& options);
 int run_search(const Options& options);
 // `search --kind faq`: the FAQ ranked in memory as the Questions screen ranks it.
 int run_faq_search(const Options& options);
+// `workforce-kiosk match --skills a,b,c`: jobs and training that fit (kiosk/match/matcher.h),
+// with their reasons. 2 for a skill or an education level it does not know.
+int run_match(const Options& options);
 // `workforce-kiosk speak`: synthesizes the text into a WAV file. No display, no configuration.
 int run_speak(const Options& options);
 // `workforce-kiosk keygen --out DIR`: the intake team's key pair (kiosk/signup/sealing.h).

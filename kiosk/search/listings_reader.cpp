@@ -64,6 +64,24 @@ void ListingsReader::related(RelatedQuery query, std::function<void(RelatedListi
   });
 }
 
+void ListingsReader::match(MatchProfile profile, std::int64_t now, std::size_t limit,
+                           std::function<void(std::vector<MatchResult>)> done) {
+  worker_.post([this, profile = std::move(profile), now, limit, done = std::move(done)]() mutable {
+    std::vector<MatchResult> found;
+    if (Store* s = store()) {
+      try {
+        found = match_listings(*s, profile, now, limit);
+      } catch (const std::exception& e) {
+        log::error(std::string("matching failed: ") + e.what());
+        store_.reset();
+      }
+    }
+    profile.clear();  // the resident's taps, wiped before they are freed
+    ui_.post(
+        [done = std::move(done), found = std::move(found)]() mutable { done(std::move(found)); });
+  });
+}
+
 namespace {
 
 std::optional<Listing> read_listing(Store& s, ListingKind kind, std::int64_t key) {

@@ -13,6 +13,7 @@
 #include "kiosk/base/run_queue.h"
 #include "kiosk/base/worker.h"
 #include "kiosk/faq/faq_index.h"
+#include "kiosk/match/matcher.h"
 #include "kiosk/search/related.h"
 #include "kiosk/store/store.h"
 
@@ -31,6 +32,9 @@ class ListingsReader {
   void search(SearchQuery query, const std::string& tag, std::function<void(SearchResult)> done);
   // Listings related to one on screen ("Training for this job"): by occupation, else by industry.
   void related(RelatedQuery query, std::function<void(RelatedListings)> done);
+  // Jobs and training that fit what a resident tapped ("What can you do?", kiosk/match/).
+  void match(MatchProfile profile, std::int64_t now, std::size_t limit,
+             std::function<void(std::vector<MatchResult>)> done);
   // One listing, whole, for a detail screen (jobs, programs, events, services).
   void listing(ListingKind kind, std::int64_t key,
                std::function<void(std::optional<Listing>)> done);

@@ -7,56 +7,6 @@
 
 namespace kiosk {
 
-// ---- [SECTION] Choices -------------------------------------------------------------------------
-
-const std::vector<SkillEntry>& signup_skills() {
-  // Everyday skills of the jobs and training a Miami-Dade resident is offered, grouped loosely by
-  // industry so related chips sit together. The words are in locales/ ("skill.<key>").
-  static const std::vector<SkillEntry> skills = {
-      {"customer_service", "skill.customer_service"_msg},
-      {"cash_handling", "skill.cash_handling"_msg},
-      {"sales", "skill.sales"_msg},
-      {"bilingual", "skill.bilingual"_msg},
-      {"phone_calls", "skill.phone_calls"_msg},
-      {"teamwork", "skill.teamwork"_msg},
-      {"computer_basics", "skill.computer_basics"_msg},
-      {"office_software", "skill.office_software"_msg},
-      {"data_entry", "skill.data_entry"_msg},
-      {"social_media", "skill.social_media"_msg},
-      {"it_support", "skill.it_support"_msg},
-      {"coding", "skill.coding"_msg},
-      {"graphic_design", "skill.graphic_design"_msg},
-      {"bookkeeping", "skill.bookkeeping"_msg},
-      {"patient_care", "skill.patient_care"_msg},
-      {"cpr_first_aid", "skill.cpr_first_aid"_msg},
-      {"child_care", "skill.child_care"_msg},
-      {"elder_care", "skill.elder_care"_msg},
-      {"medical_records", "skill.medical_records"_msg},
-      {"cooking", "skill.cooking"_msg},
-      {"food_safety", "skill.food_safety"_msg},
-      {"serving_food", "skill.serving_food"_msg},
-      {"front_desk", "skill.front_desk"_msg},
-      {"housekeeping", "skill.housekeeping"_msg},
-      {"cleaning", "skill.cleaning"_msg},
-      {"driving", "skill.driving"_msg},
-      {"forklift", "skill.forklift"_msg},
-      {"warehouse", "skill.warehouse"_msg},
-      {"security", "skill.security"_msg},
-      {"carpentry", "skill.carpentry"_msg},
-      {"electrical", "skill.electrical"_msg},
-      {"plumbing", "skill.plumbing"_msg},
-      {"hvac", "skill.hvac"_msg},
-      {"welding", "skill.welding"_msg},
-      {"painting", "skill.painting"_msg},
-      {"power_tools", "skill.power_tools"_msg},
-      {"landscaping", "skill.landscaping"_msg},
-      {"solar_install", "skill.solar_install"_msg},
-      {"teaching", "skill.teaching"_msg},
-      {"problem_solving", "skill.problem_solving"_msg},
-  };
-  return skills;
-}
-
 // ---- [SECTION] Consent texts and their versions ------------------------------------------------
 
 // The version names the words: change the words in locales/, change the version here.

@@ -95,13 +95,7 @@ inline constexpr std::array<Choice, 3> kYesNoPreferNot = {{
     {"prefer_not", "signup.prefer_not"_msg},
 }};
 
-// A skill the resident can pick: a bilingual list written for the sign-up (a later issue's
-// occupation and skill vocabulary replaces it behind the same chips).
-struct SkillEntry {
-  std::string_view key;  // stable: the envelope's value
-  MsgKey label;
-};
-const std::vector<SkillEntry>& signup_skills();
+// The skills a resident can pick are the matcher's table: kiosk/match/skills.h.
 
 // ---- [SECTION] Consent texts and their versions ------------------------------------------------
 
@@ -137,7 +131,7 @@ struct SignupForm {
   std::string preferred_language;        // "en" | "es"; empty until chosen
   std::vector<std::string> looking_for;  // kLookingFor keys
   std::vector<std::string> industries;   // kSignupIndustries keys
-  std::vector<std::string> skills;       // signup_skills() keys
+  std::vector<std::string> skills;       // skills() keys (kiosk/match/skills.h)
   std::string education;                 // kEducationLevels key
   std::vector<std::string> contact;      // kContactMethods keys
   bool terms_accepted = false;

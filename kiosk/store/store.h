@@ -203,6 +203,12 @@ class Store {
     vocabulary_ = std::move(vocabulary);
   }
 
+  // For the matcher (kiosk/match/): the keys of up to `limit` current listings of `kind` whose
+  // index matches `match`, newest first. `match` is an FTS5 expression the caller builds from
+  // its own word tables, never from what a resident typed. Defined in match_keys.cpp.
+  std::vector<std::int64_t> newest_matching(ListingKind kind, const std::string& match,
+                                            std::int64_t now, int limit);
+
  private:
   friend class FeedImport;
   void migrate();

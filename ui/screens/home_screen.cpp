@@ -41,8 +41,9 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   float y = ImGui::GetCursorScreenPos().y + ui.px(em::kParagraphGap);
   const float height = pos.y + size.y - y;
   // As few columns as show every tile without scrolling (wide tiles read best), never tiles
-  // narrower than kMinTileWidth; when even the most columns cannot, the most (fewest rows) and
-  // the tiles scroll. One column on a narrow screen takes all of its width, within reason.
+  // narrower than kMinTileWidth; when none can, the count that needs the least height (ties: the
+  // most columns) and the tiles scroll. One column on a narrow screen takes all of its width,
+  // within reason.
   const float width = size.x - indicator;
   const int most = std::max(
       1, std::min(count, static_cast<int>((width + gap) / (ui.px(em::kMinTileWidth) + gap))));
@@ -51,6 +52,7 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   float min_h = 0;
   int rows = 1;
   TileLayout layout = TileLayout::Beside;
+  float least_needed = 0;  // of the column counts tried, the one that needs the least height
   for (int c = 1; c <= most; ++c) {
     const float w = std::min((width - gap * static_cast<float>(c - 1)) / static_cast<float>(c),
                              ui.px(em::kTileWidth) * 1.5f);
@@ -73,12 +75,25 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     beside = beside && h_beside <= h_stacked;  // whichever is shorter, all tiles alike
     const float h = beside ? h_beside : h_stacked;
     const int r = (count + c - 1) / c;
-    columns = c;
-    tile_w = w;
-    min_h = h;
-    rows = r;
-    layout = beside ? TileLayout::Beside : TileLayout::Stacked;
-    if (static_cast<float>(r) * h + gap * static_cast<float>(r - 1) <= height) break;
+    const auto take = [&] {
+      columns = c;
+      tile_w = w;
+      min_h = h;
+      rows = r;
+      layout = beside ? TileLayout::Beside : TileLayout::Stacked;
+    };
+    if (static_cast<float>(r) * h + gap * static_cast<float>(r - 1) <= height) {
+      take();
+      break;
+    }
+    // None fits yet: keep the count that scrolls least once the rows close up to half a gap
+    // (below). Three wide columns with the icons beside the words can be shorter than four
+    // narrow ones with the icons on top.
+    const float needed = static_cast<float>(r) * h + gap * 0.5f * static_cast<float>(r - 1);
+    if (c == 1 || needed <= least_needed) {
+      least_needed = needed;
+      take();
+    }
   }
   // As tall as the design when there is room; shorter on a short screen, never shorter than the
   // words need.

@@ -10,6 +10,7 @@
 #include "ui/screens/home_screen.h"
 #include "ui/screens/listing_browser_screen.h"
 #include "ui/screens/listing_detail_screen.h"
+#include "ui/screens/match_screen.h"
 #include "ui/screens/my_list_screen.h"
 #include "ui/screens/screen_registry.h"
 #include "ui/screens/signup_screen.h"
@@ -36,6 +37,7 @@ void register_screens(ScreenRegistry& r, ScreenServices& s) {
   r.add<ListingDetailScreen>(ScreenInfo{.name = "events.detail", .speech_intro = events.words.detail_intro, .announces_heading = true}, events, s.visit, s.reader);
   r.add<SignupScreen>(ScreenInfo{.name = "signup", .speech_intro = "speech.intro.signup"_msg, .tile = HomeTile{"home.signup", "home.signup.title"_msg, "home.signup.subtitle"_msg, Icon::Person, 30}, .own_back = true}, s.visit.signup, s.signup);
   r.add<MyListScreen>(ScreenInfo{.name = "mylist", .speech_intro = "speech.intro.mylist"_msg}, s.visit.saved);
+  r.add<MatchScreen>(ScreenInfo{.name = "match", .speech_intro = "speech.intro.match"_msg, .tile = HomeTile{"home.match", "home.match.title"_msg, "home.match.subtitle"_msg, Icon::Check, 45}}, s.reader);
   r.add<CareersScreen>(ScreenInfo{.name = "careers", .speech_intro = "speech.intro.careers"_msg, .tile = HomeTile{"home.careers", "home.careers.title"_msg, "home.careers.subtitle"_msg, Icon::List, 40}, .announces_heading = true}, s.reader);
   r.add<FaqScreen>(ScreenInfo{.name = "faq", .speech_intro = "speech.intro.faq"_msg, .tile = HomeTile{"home.faq", "home.faq.title"_msg, "home.faq.subtitle"_msg, Icon::Chat, 70}}, s.visit, s.reader);
   r.add<HelpScreen>(ScreenInfo{.name = "help", .speech_intro = "speech.intro.help"_msg, .tile = HomeTile{"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help, 100}});

@@ -5,6 +5,7 @@
 
 #include "kiosk/base/log.h"
 #include "kiosk/base/wipe.h"
+#include "kiosk/match/skills.h"
 #include "kiosk/store/word_forms.h"
 #include "ui/text_input.h"
 
@@ -86,16 +87,6 @@ std::string pretty_phone(std::string_view typed) {
   const auto digits = kiosk::phone_digits(typed);
   if (!digits) return std::string(typed);
   return "(" + digits->substr(0, 3) + ") " + digits->substr(3, 3) + "-" + digits->substr(6);
-}
-
-// Whether a skill's words (in the resident's language) hold every word typed, accents and
-// capitals aside.
-bool skill_matches(std::string_view label, const std::vector<std::string>& words) {
-  const auto label_words = kiosk::split_words(label, 16);
-  return std::all_of(words.begin(), words.end(), [&](const std::string& w) {
-    return std::any_of(label_words.begin(), label_words.end(),
-                       [&](const std::string& lw) { return kiosk::fold_word(lw).starts_with(w); });
-  });
 }
 
 }  // namespace
@@ -441,10 +432,17 @@ void SignupScreen::skills(Ui& ui, float width) {
   float x = origin.x;
   float y = origin.y;
   int index = 0;
-  for (const auto& skill : kiosk::signup_skills()) {
+  for (const auto& skill : kiosk::skills()) {
     const std::string& label = ui.t(skill.label);
     const bool on = kiosk::contains(form_.skills, skill.key);
-    if (!on && !words.empty() && !skill_matches(label, words)) continue;
+    // Found by its words in either language, whichever the kiosk shows.
+    if (!on && !words.empty() &&
+        !kiosk::skill_found_by(skill,
+                               ui.tr.text_in(kiosk::Language::En, skill.label) + " " +
+                                   ui.tr.text_in(kiosk::Language::Es, skill.label),
+                               words)) {
+      continue;
+    }
     const float w = std::min(width, chip_width(ui, label));
     if (x > origin.x && x + w > origin.x + width) {
       x = origin.x;
@@ -642,7 +640,7 @@ void SignupScreen::draw_review(Ui& ui, float width) {
         return joined(ui, kiosk::kSignupIndustries, form_.industries);
       case SignupStep::Skills: {
         std::string out;
-        for (const auto& s : kiosk::signup_skills()) {
+        for (const auto& s : kiosk::skills()) {
           if (!kiosk::contains(form_.skills, s.key)) continue;
           if (!out.empty()) out += ", ";
           out += ui.t(s.label);
