@@ -635,7 +635,8 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
     const float w = max.x - pad - text_min.x;
     const float text_h =
         wrapped_height(tf, title, w) + pad * 0.25f + wrapped_height(ui.fonts.body, subtitle, w);
-    text_min.y = pos.y + std::max(pad, (size.y - text_h) / 2);
+    // Centred; a tile squeezed to fit a screen keeps three quarters of its padding.
+    text_min.y = pos.y + std::max(pad * 0.75f, (size.y - text_h) / 2);
     y = pos.y + (size.y - icon_size) / 2;
   }
   draw_icon(draw, icon, ImVec2(pos.x + pad + band + icon_size / 2, y + icon_size / 2), icon_size,

@@ -28,10 +28,31 @@ std::string listings_line(Ui& ui) {
 void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float text_width = std::min(size.x, ui.px(em::kMaxTextWidth));
   ImGui::SetCursorScreenPos(pos);
-  paragraph(ui, ui.t("home.greeting"_msg), ui.fonts.title, ui.palette.text, text_width,
-            kiosk::Role::Heading);
-  vertical_gap(ui, em::kParagraphGap * 0.5f);
-  paragraph(ui, ui.t("home.intro"_msg), ui.fonts.body, ui.palette.text_muted, text_width);
+  const std::string& greeting = ui.t("home.greeting"_msg);
+  const std::string& intro = ui.t("home.intro"_msg);
+  ImFont* big = ui.fonts.title;
+  ImFont* body = ui.fonts.body;
+  const float greeting_w = big->CalcTextSizeA(big->FontSize, FLT_MAX, 0, greeting.c_str()).x;
+  const float intro_w = body->CalcTextSizeA(body->FontSize, FLT_MAX, 0, intro.c_str()).x;
+  const float between = ui.px(em::kGap);
+  if (greeting_w + between + intro_w <= size.x) {
+    // On a wide screen the greeting and the hint share a line: the room goes to the tiles
+    // (nine of them fit at 1920×1080 without scrolling).
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    draw->AddText(big, big->FontSize, pos, ui.palette.text.packed(), greeting.c_str());
+    record(ui, {}, kiosk::Role::Heading, pos, ImVec2(pos.x + greeting_w, pos.y + big->FontSize),
+           greeting);
+    // On the greeting's baseline, near enough: both fonts' descents are alike in em.
+    const ImVec2 at(pos.x + greeting_w + between, pos.y + (big->FontSize - body->FontSize) * 0.8f);
+    draw->AddText(body, body->FontSize, at, ui.palette.text_muted.packed(), intro.c_str());
+    record(ui, {}, kiosk::Role::Text, at, ImVec2(at.x + intro_w, at.y + body->FontSize), intro);
+    ImGui::Dummy(ImVec2(size.x, big->FontSize));
+    ImGui::SetCursorScreenPos(ImVec2(pos.x, ImGui::GetCursorScreenPos().y));
+  } else {
+    paragraph(ui, greeting, big, ui.palette.text, text_width, kiosk::Role::Heading);
+    vertical_gap(ui, em::kParagraphGap * 0.5f);
+    paragraph(ui, intro, body, ui.palette.text_muted, text_width);
+  }
 
   const float gap = ui.px(em::kGap);
   const float indicator = ui.px(em::kScrollIndicatorWidth + 1.0f);
@@ -98,7 +119,12 @@ void HomeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   // As tall as the design when there is room; shorter on a short screen, never shorter than the
   // words need.
   const float room = (height - gap * static_cast<float>(rows - 1)) / static_cast<float>(rows);
-  const float tile_h = std::max(min_h, std::min(ui.px(em::kTileHeight), room));
+  // Tiles with the icon beside the words may give up a quarter of their padding (top and
+  // bottom alike: the words stay centred) before they scroll: nine tiles at 1920×1080.
+  const float squeezed =
+      layout == TileLayout::Beside ? min_h - ui.px(em::kInnerPadding) * 0.5f : min_h;
+  const float tile_h =
+      std::max(std::min(min_h, std::max(squeezed, room)), std::min(ui.px(em::kTileHeight), room));
   // More tiles than the screen holds (large text, a short screen): they scroll, and the
   // greeting stays.
   // A few pixels short: the rows close up (to half a gap) before the tiles scroll.
