@@ -64,23 +64,22 @@ bool within(const std::string& phrase, const std::vector<std::string>& folded, s
   return true;
 }
 
-// `"registered nurse"`, `"registered nurses"`; `"cajero"`, `"cajera"`: the phrase with its last
-// word in its other form, whole words (a prefix would make "almacén" find "almacenamiento").
+// `"registered nurse"`; `"cajero"`, `"cajera"`: the phrase, and a Spanish one with its last word
+// in the other gender, whole words (a prefix would make "almacén" find "almacenamiento").
 std::vector<std::string> phrase_queries(const std::string& folded_phrase, Language language) {
   const auto space = folded_phrase.rfind(' ');
   const std::string head =
       space == std::string::npos ? std::string() : folded_phrase.substr(0, space + 1);
   const std::string last =
       space == std::string::npos ? folded_phrase : folded_phrase.substr(space + 1);
-  // Spanish: the other gender ("cajero", "cajera"; titles are singular). English: the plural
-  // ("nurses"), unless it is one. Each form is one more doclist to merge on every search.
+  // Titles name one worker: the singular only ("registered nurse"; "nurses" is a word of
+  // descriptions, and its doclist would be read whole for the title's sake). Spanish adds the
+  // other gender ("cajero", "cajera").
   std::vector<std::string> forms{last};
   if (language == Language::Es) {
     for (auto& form : word_forms(last)) {
       if (forms.size() < 2 && form != last && !form.ends_with('s')) forms.push_back(form);
     }
-  } else if (!last.ends_with('s')) {
-    forms.push_back(last + "s");
   }
   std::vector<std::string> out;
   out.reserve(forms.size());
