@@ -1,9 +1,13 @@
 #include "tests/bench/feed_generator.h"
 
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstring>
+#include <fstream>
 #include <string_view>
 
 namespace kiosk::bench {
@@ -952,6 +956,20 @@ std::vector<std::string> benchmark_queries() {
       "quantum blacksmith",
       "submarine captain",
   };
+}
+
+bool write_benchmark_feed(const std::filesystem::path& file, std::size_t count) {
+  if (const pid_t child = fork(); child == 0) {
+    std::ofstream out(file, std::ios::binary);
+    out << generate_jobposting_feed(count, 20261121);
+    out.close();
+    _exit(out ? 0 : 1);
+  } else if (child > 0) {
+    int status = 0;
+    waitpid(child, &status, 0);
+    return WIFEXITED(status) && WEXITSTATUS(status) == 0;
+  }
+  return false;
 }
 
 }  // namespace kiosk::bench

@@ -112,16 +112,8 @@ int main(int argc, char** argv) {
                                 ? std::stoul(std::string(argv[1]).substr(7))
                                 : 100000;
   const fs::path feed_file = f.dir / "jobs.jsonld";
-  // The feed is generated in a child process, so the peak RSS below is the import's own.
-  if (const pid_t child = fork(); child == 0) {
-    std::ofstream out(feed_file, std::ios::binary);
-    out << kiosk::bench::generate_jobposting_feed(count, 20261121);
-    out.close();
-    _exit(out ? 0 : 1);
-  } else {
-    int status = 0;
-    waitpid(child, &status, 0);
-  }
+  // Written by a child process, so the peak RSS below is this process's own.
+  if (!kiosk::bench::write_benchmark_feed(feed_file, count)) return 1;
   const auto feed_mb = static_cast<double>(fs::file_size(feed_file)) / (1024.0 * 1024.0);
   f.url = "file://" + feed_file.string();
   const fs::path config_file = f.dir / "kiosk.toml";

@@ -67,15 +67,8 @@ int main(int argc, char** argv) {
                                 ? std::stoul(std::string(argv[1]).substr(7))
                                 : 100000;
   const fs::path feed_file = dir / "jobs.jsonld";
-  if (const pid_t child = fork(); child == 0) {
-    std::ofstream out(feed_file, std::ios::binary);
-    out << kiosk::bench::generate_jobposting_feed(count, 20261121);
-    out.close();
-    _exit(out ? 0 : 1);
-  } else {
-    int status = 0;
-    waitpid(child, &status, 0);
-  }
+  // Written by a child process, so the peak RSS below is this process's own.
+  if (!kiosk::bench::write_benchmark_feed(feed_file, count)) return 1;
   const fs::path programs = fs::path(KIOSK_SOURCE_DIR) / "assets/sample/programs.jsonld";
   std::ofstream(dir / "kiosk.toml")
       << "[kiosk]\nid = \"bench\"\n\n[feeds]\njobs = [\"file://" << feed_file.string()
