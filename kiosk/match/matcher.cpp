@@ -17,8 +17,6 @@
 
 namespace kiosk {
 
-using literals::operator""_msg;
-
 bool MatchProfile::empty() const {
   return skills.empty() && industries.empty() && education.empty() && hours == HoursWanted::Any &&
          !paid_training;
@@ -344,8 +342,8 @@ struct Run {
     const int have = education_rank(profile.education);
     const int need = education_rank(asked);
     if (have < 0 || need <= have) return;
-    const auto words = std::find_if(kEducationWords.begin(), kEducationWords.end(),
-                                    [&](const EducationWords& e) { return e.key == asked; });
+    const auto* const words = std::find_if(kEducationWords.begin(), kEducationWords.end(),
+                                           [&](const EducationWords& e) { return e.key == asked; });
     MatchNote note;
     note.kind = MatchNote::Kind::NeedsEducation;
     note.education = asked;
