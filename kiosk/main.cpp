@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
       return kiosk::run_outbox_open(options);
     case kiosk::Options::Command::OutboxSend:
       return kiosk::run_outbox_send(options);
+    case kiosk::Options::Command::PinHash:
+      return kiosk::run_pin_hash(options, std::cin);
     case kiosk::Options::Command::Run:
       break;
   }

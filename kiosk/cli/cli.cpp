@@ -114,6 +114,9 @@ std::string usage_text() {
          "         opens exported envelopes with intake.key; prints the sign-ups as a JSON array\n"
          "       workforce-kiosk outbox send [--config FILE] [--data-dir DIR] [--json]\n"
          "         sends every waiting sign-up to [signup] endpoint now; exit 1 while some remain\n"
+         "       workforce-kiosk pin-hash [--json] < PIN\n"
+         "         reads a staff PIN (4 to 8 digits) on standard input and prints its argon2id\n"
+         "         hash for [staff] pin_hash\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -150,6 +153,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Speak;
     } else if (args[0] == "keygen") {
       options.command = Options::Command::Keygen;
+    } else if (args[0] == "pin-hash") {
+      options.command = Options::Command::PinHash;
     } else if (args[0] == "outbox") {
       const std::string what = args.size() > 1 ? args[1] : "";
       if (what == "list") {
@@ -318,6 +323,11 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     return fail("--out goes with the speak and keygen commands");
   }
   if (auto error = check_signup_usage(options)) return fail(*error);
+  if (options.command == Options::Command::PinHash &&
+      (options.windowed || options.script || options.screenshot_dir || options.data_dir ||
+       options.config || options.language)) {
+    return fail("pin-hash takes only --json (and the PIN on standard input)");
+  }
   parsed.options = std::move(options);
   return parsed;
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,6 +25,7 @@ struct Options {
     OutboxExport,
     OutboxOpen,
     OutboxSend,
+    PinHash,
     Help,
     Version
   };
@@ -86,5 +88,9 @@ int run_outbox_open(const Options& options);
 // `workforce-kiosk outbox send`: one delivery pass over everything pending, backoff or not. 0 when
 // the outbox is empty afterwards; 1 with the count and the reason when envelopes remain.
 int run_outbox_send(const Options& options);
+// `workforce-kiosk pin-hash`: one line of `in` (4 to 8 digits) becomes the argon2id hash for
+// [staff] pin_hash; `--json` prints {"pin_hash":"…"}. 2 (one line on stderr) for anything else.
+// The PIN is never echoed, printed or logged, and is wiped once hashed.
+int run_pin_hash(const Options& options, std::istream& in);
 
 }  // namespace kiosk

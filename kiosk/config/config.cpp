@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fstream>
 #include <functional>
+#include <regex>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -175,6 +176,26 @@ bool has_control_chars(const std::string& s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
+// The shape of what crypto_pwhash_str writes for argon2id (kiosk/staff/pin.h):
+// $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>, salt and hash in unpadded base64.
+// libsodium checks the rest when a PIN is tried.
+bool argon2id_shaped(const std::string& v) {
+  static const std::regex shape(
+      R"(\$argon2id\$v=19\$m=[1-9][0-9]{0,9},t=[1-9][0-9]{0,9},p=[1-9][0-9]{0,2})"
+      R"(\$[A-Za-z0-9+/]{11,64}\$[A-Za-z0-9+/]{16,128})");
+  return std::regex_match(v, shape);
+}
+
+std::optional<std::string> argon2id_hash(const std::string& v) {
+  if (v.empty() || argon2id_shaped(v)) return std::nullopt;
+  if (has_control_chars(v)) return "must not contain control characters or line breaks";
+  const bool pin =
+      !v.empty() && std::all_of(v.begin(), v.end(), [](char c) { return c >= '0' && c <= '9'; });
+  return std::string("expected the PIN's argon2id hash (\"$argon2id$v=19$…\") that ") +
+         "`workforce-kiosk pin-hash` prints, got " +
+         (pin ? std::string("digits: put the hash here, never the PIN itself") : "\"" + v + "\"");
+}
+
 }  // namespace
 
 std::string ConfigError::to_string() const {
@@ -230,13 +251,13 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     return std::nullopt;
   };
 
-  static const std::vector<std::string_view> kSections = {"kiosk", "session", "feeds", "printer",
-                                                          "signup"};
+  static const std::vector<std::string_view> kSections = {"kiosk",   "session", "feeds",
+                                                          "printer", "signup",  "staff"};
   for (const auto& [name, value] : root) {
     if (std::find(kSections.begin(), kSections.end(), name.str()) == kSections.end()) {
       check.fail(name.source(),
                  "unknown section or key '" + std::string(name.str()) +
-                     "' (expected [kiosk], [session], [feeds], [printer] or [signup])");
+                     "' (expected [kiosk], [session], [feeds], [printer], [signup] or [staff])");
     }
   }
 
@@ -304,6 +325,9 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
                {{"public_key", string_key(check, config.signup.public_key, 64, public_key)},
                 {"endpoint", string_key(check, config.signup.endpoint, 2048, signup_url)},
                 {"activate_url", string_key(check, config.signup.activate_url, 512, signup_url)}});
+
+  read_section(check, root, "staff",
+               {{"pin_hash", string_key(check, config.staff.pin_hash, 256, argon2id_hash)}});
 
   config.kiosk.default_language = parse_language(language).value_or(Language::En);
   result.errors = check.take();

@@ -55,12 +55,19 @@ struct SignupSection {
   std::string activate_url = "https://workforce.miami/activate?ref={reference}";
 };
 
+struct StaffSection {
+  // The staff PIN's argon2id hash, as `workforce-kiosk pin-hash` prints it ("$argon2id$v=19$…");
+  // never the PIN itself. Empty: the hidden staff entry does nothing.
+  std::string pin_hash;
+};
+
 struct Config {
   KioskSection kiosk;
   SessionSection session;
   FeedsSection feeds;
   PrinterSection printer;
   SignupSection signup;
+  StaffSection staff;
   std::filesystem::path source;  // the file it came from (empty for text parsed in memory)
 };
 

@@ -16,7 +16,7 @@ struct VerbSpec {
   int args;
 };
 
-constexpr std::array<VerbSpec, 12> kVerbs = {{
+constexpr std::array<VerbSpec, 13> kVerbs = {{
     {"tap", ScenarioStep::Verb::Tap, 1},
     {"type", ScenarioStep::Verb::Type, 1},
     {"key", ScenarioStep::Verb::Key, 1},
@@ -29,6 +29,7 @@ constexpr std::array<VerbSpec, 12> kVerbs = {{
     {"expect-not-id", ScenarioStep::Verb::ExpectNotId, 1},
     {"lang", ScenarioStep::Verb::Lang, 1},
     {"shot", ScenarioStep::Verb::Shot, 1},
+    {"hold", ScenarioStep::Verb::Hold, 2},
 }};
 
 std::optional<double> to_number(const std::string& s) {
@@ -155,6 +156,17 @@ ScenarioParseResult parse_scenario(std::string_view text, std::string_view name)
         }
         step.dx = static_cast<float>(*dx);
         step.dy = static_cast<float>(*dy);
+        break;
+      }
+      case ScenarioStep::Verb::Hold: {
+        // The finger stays down for real frames: a minute is already longer than any hold.
+        const auto seconds = to_number((*words)[2]);
+        if (step.arg.empty() || !seconds || *seconds <= 0 || *seconds > 60) {
+          return fail(
+              "'hold' needs an id and the seconds to keep the finger down (more than 0, "
+              "at most 60), like: hold header.name 5");
+        }
+        step.number = *seconds;
         break;
       }
       case ScenarioStep::Verb::Lang:

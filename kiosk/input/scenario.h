@@ -22,12 +22,13 @@ struct ScenarioStep {
     ExpectId,
     ExpectNotId,
     Lang,
-    Shot
+    Shot,
+    Hold
   };
   Verb verb = Verb::Tap;
   int line = 0;          // 1-based line in the file, for error messages
   std::string arg;       // id, text, key name, language or screenshot name
-  double number = 0;     // wait: milliseconds; advance: seconds
+  double number = 0;     // wait: milliseconds; advance, hold: seconds
   float dx = 0, dy = 0;  // drag
 };
 

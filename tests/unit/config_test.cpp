@@ -178,5 +178,38 @@ TEST(Config, HelpDeskInBothLanguages) {
   EXPECT_NE(bad.errors[1].message.find("help_desk_es"), std::string::npos);
 }
 
+// Made by `workforce-kiosk pin-hash` for 2468 (tests only).
+constexpr const char* kPinHash =
+    "$argon2id$v=19$m=65536,t=2,p=1$2DcP2g4wpW4nHdTZUBgC2Q$"
+    "a3BMfqjmBG4M/KELePqyfhf9oaqsGtuJqIJ3K1rc0OU";
+
+TEST(Config, StaffPinHashIsTakenWhenArgon2idShaped) {
+  const auto result =
+      parse_config(std::string("[staff]\npin_hash = \"") + kPinHash + "\"\n", "site.toml");
+  ASSERT_TRUE(result.errors.empty()) << result.errors.front().to_string();
+  EXPECT_EQ(result.config->staff.pin_hash, kPinHash);
+  EXPECT_TRUE(parse_config("", "site.toml").config->staff.pin_hash.empty());  // no staff entry
+}
+
+TEST(Config, StaffPinHashThatIsNotOneIsRefused) {
+  const auto pin = parse_config("[staff]\npin_hash = \"2468\"\n", "site.toml");
+  ASSERT_EQ(pin.errors.size(), 1u);
+  EXPECT_EQ(pin.errors[0].line, 2);
+  EXPECT_NE(pin.errors[0].message.find("[staff] pin_hash"), std::string::npos);
+  EXPECT_NE(pin.errors[0].message.find("never the PIN itself"), std::string::npos);
+  EXPECT_EQ(pin.errors[0].message.find("2468"), std::string::npos);  // the PIN is not repeated
+  for (const std::string bad :
+       {"$argon2i$v=19$m=65536,t=2,p=1$QWxhZGRpbjpvcGVuc2VzYW1l$"
+        "3pBYBZ4HyqjX3YVqq+I0GmO6QEi1MCp5pPIOqJE8N7k",
+        "$2y$10$abcdefghijklmnopqrstuv", "$argon2id$v=19$m=65536,t=2,p=1$"}) {
+    const auto result = parse_config("[staff]\npin_hash = \"" + bad + "\"\n", "site.toml");
+    ASSERT_EQ(result.errors.size(), 1u) << bad;
+    EXPECT_NE(result.errors[0].message.find("workforce-kiosk pin-hash"), std::string::npos);
+  }
+  const auto typo = parse_config("[staff]\npin = \"1\"\n", "site.toml");
+  ASSERT_EQ(typo.errors.size(), 1u);
+  EXPECT_NE(typo.errors[0].message.find("pin_hash"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace kiosk

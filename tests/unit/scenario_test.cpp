@@ -23,11 +23,12 @@ TEST(Scenario, ParsesEveryVerb) {
       "expect-id jobs.result.0\n"
       "expect-not-id session.warning\n"
       "lang es\n"
-      "shot home_es\n",
+      "shot home_es\n"
+      "hold header.name 5.5\n",
       "all.scenario");
   ASSERT_TRUE(r.scenario) << r.error;
   const auto& s = r.scenario->steps;
-  ASSERT_EQ(s.size(), 12u);
+  ASSERT_EQ(s.size(), 13u);
   EXPECT_EQ(s[0].verb, Verb::Tap);
   EXPECT_EQ(s[0].line, 2);
   EXPECT_EQ(s[1].arg, "enfermera Ñ");
@@ -39,6 +40,22 @@ TEST(Scenario, ParsesEveryVerb) {
   EXPECT_EQ(s[8].verb, Verb::ExpectId);
   EXPECT_EQ(s[10].arg, "es");
   EXPECT_EQ(s[11].verb, Verb::Shot);
+  EXPECT_EQ(s[12].verb, Verb::Hold);
+  EXPECT_EQ(s[12].arg, "header.name");
+  EXPECT_DOUBLE_EQ(s[12].number, 5.5);
+  EXPECT_EQ(verb_name(Verb::Hold), "hold");
+}
+
+TEST(Scenario, HoldNeedsAnIdAndSensibleSeconds) {
+  EXPECT_EQ(parse_scenario("hold header.name\n", "x").error,
+            "x:1: 'hold' takes 2 arguments, got 1");
+  for (const char* bad : {"hold a 0\n", "hold a -1\n", "hold a 61\n", "hold a soon\n",
+                          "hold \"\" 5\n", "hold a nan\n"}) {
+    EXPECT_NE(parse_scenario(bad, "x").error.find("'hold' needs an id and the seconds"),
+              std::string::npos)
+        << bad;
+  }
+  EXPECT_TRUE(parse_scenario("hold a 60\nhold a 0.2\n", "x").scenario);
 }
 
 TEST(Scenario, QuotesAndEscapes) {

@@ -270,6 +270,10 @@ void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
       }
       break;
     }
+    case Verb::Hold:
+      ops_.push_back(tap_op(s.arg, "hold"));
+      ops_.back().kind = Op::Kind::HoldId;
+      break;
     case Verb::Shot:
       shot_pending_ = true;
       wants_render_ = true;
@@ -291,6 +295,19 @@ void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
       }
       host.touch_down(w->rect.centre_x(), w->rect.centre_y());
       host.touch_up(w->rect.centre_x(), w->rect.centre_y());
+      break;
+    }
+    case Op::Kind::HoldId: {
+      // Down now; real frames run with the finger down (the widget sees a press held, frame
+      // after frame, as ImGui 1.86 has no input queue to replay); the release comes after.
+      const auto* w = frame.registry.find(op.id);
+      if (w == nullptr) {
+        ops_.clear();
+        return fail(frame, "hold: no visible widget " + op.id);
+      }
+      host.touch_down(w->rect.centre_x(), w->rect.centre_y());
+      wait_until_ = frame.now + std::chrono::milliseconds(static_cast<long>(step_->number * 1000));
+      ops_.push_front(point_op(Op::Kind::Up, w->rect.centre_x(), w->rect.centre_y()));
       break;
     }
     case Op::Kind::Down:

@@ -50,8 +50,8 @@ class ScenarioRunner {
 
  private:
   struct Op {
-    enum class Kind { TapId, Down, Move, Up, CheckLang, TypeChar } kind = Kind::TapId;
-    std::string id;                              // TapId; TypeChar: the character
+    enum class Kind { TapId, Down, Move, Up, CheckLang, TypeChar, HoldId } kind = Kind::TapId;
+    std::string id;                              // TapId, HoldId; TypeChar: the character
     int attempts = 0;                            // TypeChar: page switches tried
     float x = 0, y = 0;                          // Down, Move, Up
     bool settle = true;                          // wait for a settled frame before this op
