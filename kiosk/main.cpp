@@ -53,6 +53,8 @@ int main(int argc, char** argv) {
       return kiosk::run_outbox_open(options);
     case kiosk::Options::Command::OutboxSend:
       return kiosk::run_outbox_send(options);
+    case kiosk::Options::Command::Stats:
+      return kiosk::run_stats(options);
     case kiosk::Options::Command::Run:
       break;
   }

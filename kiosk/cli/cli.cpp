@@ -114,6 +114,8 @@ std::string usage_text() {
          "         opens exported envelopes with intake.key; prints the sign-ups as a JSON array\n"
          "       workforce-kiosk outbox send [--config FILE] [--data-dir DIR] [--json]\n"
          "         sends every waiting sign-up to [signup] endpoint now; exit 1 while some remain\n"
+         "       workforce-kiosk stats [--config FILE] [--data-dir DIR] [--json|--csv]\n"
+         "         anonymous usage figures: today, the last 7 and 30 days (--csv: per day)\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -126,6 +128,7 @@ std::string usage_text() {
          "  --out FILE|DIR        where speak writes its WAV file; where keygen writes the keys\n"
          "  --secret-key FILE     the intake team's intake.key (outbox open)\n"
          "  --json                machine-readable output (subcommands)\n"
+         "  --csv                 stats: one line per day, for a spreadsheet\n"
          "  --help, --version\n";
 }
 
@@ -164,6 +167,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         return fail("outbox takes list, export, open or send (see --help)");
       }
       ++i;
+    } else if (args[0] == "stats") {
+      options.command = Options::Command::Stats;
     } else if (args[0] == "help") {
       options.command = Options::Command::Help;
     } else {
@@ -192,6 +197,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Version;
     } else if (arg == "--json") {
       options.json = true;
+    } else if (arg == "--csv" && options.command == Options::Command::Stats) {
+      options.csv = true;
     } else if (arg == "--exact") {
       options.exact = true;
     } else if (arg == "--config") {
@@ -318,6 +325,12 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     return fail("--out goes with the speak and keygen commands");
   }
   if (auto error = check_signup_usage(options)) return fail(*error);
+  if (options.command == Options::Command::Stats) {
+    if (options.json && options.csv) return fail("stats takes --json or --csv, not both");
+    if (options.windowed || options.script || options.screenshot_dir || options.language) {
+      return fail("stats takes only --data-dir, --config, --json and --csv");
+    }
+  }
   parsed.options = std::move(options);
   return parsed;
 }

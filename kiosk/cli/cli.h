@@ -24,6 +24,7 @@ struct Options {
     OutboxExport,
     OutboxOpen,
     OutboxSend,
+    Stats,
     Help,
     Version
   };
@@ -35,6 +36,7 @@ struct Options {
   std::optional<std::string> script;
   std::optional<std::filesystem::path> screenshot_dir;
   bool json = false;
+  bool csv = false;  // stats: one row per day
   // search
   std::optional<std::string> kind;
   std::vector<std::string> filters;  // KEY=VALUE
@@ -86,5 +88,8 @@ int run_outbox_open(const Options& options);
 // `workforce-kiosk outbox send`: one delivery pass over everything pending, backoff or not. 0 when
 // the outbox is empty afterwards; 1 with the count and the reason when envelopes remain.
 int run_outbox_send(const Options& options);
+// `workforce-kiosk stats [--json|--csv]`: the anonymous usage figures (kiosk/stats/usage.h):
+// today, the last 7 and 30 days; --csv one row per day for the last 30 days.
+int run_stats(const Options& options);
 
 }  // namespace kiosk
