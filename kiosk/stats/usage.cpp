@@ -1,5 +1,6 @@
 #include "kiosk/stats/usage.h"
 
+#include <array>
 #include <chrono>
 #include <cstdio>
 
@@ -35,28 +36,27 @@ bool screen_name(std::string_view name) {
   return true;
 }
 
+// Each stored counter and the figure it adds to (journeys: by prefix, below).
+struct Field {
+  std::string_view key;
+  std::int64_t Figures::*figure;
+};
+constexpr std::array kFields{
+    Field{"sessions", &Figures::sessions},   Field{"session_seconds", &Figures::session_seconds},
+    Field{"lang.en", &Figures::sessions_en}, Field{"lang.es", &Figures::sessions_es},
+    Field{"searches", &Figures::searches},   Field{"searches_empty", &Figures::searches_empty},
+    Field{"signups", &Figures::signups},     Field{"qr_shown", &Figures::qr_shown},
+    Field{"prints", &Figures::prints},
+};
+
 void count_into(Figures& f, const std::string& key, std::int64_t n) {
-  if (key == "sessions") {
-    f.sessions += n;
-  } else if (key == "session_seconds") {
-    f.session_seconds += n;
-  } else if (key == "lang.en") {
-    f.sessions_en += n;
-  } else if (key == "lang.es") {
-    f.sessions_es += n;
-  } else if (key.starts_with(kJourneyPrefix)) {
+  if (key.starts_with(kJourneyPrefix)) {
     f.journeys += n;
     f.journey_screens[key.substr(kJourneyPrefix.size())] += n;
-  } else if (key == "searches") {
-    f.searches += n;
-  } else if (key == "searches_empty") {
-    f.searches_empty += n;
-  } else if (key == "signups") {
-    f.signups += n;
-  } else if (key == "qr_shown") {
-    f.qr_shown += n;
-  } else if (key == "prints") {
-    f.prints += n;
+    return;
+  }
+  for (const Field& field : kFields) {
+    if (field.key == key) f.*field.figure += n;
   }  // a key from a newer kiosk: not ours to show
 }
 
