@@ -22,6 +22,7 @@
 #include "kiosk/session/visit.h"
 #include "kiosk/setup/settings.h"
 #include "kiosk/signup/signup_service.h"
+#include "kiosk/stats/usage.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync_service.h"
 #include "ui/access_controller.h"
@@ -106,6 +107,10 @@ class App final : public RunnerHost {
   kiosk::ListingsStatus listings_;
   std::filesystem::path data_dir_;
   kiosk::SessionTimer session_;
+  kiosk::Clock::time_point session_began_{};  // for the session's length in the usage figures
+  // Anonymous counts, written at most once a minute (kiosk/stats/usage.h); declared before the
+  // screens and workers whose callbacks count, so it outlives them.
+  kiosk::stats::UsageCounter usage_{data_dir_, [this] { return now_unix(); }};
   Metrics keyboard_metrics_;
   DamageTracker damage_;
   AccessController access_;  // the resident's settings, back to defaults after each session
@@ -206,6 +211,7 @@ void App::apply(const kiosk::Intent& intent) {
       break;
     case kiosk::Intent::Kind::StartSession:
       session_.begin(clock_.now());
+      session_began_ = clock_.now();
       navigator_.home();
       kiosk::log::info("session started");
       break;
@@ -217,6 +223,10 @@ void App::apply(const kiosk::Intent& intent) {
       break;
     default:
       break;
+  }
+  if (intent.kind == kiosk::Intent::Kind::Open && before.screen == kiosk::Navigator::kHome &&
+      navigator_.current() != before) {
+    usage_.journey(navigator_.current().screen);  // a journey begins on the home screen
   }
   if (navigator_.current() != before) {
     // Back, or a route already on the stack: the screen keeps its place.
@@ -294,7 +304,8 @@ Damage App::draw_frame(float dt) {
         .access = &access_.settings(),
         .speech = &access_.speech_focus(),
         .screens = &screens_,
-        .end_question = &end_question_};
+        .end_question = &end_question_,
+        .usage = &usage_};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   current_screen().draw(ui);
@@ -314,6 +325,11 @@ Damage App::draw_frame(float dt) {
 }
 
 void App::end_session(const char* why) {
+  if (session_.touched()) {  // counted in the language the resident ended in
+    usage_.session_ended(
+        std::chrono::duration_cast<std::chrono::seconds>(clock_.now() - session_began_).count(),
+        translator_.language());
+  }
   session_.end();
   end_question_ = false;
   pending_leave_.reset();
@@ -351,6 +367,7 @@ int App::run() {
   if (!setup()) return 1;
 
   session_.begin(clock_.now());  // start-up shows home, as after a tap on the attract screen
+  session_began_ = clock_.now();
   bool first_frame = true;
   int frames_wanted = 2;  // after any event, draw until the picture stops changing
   auto last_frame = SteadyClock::now();
@@ -365,7 +382,13 @@ int App::run() {
       timeout = std::max(std::chrono::milliseconds(0),
                          std::chrono::ceil<std::chrono::milliseconds>(*wake_at_ - clock_.now()));
     }
+    if (const auto write_at = usage_.next_write()) {  // the counts wait a minute at most
+      const auto in =
+          std::chrono::milliseconds(std::max<std::int64_t>(0, *write_at - now_unix()) * 1000);
+      if (!timeout || in < *timeout) timeout = in;
+    }
     const PumpResult events = platform_->pump(timeout);
+    usage_.flush_if_due();
     if (events.quit_requested) {
       if (events.signal || !platform_->fullscreen()) {
         if (session_.state() != kiosk::SessionTimer::State::Attract) end_session("the kiosk stops");
@@ -441,10 +464,12 @@ int App::run() {
     if (!intents.empty()) frames_wanted = std::max(frames_wanted, 2);
 
     if (runner_ && runner_->finished()) {
+      usage_.flush();
       kiosk::log::info(frame_stats_.summary());
       return runner_->exit_code();
     }
   }
+  usage_.flush();
   kiosk::log::info(frame_stats_.summary());
   kiosk::log::info("stopped");
   return 0;

@@ -27,6 +27,9 @@
 namespace kiosk {
 class QrCode;
 class PrintService;
+namespace stats {
+class UsageCounter;
+}
 }  // namespace kiosk
 
 namespace ui {
@@ -67,6 +70,8 @@ struct Ui {
   SpeechFocus* speech = nullptr;                  // null: taps act at once
   const ScreenRegistry* screens = nullptr;        // every screen (the home screen's tiles)
   bool* end_question = nullptr;  // "I'm done" was tapped: ask before ending (null: end at once)
+  // Anonymous counts (kiosk/stats/usage.h); outlives every screen and callback. Null in tests.
+  kiosk::stats::UsageCounter* usage = nullptr;
 
   void wake_no_later_than(kiosk::Clock::time_point t) {
     if (!wake_at || t < *wake_at) wake_at = t;

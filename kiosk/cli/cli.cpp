@@ -117,6 +117,8 @@ std::string usage_text() {
          "       workforce-kiosk pin-hash [--json] < PIN\n"
          "         reads a staff PIN (4 to 8 digits) on standard input and prints its argon2id\n"
          "         hash for [staff] pin_hash\n"
+         "       workforce-kiosk stats [--config FILE] [--data-dir DIR] [--json|--csv]\n"
+         "         anonymous usage figures: today, the last 7 and 30 days (--csv: per day)\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -129,6 +131,7 @@ std::string usage_text() {
          "  --out FILE|DIR        where speak writes its WAV file; where keygen writes the keys\n"
          "  --secret-key FILE     the intake team's intake.key (outbox open)\n"
          "  --json                machine-readable output (subcommands)\n"
+         "  --csv                 stats: one line per day, for a spreadsheet\n"
          "  --help, --version\n";
 }
 
@@ -169,6 +172,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
         return fail("outbox takes list, export, open or send (see --help)");
       }
       ++i;
+    } else if (args[0] == "stats") {
+      options.command = Options::Command::Stats;
     } else if (args[0] == "help") {
       options.command = Options::Command::Help;
     } else {
@@ -197,6 +202,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Version;
     } else if (arg == "--json") {
       options.json = true;
+    } else if (arg == "--csv" && options.command == Options::Command::Stats) {
+      options.csv = true;
     } else if (arg == "--exact") {
       options.exact = true;
     } else if (arg == "--config") {
@@ -327,6 +334,12 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       (options.windowed || options.script || options.screenshot_dir || options.data_dir ||
        options.config || options.language)) {
     return fail("pin-hash takes only --json (and the PIN on standard input)");
+  }
+  if (options.command == Options::Command::Stats) {
+    if (options.json && options.csv) return fail("stats takes --json or --csv, not both");
+    if (options.windowed || options.script || options.screenshot_dir || options.language) {
+      return fail("stats takes only --data-dir, --config, --json and --csv");
+    }
   }
   parsed.options = std::move(options);
   return parsed;

@@ -26,6 +26,7 @@ struct Options {
     OutboxOpen,
     OutboxSend,
     PinHash,
+    Stats,
     Help,
     Version
   };
@@ -37,6 +38,7 @@ struct Options {
   std::optional<std::string> script;
   std::optional<std::filesystem::path> screenshot_dir;
   bool json = false;
+  bool csv = false;  // stats: one row per day
   // search
   std::optional<std::string> kind;
   std::vector<std::string> filters;  // KEY=VALUE
@@ -92,5 +94,8 @@ int run_outbox_send(const Options& options);
 // [staff] pin_hash; `--json` prints {"pin_hash":"…"}. 2 (one line on stderr) for anything else.
 // The PIN is never echoed, printed or logged, and is wiped once hashed.
 int run_pin_hash(const Options& options, std::istream& in);
+// `workforce-kiosk stats [--json|--csv]`: the anonymous usage figures (kiosk/stats/usage.h):
+// today, the last 7 and 30 days; --csv one row per day for the last 30 days.
+int run_stats(const Options& options);
 
 }  // namespace kiosk

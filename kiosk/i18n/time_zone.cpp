@@ -63,4 +63,17 @@ LocalTime local_time(std::int64_t unix_seconds) {
   return t;
 }
 
+std::int64_t local_day(std::int64_t unix_seconds) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<UCalendar, CalendarClose> cal(
+      ucal_open(nullptr, 0, "en_US", UCAL_GREGORIAN, &status));  // the default zone
+  if (U_FAILURE(status) != 0) return unix_seconds / 86400;
+  ucal_setMillis(cal.get(), static_cast<UDate>(unix_seconds) * 1000.0, &status);
+  const std::int64_t offset_ms = std::int64_t{ucal_get(cal.get(), UCAL_ZONE_OFFSET, &status)} +
+                                 ucal_get(cal.get(), UCAL_DST_OFFSET, &status);
+  if (U_FAILURE(status) != 0) return unix_seconds / 86400;
+  const std::int64_t local = unix_seconds + offset_ms / 1000;
+  return local >= 0 ? local / 86400 : (local - 86399) / 86400;
+}
+
 }  // namespace kiosk

@@ -27,4 +27,8 @@ struct LocalTime {
 };
 LocalTime local_time(std::int64_t unix_seconds);
 
+// The wall-clock date at that moment, as days since 1970-01-01 (a civil day number: consecutive
+// whatever daylight saving does, so "the last 7 days" is today's number minus 0…6).
+std::int64_t local_day(std::int64_t unix_seconds);
+
 }  // namespace kiosk

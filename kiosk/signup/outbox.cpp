@@ -60,20 +60,7 @@ Outbox::Outbox(const std::filesystem::path& data_dir)
     : db_(file_in(data_dir), sql::Database::Mode::ReadWrite) {
   // WAL with a full sync at every commit: a row that was committed survives a SIGKILL or a power
   // cut, and one that was not leaves no trace; the uploader's connection reads while we write.
-  db_.exec("PRAGMA journal_mode = WAL");
-  db_.exec("PRAGMA synchronous = FULL");
-  const int version = db_.user_version();
-  if (version > kSchemaVersion) {
-    throw sql::SqliteError(0, file_in(data_dir).string() +
-                                  " was written by a newer workforce-kiosk (outbox version " +
-                                  std::to_string(version) + ")");
-  }
-  if (version < kSchemaVersion) {
-    sql::Transaction t(db_);
-    db_.exec(kSchema);
-    db_.set_user_version(kSchemaVersion);
-    t.commit();
-  }
+  sql::open_durable(db_, kSchema, kSchemaVersion, file_in(data_dir), "outbox");
 }
 
 std::filesystem::path Outbox::file_in(const std::filesystem::path& data_dir) {

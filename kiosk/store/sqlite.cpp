@@ -180,4 +180,21 @@ void Transaction::commit() {
   done_ = true;
 }
 
+void open_durable(Database& db, std::string_view schema, int version,
+                  const std::filesystem::path& file, std::string_view what) {
+  db.exec("PRAGMA journal_mode = WAL");
+  db.exec("PRAGMA synchronous = FULL");
+  const int found = db.user_version();
+  if (found > version) {
+    throw SqliteError(0, file.string() + " was written by a newer workforce-kiosk (" +
+                             std::string(what) + " version " + std::to_string(found) + ")");
+  }
+  if (found < version) {
+    Transaction t(db);
+    db.exec(schema);
+    db.set_user_version(version);
+    t.commit();
+  }
+}
+
 }  // namespace kiosk::sql

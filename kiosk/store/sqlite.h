@@ -110,4 +110,11 @@ class Transaction {
   bool done_ = false;
 };
 
+// A small file of the kiosk's own (the outbox, the usage figures): WAL with a full sync at every
+// commit, so a committed write survives a SIGKILL or a power cut and an unfinished one leaves no
+// trace; then `schema` is made at `version` (user_version). A file from a newer kiosk is refused
+// with a SqliteError naming `file` and `what`.
+void open_durable(Database& db, std::string_view schema, int version,
+                  const std::filesystem::path& file, std::string_view what);
+
 }  // namespace kiosk::sql

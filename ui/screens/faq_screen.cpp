@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "kiosk/base/wipe.h"
+#include "kiosk/stats/usage.h"
 #include "ui/screens/screen_registry.h"
 #include "ui/text_input.h"
 
@@ -34,6 +35,7 @@ void FaqScreen::reset() {
   kiosk::wipe(ranked_for_);
   ranked_.clear();
   pinned_.reset();
+  search_counted_ = true;
   ++generation_;  // a read on its way is for a resident who has gone (the FAQ is not theirs)
   loading_ = false;
   requested_ = false;
@@ -61,6 +63,7 @@ void FaqScreen::update_ranking() {
   if (!index_ || (search_.text == ranked_for_ && !ranked_for_.empty())) return;
   kiosk::wipe(ranked_for_);
   ranked_for_ = search_.text;
+  search_counted_ = false;
   ranked_ = blank(search_.text) ? std::vector<kiosk::faq::Ranked>{}
                                 : index_->rank(search_.text, kMaxAnswers, true);
   if (!pinned_) return;
@@ -130,6 +133,10 @@ void FaqScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     staff_shown = true;
   } else {
     draw_answers(ui, inner);
+  }
+  if (index_ && !search_counted_ && !blank(search_.text) && !ui.input.focused("faq.query")) {
+    search_counted_ = true;
+    if (ui.usage != nullptr) ui.usage->search(ranked_.empty());
   }
   if (!staff_shown) {
     vertical_gap(ui, em::kSectionGap * 0.5f);

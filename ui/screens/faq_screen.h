@@ -57,6 +57,9 @@ class FaqScreen final : public Screen {
   std::vector<kiosk::faq::Ranked> ranked_;
   std::string ranked_for_;             // the text ranked_ answers (wiped with the visit)
   std::optional<std::size_t> pinned_;  // a tapped question: its own answer first
+  // The usage figures count a search once its words are settled: the keyboard put away (Enter,
+  // a drag) or a suggested question tapped, not at every letter.
+  bool search_counted_ = true;
   ScrollArea scroll_;
 };
 

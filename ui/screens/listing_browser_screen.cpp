@@ -7,6 +7,7 @@
 #include "kiosk/base/wipe.h"
 #include "kiosk/i18n/format.h"
 #include "kiosk/search/facets.h"
+#include "kiosk/stats/usage.h"
 #include "ui/text_input.h"
 
 namespace ui {
@@ -84,6 +85,8 @@ void ListingBrowserScreen::reset() {
   ++generation_;            // a search still on its way is for a resident who has gone
   kiosk::wipe(requested_);  // both end with what was typed
   kiosk::wipe(pending_);
+  answered_ = 0;
+  counted_ = 0;
   limit_ = kiosk::ListingSearch::kPageSize;
   filters_open_ = false;
   results_scroll_.reset();
@@ -115,11 +118,17 @@ void ListingBrowserScreen::update_search(Ui& ui) {
       requested_ = signature;
       kiosk::wipe(pending_);
       const std::uint64_t generation = ++generation_;
+      const std::size_t asked = search_.browsing()
+                                    ? 0
+                                    : std::hash<std::string_view>{}(search_.text) * 31 +
+                                          std::hash<std::string_view>{}(filters) + 1;
       ++in_flight_;
       reader_.search(search_.query(ui.tr.language(), ui.now, limit_), std::string(spec_.prefix),
-                     [this, generation](kiosk::SearchResult result) {
+                     [this, generation, asked](kiosk::SearchResult result) {
                        --in_flight_;
                        if (generation != generation_) return;  // a newer search is on its way
+                       answered_ = asked;
+                       answered_empty_ = result.total == 0;
                        search_.results = std::move(result);
                        search_.has_results = true;
                      });
@@ -128,6 +137,10 @@ void ListingBrowserScreen::update_search(Ui& ui) {
     }
   }
   if (in_flight_ > 0 || !pending_.empty()) ui.busy = true;
+  if (answered_ != 0 && answered_ != counted_ && !ui.input.focused(spec_.id("query"))) {
+    counted_ = answered_;
+    if (ui.usage != nullptr) ui.usage->search(answered_empty_);
+  }
   kiosk::wipe(signature);  // built every frame around what was typed
 }
 

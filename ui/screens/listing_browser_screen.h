@@ -62,6 +62,12 @@ class ListingBrowserScreen final : public Screen {
   int limit_ = kiosk::ListingSearch::kPageSize;
   int in_flight_ = 0;
   std::uint64_t generation_ = 0;
+  // Usage figures: the words and filters of the last search answered and of the last counted,
+  // hashed (0: browsing). A search counts once the keyboard is put away, not at every letter;
+  // the same one again in the other language, sorted or with more results is not a new one.
+  std::size_t answered_ = 0;
+  bool answered_empty_ = false;
+  std::size_t counted_ = 0;
   bool filters_open_ = false;  // narrow screens: the filter chips replace the results
   ScrollArea results_scroll_;
   ScrollArea filters_scroll_;

@@ -6,6 +6,7 @@
 #include "kiosk/i18n/format.h"
 #include "kiosk/print/print_service.h"
 #include "kiosk/print/printout.h"
+#include "kiosk/stats/usage.h"
 
 namespace ui {
 
@@ -138,12 +139,14 @@ void ListingDetailScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   if (view && !view->link.empty() && view->link != qr_link_) {
     qr_link_ = view->link;
     qr_ = kiosk::QrCode::encode(qr_link_);
+    if (ui.usage != nullptr && qr_) ui.usage->qr_shown();  // once per listing opened
   }
   if (view && view->calendar != calendar_text_) {
     calendar_text_ = view->calendar;
     calendar_qr_.reset();
     if (!calendar_text_.empty()) {
       calendar_qr_ = kiosk::QrCode::encode(calendar_text_, kiosk::QrCode::Level::Low);
+      if (ui.usage != nullptr && calendar_qr_) ui.usage->qr_shown();
     }
   }
   if (view && !loading_ && !view->similar.text.empty() &&
@@ -432,7 +435,8 @@ void ListingDetailScreen::draw_take_away(Ui& ui, const DetailView& view, ImVec2 
         !busy) {
       print_state_ = PrintState::Sending;
       const std::uint64_t generation = generation_;
-      ui.printer->print(printout_of(view, ui), [this, generation](bool ok) {
+      ui.printer->print(printout_of(view, ui), [this, generation, usage = ui.usage](bool ok) {
+        if (ok && usage != nullptr) usage->print();  // sent to the printer, whoever waits
         if (generation != generation_) return;
         print_state_ = ok ? PrintState::Sent : PrintState::Failed;
       });

@@ -6,6 +6,7 @@
 #include "kiosk/base/log.h"
 #include "kiosk/base/wipe.h"
 #include "kiosk/match/skills.h"
+#include "kiosk/stats/usage.h"
 #include "kiosk/store/word_forms.h"
 #include "ui/text_input.h"
 
@@ -321,7 +322,8 @@ void SignupScreen::submit(Ui& ui) {
   send_failed_ = false;
   const unsigned generation = generation_;
   service_.submit(form_, std::string(kiosk::language_code(ui.tr.language())), ui.now,
-                  [this, generation](kiosk::SubmitResult result) {
+                  [this, generation, usage = ui.usage](kiosk::SubmitResult result) {
+                    if (result.ok && usage != nullptr) usage->signup();  // sealed and stored
                     if (generation != generation_) return;  // the session ended meanwhile
                     sending_ = false;
                     if (!result.ok) {
@@ -335,6 +337,7 @@ void SignupScreen::submit(Ui& ui) {
                     reference_ = std::move(result.reference);
                     qr_link_ = service_.activate_link(reference_);
                     qr_ = kiosk::QrCode::encode(qr_link_);
+                    if (usage != nullptr && qr_) usage->qr_shown();
                     kiosk::log::info("a sign-up was sealed into the outbox");
                     done_pending_ = true;
                   });
