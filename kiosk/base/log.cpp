@@ -4,13 +4,26 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
+#include <deque>
 #include <mutex>
+
+#include "kiosk/base/utf8.h"
 
 namespace kiosk::log {
 namespace {
 
 std::atomic<Level> g_level{Level::Info};
 std::mutex g_mutex;  // keeps lines from different threads whole
+std::mutex g_recent_mutex;
+std::deque<Entry> g_recent;  // guarded by g_recent_mutex
+
+void remember(Level lvl, std::int64_t unix, std::string_view message) {
+  std::string kept = utf8::sanitize(message.substr(0, utf8::cut(message, kRecentBytes)));
+  kept.resize(utf8::cut(kept, kRecentBytes));  // U+FFFD is longer than the byte it replaced
+  const std::lock_guard lock(g_recent_mutex);
+  g_recent.push_back(Entry{unix, lvl, std::move(kept)});
+  while (g_recent.size() > kRecentCount) g_recent.pop_front();
+}
 
 const char* level_name(Level level) {
   switch (level) {
@@ -38,9 +51,12 @@ Level level() {
 }
 
 void write(Level lvl, std::string_view message) {
-  if (lvl < g_level.load()) return;
+  const Level threshold = g_level.load();
+  if (lvl < threshold && (lvl < Level::Warn || threshold == Level::Silent)) return;
   const auto now = std::chrono::system_clock::now();
   const std::time_t t = std::chrono::system_clock::to_time_t(now);
+  if (lvl >= Level::Warn) remember(lvl, static_cast<std::int64_t>(t), message);
+  if (lvl < threshold) return;
   const auto ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
   std::tm tm{};
@@ -50,6 +66,16 @@ void write(Level lvl, std::string_view message) {
   const std::lock_guard lock(g_mutex);
   std::fprintf(stderr, "%s.%03dZ workforce-kiosk %s: %.*s\n", stamp, static_cast<int>(ms),
                level_name(lvl), static_cast<int>(message.size()), message.data());
+}
+
+std::vector<Entry> recent() {
+  const std::lock_guard lock(g_recent_mutex);
+  return {g_recent.begin(), g_recent.end()};
+}
+
+void clear_recent() {
+  const std::lock_guard lock(g_recent_mutex);
+  g_recent.clear();
 }
 
 }  // namespace kiosk::log

@@ -2,7 +2,11 @@
 // Never pass anything a resident typed to these functions: log events and ids, not content.
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace kiosk::log {
 
@@ -24,5 +28,17 @@ inline void warn(std::string_view m) {
 inline void error(std::string_view m) {
   write(Level::Error, m);
 }
+
+// The recent problems, for the staff panel: the last kRecentCount Warn and Error lines, whatever
+// the level written to stderr (none while Silent), each cut to kRecentBytes on a UTF-8 boundary.
+inline constexpr std::size_t kRecentCount = 20;
+inline constexpr std::size_t kRecentBytes = 300;
+struct Entry {
+  std::int64_t unix = 0;  // when it was written, Unix seconds
+  Level level = Level::Warn;
+  std::string message;
+};
+std::vector<Entry> recent();  // oldest first; safe from any thread
+void clear_recent();          // tests
 
 }  // namespace kiosk::log
