@@ -176,6 +176,42 @@ bool has_control_chars(const std::string& s) {
                      [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
+std::function<void(const toml::node&, const std::string&)> folder_list_key(
+    Checker& check, std::vector<std::filesystem::path>& out) {
+  return [&check, &out](const toml::node& node, const std::string& where) {
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+      check.fail(node.source(), where + ": expected a list of folders in [ ], like [\"/media\"]");
+      return;
+    }
+    if (array->size() > 8) {
+      check.fail(node.source(), where + ": at most 8 folders");
+      return;
+    }
+    std::vector<std::filesystem::path> folders;
+    for (const auto& element : *array) {
+      const auto* s = element.as_string();
+      if (s == nullptr) {
+        check.fail(element.source(),
+                   where + ": expected a folder in quotes, got " + std::string(type_name(element)));
+        continue;
+      }
+      const std::string& v = s->get();
+      const bool controls = has_control_chars(v);
+      std::filesystem::path folder = std::filesystem::path(v).lexically_normal();
+      if (folder.filename().empty()) folder = folder.parent_path();  // "/mnt/usb/"
+      if (v.size() > 256 || controls || !v.starts_with('/') || folder == folder.root_path()) {
+        check.fail(element.source(),
+                   where + ": expected an absolute folder other than / (like \"/media\"), got \"" +
+                       (controls ? std::string("text with control characters") : v) + "\"");
+        continue;
+      }
+      folders.push_back(std::move(folder));
+    }
+    out = std::move(folders);
+  };
+}
+
 // The shape of what crypto_pwhash_str writes for argon2id (kiosk/staff/pin.h):
 // $argon2id$v=19$m=<KiB>,t=<passes>,p=<lanes>$<salt>$<hash>, salt and hash in unpadded base64.
 // libsodium checks the rest when a PIN is tried.
@@ -327,7 +363,8 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
                 {"activate_url", string_key(check, config.signup.activate_url, 512, signup_url)}});
 
   read_section(check, root, "staff",
-               {{"pin_hash", string_key(check, config.staff.pin_hash, 256, argon2id_hash)}});
+               {{"pin_hash", string_key(check, config.staff.pin_hash, 256, argon2id_hash)},
+                {"usb_roots", folder_list_key(check, config.staff.usb_roots)}});
 
   config.kiosk.default_language = parse_language(language).value_or(Language::En);
   result.errors = check.take();

@@ -59,6 +59,9 @@ struct StaffSection {
   // The staff PIN's argon2id hash, as `workforce-kiosk pin-hash` prints it ("$argon2id$v=19$…");
   // never the PIN itself. Empty: the hidden staff entry does nothing.
   std::string pin_hash;
+  // Where the system mounts USB drives (absolute folders): a drive mounted below one of them is
+  // offered for the outbox export. At most 8.
+  std::vector<std::filesystem::path> usb_roots = {"/media", "/run/media"};
 };
 
 struct Config {

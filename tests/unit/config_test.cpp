@@ -211,5 +211,23 @@ TEST(Config, StaffPinHashThatIsNotOneIsRefused) {
   EXPECT_NE(typo.errors[0].message.find("pin_hash"), std::string::npos);
 }
 
+TEST(Config, StaffUsbRootsAreAbsoluteFolders) {
+  const auto defaults = parse_config("", "site.toml");
+  ASSERT_TRUE(defaults.config);
+  EXPECT_EQ(defaults.config->staff.usb_roots,
+            (std::vector<std::filesystem::path>{"/media", "/run/media"}));
+  const auto set = parse_config("[staff]\nusb_roots = [\"/mnt/usb/\", \"/srv//drives\"]\n", "s");
+  ASSERT_TRUE(set.errors.empty()) << set.errors.front().to_string();
+  EXPECT_EQ(set.config->staff.usb_roots,
+            (std::vector<std::filesystem::path>{"/mnt/usb", "/srv/drives"}));
+  for (const std::string bad :
+       {"[\"media\"]", "[\"/\"]", "[\"//.\"]", "\"/media\"", "[1]", "[\"/a\\tb\"]"}) {
+    const auto result = parse_config("[staff]\nusb_roots = " + bad + "\n", "site.toml");
+    ASSERT_EQ(result.errors.size(), 1u) << bad;
+    EXPECT_EQ(result.errors[0].line, 2) << bad;
+    EXPECT_NE(result.errors[0].message.find("usb_roots"), std::string::npos) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace kiosk
