@@ -11,13 +11,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "kiosk/base/atomic_file.h"
 #include "kiosk/base/iso_time.h"
 #include "kiosk/base/paths.h"
 #include "kiosk/base/wipe.h"
 #include "kiosk/cli/cli.h"
 #include "kiosk/signup/envelope.h"
 #include "kiosk/signup/outbox.h"
+#include "kiosk/signup/outbox_export.h"
 #include "kiosk/signup/sealing.h"
 
 namespace kiosk {
@@ -137,26 +137,10 @@ int run_outbox_list(const Options& options) {
 
 int run_outbox_export(const Options& options) {
   const fs::path& out_dir = options.files.front();
-  OpenedOutbox opened = open_outbox(options);
-  if (opened.failed) return 1;
-  std::error_code ec;
-  fs::create_directories(out_dir, ec);
-  if (ec) return failure("cannot create " + out_dir.string() + ": " + ec.message());
+  const OutboxExport exported = export_outbox(data_dir_of(options), out_dir);
+  if (!exported.error.empty()) return failure(exported.error);
   nlohmann::json files = nlohmann::json::array();
-  try {
-    const std::vector<OutboxEntry> entries =
-        opened.box ? opened.box->list() : std::vector<OutboxEntry>{};
-    for (const auto& e : entries) {
-      const auto sealed = opened.box->sealed(e.id);
-      if (!sealed) continue;  // delivered meanwhile
-      const fs::path file = out_dir / (e.id + ".sealed");
-      const std::string_view bytes(reinterpret_cast<const char*>(sealed->data()), sealed->size());
-      if (auto error = write_file_atomically(file, bytes, 0600)) return failure(*error);
-      files.push_back(file.string());
-    }
-  } catch (const sql::SqliteError& e) {
-    return failure(std::string("cannot read the outbox: ") + e.what());
-  }
+  for (const fs::path& file : exported.files) files.push_back(file.string());
   if (options.json) {
     std::cout << nlohmann::json{{"exported", files.size()}, {"files", files}}.dump() << '\n';
   } else {

@@ -146,6 +146,7 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   const std::string detail = error_buffer[0] != '\0' ? error_buffer : curl_easy_strerror(rc);
   if (rc != CURLE_OK) {
     result.body.clear();
+    // kiosk/staff/health.cpp tells staff which kind of failure each is by its opening words.
     switch (rc) {
       case CURLE_WRITE_ERROR:
       case CURLE_FILESIZE_EXCEEDED:
