@@ -1,6 +1,8 @@
 #include "kiosk/signup/signup_service.h"
 
 #include <mutex>
+#include <utility>
+#include <vector>
 
 #include "kiosk/base/log.h"
 #include "kiosk/base/run_queue.h"
@@ -44,8 +46,31 @@ struct SignupService::Impl {
     });
   }
 
+  // Staff's "send now" requests waiting for their pass: the UploadLoop's number, the answer.
+  void answer_sends(const SendSummary& summary, std::uint64_t served) {
+    std::vector<std::function<void(SendReport)>> answered;
+    {
+      const std::lock_guard lock(sends_mutex);
+      auto it = sends.begin();
+      while (it != sends.end()) {
+        if (it->first <= served) {
+          answered.push_back(std::move(it->second));
+          it = sends.erase(it);
+        } else {
+          ++it;
+        }
+      }
+    }
+    const SendReport report{summary.delivered, summary.remaining, !summary.network_failed};
+    for (auto& done : answered) {
+      ui.post([done = std::move(done), report] { done(report); });
+    }
+  }
+
   std::filesystem::path data_dir;
   RunQueue& ui;
+  std::mutex sends_mutex;  // guards sends; held while a request gets its number
+  std::vector<std::pair<std::uint64_t, std::function<void(SendReport)>>> sends;
   std::optional<PublicKey> key;
   std::unique_ptr<Outbox> box;
   mutable std::mutex mutex;  // guards counts
@@ -62,7 +87,10 @@ SignupService::SignupService(SignupSettings settings, std::filesystem::path data
     impl_->uploader =
         std::make_unique<UploadLoop>(impl_->data_dir, UploadSettings{settings_.endpoint});
     impl_->uploader->on_pass(
-        [impl = impl_.get()] { impl->worker.post([impl] { impl->refresh_counts(); }, "counts"); });
+        [impl = impl_.get()](const SendSummary& summary, std::uint64_t served) {
+          impl->answer_sends(summary, served);
+          impl->worker.post([impl] { impl->refresh_counts(); }, "counts");
+        });
   }
   impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
 }
@@ -141,9 +169,26 @@ void SignupService::start() {
   impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
 }
 
-void SignupService::send_now() {
-  if (impl_->uploader) impl_->uploader->send_now();
-  impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
+void SignupService::send_now(std::function<void(SendReport)> done) {
+  if (impl_->uploader) {
+    {
+      const std::lock_guard lock(impl_->sends_mutex);  // numbered and kept before it can be served
+      const std::uint64_t ticket = impl_->uploader->send_now();
+      if (done) impl_->sends.emplace_back(ticket, std::move(done));
+    }
+    impl_->worker.post([impl = impl_.get()] { impl->refresh_counts(); });
+    return;
+  }
+  impl_->worker.post([impl = impl_.get(), done = std::move(done)]() mutable {
+    impl->refresh_counts();
+    if (!done) return;
+    SendReport report{0, 0, false};
+    {
+      const std::lock_guard lock(impl->mutex);
+      report.left = impl->counts.pending;
+    }
+    impl->ui.post([done = std::move(done), report] { done(report); });
+  });
 }
 
 OutboxCounts SignupService::counts() const {

@@ -33,6 +33,13 @@ struct SubmitResult {
   std::string error;      // for the log (never the resident's data) when !ok
 };
 
+// What staff's "Send sign-ups now" did.
+struct SendReport {
+  int sent = 0;         // delivered in that pass
+  int left = 0;         // still in the outbox after it, held ones included
+  bool reached = true;  // false: the endpoint could not be reached, or none is configured
+};
+
 class SignupService {
  public:
   SignupService(SignupSettings settings, std::filesystem::path data_dir, RunQueue& ui_queue);
@@ -52,7 +59,11 @@ class SignupService {
 
   // Starts the uploader (after the first frame); a no-op without an endpoint.
   void start();
-  void send_now();  // staff: try everything pending now (held ones stay held)
+  // Staff: try everything pending now (held ones stay held). `done` runs on the UI thread after
+  // the delivery pass that began after this call; without an endpoint at once, with sent 0,
+  // left the pending count and reached false. A pass cut by the kiosk stopping never answers.
+  void send_now(std::function<void(SendReport)> done);
+  void send_now() { send_now(nullptr); }
   OutboxCounts counts() const;
 
  private:

@@ -215,13 +215,16 @@ void UploadLoop::wake() {
   cv_.notify_all();
 }
 
-void UploadLoop::send_now() {
+std::uint64_t UploadLoop::send_now() {
+  std::uint64_t ticket = 0;
   {
     const std::lock_guard lock(mu_);
     woken_ = true;
     ignore_backoff_ = true;
+    ticket = ++requested_;
   }
   cv_.notify_all();
+  return ticket;
 }
 
 void UploadLoop::stop() {
@@ -234,7 +237,7 @@ void UploadLoop::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void UploadLoop::on_pass(std::function<void()> callback) {
+void UploadLoop::on_pass(std::function<void(const SendSummary&, std::uint64_t)> callback) {
   const std::lock_guard lock(mu_);
   on_pass_ = std::move(callback);
 }
@@ -254,10 +257,12 @@ void UploadLoop::run() {
     Outbox outbox(data_dir_);  // this thread's own connection
     while (true) {
       bool ignore_backoff = false;
+      std::uint64_t served = 0;
       {
         const std::lock_guard lock(mu_);
         if (stopping_) return;
         ignore_backoff = ignore_backoff_;
+        served = requested_;
         ignore_backoff_ = false;
         woken_ = false;
       }
@@ -276,14 +281,14 @@ void UploadLoop::run() {
         next = std::min(next, e.next_attempt);
       }
       next = std::max(next, now + 1);
-      std::function<void()> after_pass;
+      std::function<void(const SendSummary&, std::uint64_t)> after_pass;
       {
         const std::lock_guard lock(mu_);
         last_ = summary;
         ++passes_;
         after_pass = on_pass_;
       }
-      if (after_pass) after_pass();
+      if (after_pass) after_pass(summary, served);
       std::unique_lock lock(mu_);
       cv_.wait_until(lock,
                      std::chrono::system_clock::now() + std::chrono::seconds(next - unix_now()),

@@ -81,11 +81,14 @@ class UploadLoop {
   UploadLoop& operator=(const UploadLoop&) = delete;
 
   void start();
-  void wake();      // something new is in the outbox
-  void send_now();  // one pass ignoring backoff (held envelopes stay held)
+  void wake();  // something new is in the outbox
+  // One pass ignoring backoff (held envelopes stay held). Returns the request's number: a pass
+  // whose on_pass callback gets a `served` number at least this big began after the request.
+  std::uint64_t send_now();
   void stop();
-  // Runs on the loop's thread after every pass (SignupService refreshes its counts).
-  void on_pass(std::function<void()> callback);
+  // Runs on the loop's thread after every pass (SignupService refreshes its counts and answers
+  // staff's "send now"): what the pass did, and the last send_now() number it served (0: none).
+  void on_pass(std::function<void(const SendSummary&, std::uint64_t served)> callback);
 
   // Passes completed (tests wait on it).
   int passes() const;
@@ -101,9 +104,10 @@ class UploadLoop {
   bool stopping_ = false;
   bool woken_ = false;
   bool ignore_backoff_ = false;
+  std::uint64_t requested_ = 0;  // send_now() calls so far
   int passes_ = 0;
   SendSummary last_;
-  std::function<void()> on_pass_;
+  std::function<void(const SendSummary&, std::uint64_t)> on_pass_;
   std::atomic<bool> cancel_{false};
   std::thread thread_;
 };

@@ -505,9 +505,11 @@ std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& fee
   if (cancel != nullptr && cancel->load()) return {};
   std::vector<FeedOutcome> outcomes = remove_unlisted_feeds(store, feeds);
   RunVocabulary vocabulary(options.vocabulary_file, store);
+  std::size_t done = 0;
   for (const auto& feed : feeds) {
     if (cancel != nullptr && cancel->load()) break;
     outcomes.push_back(sync_one(store, feed, options, cancel, vocabulary));
+    if (options.on_feed) options.on_feed(++done, feeds.size());
   }
   return outcomes;
 }

@@ -62,6 +62,8 @@ struct SyncOptions {
   // searches across languages, and used to tag jobs by title. Empty: neither (a missing or
   // damaged file is a warning, and the sync goes on without it).
   std::filesystem::path vocabulary_file;
+  // Called by sync_all after each configured feed (on the syncing thread): feeds done, of total.
+  std::function<void(std::size_t done, std::size_t total)> on_feed;
 };
 
 FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& options,

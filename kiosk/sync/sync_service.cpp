@@ -28,16 +28,36 @@ SyncService::~SyncService() {
   if (thread_.joinable()) thread_.join();
 }
 
+void SyncService::on_progress(std::function<void(const SyncProgress&)> fn) {
+  const std::lock_guard lock(mutex_);
+  progress_ = std::move(fn);
+}
+
 void SyncService::start() {
-  if (!thread_.joinable()) thread_ = std::thread([this] { run(); });
+  if (thread_.joinable()) return;
+  {
+    const std::lock_guard lock(mutex_);
+    running_ = true;  // the first sync starts at once: a sync_now() meanwhile is answered by it
+  }
+  thread_ = std::thread([this] { run(); });
 }
 
 void SyncService::sync_now() {
   {
     const std::lock_guard lock(mutex_);
+    if (running_) return;
     now_ = true;
   }
   wake_.notify_all();
+}
+
+void SyncService::post_progress(const SyncProgress& progress) {
+  std::function<void(const SyncProgress&)> fn;
+  {
+    const std::lock_guard lock(mutex_);
+    fn = progress_;
+  }
+  if (fn) queue_.post([fn = std::move(fn), progress] { fn(progress); });
 }
 
 void SyncService::run() {
@@ -48,23 +68,34 @@ void SyncService::run() {
   const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
   if (::setpriority(PRIO_PROCESS, tid, 10) != 0) log::warn("could not lower the sync's priority");
   std::optional<Store> store;
+  const int total = static_cast<int>(feeds_.size());
   for (;;) {
     std::vector<FeedOutcome> outcomes;
     ListingsStatus status;
+    int done = 0;
+    post_progress({true, 0, total});
+    SyncOptions options = options_;
+    options.on_feed = [this, &done, total](std::size_t n, std::size_t) {
+      done = static_cast<int>(n);
+      post_progress({true, done, total});
+    };
     try {
       if (!store) store.emplace(data_dir_, Store::Mode::Writer);
-      outcomes = sync_all(*store, feeds_, options_, &cancel_);
+      outcomes = sync_all(*store, feeds_, options, &cancel_);
       status = listings_status(*store, outcomes, options_.now());
     } catch (const std::exception& e) {  // a broken cache file must not take the kiosk down
       log::error(std::string("sync: ") + e.what());
       store.reset();
     }
     queue_.post([this, outcomes = std::move(outcomes), status] { listener_(outcomes, status); });
+    post_progress({false, done, total});
 
     std::unique_lock lock(mutex_);
+    running_ = false;
     wake_.wait_for(lock, interval_, [this] { return stop_ || now_; });
     if (stop_) return;
     now_ = false;
+    running_ = true;
   }
 }
 

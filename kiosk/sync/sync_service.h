@@ -18,6 +18,13 @@
 
 namespace kiosk {
 
+// Where a sync stands, for the staff panel's "Sync now".
+struct SyncProgress {
+  bool running = false;
+  int done = 0;   // feeds synced so far
+  int total = 0;  // feeds configured
+};
+
 class SyncService {
  public:
   // Called on the UI thread after each sync, with what the sync did and what the cache now holds
@@ -31,11 +38,18 @@ class SyncService {
   SyncService(const SyncService&) = delete;
   SyncService& operator=(const SyncService&) = delete;
 
+  // Called on the UI thread (through the RunQueue) when a sync starts, after each feed, and when
+  // it ends (after the Listener). Set it before start().
+  void on_progress(std::function<void(const SyncProgress&)> fn);
+
   void start();
-  void sync_now();  // staff tools later; also tests
+  // Staff's "Sync now" (and tests): a sync at once, unless one is running: then that one is the
+  // answer (no second sync, its Listener and last progress come at its end).
+  void sync_now();
 
  private:
   void run();
+  void post_progress(const SyncProgress& progress);
 
   std::vector<FeedSpec> feeds_;
   SyncOptions options_;
@@ -47,6 +61,8 @@ class SyncService {
   std::condition_variable wake_;
   bool stop_ = false;
   bool now_ = false;
+  bool running_ = false;  // a sync is in progress (or about to start)
+  std::function<void(const SyncProgress&)> progress_;
   std::atomic<bool> cancel_{false};
   std::thread thread_;
 };
