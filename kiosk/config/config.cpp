@@ -138,37 +138,54 @@ std::function<void(const toml::node&, const std::string&)> int_key(Checker& chec
   };
 }
 
-std::function<void(const toml::node&, const std::string&)> url_list_key(
-    Checker& check, std::vector<std::string>& out) {
-  return [&check, &out](const toml::node& node, const std::string& where) {
+// A list in [ ] of at most `max` strings, each a `noun` (shown as `example`): `take` gets each
+// string and returns why it is refused, or keeps it; what it keeps replaces the default.
+struct StringList {
+  std::string_view noun;     // "URL"
+  std::string_view example;  // "[\"https://…\"]"
+  std::size_t max = 0;
+  std::string_view too_many;  // "at most 50 feeds per kind"
+};
+template <typename T>
+std::function<void(const toml::node&, const std::string&)> string_list_key(
+    Checker& check, std::vector<T>& out, StringList list,
+    std::function<std::optional<std::string>(const std::string&, std::vector<T>&)> take) {
+  return [&check, &out, list, take = std::move(take)](const toml::node& node,
+                                                      const std::string& where) {
     const auto* array = node.as_array();
     if (array == nullptr) {
-      check.fail(node.source(), where + ": expected a list of URLs in [ ], like [\"https://…\"]");
+      check.fail(node.source(), where + ": expected a list of " + std::string(list.noun) +
+                                    "s in [ ], like " + std::string(list.example));
       return;
     }
-    if (array->size() > 50) {
-      check.fail(node.source(), where + ": at most 50 feeds per kind");
+    if (array->size() > list.max) {
+      check.fail(node.source(), where + ": " + std::string(list.too_many));
       return;
     }
-    std::vector<std::string> urls;
+    std::vector<T> kept;
     for (const auto& element : *array) {
       const auto* s = element.as_string();
       if (s == nullptr) {
-        check.fail(element.source(),
-                   where + ": expected a URL in quotes, got " + std::string(type_name(element)));
+        check.fail(element.source(), where + ": expected a " + std::string(list.noun) +
+                                         " in quotes, got " + std::string(type_name(element)));
         continue;
       }
-      std::string why;
-      if (!allowed_feed_url(s->get(), &why)) {
-        std::string message = where;
-        message += ": " + why + " (\"" + s->get() + "\")";
-        check.fail(element.source(), std::move(message));
-        continue;
-      }
-      urls.push_back(s->get());
+      if (auto why = take(s->get(), kept)) check.fail(element.source(), where + ": " + *why);
     }
-    out = std::move(urls);
+    out = std::move(kept);
   };
+}
+
+std::function<void(const toml::node&, const std::string&)> url_list_key(
+    Checker& check, std::vector<std::string>& out) {
+  return string_list_key<std::string>(
+      check, out, {"URL", "[\"https://…\"]", 50, "at most 50 feeds per kind"},
+      [](const std::string& url, std::vector<std::string>& urls) -> std::optional<std::string> {
+        std::string why;
+        if (!allowed_feed_url(url, &why)) return why + " (\"" + url + "\")";
+        urls.push_back(url);
+        return std::nullopt;
+      });
 }
 
 bool has_control_chars(const std::string& s) {
@@ -178,38 +195,20 @@ bool has_control_chars(const std::string& s) {
 
 std::function<void(const toml::node&, const std::string&)> folder_list_key(
     Checker& check, std::vector<std::filesystem::path>& out) {
-  return [&check, &out](const toml::node& node, const std::string& where) {
-    const auto* array = node.as_array();
-    if (array == nullptr) {
-      check.fail(node.source(), where + ": expected a list of folders in [ ], like [\"/media\"]");
-      return;
-    }
-    if (array->size() > 8) {
-      check.fail(node.source(), where + ": at most 8 folders");
-      return;
-    }
-    std::vector<std::filesystem::path> folders;
-    for (const auto& element : *array) {
-      const auto* s = element.as_string();
-      if (s == nullptr) {
-        check.fail(element.source(),
-                   where + ": expected a folder in quotes, got " + std::string(type_name(element)));
-        continue;
-      }
-      const std::string& v = s->get();
-      const bool controls = has_control_chars(v);
-      std::filesystem::path folder = std::filesystem::path(v).lexically_normal();
-      if (folder.filename().empty()) folder = folder.parent_path();  // "/mnt/usb/"
-      if (v.size() > 256 || controls || !v.starts_with('/') || folder == folder.root_path()) {
-        check.fail(element.source(),
-                   where + ": expected an absolute folder other than / (like \"/media\"), got \"" +
-                       (controls ? std::string("text with control characters") : v) + "\"");
-        continue;
-      }
-      folders.push_back(std::move(folder));
-    }
-    out = std::move(folders);
-  };
+  using Folders = std::vector<std::filesystem::path>;
+  return string_list_key<std::filesystem::path>(
+      check, out, {"folder", "[\"/media\"]", 8, "at most 8 folders"},
+      [](const std::string& v, Folders& folders) -> std::optional<std::string> {
+        const bool controls = has_control_chars(v);
+        std::filesystem::path folder = std::filesystem::path(v).lexically_normal();
+        if (folder.filename().empty()) folder = folder.parent_path();  // "/mnt/usb/"
+        if (v.size() > 256 || controls || !v.starts_with('/') || folder == folder.root_path()) {
+          return "expected an absolute folder other than / (like \"/media\"), got \"" +
+                 (controls ? std::string("text with control characters") : v) + "\"";
+        }
+        folders.push_back(std::move(folder));
+        return std::nullopt;
+      });
 }
 
 // The shape of what crypto_pwhash_str writes for argon2id (kiosk/staff/pin.h):
