@@ -4,7 +4,6 @@
 #include <chrono>
 #include <cstdio>
 #include <ctime>
-#include <deque>
 #include <mutex>
 
 #include "kiosk/base/utf8.h"
@@ -15,14 +14,14 @@ namespace {
 std::atomic<Level> g_level{Level::Info};
 std::mutex g_mutex;  // keeps lines from different threads whole
 std::mutex g_recent_mutex;
-std::deque<Entry> g_recent;  // guarded by g_recent_mutex
+std::vector<Entry> g_recent;  // guarded by g_recent_mutex; oldest first
 
 void remember(Level lvl, std::int64_t unix, std::string_view message) {
   std::string kept = utf8::sanitize(message.substr(0, utf8::cut(message, kRecentBytes)));
   kept.resize(utf8::cut(kept, kRecentBytes));  // U+FFFD is longer than the byte it replaced
   const std::lock_guard lock(g_recent_mutex);
   g_recent.push_back(Entry{unix, lvl, std::move(kept)});
-  while (g_recent.size() > kRecentCount) g_recent.pop_front();
+  if (g_recent.size() > kRecentCount) g_recent.erase(g_recent.begin());
 }
 
 const char* level_name(Level level) {
@@ -70,7 +69,7 @@ void write(Level lvl, std::string_view message) {
 
 std::vector<Entry> recent() {
   const std::lock_guard lock(g_recent_mutex);
-  return {g_recent.begin(), g_recent.end()};
+  return g_recent;
 }
 
 void clear_recent() {

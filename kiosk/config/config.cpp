@@ -203,7 +203,7 @@ std::function<void(const toml::node&, const std::string&)> folder_list_key(
         std::filesystem::path folder = std::filesystem::path(v).lexically_normal();
         if (folder.filename().empty()) folder = folder.parent_path();  // "/mnt/usb/"
         if (v.size() > 256 || controls || !v.starts_with('/') || folder == folder.root_path()) {
-          return "expected an absolute folder other than / (like \"/media\"), got \"" +
+          return R"(expected an absolute folder other than / (like "/media"), got ")" +
                  (controls ? std::string("text with control characters") : v) + "\"";
         }
         folders.push_back(std::move(folder));

@@ -265,7 +265,7 @@ ExportReport export_outbox_to(const fs::path& data_dir, const fs::path& drive,
                        c == '-' || c == '_';
     name += plain ? c : '_';
   }
-  const std::time_t t = static_cast<std::time_t>(now_unix);
+  const auto t = static_cast<std::time_t>(now_unix);
   std::tm tm{};
   gmtime_r(&t, &tm);
   char stamp[32];
