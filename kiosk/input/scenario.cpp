@@ -159,7 +159,7 @@ ScenarioParseResult parse_scenario(std::string_view text, std::string_view name)
         break;
       }
       case ScenarioStep::Verb::Hold: {
-        // The finger stays down for real frames: a minute is already longer than any hold.
+        // The kiosk clock moves on while the finger stays down: a minute is longer than any hold.
         const auto seconds = to_number((*words)[2]);
         if (step.arg.empty() || !seconds || *seconds <= 0 || *seconds > 60) {
           return fail(

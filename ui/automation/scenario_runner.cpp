@@ -298,18 +298,25 @@ void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
       break;
     }
     case Op::Kind::HoldId: {
-      // Down now; real frames run with the finger down (the widget sees a press held, frame
-      // after frame, as ImGui 1.86 has no input queue to replay); the release comes after.
+      // Down now; the next settled frame sees the press held (ImGui 1.86 has no input queue to
+      // replay); then the kiosk clock moves on by the hold's length while the finger stays down,
+      // one more frame sees that, and the release comes last.
       const auto* w = frame.registry.find(op.id);
       if (w == nullptr) {
         ops_.clear();
         return fail(frame, "hold: no visible widget " + op.id);
       }
       host.touch_down(w->rect.centre_x(), w->rect.centre_y());
-      wait_until_ = frame.now + std::chrono::milliseconds(static_cast<long>(step_->number * 1000));
       ops_.push_front(point_op(Op::Kind::Up, w->rect.centre_x(), w->rect.centre_y()));
+      Op advance;
+      advance.kind = Op::Kind::Advance;
+      advance.by = std::chrono::milliseconds(static_cast<long>(step_->number * 1000));
+      ops_.push_front(advance);
       break;
     }
+    case Op::Kind::Advance:
+      host.advance_clock(op.by);
+      break;
     case Op::Kind::Down:
       host.touch_down(op.x, op.y);
       break;

@@ -50,10 +50,20 @@ class ScenarioRunner {
 
  private:
   struct Op {
-    enum class Kind { TapId, Down, Move, Up, CheckLang, TypeChar, HoldId } kind = Kind::TapId;
+    enum class Kind {
+      TapId,
+      Down,
+      Move,
+      Up,
+      CheckLang,
+      TypeChar,
+      HoldId,
+      Advance
+    } kind = Kind::TapId;
     std::string id;                              // TapId, HoldId; TypeChar: the character
     int attempts = 0;                            // TypeChar: page switches tried
     float x = 0, y = 0;                          // Down, Move, Up
+    std::chrono::milliseconds by{0};             // Advance: the kiosk clock moves this far
     bool settle = true;                          // wait for a settled frame before this op
     kiosk::Language lang = kiosk::Language::En;  // CheckLang
     std::string context;                         // for error messages ("type", "key", "lang")
