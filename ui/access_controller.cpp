@@ -68,6 +68,9 @@ bool AccessController::handle(const kiosk::Intent& intent) {
     case Kind::StartSession:
     case Kind::EndSession:
     case Kind::MoreTime:
+    case Kind::StaffEnter:
+    case Kind::StaffLeave:
+    case Kind::ExitKiosk:
       break;
   }
   return false;

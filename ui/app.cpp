@@ -22,6 +22,7 @@
 #include "kiosk/session/visit.h"
 #include "kiosk/setup/settings.h"
 #include "kiosk/signup/signup_service.h"
+#include "kiosk/staff/staff_desk.h"
 #include "kiosk/stats/usage.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/sync_service.h"
@@ -32,6 +33,7 @@
 #include "ui/platform.h"
 #include "ui/screens/screen_registry.h"
 #include "ui/screens/session_warning.h"
+#include "ui/screens/staff_panel_screen.h"
 #include "ui/text_input.h"
 #include "ui/theme.h"
 
@@ -84,7 +86,12 @@ class App final : public RunnerHost {
   Damage draw_frame(float dt);  // what changed in the picture
   void start_sync();
   // The end of a resident's session: everything they did is wiped and the attract screen shows.
-  void end_session(const char* why);
+  void end_session(const char* why, bool count = true);
+  // Where the kiosk rests between residents: the attract screen, or the out-of-service message.
+  kiosk::Route resting_route() const {
+    return kiosk::Route{staff_.out_of_service() ? "out_of_service" : "attract", {}, {}};
+  }
+  void leave_staff_mode(const char* why);
   // Unix seconds by the kiosk clock: real time plus what automation advanced.
   std::int64_t now_unix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -111,6 +118,14 @@ class App final : public RunnerHost {
   // Anonymous counts, written at most once a minute (kiosk/stats/usage.h); declared before the
   // screens and workers whose callbacks count, so it outlives them.
   kiosk::stats::UsageCounter usage_{data_dir_, [this] { return now_unix(); }};
+  // The staff entry, staff mode, the notice and out of service (kiosk/staff/staff_desk.h).
+  kiosk::staff::StaffDesk staff_{data_dir_, config_.staff.pin_hash, clock_, run_queue_,
+                                 [this] { return now_unix(); }};
+  bool staff_mode_ = false;  // the panel's screens are open behind the right PIN
+  // The PIN keypad opened from the resting screen, where no session's idle timer runs: staff
+  // mode's own 2 minutes send it back there.
+  bool pin_guard_ = false;
+  std::optional<int> exit_code_;  // set when staff stop the kiosk for maintenance
   Metrics keyboard_metrics_;
   DamageTracker damage_;
   AccessController access_;  // the resident's settings, back to defaults after each session
@@ -124,8 +139,9 @@ class App final : public RunnerHost {
   // An intent that would leave a screen holding unsaved answers, waiting for "Leave?".
   std::optional<kiosk::Intent> pending_leave_;
   bool leave_confirmed_ = false;
-  ScreenServices services_{visit_, reader_,
-                           signup_};  // the screens are built in the constructor's body
+  StaffLink staff_link_;  // what the staff panel sees of the app: the sync, the uptime
+  ScreenServices services_{visit_, reader_, signup_, staff_,
+                           staff_link_};  // the screens are built in the constructor's body
   ScreenRegistry screens_;
   // Background workers: declared after the screens whose callbacks they run, so they stop first.
   kiosk::ListingsReader reader_{data_dir_, run_queue_};
@@ -164,6 +180,15 @@ bool App::setup() {
     return false;
   }
   run_queue_.set_waker([this] { platform_->wake(); });
+  staff_link_.queue = &run_queue_;
+  staff_link_.data_dir = data_dir_;
+  staff_link_.started = now_unix();
+  staff_link_.sync_now = [this] {
+    if (!sync_) return false;
+    staff_link_.sync.running = true;  // until the service says how far it is
+    sync_->sync_now();
+    return true;
+  };
   access_.start_speech();
   if (!config_.printer.queue.empty()) {
     printer_ = std::make_unique<kiosk::PrintService>(config_.printer.queue, run_queue_);
@@ -210,6 +235,8 @@ void App::apply(const kiosk::Intent& intent) {
       navigator_.home();
       break;
     case kiosk::Intent::Kind::StartSession:
+      if (staff_.out_of_service()) break;  // nothing starts a session while out of service
+      if (staff_mode_) leave_staff_mode("a resident session starts");
       session_.begin(clock_.now());
       session_began_ = clock_.now();
       navigator_.home();
@@ -221,12 +248,38 @@ void App::apply(const kiosk::Intent& intent) {
     case kiosk::Intent::Kind::MoreTime:
       session_.more_time(clock_.now());
       break;
+    case kiosk::Intent::Kind::StaffEnter:
+      pin_guard_ = false;
+      // Staff never see what a resident did: the session (if any) is wiped first, uncounted.
+      if (session_.state() != kiosk::SessionTimer::State::Attract) end_session("staff", false);
+      session_.end();
+      staff_mode_ = true;
+      staff_.mode().enter(clock_.now());
+      navigator_.home();
+      navigator_.open(kiosk::Route{"staff.panel", {}, {}});
+      kiosk::log::info("staff mode started");
+      break;
+    case kiosk::Intent::Kind::StaffLeave:
+      leave_staff_mode("staff left");
+      break;
+    case kiosk::Intent::Kind::ExitKiosk:
+      kiosk::log::warn("staff stopped the kiosk for maintenance");
+      exit_code_ = kiosk::staff::kExitForMaintenance;
+      break;
     default:
       break;
   }
   if (intent.kind == kiosk::Intent::Kind::Open && before.screen == kiosk::Navigator::kHome &&
-      navigator_.current() != before) {
+      navigator_.current() != before && !navigator_.current().screen.starts_with("staff.")) {
     usage_.journey(navigator_.current().screen);  // a journey begins on the home screen
+  }
+  if (intent.kind == kiosk::Intent::Kind::Open && intent.route.screen == "staff.pin" &&
+      session_.state() == kiosk::SessionTimer::State::Attract && !staff_mode_) {
+    pin_guard_ = true;
+    staff_.mode().enter(clock_.now());
+  } else if (pin_guard_ && navigator_.current().screen != "staff.pin") {
+    pin_guard_ = false;  // the keypad was left (Back, or the right PIN)
+    if (!staff_mode_) staff_.mode().end();
   }
   if (navigator_.current() != before) {
     // Back, or a route already on the stack: the screen keeps its place.
@@ -305,7 +358,8 @@ Damage App::draw_frame(float dt) {
         .speech = &access_.speech_focus(),
         .screens = &screens_,
         .end_question = &end_question_,
-        .usage = &usage_};
+        .usage = &usage_,
+        .staff = &staff_};
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   current_screen().draw(ui);
@@ -314,6 +368,10 @@ Damage App::draw_frame(float dt) {
     draw_session_warning(ui, session_.seconds_left(clock_.now()));
   }
   if (const auto deadline = session_.next_deadline(clock_.now())) ui.wake_no_later_than(*deadline);
+  if (const auto left =
+          staff_mode_ || pin_guard_ ? staff_.mode().left(clock_.now()) : std::nullopt) {
+    ui.wake_no_later_than(clock_.now() + *left);  // staff mode ends by itself
+  }
   ImGui::PopFont();
   registry_.end_frame();
   ImGui::Render();
@@ -324,8 +382,21 @@ Damage App::draw_frame(float dt) {
   return damage_.update(ImGui::GetDrawData(), ImGui::GetIO().DisplaySize);
 }
 
-void App::end_session(const char* why) {
-  if (session_.touched()) {  // counted in the language the resident ended in
+void App::leave_staff_mode(const char* why) {
+  staff_mode_ = false;
+  staff_.mode().end();
+  input_.blur();
+  for (const auto& screen : screens_.all()) {
+    if (screen->name().starts_with("staff.")) screen->reset();
+  }
+  navigator_.home();
+  navigator_.open(resting_route());
+  damage_.invalidate();
+  kiosk::log::info(std::string("staff mode ended: ") + why);
+}
+
+void App::end_session(const char* why, bool count) {
+  if (count && session_.touched()) {  // counted in the language the resident ended in
     usage_.session_ended(
         std::chrono::duration_cast<std::chrono::seconds>(clock_.now() - session_began_).count(),
         translator_.language());
@@ -342,7 +413,7 @@ void App::end_session(const char* why) {
   for (const auto& screen : screens_.all()) screen->reset();
   access_.reset();
   navigator_.home();
-  navigator_.open(kiosk::Route{"attract", {}, {}});
+  navigator_.open(resting_route());
   damage_.invalidate();
   // Short strings live inside stack frames; the frames of this session's typing and drawing are
   // below this one.
@@ -354,11 +425,28 @@ void App::start_sync() {
   sync_ = std::make_unique<kiosk::SyncService>(
       kiosk::feed_specs(config_), kiosk::sync_options(config_, data_dir_), data_dir_,
       std::chrono::minutes(config_.feeds.refresh_minutes), run_queue_,
-      [this](const std::vector<kiosk::FeedOutcome>& /*outcomes*/,
-             const kiosk::ListingsStatus& status) {
+      [this](const std::vector<kiosk::FeedOutcome>& outcomes, const kiosk::ListingsStatus& status) {
         listings_ = status;
         first_sync_done_ = true;
+        StaffLink::SyncSummary summary{.finished = now_unix()};
+        for (const auto& outcome : outcomes) {
+          switch (outcome.status) {
+            case kiosk::FeedOutcome::Status::Updated:
+              ++summary.updated;
+              break;
+            case kiosk::FeedOutcome::Status::Unchanged:
+              ++summary.unchanged;
+              break;
+            case kiosk::FeedOutcome::Status::Failed:
+              ++summary.failed;
+              break;
+            case kiosk::FeedOutcome::Status::Removed:
+              break;
+          }
+        }
+        staff_link_.last_sync = summary;
       });
+  sync_->on_progress([this](const kiosk::SyncProgress& progress) { staff_link_.sync = progress; });
   sync_->start();
 }
 
@@ -368,6 +456,10 @@ int App::run() {
 
   session_.begin(clock_.now());  // start-up shows home, as after a tap on the attract screen
   session_began_ = clock_.now();
+  if (staff_.out_of_service()) {  // staff took it out of service before a restart: it stays so
+    session_.end();
+    navigator_.open(resting_route());
+  }
   bool first_frame = true;
   int frames_wanted = 2;  // after any event, draw until the picture stops changing
   auto last_frame = SteadyClock::now();
@@ -401,6 +493,14 @@ int App::run() {
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
     if (events.input) session_.touch(clock_.now(), events.press);
+    if (staff_mode_ || pin_guard_) {
+      if (events.input) staff_.mode().touched(clock_.now());
+      if (!staff_.mode().active(clock_.now())) {
+        pin_guard_ = false;
+        leave_staff_mode(staff_mode_ ? "2 minutes untouched" : "the PIN keypad was left alone");
+        frames_wanted = std::max(frames_wanted, 2);
+      }
+    }
     switch (session_.update(clock_.now())) {
       case kiosk::SessionTimer::Event::Warn:
         kiosk::log::info("session idle: asking whether the resident is still there");
@@ -463,6 +563,11 @@ int App::run() {
     for (const auto& intent : intents) apply(intent);
     if (!intents.empty()) frames_wanted = std::max(frames_wanted, 2);
 
+    if (exit_code_) {
+      usage_.flush();
+      kiosk::log::info(frame_stats_.summary());
+      return *exit_code_;
+    }
     if (runner_ && runner_->finished()) {
       usage_.flush();
       kiosk::log::info(frame_stats_.summary());

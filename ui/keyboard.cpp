@@ -277,7 +277,8 @@ std::string spoken_text(Ui& ui, const Key& key, const KeyboardState& state,
   using kiosk::literals::operator""_msg;
   switch (key.action) {
     case Key::Action::Insert:
-      return state.label(key);
+      // A PIN key says what it is, never which digit: someone nearby may be listening.
+      return state.mode() == KeyboardMode::Pin ? ui.t("osk.digit"_msg) : state.label(key);
     case Key::Action::Backspace:
       return ui.t("osk.backspace"_msg);
     case Key::Action::Enter:
@@ -304,7 +305,8 @@ std::string spoken_text(Ui& ui, const Key& key, const KeyboardState& state,
 
 float OnScreenKeyboard::keys_width(const Ui& ui, float width, KeyboardMode mode) {
   const float cap =
-      ui.px(mode == KeyboardMode::Numeric ? em::kKeypadMaxWidth : em::kKeyboardMaxWidth);
+      ui.px(mode == KeyboardMode::Numeric || mode == KeyboardMode::Pin ? em::kKeypadMaxWidth
+                                                                       : em::kKeyboardMaxWidth);
   return std::min(width - 2 * ui.px(em::kKeyboardPadding), cap);
 }
 

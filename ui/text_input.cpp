@@ -57,6 +57,12 @@ void TextInput::blur() {
   keyboard_.reset();
 }
 
+bool TextInput::take_enter(std::string_view id) {
+  if (entered_.empty() || entered_ != id) return false;
+  entered_.clear();
+  return true;
+}
+
 void TextInput::seen(std::string_view id, ImVec2 min, ImVec2 max) {
   if (!focused(id)) return;
   seen_ = true;
@@ -81,6 +87,7 @@ void TextInput::draw_keyboard(Ui& ui, ImVec2 pos, ImVec2 size) {
   ui.wants_animation_frame = ui.wants_animation_frame || kb.wants_animation_frame;
   ui.busy = ui.busy || kb.busy;
   if (kb.wake_at) ui.wake_no_later_than(*kb.wake_at);
+  if (result == kiosk::KeyboardState::Result::Enter) entered_ = id_;
   if (result == kiosk::KeyboardState::Result::Enter ||
       result == kiosk::KeyboardState::Result::Hide) {
     blur();

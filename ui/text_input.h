@@ -26,6 +26,8 @@ class TextInput {
   void focus(std::string_view id, std::string* target, kiosk::KeyboardMode mode,
              std::size_t max_bytes, std::string_view enter_label = {});
   void blur();
+  // Whether Enter was pressed in field `id` since the last call (once; the keyboard has closed).
+  bool take_enter(std::string_view id);
 
   // Screen::draw's bookkeeping.
   void begin_frame() { seen_ = false; }
@@ -42,6 +44,7 @@ class TextInput {
   kiosk::KeyboardMode mode_ = kiosk::KeyboardMode::Text;
   std::size_t max_bytes_ = 200;
   std::string enter_label_;
+  std::string entered_;  // the field whose Enter was pressed and not yet taken
   OnScreenKeyboard keyboard_;
   bool seen_ = false;
   ImVec2 field_min_{}, field_max_{};

@@ -30,6 +30,9 @@ class PrintService;
 namespace stats {
 class UsageCounter;
 }
+namespace staff {
+class StaffDesk;
+}
 }  // namespace kiosk
 
 namespace ui {
@@ -72,6 +75,8 @@ struct Ui {
   bool* end_question = nullptr;  // "I'm done" was tapped: ask before ending (null: end at once)
   // Anonymous counts (kiosk/stats/usage.h); outlives every screen and callback. Null in tests.
   kiosk::stats::UsageCounter* usage = nullptr;
+  // The staff entry, notice and out of service (kiosk/staff/staff_desk.h). Null in tests.
+  kiosk::staff::StaffDesk* staff = nullptr;
 
   void wake_no_later_than(kiosk::Clock::time_point t) {
     if (!wake_at || t < *wake_at) wake_at = t;

@@ -207,12 +207,20 @@ std::vector<KeyRow> numeric_rows() {
   };
 }
 
+// The staff PIN's keypad: the same big keys; 0 takes the hide key's place too.
+std::vector<KeyRow> pin_rows() {
+  std::vector<KeyRow> rows = numeric_rows();
+  rows[3] = {insert_key("0"), backspace_key(1.0f)};
+  rows[3][0].width = 2.0f;
+  return rows;
+}
+
 struct Layout {
   std::vector<KeyRow> letters, symbols, accents;
 };
 
 struct Layouts {
-  Layout en_text, es_text, en_email, es_email, numeric;
+  Layout en_text, es_text, en_email, es_email, numeric, pin;
 };
 
 Layout text_layout(Language language) {
@@ -232,6 +240,7 @@ const Layouts& layouts() {
       .en_email = email_layout(Language::En),
       .es_email = email_layout(Language::Es),
       .numeric = {numeric_rows(), numeric_rows(), numeric_rows()},
+      .pin = {pin_rows(), pin_rows(), pin_rows()},
   };
   return kLayouts;
 }
@@ -247,6 +256,7 @@ const std::vector<KeyRow>& keyboard_rows(Language language, KeyboardMode mode,
   const Layout* layout = &all.numeric;
   if (mode == KeyboardMode::Text) layout = es ? &all.es_text : &all.en_text;
   if (mode == KeyboardMode::Email) layout = es ? &all.es_email : &all.en_email;
+  if (mode == KeyboardMode::Pin) layout = &all.pin;
   switch (page) {
     case KeyboardState::Page::Letters:
       return layout->letters;

@@ -12,8 +12,9 @@
 
 namespace kiosk {
 
-// Chosen by the field being typed into.
-enum class KeyboardMode { Text, Email, Numeric };
+// Chosen by the field being typed into. Pin: the numeric keypad for the staff PIN, without the
+// hide key (the keypad is the screen's whole purpose), whose digits are spoken as "digit".
+enum class KeyboardMode { Text, Email, Numeric, Pin };
 
 struct Key {
   enum class Action {

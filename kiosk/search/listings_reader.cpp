@@ -140,6 +140,20 @@ void ListingsReader::faq(std::function<void(std::shared_ptr<const faq::FaqIndex>
   });
 }
 
+void ListingsReader::with_store(std::function<std::function<void()>(Store*)> read) {
+  worker_.post([this, read = std::move(read)] {
+    std::function<void()> then;
+    try {
+      then = read(store());
+    } catch (const std::exception& e) {
+      log::error(std::string("reading the cache failed: ") + e.what());
+      store_.reset();
+      then = read(nullptr);
+    }
+    if (then) ui_.post(std::move(then));
+  });
+}
+
 void ListingsReader::forget_session() {
   worker_.post([this] {
     if (store_) vocabulary_ = store_->vocabulary_cache();  // listing words only

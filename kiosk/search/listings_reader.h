@@ -45,6 +45,10 @@ class ListingsReader {
   // SQLite kept of this session's searches (FTS5's token buffers, bound values) outlives it.
   // The next read opens it again.
   void forget_session();
+  // Anything else that reads the cache (the staff panel's feed states): `read` runs on the
+  // reader's thread with the store (null when there is no cache yet) and returns what to do
+  // next on the UI thread.
+  void with_store(std::function<std::function<void()>(Store*)> read);
 
   void drain() { worker_.drain(); }  // tests
 

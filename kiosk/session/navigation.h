@@ -78,6 +78,9 @@ struct Intent {
     SpeechRepeat,
     SpeechStop,
     SpeechVolume,  // the next of three volumes
+    StaffEnter,    // the right staff PIN: the resident's session ends, the panel opens
+    StaffLeave,    // staff are done (or staff mode timed out): back to the resting screen
+    ExitKiosk,     // staff stop the kiosk for maintenance
   };
   Kind kind = Kind::Home;
   Route route;  // for Open and Replace

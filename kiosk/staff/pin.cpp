@@ -133,9 +133,19 @@ std::chrono::seconds PinGate::lock_left() {
 }
 
 PinGate::Result PinGate::try_pin(std::string_view pin) {
+  if (const auto before = precheck()) return *before;
+  return record(verify_pin(hash_, pin));
+}
+
+std::optional<PinGate::Result> PinGate::precheck() {
   if (!configured()) return Result::NoPin;
   if (locked()) return Result::Locked;
-  if (verify_pin(hash_, pin)) {
+  return std::nullopt;
+}
+
+PinGate::Result PinGate::record(bool matched) {
+  if (const auto before = precheck()) return *before;  // locked while the check ran
+  if (matched) {
     if (failures_ != 0) {
       failures_ = 0;
       save();

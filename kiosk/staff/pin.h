@@ -65,6 +65,12 @@ class PinGate {
   PinGate(std::filesystem::path state_file, std::string pin_hash, const Clock& clock);
 
   Result try_pin(std::string_view pin);
+  // The same in two halves, for a check that runs off the UI thread: precheck() answers NoPin or
+  // Locked without checking (nothing: go on and verify_pin() elsewhere); record() counts what the
+  // check found and answers as try_pin() would.
+  std::optional<Result> precheck();
+  Result record(bool matched);
+  const std::string& hash() const { return hash_; }
   bool configured() const { return !hash_.empty(); }
   bool locked();                     // also ends an expired lock
   std::chrono::seconds lock_left();  // 0 when not locked

@@ -209,6 +209,37 @@ UsageCounter::~UsageCounter() {
   }
 }
 
+UsageReport UsageCounter::report_now() {
+  const std::int64_t today = local_day(clock_());
+  UsageReport r;
+  {
+    const std::scoped_lock lock(write_mutex_);
+    try {
+      if (!store_) store_.emplace(data_dir_);
+      r = store_->report(today);
+    } catch (const sql::SqliteError& e) {
+      log::warn(std::string("usage figures not read: ") + e.what());
+      r = UsageReport{};
+      r.today = today;
+      for (std::int64_t day = today - 29; day <= today; ++day) r.days.push_back({day, {}});
+    }
+  }
+  Deltas waiting;
+  {
+    const std::scoped_lock lock(mutex_);
+    waiting = pending_;
+  }
+  for (const auto& [at, n] : waiting) {
+    const auto [day, key] = at;
+    if (day > today || day < today - 29) continue;
+    count_into(r.days[static_cast<std::size_t>(day - (today - 29))].figures, key, n);
+    if (day > today - 30) count_into(r.last_30_days, key, n);
+    if (day > today - 7) count_into(r.last_7_days, key, n);
+    if (day == today) count_into(r.today_figures, key, n);
+  }
+  return r;
+}
+
 void UsageCounter::write(Deltas deltas, std::int64_t today) {
   const std::scoped_lock lock(write_mutex_);
   try {

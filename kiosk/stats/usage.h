@@ -120,6 +120,10 @@ class UsageCounter {
   void flush();         // writes now whatever waits, and waits (shutdown); failures are logged
   void drain();         // waits for the writes flush_if_due() started (tests)
   std::int64_t now() const { return clock_(); }
+  // The figures as staff see them: what is written plus what waits to be written. Reads the
+  // file: call it off the UI thread (the staff panel's worker). Zeros when the file cannot be
+  // read (logged).
+  UsageReport report_now();
 
  private:
   void add(std::string key, std::int64_t amount = 1);

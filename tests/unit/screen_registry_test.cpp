@@ -1,6 +1,8 @@
 // The screen registry: every screen the kiosk registers has a unique stable name, its words in
 // both languages, and the home screen's tiles come from it in order.
 #include "ui/screens/screen_registry.h"
+#include "kiosk/staff/staff_desk.h"
+#include "ui/screens/staff_panel_screen.h"
 
 #include <filesystem>
 #include <set>
@@ -33,7 +35,10 @@ struct Registered {
   kiosk::Visit visit;
   kiosk::ListingsReader reader{dir, queue};
   kiosk::SignupService signup{{}, dir, queue};
-  ScreenServices services{visit, reader, signup};
+  kiosk::Clock clock;
+  kiosk::staff::StaffDesk staff{dir, "", clock, queue, [] { return std::int64_t{0}; }};
+  StaffLink link;
+  ScreenServices services{visit, reader, signup, staff, link};
   ScreenRegistry screens;
 };
 

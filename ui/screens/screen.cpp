@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 
+#include "kiosk/staff/staff_desk.h"
 #include "ui/screens/end_visit.h"
 #include "ui/text_input.h"
 
@@ -24,7 +25,8 @@ void Screen::draw(Ui& ui) {
   ui.registry.set_display(width, height);
   const TextChecks text_checks(ui.registry);
 
-  const float top = draw_header(ui, width);
+  const float header_h = draw_header(ui, width);
+  const float top = header_h + draw_notice(ui, header_h, width);
   ui.input.begin_frame();
   // While a field has the focus the keyboard docks at the bottom and the content shrinks above
   // it: the field being typed into is never covered. Back, Home and "I'm done" stay one tap
@@ -135,6 +137,7 @@ float Screen::draw_header(Ui& ui, float width) const {
            ImVec2(pad + text_width, y + place_font->FontSize), location);
   }
   ImGui::PopClipRect();
+  staff_entry(ui, ImVec2(pad, 0), ImVec2(text_width, row_h));
   if (!toggles) return h;
 
   const ImVec2 lang_pos(width - pad - lang_w, (row_h - button_h) / 2);
@@ -174,6 +177,52 @@ float Screen::draw_header(Ui& ui, float width) const {
     }
     x += access_w[i] + gap;
   }
+  return h;
+}
+
+// The hidden staff entry: the kiosk's name held for 5 seconds opens the PIN keypad. Not a button
+// anywhere else: nothing is recorded, so speech never announces it and a tap does nothing.
+void Screen::staff_entry(Ui& ui, ImVec2 pos, ImVec2 size) const {
+  if (ui.staff == nullptr || !ui.staff->entry_configured() || name().starts_with("staff.")) return;
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::InvisibleButton("##staff_entry", size);
+  kiosk::staff::HoldDetector& hold = ui.staff->hold();
+  if (hold.update(ImGui::IsItemActive(), ui.clock_now)) {
+    ui.intents.push_back(kiosk::Intent::open("staff.pin"));
+  }
+  if (const auto left = hold.left(ui.clock_now)) ui.wake_no_later_than(ui.clock_now + *left);
+}
+
+float Screen::draw_notice(Ui& ui, float top, float width) const {
+  const kiosk::staff::Notice* notice = ui.staff != nullptr ? ui.staff->notice() : nullptr;
+  if (notice == nullptr) return 0;
+  // In the resident's language; a notice written in one language only shows in both. Where no
+  // one has chosen a language yet (attract, out of service), both, English first.
+  const bool es = ui.tr.language() == kiosk::Language::Es;
+  std::string text = es ? (notice->es.empty() ? notice->en : notice->es)
+                        : (notice->en.empty() ? notice->es : notice->en);
+  if (!info_.language_toggle && !notice->en.empty() && !notice->es.empty()) {
+    text = notice->en + " / " + notice->es;
+  }
+  const Palette& p = ui.palette;
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const float pad = ui.px(em::kScreenPadding);
+  const float icon = ui.px(em::kSmallIconSize);
+  const float gap = ui.px(em::kGap) * 0.6f;
+  const float text_w = std::max(0.0f, width - 2 * pad - icon - gap);
+  ImFont* font = ui.fonts.label;
+  const int lines = count_lines(font, text, text_w, 2);
+  const float inner = ui.px(em::kInnerPadding) * 0.5f;
+  const float h = static_cast<float>(lines) * font->FontSize + 2 * inner;
+  draw->AddRectFilled(ImVec2(0, top), ImVec2(width, top + h), p.primary.packed());
+  draw_icon(draw, Icon::Warning, ImVec2(pad + icon / 2, top + h / 2), icon, p.on_primary.packed(),
+            p.primary.packed());
+  const ImVec2 at(pad + icon + gap, top + inner);
+  draw_text_lines(draw, font, text, at, text_w, 2, p.on_primary.packed());
+  record(ui, "notice", kiosk::Role::Text, at, ImVec2(at.x + text_w, top + h - inner), text);
+  // When it comes down, the screen draws again without it.
+  ui.wake_no_later_than(ui.clock_now +
+                        std::chrono::seconds(std::max<std::int64_t>(1, notice->until - ui.now)));
   return h;
 }
 

@@ -64,6 +64,9 @@ class Screen {
 
  private:
   float draw_header(Ui& ui, float width) const;  // returns its height (two rows when narrow)
+  void staff_entry(Ui& ui, ImVec2 pos, ImVec2 size) const;
+  // Staff's notice for residents, under the header on every screen; returns its height (0: none).
+  float draw_notice(Ui& ui, float top, float width) const;
   void draw_nav_bar(Ui& ui, float top, float width);
   enum class NavButton { Back, Home, Done };
   void nav_button(Ui& ui, NavButton which, ImVec2 pos, ImVec2 size);

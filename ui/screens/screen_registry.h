@@ -11,6 +11,9 @@
 #include "ui/screens/screen.h"
 
 namespace kiosk {
+namespace staff {
+class StaffDesk;
+}
 class ListingsReader;
 class SignupService;
 class Visit;
@@ -18,11 +21,15 @@ class Visit;
 
 namespace ui {
 
+struct StaffLink;
+
 // What screens are built with: the visit's state and the services that answer them.
 struct ScreenServices {
   kiosk::Visit& visit;
   kiosk::ListingsReader& reader;
   kiosk::SignupService& signup;
+  kiosk::staff::StaffDesk& staff;
+  StaffLink& staff_link;  // the panel's view of the app (ui/screens/staff_panel_screen.h)
 };
 
 class ScreenRegistry {

@@ -12,8 +12,12 @@
 #include "ui/screens/listing_detail_screen.h"
 #include "ui/screens/match_screen.h"
 #include "ui/screens/my_list_screen.h"
+#include "ui/screens/out_of_service_screen.h"
 #include "ui/screens/screen_registry.h"
 #include "ui/screens/signup_screen.h"
+#include "ui/screens/staff_notice_screen.h"
+#include "ui/screens/staff_panel_screen.h"
+#include "ui/screens/staff_pin_screen.h"
 
 namespace ui {
 
@@ -42,6 +46,11 @@ void register_screens(ScreenRegistry& r, ScreenServices& s) {
   r.add<FaqScreen>(ScreenInfo{.name = "faq", .speech_intro = "speech.intro.faq"_msg, .tile = HomeTile{"home.faq", "home.faq.title"_msg, "home.faq.subtitle"_msg, Icon::Chat, 70}}, s.visit, s.reader);
   r.add<HelpScreen>(ScreenInfo{.name = "help", .speech_intro = "speech.intro.help"_msg, .tile = HomeTile{"home.help", "home.help.title"_msg, "home.help.subtitle"_msg, Icon::Help, 100}});
   r.add<AttractScreen>(ScreenInfo{.name = "attract", .speech_intro = "speech.intro.attract"_msg, .back_home = false, .nav_bar = false, .language_toggle = false});
+  // Staff's screens: no home tile; reached by holding the kiosk's name (kiosk/staff/).
+  r.add<StaffPinScreen>(ScreenInfo{.name = "staff.pin", .speech_intro = "speech.intro.staff_pin"_msg});
+  r.add<StaffPanelScreen>(ScreenInfo{.name = "staff.panel", .speech_intro = "speech.intro.staff_panel"_msg, .back_home = false, .nav_bar = false}, s.reader, s.signup, s.staff_link);
+  r.add<StaffNoticeScreen>(ScreenInfo{.name = "staff.notice", .speech_intro = "speech.intro.staff_notice"_msg, .back_home = false, .nav_bar = false});
+  r.add<OutOfServiceScreen>(ScreenInfo{.name = "out_of_service", .speech_intro = "speech.intro.out_of_service"_msg, .back_home = false, .nav_bar = false, .language_toggle = false});
   // clang-format on
 }
 

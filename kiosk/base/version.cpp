@@ -1,0 +1,9 @@
+#include "kiosk/base/version.h"
+
+namespace kiosk {
+
+std::string_view version() {
+  return KIOSK_VERSION;
+}
+
+}  // namespace kiosk
