@@ -21,3 +21,13 @@ signup_config() {
   awk '/^\[signup\]/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$2/config/kiosk.toml" >"$3/kiosk.toml"
   printf '\n[signup]\npublic_key = "%s"\n' "$(cat "$3/keys/intake.pub")" >>"$3/kiosk.toml"
 }
+
+# staff_config KIOSK CONFIG WORK: WORK/kiosk.toml, CONFIG with its [staff] table replaced by one
+# whose pin_hash is the hash of the test PIN 2468 (made by `pin-hash`, as a technician would).
+staff_config() {
+  local hash
+  hash=$(echo 2468 | "$1" pin-hash) || { echo "pin-hash failed"; return 1; }
+  awk '/^\[staff\]/ {skip = 1; next} /^\[/ {skip = 0} !skip' "$2" >"$3/kiosk.staff.toml"
+  printf '\n[staff]\npin_hash = "%s"\n' "$hash" >>"$3/kiosk.staff.toml"
+  mv "$3/kiosk.staff.toml" "$3/kiosk.toml"
+}

@@ -3,7 +3,8 @@
 # Usage: run_scenario.sh KIOSK_BINARY SCENARIO SCREENSHOT_DIR [KIOSK OPTIONS…]
 # A scenario may say `# size: WxH` (default 1920x1080), `# lang: es` and `# signup: on` in its
 # comments; `# signup: on` makes a fresh intake key pair and runs the kiosk with its public key
-# (the repository's configuration has none), so sign-ups can be sealed.
+# (the repository's configuration has none), so sign-ups can be sealed; `# staff: on` sets the
+# staff PIN to 2468 (`hold header.name 5`, then `type "2468"` and `key enter` opens the panel).
 set -euo pipefail
 binary=$1
 scenario=$2
@@ -36,6 +37,14 @@ if grep -q '^# signup: *on' "$scenario"; then
   source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
   signup_config "$binary" "$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)" "$work"
   extra=(--config "$work/kiosk.toml" "${extra[@]}")
+fi
+
+if grep -q '^# staff: *on' "$scenario"; then
+  source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+  source_dir="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+  [ -f "$work/kiosk.toml" ] || cp "$source_dir/config/kiosk.toml" "$work/kiosk.toml"
+  staff_config "$binary" "$work/kiosk.toml" "$work"
+  grep -q '^# signup: *on' "$scenario" || extra=(--config "$work/kiosk.toml" "${extra[@]}")
 fi
 
 mkdir -p "$shots"
