@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <fstream>
 #include <system_error>
 
 namespace kiosk {
@@ -45,6 +46,18 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& fi
     ::close(dir_fd);
   }
   return std::nullopt;
+}
+
+std::optional<std::string> read_small_file(const std::filesystem::path& file,
+                                           std::size_t max_bytes) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::nullopt;
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::string text(max_bytes + 1, '\0');
+  in.read(text.data(), static_cast<std::streamsize>(text.size()));
+  text.resize(static_cast<std::size_t>(in.gcount()));
+  return text;
 }
 
 }  // namespace kiosk

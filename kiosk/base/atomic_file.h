@@ -20,4 +20,9 @@ inline constexpr std::string_view kPartialMarker = ".part-";
 std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
                                                  std::string_view bytes, mode_t mode = 0640);
 
+// A small state file written that way, read back: at most max_bytes + 1 bytes (more than
+// max_bytes: not a file of ours), nothing when it does not exist or cannot be read.
+std::optional<std::string> read_small_file(const std::filesystem::path& file,
+                                           std::size_t max_bytes);
+
 }  // namespace kiosk

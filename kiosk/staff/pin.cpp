@@ -3,8 +3,6 @@
 #include <sodium.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -76,16 +74,12 @@ std::chrono::system_clock::time_point PinGate::wall_now() const {
 }
 
 void PinGate::load() {
-  std::error_code ec;
-  if (!std::filesystem::exists(file_, ec)) return;
-  std::ifstream in(file_, std::ios::binary);
-  std::string text(kMaxStateBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  const auto state = nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false);
+  const auto text = read_small_file(file_, kMaxStateBytes);
+  if (!text) return;
+  const auto state = nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false);
   const auto failures = state.is_object() ? state.find("failures") : state.end();
   const auto until = state.is_object() ? state.find("locked_until") : state.end();
-  const bool sound = text.size() <= kMaxStateBytes && state.is_object() &&
+  const bool sound = text->size() <= kMaxStateBytes && state.is_object() &&
                      failures != state.end() && failures->is_number_integer() &&
                      until != state.end() && until->is_number_integer();
   if (!sound) {

@@ -1,9 +1,5 @@
 #include "kiosk/staff/staff_desk.h"
 
-#include <sodium.h>
-
-#include <fstream>
-
 #include <nlohmann/json.hpp>
 
 #include "kiosk/base/atomic_file.h"
@@ -110,14 +106,10 @@ void StaffDesk::set_out_of_service(bool out) {
 }
 
 void StaffDesk::load() {
-  std::error_code ec;
-  if (!std::filesystem::exists(file_, ec)) return;
-  std::ifstream in(file_, std::ios::binary);
-  std::string text(kMaxStateBytes + 1, '\0');
-  in.read(text.data(), static_cast<std::streamsize>(text.size()));
-  text.resize(static_cast<std::size_t>(in.gcount()));
-  const auto state = text.size() <= kMaxStateBytes
-                         ? nlohmann::json::parse(text, nullptr, /*allow_exceptions=*/false)
+  const auto text = read_small_file(file_, kMaxStateBytes);
+  if (!text) return;
+  const auto state = text->size() <= kMaxStateBytes
+                         ? nlohmann::json::parse(*text, nullptr, /*allow_exceptions=*/false)
                          : nlohmann::json();
   if (!state.is_object()) {
     log::warn("the staff state file " + file_.string() +

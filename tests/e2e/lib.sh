@@ -31,3 +31,20 @@ staff_config() {
   printf '\n[staff]\npin_hash = "%s"\n' "$hash" >>"$3/kiosk.staff.toml"
   mv "$3/kiosk.staff.toml" "$3/kiosk.toml"
 }
+
+# e2e_work NAME: $work, a fresh folder removed at exit (with the Xvfb ensure_display may start),
+# and fail MESSAGE, which prints "NAME: MESSAGE" and exits 1. Source this file first.
+e2e_work() {
+  e2e_name=$1
+  work=$(mktemp -d)
+  xvfb_pid=""
+  trap e2e_cleanup EXIT
+}
+e2e_cleanup() {
+  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+fail() {
+  echo "$e2e_name: $*"
+  exit 1
+}

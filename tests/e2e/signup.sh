@@ -6,15 +6,8 @@
 set -euo pipefail
 binary=$1
 src=$2
-work=$(mktemp -d)
-xvfb_pid=""
-cleanup() {
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "signup.sh: $*"; exit 1; }
 source "$src/tests/e2e/lib.sh"
+e2e_work signup.sh
 
 signup_config "$binary" "$src" "$work" || fail "no key pair"
 ensure_display "$work" || fail "no display"

@@ -6,15 +6,8 @@
 set -euo pipefail
 binary=$1
 src=$2
-work=$(mktemp -d)
-xvfb_pid=""
-cleanup() {
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-fail() { echo "staff_privacy.sh: $*"; exit 1; }
 source "$src/tests/e2e/lib.sh"
+e2e_work staff_privacy.sh
 
 signup_config "$binary" "$src" "$work" || fail "no key pair"
 staff_config "$binary" "$work/kiosk.toml" "$work" || fail "no staff PIN"
