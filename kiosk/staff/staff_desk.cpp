@@ -1,5 +1,7 @@
 #include "kiosk/staff/staff_desk.h"
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "kiosk/base/atomic_file.h"
@@ -13,15 +15,14 @@ namespace kiosk::staff {
 namespace {
 
 constexpr std::size_t kMaxStateBytes = 4096;
+constexpr std::int64_t kHour = 3600;
 
 // Valid UTF-8, no control characters, at most kMaxNoticeBytes (a notice is typed on the kiosk's
 // own keyboard, but the file could have been edited by hand).
 bool sound_notice_text(std::string_view text) {
-  if (text.size() > kMaxNoticeBytes || !utf8::valid(text)) return false;
-  for (const char c : text) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
-  }
-  return true;
+  return text.size() <= kMaxNoticeBytes && utf8::valid(text) &&
+         std::ranges::none_of(
+             text, [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
 }
 
 }  // namespace
@@ -29,20 +30,20 @@ bool sound_notice_text(std::string_view text) {
 std::int64_t notice_until(NoticeLength length, std::int64_t now) {
   switch (length) {
     case NoticeLength::OneHour:
-      return now + 3600;
+      return now + kHour;
     case NoticeLength::FourHours:
-      return now + 4 * 3600;
+      return now + kHour * 4;
     case NoticeLength::EndOfDay:
       // Tomorrow's midnight, found from a moment well inside tomorrow (a day is 23 to 25 hours).
-      return local_time(local_time(now).midnight + 30 * 3600).midnight;
+      return local_time(local_time(now).midnight + kHour * 30).midnight;
     case NoticeLength::OneWeek:
-      return now + 7 * 24 * 3600;
+      return now + kHour * 24 * 7;
   }
-  return now + 3600;
+  return now + kHour;
 }
 
-StaffDesk::StaffDesk(std::filesystem::path data_dir, std::string pin_hash, const Clock& clock,
-                     RunQueue& ui_queue, std::function<std::int64_t()> now_unix)
+StaffDesk::StaffDesk(const std::filesystem::path& data_dir, std::string pin_hash,
+                     const Clock& clock, RunQueue& ui_queue, std::function<std::int64_t()> now_unix)
     : file_(data_dir / kFileName),
       now_unix_(std::move(now_unix)),
       ui_queue_(ui_queue),

@@ -49,7 +49,7 @@ std::int64_t notice_until(NoticeLength length, std::int64_t now);
 class StaffDesk {
  public:
   // `now_unix` reads the kiosk clock as Unix seconds (automation moves it).
-  StaffDesk(std::filesystem::path data_dir, std::string pin_hash, const Clock& clock,
+  StaffDesk(const std::filesystem::path& data_dir, std::string pin_hash, const Clock& clock,
             RunQueue& ui_queue, std::function<std::int64_t()> now_unix);
   ~StaffDesk();  // lets a PIN check in progress finish (its answer is dropped)
   StaffDesk(const StaffDesk&) = delete;

@@ -1,5 +1,6 @@
 #include "kiosk/stats/usage.h"
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -28,12 +29,9 @@ constexpr std::string_view kJourneyPrefix = "journey.";
 // A screen's stable name ("jobs.search"): the only outside text that becomes a key, checked so
 // nothing else ever can.
 bool screen_name(std::string_view name) {
-  if (name.empty() || name.size() > 40) return false;
-  for (const char c : name) {
-    const bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
-    if (!ok) return false;
-  }
-  return true;
+  return !name.empty() && name.size() <= 40 && std::ranges::all_of(name, [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_';
+  });
 }
 
 // Each stored counter and the figure it adds to (journeys: by prefix, below).
@@ -186,15 +184,14 @@ Deltas UsageCounter::take() {
 void UsageCounter::flush_if_due() {
   const auto due = next_write();
   if (!due || clock_() < *due) return;
-  writer_.post([this, deltas = take(), today = local_day(clock_())]() mutable {
-    write(std::move(deltas), today);
-  });
+  writer_.post(
+      [this, deltas = take(), today = local_day(clock_())]() mutable { write(deltas, today); });
 }
 
 void UsageCounter::flush() {
   writer_.drain();
   Deltas deltas = take();
-  if (!deltas.empty()) write(std::move(deltas), local_day(clock_()));
+  if (!deltas.empty()) write(deltas, local_day(clock_()));
 }
 
 void UsageCounter::drain() {
@@ -240,7 +237,7 @@ UsageReport UsageCounter::report_now() {
   return r;
 }
 
-void UsageCounter::write(Deltas deltas, std::int64_t today) {
+void UsageCounter::write(const Deltas& deltas, std::int64_t today) {
   const std::scoped_lock lock(write_mutex_);
   try {
     const auto started = std::chrono::steady_clock::now();
@@ -249,7 +246,7 @@ void UsageCounter::write(Deltas deltas, std::int64_t today) {
     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(
         std::chrono::steady_clock::now() - started);
     log::info("usage figures written (" + std::to_string(deltas.size()) + " counts) in " +
-              std::to_string(us.count() / 1000.0).substr(0, 5) + " ms");
+              std::to_string(static_cast<double>(us.count()) / 1000.0).substr(0, 5) + " ms");
   } catch (const sql::SqliteError& e) {
     // Kept for the next write: counts are lost only if the file never comes back.
     log::warn(std::string("usage figures not written: ") + e.what());

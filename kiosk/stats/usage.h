@@ -130,7 +130,7 @@ class UsageCounter {
   Deltas take();  // what waits, and the time of this write
   // Writes on the caller's thread; `today` is read by the thread that took the counts (the clock
   // is the app's, read on its thread).
-  void write(Deltas deltas, std::int64_t today);
+  void write(const Deltas& deltas, std::int64_t today);
 
   std::filesystem::path data_dir_;
   WallClock clock_;

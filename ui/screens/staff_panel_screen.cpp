@@ -286,7 +286,7 @@ void StaffPanelScreen::draw_actions(Ui& ui, ImVec2 pos, float width, bool two_co
       run_off_thread<kiosk::staff::ExportReport>(
           [data_dir = link_.data_dir, drive = data_.drives.front(), id = ui.config.kiosk.id,
            now = ui.now] { return kiosk::staff::export_outbox_to(data_dir, drive, id, now); },
-          [this](kiosk::staff::ExportReport r) {
+          [this](const kiosk::staff::ExportReport& r) {
             result_.kind = r.ok ? Result::Kind::Exported : Result::Kind::ExportFailed;
             result_.a = r.files;
             result_.folder = r.folder.string();
@@ -381,7 +381,7 @@ std::string StaffPanelScreen::age_text(Ui& ui, std::int64_t seconds) const {
     return ui.tr.format("staff.panel.age.minutes"_msg,
                         {{"n", std::max<std::int64_t>(1, seconds / 60)}});
   }
-  if (seconds < 48 * 3600)
+  if (seconds < std::int64_t{48} * 3600)
     return ui.tr.format("staff.panel.age.hours"_msg, {{"n", seconds / 3600}});
   return ui.tr.format("staff.panel.age.days"_msg, {{"n", seconds / 86400}});
 }
@@ -477,7 +477,7 @@ void StaffPanelScreen::draw_outbox(Ui& ui, float width) {
     line(ui,
          ui.tr.format("staff.panel.outbox.waiting"_msg,
                       {{"count", std::int64_t{counts.pending}}, {"age", age_text(ui, age)}}),
-         width, age > 24 * 3600);
+         width, age > std::int64_t{24} * 3600);
     if (counts.held > 0) {
       line(ui, ui.tr.format("staff.panel.outbox.held"_msg, {{"count", std::int64_t{counts.held}}}),
            width, true);
@@ -632,10 +632,10 @@ void StaffPanelScreen::draw_problems(Ui& ui, float width) {
   }
   line(ui, ui.t("staff.panel.problems.note"_msg), width);
   // Newest first: what went wrong last is what staff ask about.
-  for (auto it = recent.rbegin(); it != recent.rend(); ++it) {
-    const std::string when = since_text(ui, it->unix);
-    paragraph(ui, when + " — " + it->message, ui.fonts.small,
-              it->level == kiosk::log::Level::Error ? ui.palette.error : ui.palette.text_muted,
+  for (std::size_t i = recent.size(); i-- > 0;) {
+    const kiosk::log::Entry& entry = recent[i];
+    paragraph(ui, since_text(ui, entry.unix) + " — " + entry.message, ui.fonts.small,
+              entry.level == kiosk::log::Level::Error ? ui.palette.error : ui.palette.text_muted,
               width);
     vertical_gap(ui, em::kParagraphGap * 0.3f);
   }

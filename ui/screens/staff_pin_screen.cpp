@@ -76,7 +76,8 @@ void StaffPinScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
         break;
       case kiosk::staff::PinGate::Result::Wrong:
         said_ = Said::Wrong;
-        tries_left_ = kiosk::staff::kMaxWrongPins - (ui.staff ? ui.staff->failures() : 0);
+        tries_left_ =
+            kiosk::staff::kMaxWrongPins - (ui.staff != nullptr ? ui.staff->failures() : 0);
         break;
       case kiosk::staff::PinGate::Result::Locked:
       case kiosk::staff::PinGate::Result::NoPin:
