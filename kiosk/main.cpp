@@ -55,6 +55,8 @@ int main(int argc, char** argv) {
       return kiosk::run_outbox_send(options);
     case kiosk::Options::Command::PinHash:
       return kiosk::run_pin_hash(options, std::cin);
+    case kiosk::Options::Command::Provision:
+      return kiosk::run_provision(options, std::cin);
     case kiosk::Options::Command::Stats:
       return kiosk::run_stats(options);
     case kiosk::Options::Command::Run:

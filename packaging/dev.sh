@@ -7,6 +7,7 @@
 #   packaging/dev.sh bench                 release build, listings, matching, frame-time and printing
 #                                          benchmarks → BENCHMARKS.md
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
+#   packaging/dev.sh package [--arch arm64] the Debian package → dist/ (debhelper; lintian-checked)
 #
 # PRESET=asan packaging/dev.sh test runs the suite under AddressSanitizer + UBSan.
 set -euo pipefail
@@ -28,6 +29,10 @@ packages=(
   xvfb xauth gdb python3 python3-jsonschema python3-icalendar
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
+
+# What `package` needs besides the build's packages (and, for --arch arm64, the cross compiler and
+# the arm64 development packages: see package_arm64_packages).
+package_packages=(debhelper lintian fakeroot dpkg-dev)
 
 say() { printf '[dev.sh] %s\n' "$*" >&2; }
 
@@ -85,6 +90,15 @@ case "$cmd" in
     ensure_display
     export SDL_AUDIODRIVER=dummy
     ctest --preset "$preset" -j "$(nproc)"
+    # The Debian package: built, lintian-checked, installed with its dependencies, used and purged
+    # (packaging/install_test.sh; skipped where packages cannot be installed, or with
+    # KIOSK_SKIP_PACKAGE=1 for a quick local run).
+    if [ "${KIOSK_SKIP_PACKAGE:-0}" != 1 ] && { [ "$(id -u)" -eq 0 ] || sudo -n true 2>/dev/null; }; then
+      "$0" package
+      packaging/install_test.sh "$(ls -t dist/workforce-kiosk_*_"$(dpkg --print-architecture)".deb | head -n1)"
+    else
+      say "the package test is skipped: it needs root or sudo (or KIOSK_SKIP_PACKAGE=1 was set)"
+    fi
     ;;
   build)
     install_packages
@@ -114,6 +128,38 @@ case "$cmd" in
     replace_section "## Printing" "$md"
     rm -f "$md"
     say "BENCHMARKS.md updated"
+    ;;
+  package)
+    # A copy of the tracked files (as they are in the working tree) with packaging/debian as
+    # debian/, built by dpkg-buildpackage (debhelper, CMake + Ninja, release, no tests) into
+    # dist/, then checked by lintian: any error fails.
+    arch=""
+    [ "${1:-}" = "--arch" ] && { arch=${2:?--arch needs an architecture, like arm64}; shift 2; }
+    packages+=("${package_packages[@]}")
+    if [ -n "$arch" ] && [ "$arch" != "$(dpkg --print-architecture)" ]; then
+      dpkg --print-foreign-architectures | grep -qx "$arch" || {
+        say "adding the $arch architecture to dpkg"; dpkg --add-architecture "$arch"; apt-get update -qq; }
+      packages+=("crossbuild-essential-$arch")
+      while read -r dep; do packages+=("$dep:$arch"); done < <(
+        sed -n '/^Build-Depends:/,/^[A-Z]/p' packaging/debian/control | tr ',' '\n' |
+          sed 's/Build-Depends://; s/(.*)//; s/^[[:space:]]*//; s/[[:space:]]*$//' |
+          grep -E '^lib|^nlohmann' || true)
+    fi
+    install_packages
+    version=$(dpkg-parsechangelog -l packaging/debian/changelog -S Version)
+    stage="build/package/workforce-kiosk-$version"
+    rm -rf build/package && mkdir -p "$stage"
+    git ls-files -z | xargs -0 cp --parents -t "$stage"
+    cp -r packaging/debian "$stage/debian"
+    flags=(-b -us -uc "-j$(nproc)")
+    [ -n "$arch" ] && flags+=("-a$arch")
+    (cd "$stage" && dpkg-buildpackage "${flags[@]}")
+    mkdir -p dist
+    mv build/package/*.deb build/package/*.buildinfo build/package/*.changes dist/
+    deb=$(ls -t dist/workforce-kiosk_"${version}"_*.deb | head -n1)
+    say "built $deb"
+    lintian --fail-on error "$deb" ||
+      { say "lintian found errors in $deb"; exit 1; }
     ;;
   lint)
     install_packages

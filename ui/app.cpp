@@ -264,6 +264,7 @@ void App::apply(const kiosk::Intent& intent) {
       break;
     case kiosk::Intent::Kind::ExitKiosk:
       kiosk::log::warn("staff stopped the kiosk for maintenance");
+      kiosk::staff::note_maintenance_stop();
       exit_code_ = kiosk::staff::kExitForMaintenance;
       break;
     default:

@@ -1,10 +1,19 @@
 #include "kiosk/base/paths.h"
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <cstdlib>
+#include <cstring>
 #include <system_error>
 
 namespace kiosk::paths {
+
 namespace fs = std::filesystem;
+
+namespace {
+constexpr const char* kInstalledDataDir = "/var/lib/workforce-kiosk";
+}  // namespace
 
 fs::path resource_dir() {
   // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread exists
@@ -25,6 +34,19 @@ fs::path default_config() {
 }
 
 fs::path default_data_dir() {
+  // Under systemd (StateDirectory=workforce-kiosk): /var/lib/workforce-kiosk.
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread exists
+  if (const char* dirs = std::getenv("STATE_DIRECTORY"); dirs != nullptr && *dirs == '/') {
+    const std::string_view first(dirs, std::strcspn(dirs, ":"));  // several are ':'-separated
+    return fs::path(first);
+  }
+  // The installed kiosk's folder, for its own user (`sudo -u workforce-kiosk workforce-kiosk
+  // stats`); anyone else (root included) gets a folder of their own, so a technician's command
+  // never leaves files the kiosk cannot write.
+  struct stat st {};
+  if (::stat(kInstalledDataDir, &st) == 0 && S_ISDIR(st.st_mode) && st.st_uid == ::geteuid()) {
+    return kInstalledDataDir;
+  }
   // NOLINTNEXTLINE(concurrency-mt-unsafe): read at start-up, before any thread exists
   if (const char* state = std::getenv("XDG_STATE_HOME"); state != nullptr && *state == '/') {
     return fs::path(state) / "workforce-kiosk";

@@ -15,8 +15,9 @@ std::filesystem::path resource_dir();
 // present, otherwise <resource_dir>/config/kiosk.toml.
 std::filesystem::path default_config();
 
-// The data directory used when --data-dir is not given: $XDG_STATE_HOME/workforce-kiosk, or
-// ~/.local/state/workforce-kiosk.
+// The data directory used when --data-dir is not given: $STATE_DIRECTORY (systemd's
+// StateDirectory=), /var/lib/workforce-kiosk for the kiosk's own user,
+// $XDG_STATE_HOME/workforce-kiosk, or ~/.local/state/workforce-kiosk.
 std::filesystem::path default_data_dir();
 
 // Creates `dir` (and parents) with mode 0700. Returns an error sentence on failure.

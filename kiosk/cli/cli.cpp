@@ -114,6 +114,10 @@ std::string usage_text() {
          "         opens exported envelopes with intake.key; prints the sign-ups as a JSON array\n"
          "       workforce-kiosk outbox send [--config FILE] [--data-dir DIR] [--json]\n"
          "         sends every waiting sign-up to [signup] endpoint now; exit 1 while some remain\n"
+         "       workforce-kiosk provision --id ID --location NAME [--lang en|es]\n"
+         "         [--intake-keys DIR] [--config FILE] [--out FILE] < PIN\n"
+         "         writes a site's kiosk.toml from the default one (--config: another to start\n"
+         "         from), the staff PIN's hash from standard input, checked; stdout without --out\n"
          "       workforce-kiosk pin-hash [--json] < PIN\n"
          "         reads a staff PIN (4 to 8 digits) on standard input and prints its argon2id\n"
          "         hash for [staff] pin_hash\n"
@@ -158,6 +162,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Keygen;
     } else if (args[0] == "pin-hash") {
       options.command = Options::Command::PinHash;
+    } else if (args[0] == "provision") {
+      options.command = Options::Command::Provision;
     } else if (args[0] == "outbox") {
       const std::string what = args.size() > 1 ? args[1] : "";
       if (what == "list") {
@@ -285,6 +291,18 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       auto v = value();
       if (!v || v->empty()) return fail("--out needs a file");
       options.out = *v;
+    } else if (arg == "--id" && options.command == Options::Command::Provision) {
+      auto v = value();
+      if (!v || v->empty()) return fail("--id needs the kiosk's id, like mdc-main-01");
+      options.kiosk_id = *v;
+    } else if (arg == "--location" && options.command == Options::Command::Provision) {
+      auto v = value();
+      if (!v || v->empty()) return fail("--location needs the place's name");
+      options.location = *v;
+    } else if (arg == "--intake-keys" && options.command == Options::Command::Provision) {
+      auto v = value();
+      if (!v || v->empty()) return fail("--intake-keys needs a directory");
+      options.intake_keys = *v;
     } else if (arg == "--secret-key") {
       auto v = value();
       if (!v || v->empty()) return fail("--secret-key needs the intake.key file");
@@ -326,8 +344,15 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     }
   } else if (options.command == Options::Command::Keygen) {
     if (!options.out) return fail("keygen needs --out DIR");
+  } else if (options.command == Options::Command::Provision) {
+    if (!options.kiosk_id || !options.location) {
+      return fail("provision needs --id ID and --location NAME");
+    }
+    if (options.windowed || options.script || options.screenshot_dir || options.data_dir) {
+      return fail("provision takes --id, --location, --lang, --intake-keys, --config, --out");
+    }
   } else if (options.out) {
-    return fail("--out goes with the speak and keygen commands");
+    return fail("--out goes with the speak, keygen and provision commands");
   }
   if (auto error = check_signup_usage(options)) return fail(*error);
   if (options.command == Options::Command::PinHash &&

@@ -26,6 +26,7 @@ struct Options {
     OutboxOpen,
     OutboxSend,
     PinHash,
+    Provision,
     Stats,
     Help,
     Version
@@ -55,6 +56,10 @@ struct Options {
   // keygen --out DIR; outbox export DIR; outbox open --secret-key FILE ENVELOPE...
   std::optional<std::filesystem::path> secret_key;
   std::vector<std::filesystem::path> files;  // export: the one directory; open: the envelopes
+  // provision --id ID --location NAME [--intake-keys DIR]
+  std::optional<std::string> kiosk_id;
+  std::optional<std::string> location;
+  std::optional<std::filesystem::path> intake_keys;
 };
 
 struct ParsedOptions {
@@ -94,6 +99,12 @@ int run_outbox_send(const Options& options);
 // [staff] pin_hash; `--json` prints {"pin_hash":"…"}. 2 (one line on stderr) for anything else.
 // The PIN is never echoed, printed or logged, and is wiped once hashed.
 int run_pin_hash(const Options& options, std::istream& in);
+// `workforce-kiosk provision --id ID --location NAME [--lang en|es] [--intake-keys DIR] [--out
+// FILE]`: a site's kiosk.toml from the default one, its comments kept, with the id, the place,
+// the language, the staff PIN's hash (a line of digits on `in`; none typed: no staff entry) and
+// the intake team's public key (DIR/intake.pub, made there first when missing); checked before it
+// is written (atomically, keeping an existing file's owner and mode). 0, 1 (refused), 2 (usage).
+int run_provision(const Options& options, std::istream& in);
 // `workforce-kiosk stats [--json|--csv]`: the anonymous usage figures (kiosk/stats/usage.h):
 // today, the last 7 and 30 days; --csv one row per day for the last 30 days.
 int run_stats(const Options& options);

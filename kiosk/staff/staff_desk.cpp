@@ -1,6 +1,7 @@
 #include "kiosk/staff/staff_desk.h"
 
 #include <algorithm>
+#include <cstdlib>
 
 #include <nlohmann/json.hpp>
 
@@ -40,6 +41,15 @@ std::int64_t notice_until(NoticeLength length, std::int64_t now) {
       return now + kHour * 24 * 7;
   }
   return now + kHour;
+}
+
+void note_maintenance_stop() {
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): no thread changes the environment
+  const char* file = std::getenv("WORKFORCE_KIOSK_MAINTENANCE_FILE");
+  if (file == nullptr || *file != '/') return;
+  if (auto error = write_file_atomically(file, "stopped by staff for maintenance\n", 0644)) {
+    log::error("cannot leave the maintenance mark: " + *error);
+  }
 }
 
 StaffDesk::StaffDesk(const std::filesystem::path& data_dir, std::string pin_hash,

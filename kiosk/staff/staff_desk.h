@@ -27,6 +27,10 @@ namespace kiosk::staff {
 // The kiosk's exit status when staff stop it for maintenance ("Exit kiosk mode"): the service
 // that runs it must not start it again (systemd: RestartPreventExitStatus=4).
 inline constexpr int kExitForMaintenance = 4;
+// The same said as a file, for a session in between that does not pass its child's exit status
+// on (Debian's cage 0.1.4): when the environment names one in WORKFORCE_KIOSK_MAINTENANCE_FILE, it
+// is written before the kiosk exits (packaging/session reads it, removes it and exits 4).
+void note_maintenance_stop();
 
 inline constexpr std::size_t kMaxNoticeBytes = 160;  // a banner of one or two lines
 
