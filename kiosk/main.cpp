@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
       return kiosk::run_provision(options, std::cin);
     case kiosk::Options::Command::Stats:
       return kiosk::run_stats(options);
+    case kiosk::Options::Command::SignConfig:
+      return kiosk::run_sign_config(options);
     case kiosk::Options::Command::Run:
       break;
   }

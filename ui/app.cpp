@@ -13,7 +13,9 @@
 #include "kiosk/base/run_queue.h"
 #include "kiosk/base/scrub.h"
 #include "kiosk/base/wipe.h"
+#include "kiosk/fleet/remote_config.h"
 #include "kiosk/i18n/i18n.h"
+#include "kiosk/i18n/time_zone.h"
 #include "kiosk/input/registry.h"
 #include "kiosk/print/print_service.h"
 #include "kiosk/search/listings_reader.h"
@@ -44,11 +46,21 @@ using namespace kiosk::literals;
 
 using SteadyClock = std::chrono::steady_clock;
 
+// What outlives one App: the scenario (it goes on across a reload) and the remote configuration's
+// watcher (its status and the file waiting to be applied).
+struct AppLinks {
+  ScenarioRunner* runner = nullptr;
+  kiosk::fleet::RemoteConfigWatcher* remote = nullptr;
+  bool reloaded = false;  // built again with a new configuration: start at rest, not in a session
+};
+
 class App final : public RunnerHost {
  public:
-  App(const kiosk::Options& options, const kiosk::Config& config)
+  App(const kiosk::Options& options, const kiosk::Config& config, AppLinks links)
       : options_(options),
         config_(config),
+        links_(links),
+        runner_(links.runner),
         data_dir_(options.data_dir.value_or(kiosk::paths::default_data_dir())),
         session_(std::chrono::seconds(config.session.idle_timeout_s),
                  std::chrono::seconds(config.session.idle_warning_s)),
@@ -63,6 +75,9 @@ class App final : public RunnerHost {
   }
 
   int run();
+  // After run(): the accepted remote configuration to build the next App with, if that is why
+  // it returned.
+  std::optional<kiosk::Config>& reload() { return reload_; }
 
   // RunnerHost
   void touch_down(float x, float y) override { platform_->push_touch_down(x, y); }
@@ -101,13 +116,15 @@ class App final : public RunnerHost {
 
   const kiosk::Options& options_;
   const kiosk::Config& config_;
+  AppLinks links_;
+  std::optional<kiosk::Config> reload_;
   kiosk::Translator translator_;
   kiosk::WidgetRegistry registry_;
   kiosk::Navigator navigator_;
   kiosk::Clock clock_;
   kiosk::RunQueue run_queue_;
   std::unique_ptr<Platform> platform_;
-  std::unique_ptr<ScenarioRunner> runner_;
+  ScenarioRunner* runner_;  // owned by run_kiosk: a scenario goes on across reloads
   Metrics metrics_;
   Fonts fonts_;
   std::vector<kiosk::Intent> intents_;
@@ -162,16 +179,6 @@ bool App::setup() {
   }
   translator_.set_language(options_.language.value_or(config_.kiosk.default_language));
 
-  if (options_.script) {
-    auto parsed = kiosk::load_scenario(*options_.script);
-    if (!parsed.scenario) {
-      kiosk::log::error(parsed.error);
-      return false;
-    }
-    runner_ =
-        std::make_unique<ScenarioRunner>(std::move(*parsed.scenario), options_.screenshot_dir);
-  }
-
   std::string error;
   platform_ =
       Platform::create({.windowed = options_.windowed, .title = config_.kiosk.name}, &error);
@@ -180,6 +187,10 @@ bool App::setup() {
     return false;
   }
   run_queue_.set_waker([this] { platform_->wake(); });
+  if (links_.remote != nullptr) {
+    links_.remote->set_waker([this] { platform_->wake(); });
+    staff_link_.remote_config = [remote = links_.remote] { return remote->status(); };
+  }
   staff_link_.queue = &run_queue_;
   staff_link_.data_dir = data_dir_;
   staff_link_.started = now_unix();
@@ -457,7 +468,9 @@ int App::run() {
 
   session_.begin(clock_.now());  // start-up shows home, as after a tap on the attract screen
   session_began_ = clock_.now();
-  if (staff_.out_of_service()) {  // staff took it out of service before a restart: it stays so
+  // Staff took it out of service before a restart: it stays so. Built again with a remote
+  // configuration: it was at rest, and rests again.
+  if (staff_.out_of_service() || links_.reloaded) {
     session_.end();
     navigator_.open(resting_route());
   }
@@ -553,6 +566,9 @@ int App::run() {
       first_frame = false;
       start_sync();  // after the first frame is on screen, never before
       signup_.start();
+      if (links_.remote != nullptr) {
+        links_.remote->start(std::chrono::minutes(config_.fleet.config_refresh_minutes));
+      }
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
       kiosk::log::info("first frame after " + std::to_string(ms.count()) + " ms");
@@ -564,6 +580,18 @@ int App::run() {
     for (const auto& intent : intents) apply(intent);
     if (!intents.empty()) frames_wanted = std::max(frames_wanted, 2);
 
+    // A remote configuration accepted in the meantime is applied only at rest: no resident's
+    // session, no staff.
+    const bool at_rest = session_.state() == kiosk::SessionTimer::State::Attract && !staff_mode_ &&
+                         !pin_guard_ && !exit_code_;
+    if (at_rest && links_.remote != nullptr && links_.remote->has_accepted()) {
+      reload_ = links_.remote->take_accepted();
+    }
+    if (reload_) {
+      usage_.flush();
+      kiosk::log::info(frame_stats_.summary());
+      return 0;
+    }
     if (exit_code_) {
       usage_.flush();
       kiosk::log::info(frame_stats_.summary());
@@ -586,8 +614,41 @@ int App::run() {
 int run_kiosk(const kiosk::Options& options, const kiosk::Config& config) {
   // Before the app's worker threads start: they must never receive SIGTERM themselves.
   Platform::block_termination_signals();
-  App app(options, config);
-  return app.run();
+  std::unique_ptr<ScenarioRunner> runner;
+  if (options.script) {
+    auto parsed = kiosk::load_scenario(*options.script);
+    if (!parsed.scenario) {
+      kiosk::log::error(parsed.error);
+      return 1;
+    }
+    runner = std::make_unique<ScenarioRunner>(std::move(*parsed.scenario), options.screenshot_dir);
+  }
+  // /etc's file, or the remote file stored by an earlier run when it is still valid.
+  const auto data_dir = options.data_dir.value_or(kiosk::paths::default_data_dir());
+  const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                       std::chrono::system_clock::now().time_since_epoch())
+                       .count();
+  kiosk::fleet::StartupConfig startup = kiosk::fleet::startup_config(config, data_dir, now);
+  kiosk::fleet::RemoteConfigWatcher remote(config, data_dir, startup.status);
+  kiosk::Config current = std::move(startup.config);
+  bool reloaded = false;
+  for (;;) {
+    kiosk::use_time_zone(current.kiosk.time_zone);  // checked when the file was read
+    std::optional<kiosk::Config> next;
+    int code = 0;
+    {
+      App app(options, current, {.runner = runner.get(), .remote = &remote, .reloaded = reloaded});
+      code = app.run();
+      remote.set_waker({});  // before the app's window goes
+      next = std::move(app.reload());
+    }
+    if (!next) return code;
+    current = std::move(*next);
+    reloaded = true;
+    kiosk::log::info("remote configuration version " +
+                     std::to_string(current.fleet.config_version) + " applied (kiosk " +
+                     current.kiosk.id + ")");
+  }
 }
 
 }  // namespace ui

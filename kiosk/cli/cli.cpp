@@ -62,13 +62,13 @@ std::optional<std::string> check_signup_usage(const Options& options) {
   const Command c = options.command;
   const bool ui_options = options.windowed || options.script || options.screenshot_dir;
   if (c == Command::Keygen && (ui_options || options.data_dir || options.config)) {
-    return "keygen takes only --out DIR and --json";
+    return "keygen takes only --out DIR, --signing and --json";
   }
   const bool outbox = c == Command::OutboxList || c == Command::OutboxExport ||
                       c == Command::OutboxOpen || c == Command::OutboxSend;
   if (outbox && ui_options) return "outbox takes --data-dir, --json and its arguments";
-  if (options.secret_key && c != Command::OutboxOpen) {
-    return "--secret-key goes with outbox open";
+  if (options.secret_key && c != Command::OutboxOpen && c != Command::SignConfig) {
+    return "--secret-key goes with outbox open and sign-config";
   }
   if (c == Command::OutboxExport && options.files.size() != 1) {
     return "outbox export needs one directory to write the envelopes to";
@@ -107,6 +107,13 @@ std::string usage_text() {
          "       workforce-kiosk keygen --out DIR [--json]\n"
          "         writes the intake team's key pair: DIR/intake.pub (for [signup] public_key)\n"
          "         and DIR/intake.key (the secret key, mode 0600: keep it off the kiosk)\n"
+         "       workforce-kiosk keygen --signing --out DIR [--json]\n"
+         "         writes the fleet's signing pair: DIR/signing.pub (for [fleet]\n"
+         "         config_public_key) and DIR/signing.key (mode 0600: keep it off the kiosks)\n"
+         "       workforce-kiosk sign-config --secret-key signing.key [--json] FILE\n"
+         "         checks FILE and writes FILE.signed, a remote configuration kiosks accept\n"
+         "       workforce-kiosk check-config --config FILE.signed --signed-by signing.pub\n"
+         "         exit 0 only when the signature holds and the file is valid and not expired\n"
          "       workforce-kiosk outbox list [--data-dir DIR] [--json]\n"
          "       workforce-kiosk outbox export [--data-dir DIR] [--json] EXPORT_DIR\n"
          "         copies each waiting sign-up, still sealed, to EXPORT_DIR/<id>.sealed\n"
@@ -133,7 +140,7 @@ std::string usage_text() {
          "  --script FILE         run an automation scenario, exit 0 if every expectation held\n"
          "  --screenshot-dir DIR  where the scenario's `shot` PNGs go\n"
          "  --out FILE|DIR        where speak writes its WAV file; where keygen writes the keys\n"
-         "  --secret-key FILE     the intake team's intake.key (outbox open)\n"
+         "  --secret-key FILE     intake.key (outbox open) or signing.key (sign-config)\n"
          "  --json                machine-readable output (subcommands)\n"
          "  --csv                 stats: one line per day, for a spreadsheet\n"
          "  --help, --version\n";
@@ -180,6 +187,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       ++i;
     } else if (args[0] == "stats") {
       options.command = Options::Command::Stats;
+    } else if (args[0] == "sign-config") {
+      options.command = Options::Command::SignConfig;
     } else if (args[0] == "help") {
       options.command = Options::Command::Help;
     } else {
@@ -210,6 +219,12 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.json = true;
     } else if (arg == "--csv" && options.command == Options::Command::Stats) {
       options.csv = true;
+    } else if (arg == "--signing" && options.command == Options::Command::Keygen) {
+      options.signing = true;
+    } else if (arg == "--signed-by" && options.command == Options::Command::CheckConfig) {
+      auto v = value();
+      if (!v || v->empty()) return fail("--signed-by needs the signing.pub file");
+      options.signed_by = *v;
     } else if (arg == "--exact") {
       options.exact = true;
     } else if (arg == "--config") {
@@ -308,7 +323,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       if (!v || v->empty()) return fail("--secret-key needs the intake.key file");
       options.secret_key = *v;
     } else if ((options.command == Options::Command::OutboxExport ||
-                options.command == Options::Command::OutboxOpen) &&
+                options.command == Options::Command::OutboxOpen ||
+                options.command == Options::Command::SignConfig) &&
                !arg.starts_with("-")) {
       options.files.emplace_back(arg);
     } else if (options.command == Options::Command::Speak && !arg.starts_with("-")) {
@@ -331,7 +347,12 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
   }
   if (options.command == Options::Command::CheckConfig &&
       (options.script || options.windowed || options.screenshot_dir)) {
-    return fail("check-config takes only --config and --json");
+    return fail("check-config takes only --config, --signed-by and --json");
+  }
+  if (options.command == Options::Command::SignConfig &&
+      (!options.secret_key || options.files.size() != 1 || options.windowed || options.script ||
+       options.screenshot_dir || options.data_dir || options.config || options.language)) {
+    return fail("sign-config takes --secret-key signing.key, one FILE and --json");
   }
   if (options.command == Options::Command::Speak) {
     if (bad_speak_lang) return fail("--lang takes en or es");
@@ -371,6 +392,7 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 }
 
 int run_check_config(const Options& options) {
+  if (options.signed_by) return run_check_signed_config(options);
   const std::filesystem::path file = options.config.value_or(paths::default_config());
   const ConfigResult result = load_config(file);
   if (options.json) {

@@ -28,6 +28,7 @@ struct Options {
     PinHash,
     Provision,
     Stats,
+    SignConfig,
     Help,
     Version
   };
@@ -55,7 +56,9 @@ struct Options {
   std::string text;                          // what to say
   // keygen --out DIR; outbox export DIR; outbox open --secret-key FILE ENVELOPE...
   std::optional<std::filesystem::path> secret_key;
-  std::vector<std::filesystem::path> files;  // export: the one directory; open: the envelopes
+  std::vector<std::filesystem::path> files;        // export: the one directory; open: the envelopes
+  bool signing = false;                            // keygen --signing: the fleet's ed25519 pair
+  std::optional<std::filesystem::path> signed_by;  // check-config --signed-by signing.pub
   // provision --id ID --location NAME [--intake-keys DIR]
   std::optional<std::string> kiosk_id;
   std::optional<std::string> location;
@@ -108,5 +111,13 @@ int run_provision(const Options& options, std::istream& in);
 // `workforce-kiosk stats [--json|--csv]`: the anonymous usage figures (kiosk/stats/usage.h):
 // today, the last 7 and 30 days; --csv one row per day for the last 30 days.
 int run_stats(const Options& options);
+// `workforce-kiosk keygen --signing --out DIR`: DIR/signing.pub and DIR/signing.key (0600), the
+// ed25519 pair remote configurations are signed with (kiosk/fleet/signed_config.h).
+int run_signing_keygen(const Options& options);
+// `workforce-kiosk sign-config --secret-key signing.key FILE`: checks FILE, writes FILE.signed.
+int run_sign_config(const Options& options);
+// `check-config --config FILE.signed --signed-by signing.pub`: 0 only when the signature holds,
+// the file passes check-config and it has not expired.
+int run_check_signed_config(const Options& options);
 
 }  // namespace kiosk

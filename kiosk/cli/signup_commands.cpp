@@ -79,6 +79,7 @@ std::optional<std::vector<unsigned char>> read_envelope(const fs::path& file, st
 }  // namespace
 
 int run_keygen(const Options& options) {
+  if (options.signing) return run_signing_keygen(options);
   const fs::path& dir = *options.out;
   if (auto error = write_key_pair(dir)) return failure(*error);
   std::ifstream in(dir / "intake.pub");

@@ -9,6 +9,7 @@
 #include <toml++/toml.h>
 
 #include "kiosk/base/base64.h"
+#include "kiosk/base/iso_time.h"
 #include "kiosk/base/url.h"
 #include "kiosk/i18n/time_zone.h"
 
@@ -231,6 +232,77 @@ std::optional<std::string> argon2id_hash(const std::string& v) {
          (pin ? std::string("digits: put the hash here, never the PIN itself") : "\"" + v + "\"");
 }
 
+// The shape of a public key (X25519 for sign-ups, ed25519 for remote files): 32 bytes, 44
+// characters of padded base64. Empty is allowed (the feature is off).
+std::optional<std::string> key_shape(const std::string& v, std::string_view what,
+                                     std::string_view command, std::string_view file) {
+  if (v.empty()) return std::nullopt;
+  constexpr std::size_t kKeyBytes = 32;
+  const auto bytes = from_base64(v);
+  if (v.size() == base64_length(kKeyBytes) && bytes && bytes->size() == kKeyBytes) {
+    return std::nullopt;
+  }
+  return "expected " + std::string(what) +
+         ": the 44 characters of padded base64 (32 bytes) that `workforce-kiosk " +
+         std::string(command) + "` writes into " + std::string(file) + ", got \"" +
+         (has_control_chars(v) ? std::string("text with control characters") : v) + "\"";
+}
+
+// [fleet] config_version: a whole number from 0, 64-bit (a date like 2026120701 fits).
+std::function<void(const toml::node&, const std::string&)> version_key(Checker& check,
+                                                                       std::int64_t& out) {
+  return [&check, &out](const toml::node& node, const std::string& where) {
+    const auto* i = node.as_integer();
+    if (i == nullptr || i->get() < 0) {
+      check.fail(node.source(),
+                 where + ": expected a whole number from 0 (the version of this " +
+                     "file; a remote file must be newer), got " +
+                     (i == nullptr ? std::string(type_name(node)) : std::to_string(i->get())));
+      return;
+    }
+    out = i->get();
+  };
+}
+
+// [fleet] config_expires: RFC 3339 with its offset, in quotes or as a TOML offset date-time.
+std::function<void(const toml::node&, const std::string&)> expiry_key(Checker& check,
+                                                                      FleetSection& fleet) {
+  return [&check, &fleet](const toml::node& node, const std::string& where) {
+    const std::string expected = where +
+                                 ": expected an RFC 3339 date and time with its offset, like "
+                                 "\"2027-01-31T00:00:00Z\" (or \"\" for never), got ";
+    if (const auto* dt = node.as_date_time()) {
+      const toml::date_time& v = dt->get();
+      if (!v.offset) {
+        check.fail(node.source(), expected + "a date and time without an offset");
+        return;
+      }
+      fleet.config_expires_unix = unix_from_civil(v.date.year, v.date.month, v.date.day,
+                                                  v.time.hour, v.time.minute, v.time.second) -
+                                  std::int64_t{v.offset->minutes} * 60;
+      fleet.config_expires = iso_utc(*fleet.config_expires_unix);
+      return;
+    }
+    const auto* s = node.as_string();
+    if (s == nullptr) {
+      check.fail(node.source(), expected + std::string(type_name(node)));
+      return;
+    }
+    if (s->get().empty()) return;
+    const auto when = s->get().size() <= 64 ? parse_rfc3339(s->get()) : std::nullopt;
+    if (!when) {
+      check.fail(node.source(),
+                 expected + "\"" +
+                     (has_control_chars(s->get()) ? std::string("text with control characters")
+                                                  : s->get()) +
+                     "\"");
+      return;
+    }
+    fleet.config_expires = s->get();
+    fleet.config_expires_unix = when;
+  };
+}
+
 }  // namespace
 
 std::string ConfigError::to_string() const {
@@ -286,13 +358,14 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     return std::nullopt;
   };
 
-  static const std::vector<std::string_view> kSections = {"kiosk",   "session", "feeds",
-                                                          "printer", "signup",  "staff"};
+  static const std::vector<std::string_view> kSections = {"kiosk",  "session", "feeds", "printer",
+                                                          "signup", "staff",   "fleet"};
   for (const auto& [name, value] : root) {
     if (std::find(kSections.begin(), kSections.end(), name.str()) == kSections.end()) {
       check.fail(name.source(),
                  "unknown section or key '" + std::string(name.str()) +
-                     "' (expected [kiosk], [session], [feeds], [printer], [signup] or [staff])");
+                     "' (expected [kiosk], [session], [feeds], [printer], [signup], [staff] or "
+                     "[fleet])");
     }
   }
 
@@ -326,17 +399,8 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     }
     return std::nullopt;
   };
-  const auto public_key = [](const std::string& v) -> std::optional<std::string> {
-    if (v.empty()) return std::nullopt;
-    // The shape of an X25519 public key (kiosk/signup/sealing.h): 32 bytes, 44 characters.
-    constexpr std::size_t kKeyBytes = 32;
-    const auto bytes = from_base64(v);
-    if (v.size() == base64_length(kKeyBytes) && bytes && bytes->size() == kKeyBytes) {
-      return std::nullopt;
-    }
-    return "expected the intake team's public key: the 44 characters of padded base64 (32 bytes) "
-           "that `workforce-kiosk keygen` writes into intake.pub, got \"" +
-           (has_control_chars(v) ? std::string("text with control characters") : v) + "\"";
+  const auto public_key = [](const std::string& v) {
+    return key_shape(v, "the intake team's public key", "keygen", "intake.pub");
   };
   // Sign-ups leave the kiosk only over TLS; plain http only to this machine, for tests.
   const auto signup_url = [](const std::string& v) -> std::optional<std::string> {
@@ -364,6 +428,23 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
   read_section(check, root, "staff",
                {{"pin_hash", string_key(check, config.staff.pin_hash, 256, argon2id_hash)},
                 {"usb_roots", folder_list_key(check, config.staff.usb_roots)}});
+
+  const auto signing_key = [](const std::string& v) {
+    return key_shape(v, "the fleet's signing public key", "keygen --signing", "signing.pub");
+  };
+  read_section(
+      check, root, "fleet",
+      {{"config_url", string_key(check, config.fleet.config_url, 2048, signup_url)},
+       {"config_refresh_minutes", int_key(check, config.fleet.config_refresh_minutes, 5, 1440)},
+       {"config_public_key", string_key(check, config.fleet.config_public_key, 64, signing_key)},
+       {"config_version", version_key(check, config.fleet.config_version)},
+       {"config_expires", expiry_key(check, config.fleet)}});
+  if (!config.fleet.config_url.empty() && config.fleet.config_public_key.empty()) {
+    const toml::node* url = root.at_path("fleet.config_url").node();
+    check.fail(url != nullptr ? url->source() : toml::source_region{},
+               "[fleet] config_url: needs [fleet] config_public_key, the key its files are "
+               "signed with (`workforce-kiosk keygen --signing` writes it)");
+  }
 
   config.kiosk.default_language = parse_language(language).value_or(Language::En);
   result.errors = check.take();

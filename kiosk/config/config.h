@@ -2,6 +2,7 @@
 // refused with file:line, the key and what was expected; the kiosk never starts half-configured.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -64,6 +65,22 @@ struct StaffSection {
   std::vector<std::filesystem::path> usb_roots = {"/media", "/run/media"};
 };
 
+// Fleet management (README, "Remote configuration, signed").
+struct FleetSection {
+  // Where a signed configuration for this kiosk is fetched: https:// (or http:// to this machine,
+  // tests); empty: no remote configuration.
+  std::string config_url;
+  int config_refresh_minutes = 60;  // how often config_url is fetched (5 to 1440)
+  // The ed25519 public key remote files must be signed with, padded base64 (`workforce-kiosk
+  // keygen --signing` writes it into signing.pub). Needed when config_url is set.
+  std::string config_public_key;
+  // The version of this file: a remote file is applied only when its version is newer.
+  std::int64_t config_version = 0;
+  // RFC 3339 ("2027-01-31T00:00:00Z"); after it, a remote file is refused. Empty: never.
+  std::string config_expires;
+  std::optional<std::int64_t> config_expires_unix;  // the same, read (Unix seconds)
+};
+
 struct Config {
   KioskSection kiosk;
   SessionSection session;
@@ -71,6 +88,7 @@ struct Config {
   PrinterSection printer;
   SignupSection signup;
   StaffSection staff;
+  FleetSection fleet;
   std::filesystem::path source;  // the file it came from (empty for text parsed in memory)
 };
 

@@ -120,29 +120,43 @@ std::optional<PublicKey> parse_public_key(std::string_view base64) {
 
 std::optional<std::string> write_key_pair(const std::filesystem::path& dir) {
   if (!sodium_ready()) return "libsodium cannot start (no source of randomness)";
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return "cannot create " + dir.string() + ": " + ec.message();
-  const auto pub_file = dir / "intake.pub";
-  const auto key_file = dir / "intake.key";
-  if (std::filesystem::exists(pub_file, ec)) {
-    return pub_file.string() + " already exists; keygen never replaces a key (move it away first)";
-  }
-
   PublicKey pub;
   SecretBytes secret(kSecretKeyBytes);
   crypto_box_keypair(pub.bytes.data(), secret.data());
-  std::string secret_text = to_base64(secret.data(), secret.size());
-  secret_text += '\n';  // fits the NUL's place: no second copy of the key in freed memory
+  return write_key_files(dir, "intake", pub.bytes.data(), pub.bytes.size(), secret);
+}
+
+std::optional<std::string> write_key_files(const std::filesystem::path& dir, std::string_view stem,
+                                           const unsigned char* public_key, std::size_t public_size,
+                                           const SecretBytes& secret) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return "cannot create " + dir.string() + ": " + ec.message();
+  const auto pub_file = dir / (std::string(stem) + ".pub");
+  const auto key_file = dir / (std::string(stem) + ".key");
+  if (std::filesystem::exists(pub_file, ec)) {
+    return pub_file.string() + " already exists; keygen never replaces a key (move it away first)";
+  }
+  // Encoded straight into its final buffer (the NUL's place becomes the newline): no second
+  // copy of the key in freed memory.
+  std::string secret_text(base64_length(secret.size()) + 1, '\0');
+  sodium_bin2base64(secret_text.data(), secret_text.size(), secret.data(), secret.size(),
+                    sodium_base64_VARIANT_ORIGINAL);
+  secret_text.back() = '\n';
   auto error = write_new(key_file, secret_text, 0600);
   wipe(secret_text);
   if (error) return error;
-  error = write_new(pub_file, to_base64(pub.bytes.data(), pub.bytes.size()) + "\n", 0644);
+  error = write_new(pub_file, to_base64(public_key, public_size) + "\n", 0644);
   if (error) std::filesystem::remove(key_file, ec);  // half a pair is no use to anyone
   return error;
 }
 
 SecretKeyResult read_secret_key(const std::filesystem::path& file) {
+  return read_secret_key(file, kSecretKeyBytes, "an intake secret key");
+}
+
+SecretKeyResult read_secret_key(const std::filesystem::path& file, std::size_t bytes,
+                                std::string_view what) {
   SecretKeyResult result;
   if (!sodium_ready()) {
     result.error = "libsodium cannot start (no source of randomness)";
@@ -164,17 +178,17 @@ SecretKeyResult read_secret_key(const std::filesystem::path& file) {
     if (size == text.size()) break;
   }
   ::close(fd);
-  SecretBytes key(kSecretKeyBytes + 1);  // one spare byte: a longer key is caught, not cut
+  SecretBytes key(bytes + 1);  // one spare byte: a longer key is caught, not cut
   const auto decoded = size < text.size() ? decode_base64(trim_line(text.view().substr(0, size)),
                                                           key.data(), key.size())
                                           : std::nullopt;
-  if (!decoded || *decoded != kSecretKeyBytes) {
-    result.error = file.string() + " is not an intake secret key (32 bytes of base64, as " +
-                   "`workforce-kiosk keygen` writes it)";
+  if (!decoded || *decoded != bytes) {
+    result.error = file.string() + " is not " + std::string(what) + " (" + std::to_string(bytes) +
+                   " bytes of base64, as `workforce-kiosk keygen` writes it)";
     return result;
   }
-  SecretBytes exact(kSecretKeyBytes);
-  std::memcpy(exact.data(), key.data(), kSecretKeyBytes);
+  SecretBytes exact(bytes);
+  std::memcpy(exact.data(), key.data(), bytes);
   result.key = std::move(exact);
   return result;
 }

@@ -62,6 +62,15 @@ struct SecretKeyResult {
 };
 SecretKeyResult read_secret_key(const std::filesystem::path& file);
 
+// What both keygens share (intake and signing keys): DIR/STEM.key (the secret as base64, mode
+// 0600, written first) and DIR/STEM.pub (base64 and a newline); neither replaces a key.
+std::optional<std::string> write_key_files(const std::filesystem::path& dir, std::string_view stem,
+                                           const unsigned char* public_key, std::size_t public_size,
+                                           const SecretBytes& secret);
+// A secret key file of exactly `bytes` bytes; `what` ("an intake secret key") names it in errors.
+SecretKeyResult read_secret_key(const std::filesystem::path& file, std::size_t bytes,
+                                std::string_view what);
+
 // crypto_box_seal of the plaintext to the public key.
 std::vector<unsigned char> seal(std::string_view plaintext, const PublicKey& key);
 // crypto_box_seal_open; nothing when the envelope was not sealed to this key pair (or is damaged).

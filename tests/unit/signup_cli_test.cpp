@@ -69,7 +69,7 @@ TEST(SignupCli, BadUsageIsExplained) {
   const auto error = [](std::vector<std::string> args) { return parse_options(args).error; };
   EXPECT_EQ(error({"keygen"}), "keygen needs --out DIR");
   EXPECT_EQ(error({"keygen", "--out", "k", "--data-dir", "d"}),
-            "keygen takes only --out DIR and --json");
+            "keygen takes only --out DIR, --signing and --json");
   EXPECT_EQ(error({"outbox"}), "outbox takes list, export, open or send (see --help)");
   EXPECT_EQ(error({"outbox", "shred"}), "outbox takes list, export, open or send (see --help)");
   EXPECT_EQ(error({"outbox", "export"}),
@@ -80,7 +80,8 @@ TEST(SignupCli, BadUsageIsExplained) {
             "outbox open needs --secret-key FILE (the intake.key)");
   EXPECT_EQ(error({"outbox", "open", "--secret-key", "k"}),
             "outbox open needs the envelope files to open");
-  EXPECT_EQ(error({"outbox", "list", "--secret-key", "k"}), "--secret-key goes with outbox open");
+  EXPECT_EQ(error({"outbox", "list", "--secret-key", "k"}),
+            "--secret-key goes with outbox open and sign-config");
   EXPECT_EQ(error({"outbox", "list", "extra"}), "unknown option 'extra' (see --help)");
   EXPECT_EQ(error({"outbox", "list", "--windowed", "800x600"}),
             "outbox takes --data-dir, --json and its arguments");

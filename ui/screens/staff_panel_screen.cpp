@@ -395,6 +395,20 @@ void StaffPanelScreen::draw_status(Ui& ui, float width) {
   }
   line(ui, ui.tr.format("staff.panel.version"_msg, {{"version", std::string(kiosk::version())}}),
        width);
+  if (const auto remote = link_.remote_config ? std::optional(link_.remote_config()) : std::nullopt;
+      remote && remote->last_result != kiosk::RemoteConfigStatus::Result::NotConfigured) {
+    using Remote = kiosk::RemoteConfigStatus::Result;
+    const char* result = !remote->last_check                       ? "other"
+                         : remote->last_result == Remote::Applied  ? "applied"
+                         : remote->last_result == Remote::Refused  ? "refused"
+                         : remote->last_result == Remote::UpToDate ? "up_to_date"
+                                                                   : "unreachable";
+    line(ui,
+         ui.tr.format("staff.panel.remote_config"_msg,
+                      {{"version", remote->running_version}, {"result", std::string(result)}}),
+         width,
+         remote->last_result == Remote::Refused || remote->last_result == Remote::Unreachable);
+  }
   const std::int64_t up = std::max<std::int64_t>(0, ui.now - link_.started);
   line(ui,
        ui.tr.format("staff.panel.uptime"_msg, {{"hours", up / 3600}, {"minutes", up % 3600 / 60}}),

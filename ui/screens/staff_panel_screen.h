@@ -13,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "kiosk/fleet/remote_config.h"
 #include "kiosk/staff/health.h"
 #include "kiosk/stats/usage.h"
 #include "kiosk/sync/sync_service.h"
@@ -39,6 +40,8 @@ struct StaffLink {
     int updated = 0, unchanged = 0, failed = 0;
   };
   std::optional<SyncSummary> last_sync;  // the last sync that ended
+  // The signed remote configuration's state (kiosk/fleet/remote_config.h); thread-safe to call.
+  std::function<kiosk::RemoteConfigStatus()> remote_config;
 };
 
 class StaffPanelScreen final : public Screen {
