@@ -65,7 +65,11 @@ grep -q "remote-must-not-win" "$log" && fail "the remote file's [kiosk] id reach
 cmp -s "$work/data/remote_config.toml.signed" "$work/www/kiosk.toml.signed" ||
   fail "the stored file differs from the one served"
 grep -q 'location = "Etc Branch"' "$work/etc.toml" || fail "/etc's file was changed"
-echo "reload: $(grep -E 'first frame after' "$log" | tail -n1)"
+# What the reload costs (printed, never asserted): the old window's last log line before the
+# "applied" line, and the new app's first frame.
+echo "reload:"
+sed -n "$((applied - 1)),$((applied + 1))p" "$log"
+grep -E 'first frame after' "$log" | tail -n1
 
 # The next start: the stored file is used from the first frame (no session to wait for).
 printf 'expect-id home.jobs\nexpect "Remote Branch Library"\n' >"$work/again.scenario"

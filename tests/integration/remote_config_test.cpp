@@ -44,12 +44,25 @@ std::string site(std::int64_t version, std::int64_t expires, const std::string& 
          iso_utc(expires) + "\"\n";
 }
 
-TEST(RemoteConfigServer, TamperedOldExpiredRefusedThenTheGoodOneAccepted) {
+// A signing pair written by the real keygen, read back as the commands read it.
+struct SigningKeys {
   kiosk::testing::TempDir dir;
-  ASSERT_EQ(fleet::write_signing_key_pair(dir.path() / "keys"), std::nullopt);
-  const SecretBytes secret =
-      std::move(*fleet::read_signing_secret_key(dir.path() / "keys" / "signing.key").key);
-  const std::string pub = fleet::read_signing_public_key(dir.path() / "keys" / "signing.pub").text;
+  SecretBytes secret;
+  std::string pub;
+  SigningKeys() {
+    EXPECT_EQ(fleet::write_signing_key_pair(dir.path() / "keys"), std::nullopt);
+    auto key = fleet::read_signing_secret_key(dir.path() / "keys" / "signing.key");
+    EXPECT_TRUE(key.key) << key.error;
+    if (key.key) secret = std::move(*key.key);
+    pub = fleet::read_signing_public_key(dir.path() / "keys" / "signing.pub").text;
+  }
+};
+
+TEST(RemoteConfigServer, TamperedOldExpiredRefusedThenTheGoodOneAccepted) {
+  const SigningKeys keys;
+  const kiosk::testing::TempDir& dir = keys.dir;
+  const SecretBytes& secret = keys.secret;
+  const std::string& pub = keys.pub;
 
   HttpTestServer server;
   std::mutex mu;
@@ -152,11 +165,10 @@ TEST(RemoteConfigServer, TamperedOldExpiredRefusedThenTheGoodOneAccepted) {
 }
 
 TEST(RemoteConfigServer, TheWatcherThreadChecksAtOnceAndStops) {
-  kiosk::testing::TempDir dir;
-  ASSERT_EQ(fleet::write_signing_key_pair(dir.path() / "keys"), std::nullopt);
-  const SecretBytes secret =
-      std::move(*fleet::read_signing_secret_key(dir.path() / "keys" / "signing.key").key);
-  const std::string pub = fleet::read_signing_public_key(dir.path() / "keys" / "signing.pub").text;
+  const SigningKeys keys;
+  const kiosk::testing::TempDir& dir = keys.dir;
+  const SecretBytes& secret = keys.secret;
+  const std::string& pub = keys.pub;
   HttpTestServer server;
   const std::string good = *fleet::sign_text(site(2, now_unix() + 86400, "Threaded"), secret);
   server.route("/c", [&](const HttpRequest&) {
