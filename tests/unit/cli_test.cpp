@@ -63,7 +63,7 @@ TEST(Cli, SpeakBadUsage) {
   EXPECT_EQ(parse_options({"speak", "Hi", "--out"}).error, "--out needs a file");
   EXPECT_FALSE(parse_options({"speak", "--out", "o.wav", "--windowed", "800x600", "Hi"}).options);
   EXPECT_EQ(parse_options({"search", "--out", "o.wav", "nurse"}).error,
-            "--out goes with the speak and keygen commands");
+            "--out goes with the speak, keygen and provision commands");
   EXPECT_NE(usage_text().find("speak [--lang en|es] --out FILE.wav"), std::string::npos);
 }
 
