@@ -3,11 +3,13 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "kiosk/fleet/self_test.h"
 #include "kiosk/i18n/language.h"
 
 namespace kiosk {
@@ -27,6 +29,7 @@ struct Options {
     OutboxSend,
     PinHash,
     Stats,
+    SelfTest,
     Help,
     Version
   };
@@ -97,5 +100,10 @@ int run_pin_hash(const Options& options, std::istream& in);
 // `workforce-kiosk stats [--json|--csv]`: the anonymous usage figures (kiosk/stats/usage.h):
 // today, the last 7 and 30 days; --csv one row per day for the last 30 days.
 int run_stats(const Options& options);
+// `workforce-kiosk self-test [--json]`: one line per check (kiosk/fleet/self_test.h), exit 1 when
+// any failed. `ui_checks` are the display's and the fonts' (ui/display_check.h: the core never
+// opens a window), run first.
+int run_self_test(const Options& options,
+                  const std::function<std::vector<fleet::CheckResult>()>& ui_checks);
 
 }  // namespace kiosk

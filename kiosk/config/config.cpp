@@ -231,6 +231,18 @@ std::optional<std::string> argon2id_hash(const std::string& v) {
          (pin ? std::string("digits: put the hash here, never the PIN itself") : "\"" + v + "\"");
 }
 
+// [fleet] metrics_file: node_exporter's textfile collector reads *.prom files of one folder.
+std::optional<std::string> metrics_path(const std::string& v) {
+  if (v.empty()) return std::nullopt;
+  const std::filesystem::path file(v);
+  if (has_control_chars(v) || !file.is_absolute() || !v.ends_with(".prom") ||
+      file.filename() == ".prom" || file.lexically_normal() != file) {
+    return R"(expected an absolute path to a file ending in .prom (like "/var/lib/prometheus/node-exporter/workforce_kiosk.prom"), got ")" +
+           (has_control_chars(v) ? std::string("text with control characters") : v) + "\"";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string ConfigError::to_string() const {
@@ -286,13 +298,14 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
     return std::nullopt;
   };
 
-  static const std::vector<std::string_view> kSections = {"kiosk",   "session", "feeds",
-                                                          "printer", "signup",  "staff"};
+  static const std::vector<std::string_view> kSections = {"kiosk",  "session", "feeds", "printer",
+                                                          "signup", "staff",   "fleet"};
   for (const auto& [name, value] : root) {
     if (std::find(kSections.begin(), kSections.end(), name.str()) == kSections.end()) {
       check.fail(name.source(),
                  "unknown section or key '" + std::string(name.str()) +
-                     "' (expected [kiosk], [session], [feeds], [printer], [signup] or [staff])");
+                     "' (expected [kiosk], [session], [feeds], [printer], [signup], [staff] or "
+                     "[fleet])");
     }
   }
 
@@ -364,6 +377,11 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
   read_section(check, root, "staff",
                {{"pin_hash", string_key(check, config.staff.pin_hash, 256, argon2id_hash)},
                 {"usb_roots", folder_list_key(check, config.staff.usb_roots)}});
+
+  std::string metrics_file;
+  read_section(check, root, "fleet",
+               {{"metrics_file", string_key(check, metrics_file, 256, metrics_path)}});
+  config.fleet.metrics_file = metrics_file;
 
   config.kiosk.default_language = parse_language(language).value_or(Language::En);
   result.errors = check.take();

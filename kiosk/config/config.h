@@ -64,6 +64,12 @@ struct StaffSection {
   std::vector<std::filesystem::path> usb_roots = {"/media", "/run/media"};
 };
 
+struct FleetSection {
+  // Where the kiosk writes its health in Prometheus text format every minute, for
+  // node_exporter's textfile collector (an absolute path ending in .prom); empty: not written.
+  std::filesystem::path metrics_file;
+};
+
 struct Config {
   KioskSection kiosk;
   SessionSection session;
@@ -71,6 +77,7 @@ struct Config {
   PrinterSection printer;
   SignupSection signup;
   StaffSection staff;
+  FleetSection fleet;
   std::filesystem::path source;  // the file it came from (empty for text parsed in memory)
 };
 
