@@ -11,6 +11,7 @@
 #include "kiosk/config/config.h"
 #include "kiosk/i18n/time_zone.h"
 #include "ui/app.h"
+#include "ui/display_check.h"
 
 int main(int argc, char** argv) {
   // Before anything opens a database or formats text: SQLite's and ICU's freed memory is
@@ -61,6 +62,8 @@ int main(int argc, char** argv) {
       return kiosk::run_stats(options);
     case kiosk::Options::Command::SignConfig:
       return kiosk::run_sign_config(options);
+    case kiosk::Options::Command::SelfTest:
+      return kiosk::run_self_test(options, ui::self_test_checks);
     case kiosk::Options::Command::Run:
       break;
   }

@@ -27,6 +27,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
   xvfb xauth gdb python3 python3-jsonschema python3-icalendar
+  libsystemd-dev prometheus
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
 

@@ -12,8 +12,12 @@
 #include "kiosk/base/paths.h"
 #include "kiosk/base/run_queue.h"
 #include "kiosk/base/scrub.h"
+#include "kiosk/base/version.h"
 #include "kiosk/base/wipe.h"
+#include "kiosk/fleet/metrics.h"
 #include "kiosk/fleet/remote_config.h"
+#include "kiosk/fleet/run_state.h"
+#include "kiosk/fleet/watchdog.h"
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/i18n/time_zone.h"
 #include "kiosk/input/registry.h"
@@ -107,6 +111,10 @@ class App final : public RunnerHost {
     return kiosk::Route{staff_.out_of_service() ? "out_of_service" : "attract", {}, {}};
   }
   void leave_staff_mode(const char* why);
+  // The fleet's metrics file (kiosk/fleet/metrics.h), written on its own thread.
+  void write_metrics(bool up);
+  // A clean stop: STOPPING=1, the last metrics (up 0), the run state marked stopped.
+  void stop_cleanly();
   // Unix seconds by the kiosk clock: real time plus what automation advanced.
   std::int64_t now_unix() const {
     return std::chrono::duration_cast<std::chrono::seconds>(
@@ -135,6 +143,11 @@ class App final : public RunnerHost {
   // Anonymous counts, written at most once a minute (kiosk/stats/usage.h); declared before the
   // screens and workers whose callbacks count, so it outlives them.
   kiosk::stats::UsageCounter usage_{data_dir_, [this] { return now_unix(); }};
+  // Health for the fleet's monitoring: after usage_, whose figures its thread reads.
+  kiosk::fleet::MetricsWriter metrics_writer_{config_.fleet.metrics_file};
+  kiosk::fleet::RunState run_state_;  // this start counted (restarts after a crash)
+  std::int64_t started_unix_ = 0;
+  kiosk::fleet::ServiceNotifier notifier_;  // READY, the watchdog's pings, STOPPING
   // The staff entry, staff mode, the notice and out of service (kiosk/staff/staff_desk.h).
   kiosk::staff::StaffDesk staff_{data_dir_, config_.staff.pin_hash, clock_, run_queue_,
                                  [this] { return now_unix(); }};
@@ -407,6 +420,47 @@ void App::leave_staff_mode(const char* why) {
   kiosk::log::info(std::string("staff mode ended: ") + why);
 }
 
+void App::write_metrics(bool up) {
+  if (!metrics_writer_.enabled()) return;
+  const std::int64_t now = now_unix();
+  kiosk::fleet::MetricsSnapshot snapshot;
+  snapshot.up = up;
+  snapshot.version = std::string(kiosk::version());
+  snapshot.kiosk_id = config_.kiosk.id;
+  snapshot.started = started_unix_;
+  snapshot.listings = {{"jobs", listings_.jobs},
+                       {"programs", listings_.programs},
+                       {"events", listings_.events},
+                       {"services", listings_.services}};
+  snapshot.restarts = run_state_.restarts;
+  snapshot.remote_config_version = config_.fleet.config_version;
+  if (links_.remote != nullptr) {
+    const kiosk::RemoteConfigStatus remote = links_.remote->status();
+    snapshot.remote_config_version = remote.running_version;
+    if (remote.last_check) {
+      snapshot.remote_config_result = std::string(kiosk::result_name(remote.last_result));
+      std::replace(snapshot.remote_config_result.begin(), snapshot.remote_config_result.end(), ' ',
+                   '_');  // "up to date" → up_to_date, a label value without spaces
+      snapshot.remote_config_checked = remote.last_check;
+    }
+    snapshot.remote_config_refused_version = remote.refused_version;
+  }
+  metrics_writer_.write(now, [snapshot, now, data_dir = data_dir_, usage = &usage_]() mutable {
+    kiosk::fleet::add_stored_figures(snapshot, data_dir, now);
+    snapshot.sessions_today = usage->report_now().today_figures.sessions;
+    return snapshot;
+  });
+}
+
+void App::stop_cleanly() {
+  notifier_.stopping();
+  usage_.flush();
+  write_metrics(false);
+  metrics_writer_.drain();
+  if (auto error = kiosk::fleet::record_clean_stop(data_dir_)) kiosk::log::warn(*error);
+  kiosk::log::info(frame_stats_.summary());
+}
+
 void App::end_session(const char* why, bool count) {
   if (count && session_.touched()) {  // counted in the language the resident ended in
     usage_.session_ended(
@@ -457,6 +511,9 @@ void App::start_sync() {
           }
         }
         staff_link_.last_sync = summary;
+        kiosk::log::info("sync finished: " + std::to_string(summary.updated) + " updated, " +
+                         std::to_string(summary.unchanged) + " unchanged, " +
+                         std::to_string(summary.failed) + " failed");
       });
   sync_->on_progress([this](const kiosk::SyncProgress& progress) { staff_link_.sync = progress; });
   sync_->start();
@@ -464,6 +521,14 @@ void App::start_sync() {
 
 int App::run() {
   const auto started = SteadyClock::now();
+  started_unix_ = now_unix();
+  std::string run_state_error;
+  run_state_ = kiosk::fleet::record_start(data_dir_, &run_state_error);
+  if (!run_state_error.empty()) kiosk::log::warn("cannot record the start: " + run_state_error);
+  if (run_state_.restarts > 0) {
+    kiosk::log::info("restarts after an unclean stop so far: " +
+                     std::to_string(run_state_.restarts));
+  }
   if (!setup()) return 1;
 
   session_.begin(clock_.now());  // start-up shows home, as after a tap on the attract screen
@@ -488,13 +553,25 @@ int App::run() {
       timeout = std::max(std::chrono::milliseconds(0),
                          std::chrono::ceil<std::chrono::milliseconds>(*wake_at_ - clock_.now()));
     }
-    if (const auto write_at = usage_.next_write()) {  // the counts wait a minute at most
+    const auto wake_for_write = [&](std::optional<std::int64_t> write_at) {  // Unix seconds
+      if (!write_at) return;
       const auto in =
           std::chrono::milliseconds(std::max<std::int64_t>(0, *write_at - now_unix()) * 1000);
       if (!timeout || in < *timeout) timeout = in;
+    };
+    wake_for_write(usage_.next_write());           // the counts wait a minute at most
+    wake_for_write(metrics_writer_.next_write());  // the fleet's metrics: every minute
+    // Asleep or not, the UI thread wakes in time for the watchdog's ping: only a frozen UI
+    // misses it.
+    if (const auto limit = notifier_.sleep_limit(SteadyClock::now())) {
+      if (!timeout || *limit < *timeout) timeout = *limit;
     }
     const PumpResult events = platform_->pump(timeout);
+    notifier_.ping_if_due(SteadyClock::now());
     usage_.flush_if_due();
+    if (const auto write_at = metrics_writer_.next_write(); write_at && now_unix() >= *write_at) {
+      write_metrics(true);
+    }
     if (events.quit_requested) {
       if (events.signal || !platform_->fullscreen()) {
         if (session_.state() != kiosk::SessionTimer::State::Attract) end_session("the kiosk stops");
@@ -572,6 +649,7 @@ int App::run() {
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
       kiosk::log::info("first frame after " + std::to_string(ms.count()) + " ms");
+      notifier_.ready();
     }
 
     frames_wanted = changed ? std::max(frames_wanted, 1) : frames_wanted - 1;
@@ -579,6 +657,10 @@ int App::run() {
     intents.swap(intents_);
     for (const auto& intent : intents) apply(intent);
     if (!intents.empty()) frames_wanted = std::max(frames_wanted, 2);
+    notifier_.status(staff_mode_                                               ? "staff"
+                     : staff_.out_of_service()                                 ? "out of service"
+                     : session_.state() == kiosk::SessionTimer::State::Attract ? "attract"
+                                                                               : "session");
 
     // A remote configuration accepted in the meantime is applied only at rest: no resident's
     // session, no staff.
@@ -593,18 +675,15 @@ int App::run() {
       return 0;
     }
     if (exit_code_) {
-      usage_.flush();
-      kiosk::log::info(frame_stats_.summary());
+      stop_cleanly();
       return *exit_code_;
     }
     if (runner_ && runner_->finished()) {
-      usage_.flush();
-      kiosk::log::info(frame_stats_.summary());
+      stop_cleanly();
       return runner_->exit_code();
     }
   }
-  usage_.flush();
-  kiosk::log::info(frame_stats_.summary());
+  stop_cleanly();
   kiosk::log::info("stopped");
   return 0;
 }

@@ -33,6 +33,13 @@ bool usable(const Family& f) {
 
 }  // namespace
 
+std::string find_font_family() {
+  for (const auto& f : kFamilies) {
+    if (usable(f)) return f.name;
+  }
+  return {};
+}
+
 const unsigned short* glyph_ranges() {
   static const ImWchar kRanges[] = {
       0x0020, 0x00FF,  // Basic Latin + Latin-1 Supplement (á é í ó ú ü ñ ¿ ¡)

@@ -22,6 +22,10 @@ struct Fonts {
 // usable font file exists at all; the caller must not draw then.
 bool build_fonts(Fonts& fonts, float em_px);
 
+// The first family whose regular and bold files exist ("Noto Sans", else "DejaVu Sans"); empty
+// when none does (the self-test).
+std::string find_font_family();
+
 // The glyph ranges every font carries: Latin-1, Latin Extended-A, U+2010-2027 (dashes, quotes,
 // bullet, ellipsis) and U+20AC (euro).
 const unsigned short* glyph_ranges();

@@ -10,19 +10,19 @@
 
 namespace kiosk {
 
-std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
-                                                 std::string_view bytes, mode_t mode) {
-  static std::atomic<unsigned> counter{0};
+namespace {
+
+// Writes `temp`, flushes it, renames it over `file` and flushes the folder.
+std::optional<std::string> write_through(const std::filesystem::path& file,
+                                         const std::filesystem::path& temp, std::string_view bytes,
+                                         mode_t mode, int create_flags) {
   const std::filesystem::path dir = file.parent_path();
-  const std::filesystem::path temp =
-      dir / ("." + file.filename().string() + std::string(kPartialMarker) +
-             std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)));
   const auto failed = [&](const char* what) {
     const int error = errno;
     ::unlink(temp.c_str());
     return std::string(what) + " " + temp.string() + ": " + std::generic_category().message(error);
   };
-  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode);
+  const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_CLOEXEC | create_flags, mode);
   if (fd < 0) return failed("cannot create");
   std::size_t done = 0;
   while (done < bytes.size()) {
@@ -46,6 +46,24 @@ std::optional<std::string> write_file_atomically(const std::filesystem::path& fi
     ::close(dir_fd);
   }
   return std::nullopt;
+}
+
+}  // namespace
+
+std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
+                                                 std::string_view bytes, mode_t mode) {
+  static std::atomic<unsigned> counter{0};
+  const std::filesystem::path temp =
+      file.parent_path() /
+      ("." + file.filename().string() + std::string(kPartialMarker) + std::to_string(::getpid()) +
+       "-" + std::to_string(counter.fetch_add(1)));
+  return write_through(file, temp, bytes, mode, O_EXCL);
+}
+
+std::optional<std::string> write_file_atomically_via(const std::filesystem::path& file,
+                                                     const std::filesystem::path& temp,
+                                                     std::string_view bytes, mode_t mode) {
+  return write_through(file, temp, bytes, mode, O_TRUNC);
 }
 
 std::optional<std::string> read_small_file(const std::filesystem::path& file,

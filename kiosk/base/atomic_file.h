@@ -20,6 +20,13 @@ inline constexpr std::string_view kPartialMarker = ".part-";
 std::optional<std::string> write_file_atomically(const std::filesystem::path& file,
                                                  std::string_view bytes, mode_t mode = 0640);
 
+// The same through a temporary file named by the caller, in the same folder (one left by a crash
+// is overwritten): for readers that pick files by their ending, such as node_exporter's textfile
+// collector, which reads NAME.prom and never NAME.prom.tmp. One writer per `temp` at a time.
+std::optional<std::string> write_file_atomically_via(const std::filesystem::path& file,
+                                                     const std::filesystem::path& temp,
+                                                     std::string_view bytes, mode_t mode = 0644);
+
 // A small state file written that way, read back: at most max_bytes + 1 bytes (more than
 // max_bytes: not a file of ours), nothing when it does not exist or cannot be read.
 std::optional<std::string> read_small_file(const std::filesystem::path& file,

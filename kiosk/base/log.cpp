@@ -15,6 +15,8 @@ std::atomic<Level> g_level{Level::Info};
 std::mutex g_mutex;  // keeps lines from different threads whole
 std::mutex g_recent_mutex;
 std::vector<Entry> g_recent;  // guarded by g_recent_mutex; oldest first
+std::atomic<std::uint64_t> g_warnings{0};
+std::atomic<std::uint64_t> g_errors{0};
 
 void remember(Level lvl, std::int64_t unix, std::string_view message) {
   std::string kept = utf8::sanitize(message.substr(0, utf8::cut(message, kRecentBytes)));
@@ -50,6 +52,8 @@ Level level() {
 }
 
 void write(Level lvl, std::string_view message) {
+  if (lvl == Level::Warn) g_warnings.fetch_add(1, std::memory_order_relaxed);
+  if (lvl == Level::Error) g_errors.fetch_add(1, std::memory_order_relaxed);
   const Level threshold = g_level.load();
   if (lvl < threshold && (lvl < Level::Warn || threshold == Level::Silent)) return;
   const auto now = std::chrono::system_clock::now();
@@ -70,6 +74,12 @@ void write(Level lvl, std::string_view message) {
 std::vector<Entry> recent() {
   const std::lock_guard lock(g_recent_mutex);
   return g_recent;
+}
+
+std::uint64_t count(Level level) {
+  if (level == Level::Warn) return g_warnings.load(std::memory_order_relaxed);
+  if (level == Level::Error) return g_errors.load(std::memory_order_relaxed);
+  return 0;
 }
 
 void clear_recent() {

@@ -41,4 +41,8 @@ struct Entry {
 std::vector<Entry> recent();  // oldest first; safe from any thread
 void clear_recent();          // tests
 
+// How many Warn and Error lines were written since the process started, whatever the level
+// written to stderr (the fleet metrics' counters); safe from any thread.
+std::uint64_t count(Level level);
+
 }  // namespace kiosk::log

@@ -130,6 +130,9 @@ std::string usage_text() {
          "         hash for [staff] pin_hash\n"
          "       workforce-kiosk stats [--config FILE] [--data-dir DIR] [--json|--csv]\n"
          "         anonymous usage figures: today, the last 7 and 30 days (--csv: per day)\n"
+         "       workforce-kiosk self-test [--config FILE] [--data-dir DIR] [--json]\n"
+         "         checks display, fonts, catalogs, databases, disk, feeds, intake, clock,\n"
+         "         voices and watchdog, one line each; exit 1 when one failed\n"
          "\n"
          "Options:\n"
          "  --config FILE         site configuration (default: /etc/workforce-kiosk/kiosk.toml,\n"
@@ -189,6 +192,8 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
       options.command = Options::Command::Stats;
     } else if (args[0] == "sign-config") {
       options.command = Options::Command::SignConfig;
+    } else if (args[0] == "self-test") {
+      options.command = Options::Command::SelfTest;
     } else if (args[0] == "help") {
       options.command = Options::Command::Help;
     } else {
@@ -386,6 +391,11 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
     if (options.windowed || options.script || options.screenshot_dir || options.language) {
       return fail("stats takes only --data-dir, --config, --json and --csv");
     }
+  }
+  if (options.command == Options::Command::SelfTest &&
+      (options.windowed || options.script || options.screenshot_dir || options.language ||
+       options.csv)) {
+    return fail("self-test takes only --config, --data-dir and --json");
   }
   parsed.options = std::move(options);
   return parsed;

@@ -3,11 +3,13 @@
 #pragma once
 
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <optional>
 #include <string>
 #include <vector>
 
+#include "kiosk/fleet/self_test.h"
 #include "kiosk/i18n/language.h"
 
 namespace kiosk {
@@ -29,6 +31,7 @@ struct Options {
     Provision,
     Stats,
     SignConfig,
+    SelfTest,
     Help,
     Version
   };
@@ -119,5 +122,10 @@ int run_sign_config(const Options& options);
 // `check-config --config FILE.signed --signed-by signing.pub`: 0 only when the signature holds,
 // the file passes check-config and it has not expired.
 int run_check_signed_config(const Options& options);
+// `workforce-kiosk self-test [--json]`: one line per check (kiosk/fleet/self_test.h), exit 1 when
+// any failed. `ui_checks` are the display's and the fonts' (ui/display_check.h: the core never
+// opens a window), run first.
+int run_self_test(const Options& options,
+                  const std::function<std::vector<fleet::CheckResult>()>& ui_checks);
 
 }  // namespace kiosk

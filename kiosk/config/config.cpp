@@ -303,6 +303,18 @@ std::function<void(const toml::node&, const std::string&)> expiry_key(Checker& c
   };
 }
 
+// [fleet] metrics_file: node_exporter's textfile collector reads *.prom files of one folder.
+std::optional<std::string> metrics_path(const std::string& v) {
+  if (v.empty()) return std::nullopt;
+  const std::filesystem::path file(v);
+  if (has_control_chars(v) || !file.is_absolute() || !v.ends_with(".prom") ||
+      file.filename() == ".prom" || file.lexically_normal() != file) {
+    return R"(expected an absolute path to a file ending in .prom (like "/var/lib/prometheus/node-exporter/workforce_kiosk.prom"), got ")" +
+           (has_control_chars(v) ? std::string("text with control characters") : v) + "\"";
+  }
+  return std::nullopt;
+}
+
 }  // namespace
 
 std::string ConfigError::to_string() const {
@@ -432,13 +444,16 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
   const auto signing_key = [](const std::string& v) {
     return key_shape(v, "the fleet's signing public key", "keygen --signing", "signing.pub");
   };
+  std::string metrics_file;
   read_section(
       check, root, "fleet",
       {{"config_url", string_key(check, config.fleet.config_url, 2048, signup_url)},
        {"config_refresh_minutes", int_key(check, config.fleet.config_refresh_minutes, 5, 1440)},
        {"config_public_key", string_key(check, config.fleet.config_public_key, 64, signing_key)},
        {"config_version", version_key(check, config.fleet.config_version)},
-       {"config_expires", expiry_key(check, config.fleet)}});
+       {"config_expires", expiry_key(check, config.fleet)},
+       {"metrics_file", string_key(check, metrics_file, 256, metrics_path)}});
+  config.fleet.metrics_file = metrics_file;
   if (!config.fleet.config_url.empty() && config.fleet.config_public_key.empty()) {
     const toml::node* url = root.at_path("fleet.config_url").node();
     check.fail(url != nullptr ? url->source() : toml::source_region{},

@@ -79,6 +79,9 @@ struct FleetSection {
   // RFC 3339 ("2027-01-31T00:00:00Z"); after it, a remote file is refused. Empty: never.
   std::string config_expires;
   std::optional<std::int64_t> config_expires_unix;  // the same, read (Unix seconds)
+  // Where the kiosk writes its health in Prometheus text format every minute, for
+  // node_exporter's textfile collector (an absolute path ending in .prom); empty: not written.
+  std::filesystem::path metrics_file;
 };
 
 struct Config {

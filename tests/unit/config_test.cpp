@@ -229,5 +229,25 @@ TEST(Config, StaffUsbRootsAreAbsoluteFolders) {
   }
 }
 
+TEST(Config, FleetMetricsFileIsAnAbsolutePromFileOrEmpty) {
+  const auto defaults = parse_config("", "s");
+  ASSERT_TRUE(defaults.config);
+  EXPECT_TRUE(defaults.config->fleet.metrics_file.empty());
+  const auto set = parse_config(
+      "[fleet]\nmetrics_file = \"/var/lib/prometheus/node-exporter/kiosk.prom\"\n", "s");
+  ASSERT_TRUE(set.config);
+  EXPECT_EQ(set.config->fleet.metrics_file, "/var/lib/prometheus/node-exporter/kiosk.prom");
+  for (const std::string bad :
+       {"\"kiosk.prom\"", "\"/var/lib/kiosk.txt\"", "\"/var/lib/../kiosk.prom\"", "\"/.prom\"",
+        "\"/var/lib/k\\u0001.prom\"", "5"}) {
+    const auto result = parse_config("[fleet]\nmetrics_file = " + bad + "\n", "site.toml");
+    ASSERT_EQ(result.errors.size(), 1u) << bad;
+    EXPECT_EQ(result.errors[0].line, 2) << bad;
+    EXPECT_NE(result.errors[0].message.find("metrics_file"), std::string::npos) << bad;
+  }
+  const auto typo = parse_config("[fleet]\nmetric_file = \"/a.prom\"\n", "site.toml");
+  EXPECT_FALSE(typo.config);
+}
+
 }  // namespace
 }  // namespace kiosk

@@ -1,0 +1,16 @@
+// The self-test's checks that need the UI's libraries (kiosk/fleet/self_test.h has the rest):
+// a hidden SDL window with an OpenGL 3 context, only when a display is there (DISPLAY or
+// WAYLAND_DISPLAY set), and the fonts the kiosk draws with.
+#pragma once
+
+#include <vector>
+
+#include "kiosk/fleet/self_test.h"
+
+namespace ui {
+
+kiosk::fleet::CheckResult check_display();  // "display": the GL renderer's name
+kiosk::fleet::CheckResult check_fonts();    // "fonts": Noto Sans regular and bold found
+std::vector<kiosk::fleet::CheckResult> self_test_checks();  // both, in that order
+
+}  // namespace ui
