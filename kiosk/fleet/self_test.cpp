@@ -79,7 +79,8 @@ CheckResult check_databases(const std::filesystem::path& data_dir) {
     if (verdict == "ok") {
       good.push_back(name);
     } else {
-      bad += (bad.empty() ? "" : "; ") + name + " (" + file.string() + "): " + verdict;
+      if (!bad.empty()) bad += "; ";
+      bad.append(name).append(" (").append(file.string()).append("): ").append(verdict);
     }
   }
   if (!bad.empty()) return failed("databases", bad);
@@ -97,12 +98,12 @@ CheckResult check_disk(const std::filesystem::path& data_dir, std::uint64_t min_
   while (!dir.empty() && !std::filesystem::exists(dir, ec) && dir != dir.parent_path()) {
     dir = dir.parent_path();
   }
+  constexpr std::uint64_t kMb = std::uint64_t{1024} * 1024;
   const auto free = staff::free_bytes(dir.empty() ? std::filesystem::path(".") : dir);
   if (!free) return failed("disk", "cannot ask how much space is free for " + data_dir.string());
-  const std::string mb = std::to_string(*free / (1024 * 1024)) + " MB free for " + dir.string();
+  const std::string mb = std::to_string(*free / kMb) + " MB free for " + dir.string();
   if (*free < min_free) {
-    return failed("disk",
-                  mb + " (at least " + std::to_string(min_free / (1024 * 1024)) + " MB needed)");
+    return failed("disk", mb + " (at least " + std::to_string(min_free / kMb) + " MB needed)");
   }
   return ok("disk", mb);
 }

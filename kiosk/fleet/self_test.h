@@ -43,8 +43,8 @@ std::vector<CheckResult> check_feeds(const Config& config,
                                      std::chrono::milliseconds timeout = kReachTimeout);
 // [signup] endpoint answers; skipped when none is configured.
 CheckResult check_intake(const Config& config, std::chrono::milliseconds timeout = kReachTimeout);
-// The year `now` falls in is at least `build_year` and at most 30 years after.
-CheckResult check_clock(std::int64_t now_unix, int build_year);
+// The year `now_unix` falls in is at least `year_built` and at most 30 years after.
+CheckResult check_clock(std::int64_t now_unix, int year_built);
 int build_year();  // the year this binary was compiled
 // espeak-ng speaks a word in English and in Spanish.
 CheckResult check_voices();

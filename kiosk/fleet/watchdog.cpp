@@ -43,9 +43,10 @@ std::optional<std::chrono::milliseconds> WatchdogCadence::sleep_limit(Clock::tim
   return std::chrono::floor<std::chrono::milliseconds>(*at - now);
 }
 
+// Read once, at start, before the app's threads run.
 ServiceNotifier::ServiceNotifier()
-    : cadence_(parse_watchdog_usec(std::getenv("WATCHDOG_USEC"))) {
-}  // NOLINT(concurrency-mt-unsafe): read once, at start
+    // NOLINTNEXTLINE(concurrency-mt-unsafe)
+    : cadence_(parse_watchdog_usec(std::getenv("WATCHDOG_USEC"))) {}
 
 void ServiceNotifier::ready() {
   if (ready_) return;
