@@ -85,7 +85,8 @@ TEST(SignupCli, BadUsageIsExplained) {
   EXPECT_EQ(error({"outbox", "list", "extra"}), "unknown option 'extra' (see --help)");
   EXPECT_EQ(error({"outbox", "list", "--windowed", "800x600"}),
             "outbox takes --data-dir, --json and its arguments");
-  EXPECT_EQ(error({"sync", "--out", "x"}), "--out goes with the speak, keygen and provision commands");
+  EXPECT_EQ(error({"sync", "--out", "x"}),
+            "--out goes with the speak, keygen and provision commands");
 }
 
 TEST(SignupCli, HelpNamesTheCommands) {
