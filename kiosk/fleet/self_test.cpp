@@ -155,10 +155,9 @@ CheckResult check_intake(const Config& config, std::chrono::milliseconds timeout
 }
 
 int build_year() {
-  constexpr std::string_view date = __DATE__;  // "Dec  7 2026"
-  int year = 0;
-  for (const char c : date.substr(date.size() - 4)) year = year * 10 + (c - '0');
-  return year;
+  // CMake's string(TIMESTAMP), which follows SOURCE_DATE_EPOCH: the Debian build stays
+  // reproducible (no __DATE__).
+  return KIOSK_BUILD_YEAR;
 }
 
 CheckResult check_clock(std::int64_t now_unix, int year_built) {
