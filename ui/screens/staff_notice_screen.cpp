@@ -36,6 +36,7 @@ void StaffNoticeScreen::reset() {
   length_ = kiosk::staff::NoticeLength::EndOfDay;
   loaded_ = false;
   empty_problem_ = false;
+  scroll_.reset();
 }
 
 void StaffNoticeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
@@ -53,7 +54,8 @@ void StaffNoticeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
   const float gap = ui.px(em::kGap);
   const float width = std::min(size.x, ui.px(em::kMaxTextWidth * 1.3f));
   const bool typing = ui.input.active();
-  ImGui::SetCursorScreenPos(pos);
+  // A short screen at the largest text (1280x800) scrolls rather than push the buttons off it.
+  scroll_.begin(ui, "staff.notice.scroll", pos, size);
   paragraph(ui, ui.t("staff.notice.title"_msg), typing ? ui.fonts.heading : ui.fonts.title, p.text,
             width, kiosk::Role::Heading);
   if (!typing) {
@@ -106,7 +108,10 @@ void StaffNoticeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
                                  ImVec2(pos.x, bottom), width);
     ImGui::SetCursorScreenPos(ImVec2(pos.x, bottom + h + gap * 0.5f));
   }
-  if (typing) return;  // the keyboard has the room below; the choices come back when it closes
+  if (typing) {  // the keyboard has the room below; the choices come back when it closes
+    scroll_.end(ui);
+    return;
+  }
 
   // How long: four chips on one row (wrapping when narrow).
   paragraph(ui, ui.t("staff.notice.length"_msg), ui.fonts.label, p.text, width);
@@ -152,6 +157,9 @@ void StaffNoticeScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
              Icon::Back)) {
     ui.intents.push_back(kiosk::Intent::go_back());
   }
+  ImGui::SetCursorScreenPos(ImVec2(pos.x, by + bh));
+  ImGui::Dummy(ImVec2(1, 1));
+  scroll_.end(ui);
 }
 
 }  // namespace ui

@@ -24,6 +24,7 @@ class StaffNoticeScreen final : public Screen {
   kiosk::staff::NoticeLength length_ = kiosk::staff::NoticeLength::EndOfDay;
   bool loaded_ = false;  // the notice up now is copied into the fields once per visit
   bool empty_problem_ = false;
+  ScrollArea scroll_;
 };
 
 }  // namespace ui
