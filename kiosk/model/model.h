@@ -85,6 +85,7 @@ struct Job {
   LocalRichText description;
   Industry industry = Industry::Unknown;
   std::string occupation_code;        // O*NET-SOC or SOC when known ("29-1141.00")
+  std::string occupation_series;      // a federal job's OPM occupational series ("0801")
   std::uint8_t employment_types = 0;  // EmploymentType bits
   Workplace workplace = Workplace::Unknown;
   std::vector<Place> locations;
@@ -237,6 +238,13 @@ struct ParsedFeed {
   std::vector<Service> services;
   std::vector<FaqEntry> faq;
   std::vector<std::string> warnings;  // records skipped and why (the rest still import)
+  // Paged sources (USAJOBS, CareerOneStop) say on each page how much the whole answer holds;
+  // the sync asks for the next page while there is more (and [feeds] max_pages allows).
+  std::optional<std::int64_t> source_total;  // listings matched over all pages
+  std::optional<std::int64_t> source_pages;  // pages in all, when the source says
+  // The source answered, but with counts and no list of listings (CareerOneStop's count-only
+  // responses): zero records import, and the sync says so instead of failing.
+  bool counts_only = false;
 
   std::size_t size() const {
     return jobs.size() + programs.size() + events.size() + services.size() + faq.size();

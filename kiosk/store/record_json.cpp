@@ -92,6 +92,7 @@ void to_json(nlohmann::json& j, const Job& v) {
        {"description", v.description},
        {"industry", v.industry},
        {"occupation_code", v.occupation_code},
+       {"occupation_series", v.occupation_series},
        {"employment_types", v.employment_types},
        {"workplace", v.workplace},
        {"locations", v.locations},
@@ -115,6 +116,7 @@ void from_json(const nlohmann::json& j, Job& v) {
   get(j, "description", v.description);
   get(j, "industry", v.industry);
   get(j, "occupation_code", v.occupation_code);
+  get(j, "occupation_series", v.occupation_series);
   get(j, "employment_types", v.employment_types);
   get(j, "workplace", v.workplace);
   get(j, "locations", v.locations);
