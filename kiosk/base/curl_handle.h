@@ -19,8 +19,14 @@ inline void global_init() {
 struct EasyDeleter {
   void operator()(CURL* c) const { curl_easy_cleanup(c); }
 };
+// Header lines may carry credentials (a feed's API key): each is wiped before it is freed.
 struct ListDeleter {
-  void operator()(curl_slist* l) const { curl_slist_free_all(l); }
+  void operator()(curl_slist* l) const {
+    for (curl_slist* item = l; item != nullptr; item = item->next) {
+      for (volatile char* p = item->data; p != nullptr && *p != '\0'; ++p) *p = 0;
+    }
+    curl_slist_free_all(l);
+  }
 };
 using Easy = std::unique_ptr<CURL, EasyDeleter>;
 using List = std::unique_ptr<curl_slist, ListDeleter>;

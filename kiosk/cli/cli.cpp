@@ -9,6 +9,7 @@
 
 #include "kiosk/base/paths.h"
 #include "kiosk/config/config.h"
+#include "kiosk/config/secrets.h"
 #include "kiosk/search/facets.h"
 #include "kiosk/signup/form.h"
 
@@ -404,7 +405,13 @@ ParsedOptions parse_options(const std::vector<std::string>& args) {
 int run_check_config(const Options& options) {
   if (options.signed_by) return run_check_signed_config(options);
   const std::filesystem::path file = options.config.value_or(paths::default_config());
-  const ConfigResult result = load_config(file);
+  ConfigResult result = load_config(file);
+  // The feeds' credentials: the secrets file's mode and owner, and every name it must hold.
+  if (result.config) {
+    for (auto& problem : check_secrets(*result.config, kiosk_user())) {
+      result.errors.push_back({file.string(), 0, 0, std::move(problem)});
+    }
+  }
   if (options.json) {
     nlohmann::json out;
     out["file"] = file.string();
@@ -417,6 +424,10 @@ int run_check_config(const Options& options) {
     std::cout << out.dump() << '\n';
   } else if (result.errors.empty()) {
     std::cout << file.string() << ": OK\n";
+    if (!result.config->feeds.secrets_file.empty()) {
+      std::cout << "  [feeds] secrets_file = " << result.config->feeds.secrets_file.string()
+                << " (private to the kiosk's user; every secret the feeds name is in it)\n";
+    }
     std::cout << "  [feeds] max_feed_mb = " << result.config->feeds.max_feed_mb
               << " (a larger feed is refused and its old listings stay)\n";
   } else {

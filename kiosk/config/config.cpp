@@ -11,6 +11,7 @@
 #include "kiosk/base/base64.h"
 #include "kiosk/base/iso_time.h"
 #include "kiosk/base/url.h"
+#include "kiosk/config/secrets.h"
 #include "kiosk/i18n/time_zone.h"
 
 namespace kiosk {
@@ -177,16 +178,146 @@ std::function<void(const toml::node&, const std::string&)> string_list_key(
   };
 }
 
-std::function<void(const toml::node&, const std::string&)> url_list_key(
-    Checker& check, std::vector<std::string>& out) {
-  return string_list_key<std::string>(
-      check, out, {"URL", "[\"https://…\"]", 50, "at most 50 feeds per kind"},
-      [](const std::string& url, std::vector<std::string>& urls) -> std::optional<std::string> {
-        std::string why;
-        if (!allowed_feed_url(url, &why)) return why + " (\"" + url + "\")";
-        urls.push_back(url);
-        return std::nullopt;
-      });
+bool has_control_chars(const std::string& s);
+
+// A feed's URL: its shape once each {secret:NAME} stands for a plain word.
+std::optional<std::string> feed_url_problem(const std::string& url) {
+  auto names = url_secret_names(url);
+  if (auto* why = std::get_if<std::string>(&names)) return *why + " (\"" + url + "\")";
+  std::string why;
+  if (!allowed_feed_url(url_with_stand_ins(url, "secret"), &why)) {
+    return why + " (\"" + url + "\")";
+  }
+  return std::nullopt;
+}
+
+// A header's name: an HTTP token the kiosk may set (not one curl manages itself).
+std::optional<std::string> header_name_problem(std::string_view name) {
+  static constexpr std::string_view kTokenChars = "!#$%&'*+-.^_`|~";
+  const bool token = !name.empty() && name.size() <= 64 &&
+                     std::all_of(name.begin(), name.end(), [](char c) {
+                       return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+                              kTokenChars.find(c) != std::string_view::npos;
+                     });
+  if (!token) return "\"" + std::string(name) + "\" is not a header name";
+  std::string lower(name);
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const std::string_view managed :
+       {"host", "content-length", "transfer-encoding", "connection", "accept-encoding",
+        "if-none-match", "if-modified-since"}) {
+    if (lower == managed) return std::string(name) + " is set by the kiosk itself";
+  }
+  return std::nullopt;
+}
+
+// Feeds of one kind: each a URL in quotes, or an inline table { url = "…", format = "…",
+// headers = { … }, max_pages = N }.
+std::function<void(const toml::node&, const std::string&)> feed_list_key(
+    Checker& check, std::vector<FeedSource>& out) {
+  return [&check, &out](const toml::node& node, const std::string& where) {
+    const auto* array = node.as_array();
+    if (array == nullptr) {
+      check.fail(node.source(), where + R"(: expected a list of feeds in [ ], like ["https://…"])");
+      return;
+    }
+    if (array->size() > 50) {
+      check.fail(node.source(), where + ": at most 50 feeds per kind");
+      return;
+    }
+    std::vector<FeedSource> kept;
+    for (const auto& element : *array) {
+      if (const auto* s = element.as_string()) {
+        if (auto why = feed_url_problem(s->get())) {
+          check.fail(element.source(), where + ": " + *why);
+        } else {
+          kept.emplace_back(s->get());
+        }
+        continue;
+      }
+      const auto* table = element.as_table();
+      if (table == nullptr) {
+        check.fail(element.source(), where + ": expected a URL in quotes or { url = \"…\", … }, got " +
+                                         std::string(type_name(element)));
+        continue;
+      }
+      FeedSource feed;
+      bool ok = true;
+      const auto fail = [&](const toml::node& at, const std::string& message) {
+        check.fail(at.source(), where + ": " + message);
+        ok = false;
+      };
+      for (const auto& [name, value] : *table) {
+        const std::string_view key = name.str();
+        if (key == "url") {
+          const auto* url = value.as_string();
+          if (url == nullptr) {
+            fail(value, "url: expected a URL in quotes");
+          } else if (auto why = feed_url_problem(url->get())) {
+            fail(value, "url: " + *why);
+          } else {
+            feed.url = url->get();
+          }
+        } else if (key == "format") {
+          const auto* format = value.as_string();
+          const auto known = format != nullptr && std::find(std::begin(kFeedFormats),
+                                                            std::end(kFeedFormats),
+                                                            format->get()) != std::end(kFeedFormats);
+          if (!known) {
+            std::string formats;
+            for (const auto f : kFeedFormats) formats += (formats.empty() ? "" : ", ") + std::string(f);
+            fail(value, "format: expected one of " + formats);
+          } else {
+            feed.format = format->get();
+          }
+        } else if (key == "max_pages") {
+          const auto* pages = value.as_integer();
+          if (pages == nullptr || pages->get() < 1 || pages->get() > 100) {
+            fail(value, "max_pages: expected a whole number from 1 to 100");
+          } else {
+            feed.max_pages = static_cast<int>(pages->get());
+          }
+        } else if (key == "headers") {
+          const auto* headers = value.as_table();
+          if (headers == nullptr || headers->size() > 16) {
+            fail(value, R"(headers: expected at most 16 headers in { }, like { "User-Agent" = "kiosk@center.example" })");
+            continue;
+          }
+          for (const auto& [header, header_value] : *headers) {
+            const std::string header_name(header.str());
+            const auto* v = header_value.as_string();
+            if (auto why = header_name_problem(header_name)) {
+              fail(header_value, "headers: " + *why);
+            } else if (v == nullptr || v->get().empty() || v->get().size() > 1024 ||
+                       has_control_chars(v->get())) {
+              fail(header_value, "headers: " + header_name +
+                                     " needs a value in quotes, 1 to 1,024 characters, on one line");
+            } else if (auto secret = secret_reference(v->get())) {
+              if (!valid_secret_name(*secret)) {
+                fail(header_value, "headers: " + header_name +
+                                       ": write \"secret:NAME\", NAME of letters, digits, '_', '-' or '.'");
+              } else {
+                feed.headers.push_back({header_name, v->get()});
+              }
+            } else if (credential_header(header_name)) {
+              // Never the value itself in an error: it is a key.
+              fail(header_value, "headers: " + header_name +
+                                     " holds a credential written into kiosk.toml; put it in the "
+                                     "secrets file ([feeds] secrets_file) and write \"secret:NAME\" here");
+            } else {
+              feed.headers.push_back({header_name, v->get()});
+            }
+          }
+        } else {
+          check.fail(name.source(), where + ": unknown key '" + std::string(key) +
+                                        "' in a feed (it takes: url, format, headers, max_pages)");
+          ok = false;
+        }
+      }
+      if (feed.url.empty() && ok) fail(element, "a feed in { } needs url = \"…\"");
+      if (ok) kept.push_back(std::move(feed));
+    }
+    out = std::move(kept);
+  };
 }
 
 bool has_control_chars(const std::string& s) {
@@ -392,14 +523,22 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
   read_section(check, root, "session",
                {{"idle_timeout_s", int_key(check, config.session.idle_timeout_s, 30, 3600)},
                 {"idle_warning_s", int_key(check, config.session.idle_warning_s, 20, 600)}});
+  const auto absolute_file = [](const std::string& v) -> std::optional<std::string> {
+    if (v.empty() || (v.starts_with('/') && !has_control_chars(v))) return std::nullopt;
+    return "expected an absolute file name (like \"/etc/workforce-kiosk/secrets.toml\"), got \"" +
+           v + "\"";
+  };
+  std::string secrets_file;
   read_section(check, root, "feeds",
-               {{"jobs", url_list_key(check, config.feeds.jobs)},
-                {"programs", url_list_key(check, config.feeds.programs)},
-                {"events", url_list_key(check, config.feeds.events)},
-                {"services", url_list_key(check, config.feeds.services)},
-                {"faq", url_list_key(check, config.feeds.faq)},
+               {{"jobs", feed_list_key(check, config.feeds.jobs)},
+                {"programs", feed_list_key(check, config.feeds.programs)},
+                {"events", feed_list_key(check, config.feeds.events)},
+                {"services", feed_list_key(check, config.feeds.services)},
+                {"faq", feed_list_key(check, config.feeds.faq)},
                 {"refresh_minutes", int_key(check, config.feeds.refresh_minutes, 5, 1440)},
-                {"max_feed_mb", int_key(check, config.feeds.max_feed_mb, 1, 1024)}});
+                {"max_feed_mb", int_key(check, config.feeds.max_feed_mb, 1, 1024)},
+                {"secrets_file", string_key(check, secrets_file, 256, absolute_file)}});
+  config.feeds.secrets_file = secrets_file;
   const auto queue_name = [](const std::string& v) -> std::optional<std::string> {
     const bool ok = std::all_of(v.begin(), v.end(), [](char c) {
       return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||

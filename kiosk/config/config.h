@@ -30,14 +30,45 @@ struct SessionSection {
   int idle_warning_s = 30;   // seconds the warning counts down before the session is wiped
 };
 
+// One HTTP header a feed is fetched with: "User-Agent", "Authorization-Key" = "secret:usajobs".
+struct FeedHeader {
+  std::string name;
+  std::string value;  // as written: "secret:NAME" is looked up in [feeds] secrets_file
+  bool operator==(const FeedHeader&) const = default;
+};
+
+// One configured feed: a URL in quotes, or an inline table
+// { url = "…", format = "usajobs", headers = { … }, max_pages = 10 }.
+struct FeedSource {
+  // https://, file:///absolute/path, file:relative/path (inside the kiosk's resource directory),
+  // or http:// to this machine only (tests). As written: "{secret:NAME}" parts are filled in
+  // from the secrets file only when the feed is fetched. It names the feed in the cache, the
+  // logs and `sync --json`, so it never holds a secret.
+  std::string url;
+  std::string format = "auto";  // auto, jsonld, greenhouse, lever, ashby, etpl, ctdl, usajobs,
+                                // careeronestop, xml
+  std::vector<FeedHeader> headers;
+  int max_pages = 10;  // paged sources (USAJOBS, CareerOneStop): the most pages read per sync
+
+  FeedSource() = default;
+  FeedSource(std::string u) : url(std::move(u)) {}  // NOLINT: a plain URL is a feed
+  bool operator==(const FeedSource&) const = default;
+};
+
+// The formats `format` takes, in the order the README lists them.
+inline constexpr std::string_view kFeedFormats[] = {
+    "auto", "jsonld", "greenhouse", "lever",         "ashby",
+    "etpl", "ctdl",   "usajobs",    "careeronestop", "xml"};
+
 struct FeedsSection {
-  // Feed URLs per kind of listing: https://, file:///absolute/path, file:relative/path (inside
-  // the kiosk's resource directory), or http:// to this machine only (tests).
-  std::vector<std::string> jobs, programs, events, services, faq;
+  std::vector<FeedSource> jobs, programs, events, services, faq;  // per kind of listing
   int refresh_minutes = 60;  // how often sync runs while the kiosk is up
   // The largest feed accepted, in MB; a larger one fails and its old listings stay. The default
   // takes a 100,000-job JSON-LD file (about 150 MB) in one piece.
   int max_feed_mb = 200;
+  // API keys and tokens the feeds refer to as "secret:NAME": a TOML file of NAME = "value"
+  // lines, mode 0600, owned by the kiosk's user (kiosk/config/secrets.h). Empty: none.
+  std::filesystem::path secrets_file;
 };
 
 struct PrinterSection {

@@ -7,6 +7,7 @@
 
 #include "kiosk/base/url.h"
 #include "kiosk/config/config.h"
+#include "kiosk/config/secrets.h"
 #include "kiosk/fleet/watchdog.h"
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/signup/outbox.h"
@@ -110,14 +111,15 @@ CheckResult check_disk(const std::filesystem::path& data_dir, std::uint64_t min_
 
 std::vector<CheckResult> check_feeds(const Config& config, std::chrono::milliseconds timeout) {
   std::vector<CheckResult> results;
-  const std::vector<std::pair<std::string, const std::vector<std::string>*>> kinds = {
+  const std::vector<std::pair<std::string, const std::vector<FeedSource>*>> kinds = {
       {"jobs", &config.feeds.jobs},
       {"programs", &config.feeds.programs},
       {"events", &config.feeds.events},
       {"services", &config.feeds.services},
       {"faq", &config.feeds.faq}};
   for (const auto& [kind, urls] : kinds) {
-    for (const std::string& url : *urls) {
+    for (const FeedSource& feed : *urls) {
+      const std::string& url = feed.url;
       const std::string name = "feed " + kind + " " + host_of(url);
       if (url.starts_with("file:")) {
         std::string why;
@@ -141,6 +143,15 @@ std::vector<CheckResult> check_feeds(const Config& config, std::chrono::millisec
     }
   }
   if (results.empty()) results.push_back(skipped("feeds", "no feeds configured"));
+  // The credentials the feeds refer to ([feeds] secrets_file): file mode, owner, every name.
+  const std::vector<std::string> problems = check_secrets(config, kiosk_user());
+  if (!problems.empty()) {
+    for (const auto& problem : problems) results.push_back(failed("feed secrets", problem));
+  } else if (!config.feeds.secrets_file.empty()) {
+    results.push_back(ok("feed secrets", config.feeds.secrets_file.string() +
+                                             " is private to the kiosk's user, and every "
+                                             "secret the feeds name is in it"));
+  }
   return results;
 }
 

@@ -8,8 +8,14 @@ namespace kiosk {
 
 std::vector<FeedSpec> feed_specs(const Config& config) {
   std::vector<FeedSpec> specs;
-  const auto add = [&specs](const std::vector<std::string>& urls, ListingKind kind) {
-    for (const auto& url : urls) specs.push_back({url, kind});
+  const auto add = [&](const std::vector<FeedSource>& feeds, ListingKind kind) {
+    for (const auto& feed : feeds) {
+      FeedSpec& spec = specs.emplace_back(feed.url, kind);
+      spec.format = feed.format;
+      spec.headers = feed.headers;
+      spec.max_pages = feed.max_pages;
+      spec.secrets_file = config.feeds.secrets_file;
+    }
   };
   add(config.feeds.jobs, ListingKind::Job);
   add(config.feeds.programs, ListingKind::Program);

@@ -1,10 +1,16 @@
 #include "kiosk/sync/fetch.h"
 
+#include <strings.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <memory>
 
 #include "kiosk/base/curl_handle.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/base/url.h"
 
 namespace kiosk {
@@ -50,6 +56,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
       t->result->etag.clear();
       t->result->last_modified.clear();
       t->result->content_type.clear();
+      t->result->retry_after_s.reset();
     }
     return size * count;
   }
@@ -59,6 +66,16 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   if (name == "etag") t->result->etag = value;
   if (name == "last-modified") t->result->last_modified = value;
   if (name == "content-type") t->result->content_type = value;
+  if (name == "retry-after") {
+    // Seconds, or an HTTP date.
+    char* end = nullptr;
+    const long seconds = std::strtol(value.c_str(), &end, 10);
+    if (!value.empty() && end != nullptr && *end == '\0' && seconds >= 0) {
+      t->result->retry_after_s = seconds;
+    } else if (const time_t when = curl_getdate(value.c_str(), nullptr); when > 0) {
+      t->result->retry_after_s = std::max<long>(0, static_cast<long>(when - std::time(nullptr)));
+    }
+  }
   return size * count;
 }
 
@@ -108,7 +125,18 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   const auto add_header = [&headers](const std::string& h) { curl::append(headers, h); };
   if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
   if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
-  add_header("Accept: application/ld+json, application/json;q=0.9, text/csv;q=0.8, */*;q=0.1");
+  const bool own_accept = std::any_of(request.headers.begin(), request.headers.end(),
+                                      [](const auto& h) { return strcasecmp(h.first.c_str(), "Accept") == 0; });
+  if (!own_accept) {
+    add_header(
+        "Accept: application/ld+json, application/json;q=0.9, application/xml;q=0.8, "
+        "text/csv;q=0.8, */*;q=0.1");
+  }
+  for (const auto& [name, value] : request.headers) {
+    std::string line = name + ": " + value;
+    add_header(line);
+    wipe(line);
+  }
 
   std::ofstream body_file;
   if (!request.body_file.empty()) {

@@ -6,7 +6,10 @@
 #include <atomic>
 #include <cstddef>
 #include <filesystem>
+#include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace kiosk {
 
@@ -18,6 +21,9 @@ struct FetchRequest {
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 120000;
   std::string user_agent = "WorkforceKiosk";
+  // A feed's own headers (an API key, a User-Agent that replaces the one above), secrets already
+  // filled in: wiped with the transfer, never logged.
+  std::vector<std::pair<std::string, std::string>> headers;
   // When set, an http(s) body is written to this file instead of FetchResult::body (large feeds
   // never sit in memory whole). The file is created or truncated.
   std::filesystem::path body_file;
@@ -31,6 +37,8 @@ struct FetchResult {
   std::string etag;
   std::string last_modified;
   std::string content_type;
+  // 429 Too Many Requests or 503 with Retry-After: the seconds the server asked to wait.
+  std::optional<long> retry_after_s;
   std::string error;  // one sentence, when Failed
 };
 

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kiosk/config/config.h"
 #include "kiosk/model/model.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/fetch.h"
@@ -18,8 +19,19 @@
 namespace kiosk {
 
 struct FeedSpec {
+  // As configured: it names the feed in the cache, the logs and `sync --json`, and may hold
+  // {secret:NAME} parts, filled in only for the request (kiosk/config/secrets.h).
   std::string url;
   ListingKind kind = ListingKind::Job;
+  std::string format = "auto";      // a key of kFeedFormats (kiosk/config/config.h)
+  std::vector<FeedHeader> headers;  // as configured: values may be "secret:NAME"
+  int max_pages = 10;               // paged sources: the most pages read per sync
+  // [feeds] secrets_file: read at each sync run that needs it, so a new key works at once.
+  std::filesystem::path secrets_file;
+
+  FeedSpec() = default;
+  FeedSpec(std::string feed_url, ListingKind feed_kind)
+      : url(std::move(feed_url)), kind(feed_kind) {}
 };
 
 struct FeedOutcome {

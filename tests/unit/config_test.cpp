@@ -99,7 +99,7 @@ TEST(Config, FeedUrlsAreChecked) {
   ASSERT_EQ(bad.errors.size(), 5u);
   EXPECT_EQ(bad.errors[0].line, 2);
   EXPECT_NE(bad.errors[0].message.find("only to this machine"), std::string::npos);
-  EXPECT_NE(bad.errors[1].message.find("expected a list of URLs"), std::string::npos);
+  EXPECT_NE(bad.errors[1].message.find("expected a list of feeds"), std::string::npos);
   EXPECT_NE(bad.errors[2].message.find("https://"), std::string::npos);
   EXPECT_NE(bad.errors[3].message.find("expected a URL in quotes"), std::string::npos);
   EXPECT_NE(bad.errors[4].message.find("5 to 1440"), std::string::npos);

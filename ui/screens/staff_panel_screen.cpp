@@ -59,7 +59,7 @@ std::vector<std::string> network_urls(const kiosk::Config& config) {
   std::vector<std::string> urls;
   for (const auto* list : {&config.feeds.jobs, &config.feeds.programs, &config.feeds.events,
                            &config.feeds.services, &config.feeds.faq}) {
-    urls.insert(urls.end(), list->begin(), list->end());
+    for (const auto& feed : *list) urls.push_back(feed.url);
   }
   if (!config.signup.endpoint.empty()) urls.push_back(config.signup.endpoint);
   return urls;
