@@ -588,6 +588,10 @@ std::string employer_from_ats_url(std::string_view url) {
   return display_name(slug);
 }
 
+std::optional<std::string> us_state_code(std::string_view text) {
+  return us_state(text);
+}
+
 std::uint8_t employment_types_in(std::string_view text) {
   std::uint8_t bits = 0;
   std::string separated = lower(text);
