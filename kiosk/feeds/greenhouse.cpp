@@ -584,8 +584,15 @@ std::string employer_from_ats_url(std::string_view url) {
     }
   } else if (host_is(host, "lever.co")) {
     slug = host.starts_with("api.") ? segment_after(parts->path, "postings") : parts->path.front();
+  } else if (host_is(host, "ashbyhq.com")) {
+    slug = host.starts_with("api.") ? segment_after(parts->path, "job-board") : parts->path.front();
+    slug = replace_all(slug, "%20", " ");  // Ashby board names may hold spaces
   }
   return display_name(slug);
+}
+
+std::optional<std::string> us_state_code(std::string_view text) {
+  return us_state(text);
 }
 
 std::uint8_t employment_types_in(std::string_view text) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,10 +28,15 @@ struct LocationText {
 // workplace.
 LocationText parse_location_text(std::string_view text);
 
-// The board or site name in a Greenhouse or Lever URL as a display name:
+// The board or site name in a Greenhouse, Lever or Ashby URL as a display name:
 // "https://jobs.lever.co/acme-corp/…" → "Acme Corp", "https://boards.greenhouse.io/acme/jobs/1"
-// and "https://boards-api.greenhouse.io/v1/boards/acme/jobs" → "Acme". Empty for other URLs.
+// and "https://boards-api.greenhouse.io/v1/boards/acme/jobs" → "Acme",
+// "https://jobs.ashbyhq.com/acme/…" and "https://api.ashbyhq.com/posting-api/job-board/acme" →
+// "Acme". Empty for other URLs.
 std::string employer_from_ats_url(std::string_view url);
+
+// "Florida" or "FL" → "FL" (the 50 states and DC); nullopt for anything else.
+std::optional<std::string> us_state_code(std::string_view text);
 
 // EmploymentType bits of a free-text value, also when the type is one word among others:
 // "Regular Full Time (Salary)", "Full-time / Part-time", "Intern".

@@ -95,13 +95,31 @@ std::optional<double> parse_number(std::string_view text) {
   return value;
 }
 
-std::optional<double> to_number(const nlohmann::json& value) {
+namespace {
+
+// JSON-LD's {"@value": …} unwrapped, a few levels at most: deeper is no value (following a
+// hostile feed's nesting down would recurse as deep as it is and overflow the stack).
+const nlohmann::json* unwrap_value(const nlohmann::json& value) {
+  const nlohmann::json* v = &value;
+  for (int depth = 0; v->is_object(); ++depth) {
+    const auto it = v->find("@value");
+    if (it == v->end() || depth == 4) return nullptr;
+    v = &*it;
+  }
+  return v;
+}
+
+}  // namespace
+
+std::optional<double> to_number(const nlohmann::json& wrapped) {
+  const nlohmann::json* unwrapped = unwrap_value(wrapped);
+  if (unwrapped == nullptr) return std::nullopt;
+  const nlohmann::json& value = *unwrapped;
   if (value.is_number()) {
     const double d = value.get<double>();
     return std::isfinite(d) ? std::optional(d) : std::nullopt;
   }
   if (value.is_string()) return parse_number(value.get_ref<const std::string&>());
-  if (value.is_object() && value.contains("@value")) return to_number(value["@value"]);
   return std::nullopt;
 }
 
@@ -119,7 +137,10 @@ std::string one_line(std::string_view text) {
   return clean_text(line);
 }
 
-std::string to_text(const nlohmann::json& value) {
+std::string to_text(const nlohmann::json& wrapped) {
+  const nlohmann::json* unwrapped = unwrap_value(wrapped);
+  if (unwrapped == nullptr) return {};
+  const nlohmann::json& value = *unwrapped;
   if (value.is_string()) return value.get<std::string>();
   if (value.is_number_integer()) return std::to_string(value.get<std::int64_t>());
   if (value.is_number()) {
@@ -132,7 +153,6 @@ std::string to_text(const nlohmann::json& value) {
     return s;
   }
   if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-  if (value.is_object() && value.contains("@value")) return to_text(value["@value"]);
   return {};
 }
 

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <variant>
 
 #include "kiosk/model/model.h"
 
@@ -67,6 +68,24 @@ inline void check_jobs(const ParsedFeed& feed) {
     }
     if (job.pay.min && job.pay.max && *job.pay.min > *job.pay.max) __builtin_trap();
   }
+}
+
+// What a paged source says of its whole answer: counts are never negative, and an answer of
+// counts only holds no records.
+inline void check_paging(const ParsedFeed& feed) {
+  if (feed.source_total && *feed.source_total < 0) __builtin_trap();
+  if (feed.source_pages && *feed.source_pages < 0) __builtin_trap();
+  if (feed.counts_only && feed.size() != 0) __builtin_trap();
+}
+
+// A job reader's answer: a refusal that says why, or jobs and paging that keep the invariants.
+inline void check_job_result(const ParseResult& result) {
+  if (const auto* error = std::get_if<ParseError>(&result)) {
+    if (error->reason.empty()) __builtin_trap();
+    return;
+  }
+  check_jobs(std::get<ParsedFeed>(result));
+  check_paging(std::get<ParsedFeed>(result));
 }
 
 }  // namespace kiosk::fuzz

@@ -1,5 +1,7 @@
 #include "kiosk/feeds/normalize.h"
 
+#include <string>
+
 #include <nlohmann/json.hpp>
 
 #include <gtest/gtest.h>
@@ -130,6 +132,20 @@ TEST(Normalize, ScheduleTimesFromScheduleText) {
   EXPECT_EQ(schedule_times("20 hours a week for 10 weeks"), kDaytime);
   EXPECT_EQ(schedule_times("At your own pace"), 0);
   EXPECT_EQ(schedule_times(""), 0);
+}
+
+TEST(Normalize, ValuesInsideAtValueAreReadAFewLevelsDeep) {
+  const auto parse = [](const std::string& s) { return nlohmann::json::parse(s); };
+  EXPECT_EQ(to_text(parse(R"({"@value": "Miami"})")), "Miami");
+  EXPECT_EQ(to_number(parse(R"({"@value": {"@value": "18.50"}})")), 18.5);
+  EXPECT_EQ(to_text(parse(R"({"name": "Miami"})")), "");
+  // A hostile feed's hundred thousand levels are no value, not a recursion that deep.
+  std::string deep;
+  for (int i = 0; i < 100000; ++i) deep += R"({"@value": )";
+  deep += "\"x\"" + std::string(100000, '}');
+  const nlohmann::json doc = parse(deep);
+  EXPECT_EQ(to_text(doc), "");
+  EXPECT_FALSE(to_number(doc).has_value());
 }
 
 }  // namespace
