@@ -21,12 +21,12 @@ packages=(
   build-essential cmake ninja-build pkg-config
   libimgui-dev libsdl2-dev libgl-dev libgl1-mesa-dri
   libicu-dev libtomlplusplus-dev nlohmann-json3-dev libstb-dev
-  libsqlite3-dev libcurl4-openssl-dev libgumbo-dev zlib1g-dev ca-certificates
+  libsqlite3-dev libcurl4-openssl-dev libgumbo-dev libxml2-dev zlib1g-dev ca-certificates
   libqrencode-dev libcups2-dev libespeak-ng-dev espeak-ng-data libsodium-dev
   libcpp-httplib-dev libssl-dev libbrotli-dev libstemmer-dev libcairo2-dev libpango1.0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xauth gdb python3 python3-jsonschema python3-icalendar
+  xvfb xauth gdb time python3 python3-jsonschema python3-icalendar
   libsystemd-dev prometheus
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )

@@ -22,6 +22,7 @@
 #include "kiosk/feeds/jsonld.h"
 #include "kiosk/feeds/lever.h"
 #include "kiosk/feeds/sample_dates.h"
+#include "kiosk/feeds/xml_jobs.h"
 #include "kiosk/store/occupation_vocabulary.h"
 #include "kiosk/store/record_json.h"
 
@@ -163,15 +164,21 @@ FeedFormat detect_format(std::string_view body) {
     }
     return FeedFormat::Unknown;
   }
-  if (body.front() == '<') return FeedFormat::Unknown;  // an HTML page or XML, not a feed we read
+  if (body.front() == '<') {  // XML job feeds; an HTML page or other XML is not a feed we read
+    return feeds::looks_like_xml_jobs(head) ? FeedFormat::Xml : FeedFormat::Unknown;
+  }
   const std::string_view first_line = head.substr(0, head.find('\n'));
   if (first_line.find(',') != std::string_view::npos) return FeedFormat::EtplCsv;
   return FeedFormat::Unknown;
 }
 
 ParseResult parse_feed(std::string_view body, const std::string& source_url) {
-  if (!utf8::valid(body)) return ParseError{"the feed is not valid UTF-8 text"};
-  switch (detect_format(body)) {
+  const FeedFormat format = detect_format(body);
+  // XML says its own encoding (libxml2 converts it to UTF-8, or refuses the document).
+  if (format != FeedFormat::Xml && !utf8::valid(body)) {
+    return ParseError{"the feed is not valid UTF-8 text"};
+  }
+  switch (format) {
     case FeedFormat::JsonLd:
       return feeds::parse_jsonld(body, source_url);
     case FeedFormat::Greenhouse:
@@ -182,6 +189,8 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url) {
       return feeds::parse_etpl_csv(body, source_url);
     case FeedFormat::Ctdl:
       return feeds::parse_ctdl(body, source_url);
+    case FeedFormat::Xml:
+      return feeds::parse_xml_jobs(body, source_url);
     case FeedFormat::Unknown:
       break;
   }
@@ -193,7 +202,8 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url) {
   }
   if (body.find_first_not_of(" \r\n\t") == std::string_view::npos)
     return ParseError{"the feed is empty"};
-  return ParseError{"not a feed format the kiosk reads (JSON-LD, Greenhouse, Lever or ETPL CSV)"};
+  return ParseError{
+      "not a feed format the kiosk reads (JSON-LD, Greenhouse, Lever, ETPL CSV or XML job feeds)"};
 }
 
 namespace {
@@ -375,7 +385,9 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
       std::string(kParserVersion) + vocabulary.tag() + facts->hash +
       (feed.kind == ListingKind::Event ? "+day" + std::to_string(now / 86400) : std::string());
   if (same_parser && content_hash == previous->content_hash) return unchanged();
-  if (!facts->utf8) return fail("the feed is not valid UTF-8 text");
+  if (!facts->utf8 && detect_format(facts->head) != FeedFormat::Xml) {
+    return fail("the feed is not valid UTF-8 text");  // XML says its own encoding
+  }
 
   // 3. Parse into the open transaction; only a complete, non-empty feed is committed.
   FeedState state;
@@ -396,20 +408,25 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
       batch = ParsedFeed{};
     };
     const FeedFormat format = detect_format(facts->head);
-    if (format == FeedFormat::JsonLd) {
+    if (format == FeedFormat::JsonLd || format == FeedFormat::Xml) {
       // Parsing and inserting overlap: a parser thread prepares batches while this thread
       // inserts the previous ones (a kiosk has two cores; the UI needs little during a sync).
       BatchPipe pipe;
       std::variant<feeds::StreamSummary, ParseError> streamed;
       std::thread parser([&] {
-        std::ifstream file(body, std::ios::binary);
-        feeds::JsonCutStream in(file);
-        streamed = feeds::stream_jsonld(in, feed.url, [&](ParsedFeed& batch) {
+        const feeds::BatchSink sink = [&](ParsedFeed& batch) {
           other_kinds += static_cast<std::int64_t>(batch.size() - records_of(batch, feed.kind));
           auto prepared = prepare_records(admit(std::move(batch), feed.kind, skipped, now, tagger));
           batch = ParsedFeed{};
           if (!pipe.push(std::move(prepared))) throw std::runtime_error("the import stopped");
-        });
+        };
+        if (format == FeedFormat::Xml) {
+          streamed = feeds::stream_xml_jobs(body, feed.url, sink);
+        } else {
+          std::ifstream file(body, std::ios::binary);
+          feeds::JsonCutStream in(file);
+          streamed = feeds::stream_jsonld(in, feed.url, sink);
+        }
         pipe.finish();
       });
       try {

@@ -60,7 +60,7 @@ std::string_view status_key(FeedOutcome::Status status);  // updated, unchanged,
 // every feed again: its version follows this tag in the hash.)
 inline constexpr std::string_view kParserVersion = "parser-5:";
 
-enum class FeedFormat { JsonLd, Greenhouse, Lever, EtplCsv, Ctdl, Unknown };
+enum class FeedFormat { JsonLd, Greenhouse, Lever, EtplCsv, Ctdl, Xml, Unknown };
 
 // Looks at the content, not the URL or the content type.
 FeedFormat detect_format(std::string_view body);

@@ -9,6 +9,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <gtest/gtest.h>
 
@@ -298,6 +299,104 @@ TEST_F(SyncTest, FileFeeds) {
   EXPECT_NE(sync_feed(*store_, {"file:../../etc/passwd", ListingKind::Job}, options_)
                 .error.find("may not leave"),
             std::string::npos);
+}
+
+// ---- XML job feeds (kiosk/feeds/xml_jobs.h) ------------------------------------------------
+
+// The tests run from the source directory; the real samples sit beside it on some machines.
+const fs::path kRealXmlSample = "../shared/realdata/xmlfeed/ziprecruiter_organic_sample.xml";
+
+std::string xml_feed(const std::string& first_title) {
+  return R"(<?xml version="1.0" encoding="UTF-8"?>
+<source><publisher>Test board</publisher>
+<job><title><![CDATA[)" +
+         first_title + R"(]]></title><date>Mon, 02 Nov 2026 09:00:00 EST</date>
+<referencenumber>x1</referencenumber><url>https://board.example.org/x1</url>
+<company>Bayfront Health</company><city>Miami</city><state>Florida</state><postalcode>33132</postalcode>
+<description><![CDATA[<p>Care for patients in <b>Spanish</b> and English.</p>]]></description>
+<salary>$36 - $52 per hour</salary><jobtype>Full-time</jobtype><category>Healthcare</category></job>
+<job><title>Line Cook</title><date>2026-11-01</date><referencenumber>x2</referencenumber>
+<company>Versailles</company><city>Doral</city><state>FL</state><remotetype>no</remotetype></job>
+</source>
+)";
+}
+
+FeedOutcome sync_xml_file(Store& store, const fs::path& dir, const SyncOptions& options,
+                          const std::string& body) {
+  const fs::path file = dir / "jobs.xml";
+  std::ofstream(file, std::ios::binary) << body;
+  return sync_feed(store, {"file://" + file.string(), ListingKind::Job}, options);
+}
+
+TEST_F(SyncTest, XmlFileFeedIsImportedAndFound) {
+  const FeedOutcome out = sync_xml_file(*store_, dir_, options_, xml_feed("Registered Nurse"));
+  ASSERT_EQ(out.status, FeedOutcome::Status::Updated) << out.error;
+  EXPECT_EQ(out.records, 2);
+  EXPECT_EQ(out.skipped, 0);
+  EXPECT_EQ(matches("nurse"), 1);
+  EXPECT_EQ(matches("cook"), 1);
+  EXPECT_EQ(matches("spanish"), 1);  // the description is searched too
+  SearchQuery filtered;
+  filtered.now = kNow;
+  filtered.min_pay_hourly = 30;
+  filtered.employment_types = kFullTime;
+  EXPECT_EQ(store_->search(filtered).total, 1);
+  // The same file again costs nothing.
+  EXPECT_EQ(
+      sync_feed(*store_, {"file://" + (dir_ / "jobs.xml").string(), ListingKind::Job}, options_)
+          .status,
+      FeedOutcome::Status::Unchanged);
+}
+
+TEST_F(SyncTest, RealXmlSampleServedFromLoopback) {
+  std::ifstream in(kRealXmlSample, std::ios::binary);
+  if (!in) GTEST_SKIP() << "the real samples are not on this machine";
+  const std::string body{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  server_.route("/feed.xml", [body](const HttpRequest&) {
+    return HttpResponse{200, {{"Content-Type", "application/xml"}}, body};
+  });
+  const FeedOutcome out = sync("/feed.xml");
+  ASSERT_EQ(out.status, FeedOutcome::Status::Updated) << out.error;
+  EXPECT_EQ(out.records, 1);
+  EXPECT_EQ(matches("auto tech"), 1);
+}
+
+TEST_F(SyncTest, DamagedXmlKeepsTheListings) {
+  ASSERT_EQ(sync_xml_file(*store_, dir_, options_, xml_feed("Registered Nurse")).status,
+            FeedOutcome::Status::Updated);
+  const std::string good = xml_feed("Medical Assistant");
+  for (const std::string& bad :
+       {good.substr(0, good.size() - 30), good + "<job>", std::string("<source><job>")}) {
+    const FeedOutcome out = sync_xml_file(*store_, dir_, options_, bad);
+    EXPECT_EQ(out.status, FeedOutcome::Status::Failed);
+    EXPECT_NE(out.error.find("not well-formed XML"), std::string::npos) << out.error;
+    EXPECT_EQ(out.records, 2);
+    EXPECT_EQ(matches("nurse"), 1);
+    EXPECT_EQ(matches("assistant"), 0);
+  }
+  const FeedOutcome empty =
+      sync_xml_file(*store_, dir_, options_, "<?xml version=\"1.0\"?><source></source>");
+  EXPECT_NE(empty.error.find("no <job> elements"), std::string::npos) << empty.error;
+  EXPECT_EQ(matches("nurse"), 1);
+}
+
+TEST_F(SyncTest, XmlInLatin1IsConvertedAndUndeclaredBytesAreRefused) {
+  const FeedOutcome latin1 = sync_xml_file(
+      *store_, dir_, options_,
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><source><job><title>T\xe9"
+      "cnico de farmacia</title><referencenumber>p1</referencenumber></job></source>");
+  ASSERT_EQ(latin1.status, FeedOutcome::Status::Updated) << latin1.error;
+  EXPECT_EQ(matches("t\xc3\xa9"
+                    "cnico"),
+            1);
+  const FeedOutcome undeclared =
+      sync_xml_file(*store_, dir_, options_,
+                    "<source><job><title>T\xe9"
+                    "cnico</title><referencenumber>p2</referencenumber></job></source>");
+  EXPECT_EQ(undeclared.status, FeedOutcome::Status::Failed);
+  EXPECT_EQ(matches("t\xc3\xa9"
+                    "cnico"),
+            1);  // the listings it had stay
 }
 
 // Kills a child process at different moments of a large import: the cache must open, pass
