@@ -93,6 +93,7 @@ int run_sync(const Options& options) {
       if (o.status == FeedOutcome::Status::Removed) std::cout << "  (no longer configured)";
       std::cout << '\n';
       for (const auto& reason : o.skip_reasons) std::cout << "    " << reason << '\n';
+      for (const auto& warning : o.warnings) std::cout << "    " << warning << '\n';
     }
   }
   if (options.json) std::cout << nlohmann::json{{"feeds", feeds}}.dump() << '\n';

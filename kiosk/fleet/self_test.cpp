@@ -43,7 +43,7 @@ std::string quick_check(const std::filesystem::path& file) {
 }
 
 std::string host_of(const std::string& url) {
-  return staff::feed_source(url);
+  return feed_source(url);
 }
 
 }  // namespace

@@ -100,6 +100,9 @@ struct Job {
   std::string apply_url;
   std::string language;  // BCP 47 of the posting ("en", "es"); empty when unknown
   bool sample = false;   // the bundled sample data set
+  // The feeds (URLs as configured) that posted the same job again: filled when the job is read
+  // from the cache (kiosk/store/duplicates.cpp), never stored with it.
+  std::vector<std::string> also_posted;
 };
 
 enum class ProgramType { Unknown, Apprenticeship, PreApprenticeship, Internship, Ojt, Classroom };

@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "kiosk/base/curl_handle.h"
+#include "kiosk/base/url.h"
 #include "kiosk/signup/outbox_export.h"
 #include "kiosk/store/store.h"
 
@@ -52,6 +53,19 @@ constexpr std::array kWordings{
     ErrorWording{"not a file: URL", FeedProblem::Other},
 };
 
+// Wordings anywhere in the error: the refusals of kiosk/sync/source_api.cpp name the source
+// first, and the secrets' problems (kiosk/config/secrets.cpp) the file or the secret.
+constexpr std::array kInnerWordings{
+    ErrorWording{"refused the API key", FeedProblem::Key},
+    ErrorWording{"asks for an API key", FeedProblem::Key},
+    ErrorWording{"the secrets file", FeedProblem::Key},
+    ErrorWording{"refers to the secret", FeedProblem::Key},
+    ErrorWording{"is not in the secrets file", FeedProblem::Key},
+    ErrorWording{"asked the kiosk to slow down", FeedProblem::Refused},
+    ErrorWording{"is busy or down for now", FeedProblem::Refused},
+    ErrorWording{"the server asked the kiosk to wait", FeedProblem::Refused},
+};
+
 // The kinds in the panel's order.
 constexpr std::array<std::string_view, 5> kKindOrder{"jobs", "programs", "services", "events",
                                                      "faq"};
@@ -61,42 +75,6 @@ std::size_t kind_rank(std::string_view kind) {
                                   kKindOrder.begin());
 }
 
-struct Authority {
-  std::string scheme;  // http, https
-  std::string host;    // lower case; [v6] keeps its brackets
-  std::string port;    // empty: the scheme's
-};
-
-std::optional<Authority> http_authority(std::string_view url) {
-  Authority a;
-  if (url.starts_with("https://")) {
-    a.scheme = "https";
-  } else if (url.starts_with("http://")) {
-    a.scheme = "http";
-  } else {
-    return std::nullopt;
-  }
-  std::string_view rest = url.substr(a.scheme.size() + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (const auto at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
-  std::string_view host = rest;
-  std::string_view port;
-  if (rest.starts_with('[')) {
-    const auto close = rest.find(']');
-    if (close == std::string_view::npos) return std::nullopt;
-    host = rest.substr(0, close + 1);
-    if (rest.size() > close + 1 && rest[close + 1] == ':') port = rest.substr(close + 2);
-  } else if (const auto colon = rest.find(':'); colon != std::string_view::npos) {
-    host = rest.substr(0, colon);
-    port = rest.substr(colon + 1);
-  }
-  if (host.empty()) return std::nullopt;
-  a.host.reserve(host.size());
-  for (const char c : host)
-    a.host += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  a.port = std::string(port);
-  return a;
-}
 
 bool connects(const Authority& a, std::chrono::milliseconds timeout) {
   curl::global_init();
@@ -155,22 +133,16 @@ bool mounted_read_write(std::string_view options) {
 
 FeedProblem classify_feed_error(std::string_view error) {
   if (error.empty()) return FeedProblem::None;
+  // Words that follow the source's name ("USAJOBS refused the API key (401)").
+  for (const auto& wording : kInnerWordings) {
+    if (error.find(wording.opening) != std::string_view::npos) return wording.problem;
+  }
   for (const auto& wording : kWordings) {
     if (error.starts_with(wording.opening)) return wording.problem;
   }
   return FeedProblem::NotAFeed;
 }
 
-std::string feed_source(std::string_view url) {
-  if (const auto a = http_authority(url)) return a->host;
-  if (url.starts_with("file:")) {
-    std::string_view path = url.substr(5);
-    path = path.substr(0, path.find_first_of("?#"));
-    const auto slash = path.rfind('/');
-    return std::string(slash == std::string_view::npos ? path : path.substr(slash + 1));
-  }
-  return {};  // nothing the kiosk fetches; never shown whole
-}
 
 std::vector<FeedHealth> feed_health(Store& store) {
   std::vector<FeedHealth> out;

@@ -25,6 +25,7 @@ enum class FeedProblem {
   Refused,      // the server answered with an HTTP error (404, 500, …)
   NotAFeed,     // it came, but is not a feed the kiosk reads (format, text, wrong kind, empty)
   TooBig,       // over [feeds] max_feed_mb
+  Key,          // an API key refused (401, 403), or missing from the secrets file
   Other,        // the kiosk's own trouble (disk, cache, configuration, cancelled)
 };
 
@@ -43,8 +44,6 @@ struct FeedHealth {
   FeedProblem problem = FeedProblem::None;   // None unless status is failed
 };
 
-// The host (http, https) or file name (file:) of a feed URL, for staff's eyes.
-std::string feed_source(std::string_view url);
 
 // Every feed in the cache, in the order jobs, programs, services, events, faq, then by source.
 // Throws sql::SqliteError as the store does.

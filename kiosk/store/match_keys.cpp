@@ -19,7 +19,8 @@ std::vector<std::int64_t> Store::newest_matching(ListingKind kind, const std::st
   // CROSS JOIN keeps the index the outer loop, read newest first: LIMIT stops it early.
   sql::Statement s(db_,
                    "SELECT f.rowid FROM listings_fts f CROSS JOIN listings l ON l.key = f.rowid "
-                   "WHERE listings_fts MATCH ?1 AND l.kind = ?2 AND (l.valid_through IS NULL OR "
+                   "WHERE listings_fts MATCH ?1 AND l.kind = ?2 AND l.dup_of IS NULL AND "
+                   "(l.valid_through IS NULL OR "
                    "l.valid_through >= ?3) ORDER BY f.rowid DESC LIMIT ?4");
   s.bind(1, expression)
       .bind(2, kind_key(kind))

@@ -11,6 +11,7 @@
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/model/enums.h"
+#include "kiosk/store/duplicates.h"
 #include "kiosk/store/occupation_facets.h"
 #include "kiosk/store/rank.h"
 #include "kiosk/store/record_json.h"
@@ -71,11 +72,16 @@ CREATE TABLE listings (
   weeks INTEGER,
   sample INTEGER NOT NULL,
   detail TEXT NOT NULL,
-  occupation TEXT NOT NULL DEFAULT ''
+  occupation TEXT NOT NULL DEFAULT '',
+  apply_key TEXT NOT NULL DEFAULT '',
+  same_key TEXT NOT NULL DEFAULT '',
+  richness INTEGER NOT NULL DEFAULT 0,
+  dup_of INTEGER
 );
 CREATE UNIQUE INDEX listings_source ON listings(feed, kind, id);
 CREATE INDEX listings_kind ON listings(kind, key);
 CREATE INDEX listings_pay ON listings(kind, pay_hourly);
+CREATE INDEX listings_dup ON listings(dup_of) WHERE dup_of IS NOT NULL;
 CREATE VIRTUAL TABLE listings_fts USING fts5(
   title, org, body, skills, facets,
   content='listings', content_rowid='key',
@@ -148,6 +154,9 @@ struct Row {
   std::optional<std::int64_t> posted, valid_through, start;
   std::optional<std::int64_t> weeks;  // how long a program takes
   std::string occupation;             // a job's
+  std::string apply_key;              // a job's apply link, normalized (duplicates.cpp)
+  std::string same_key;               // a job's title, employer and city, folded
+  std::int64_t richness = 0;          // how much a job's record says: the richer one is shown
   std::string detail;
   ListingKind kind = ListingKind::Job;
   std::uint8_t types = 0;
@@ -297,6 +306,9 @@ Row row_of(const Job& j) {
   r.detail = nlohmann::json(j).dump();
   r.occupation = j.occupation_code;
   r.facets = job_facets(j) + occupation_facets(j);
+  r.apply_key = apply_link_key(j.apply_url);
+  r.same_key = same_job_key(j);
+  r.richness = job_richness(j, r.body.size());
   return r;
 }
 
@@ -459,13 +471,22 @@ void Store::migrate() {
     throw sql::SqliteError(SQLITE_ERROR, "the cache was written by a newer version of the kiosk");
   }
   sql::Transaction tx(db_);
-  if (version == 2 || version == 3) {
+  if (version >= 2 && version <= 4) {
     // Version 3 keeps how long a program takes, for its card; version 4 each job's occupation
-    // (from its feed or its title) and the occupation vocabulary. The rows fill at the next
-    // import (the parser version went up with each).
+    // (from its feed or its title) and the occupation vocabulary; version 5 what finds the same
+    // job posted twice (kiosk/store/duplicates.cpp). The rows fill at the next import (the
+    // parser version went up with each).
     if (version == 2) db_.exec("ALTER TABLE listings ADD COLUMN weeks INTEGER");
-    db_.exec("ALTER TABLE listings ADD COLUMN occupation TEXT NOT NULL DEFAULT ''");
-    db_.exec(kVocabularySchema);
+    if (version <= 3) {
+      db_.exec("ALTER TABLE listings ADD COLUMN occupation TEXT NOT NULL DEFAULT ''");
+      db_.exec(kVocabularySchema);
+    }
+    db_.exec(
+        "ALTER TABLE listings ADD COLUMN apply_key TEXT NOT NULL DEFAULT '';"
+        "ALTER TABLE listings ADD COLUMN same_key TEXT NOT NULL DEFAULT '';"
+        "ALTER TABLE listings ADD COLUMN richness INTEGER NOT NULL DEFAULT 0;"
+        "ALTER TABLE listings ADD COLUMN dup_of INTEGER;"
+        "CREATE INDEX listings_dup ON listings(dup_of) WHERE dup_of IS NOT NULL;");
     db_.set_user_version(kSchemaVersion);
     tx.commit();
     log::info("cache schema at version " + std::to_string(kSchemaVersion));
@@ -573,9 +594,10 @@ struct FeedImport::Impl {
         insert(database, R"sql(
     INSERT INTO listings(key, kind, feed, id, title, org, body, skills, title_en, title_es,
       industry, types, workplace, no_degree, pay_min, pay_max, pay_unit, pay_hourly, program_type,
-      cost, paid, city, posted, valid_through, start, sample, detail, facets, weeks, occupation)
+      cost, paid, city, posted, valid_through, start, sample, detail, facets, weeks, occupation,
+      apply_key, same_key, richness)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30))sql") {
+      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33))sql") {
     sql::Statement feed_row(db, "INSERT OR IGNORE INTO feeds(url, kind) VALUES (?1, ?2)");
     feed_row.bind(1, state.url).bind(2, state.kind).run();  // listings refer to it
     remove_listings(db, state.url);
@@ -600,6 +622,7 @@ struct FeedImport::Impl {
       insert.bind(20, r.cost).bind(21, r.paid ? 1 : 0).bind(22, r.city).bind(23, r.posted);
       insert.bind(24, r.valid_through).bind(25, r.start).bind(26, r.sample ? 1 : 0);
       insert.bind(27, r.detail).bind(28, r.facets).bind(29, r.weeks).bind(30, r.occupation);
+      insert.bind(31, r.apply_key).bind(32, r.same_key).bind(33, r.richness);
       try {
         insert.run();
         used.insert(key);
@@ -724,7 +747,8 @@ std::optional<std::int64_t> Store::last_confirmed(ListingKind kind) {
 
 std::int64_t Store::count(ListingKind kind, std::int64_t now) {
   sql::Statement s(db_,
-                   "SELECT count(*) FROM listings WHERE kind = ?1 AND (valid_through IS NULL OR "
+                   "SELECT count(*) FROM listings WHERE kind = ?1 AND dup_of IS NULL AND "
+                   "(valid_through IS NULL OR "
                    "valid_through >= ?2)");
   s.bind(1, kind_key(kind)).bind(2, now);
   s.step();
@@ -761,6 +785,7 @@ Conditions sql_conditions(const SearchQuery& q) {
   Conditions c;
   c.add("l.kind = ?", std::string(kind_key(q.kind)));
   c.add("(l.valid_through IS NULL OR l.valid_through >= ?)", q.now);
+  c.add("l.dup_of IS NULL");  // a job posted twice is one card (duplicates.cpp)
   if (q.industry) c.add("l.industry = ?", std::string(key_of(*q.industry)));
   if (q.employment_types != 0) {
     c.add("(l.types & ?) != 0", static_cast<std::int64_t>(q.employment_types));
@@ -1021,7 +1046,9 @@ std::optional<T> Store::record(std::int64_t key) {
 }
 
 std::optional<Job> Store::job(std::int64_t key) {
-  return record<Job>(key);
+  auto job = record<Job>(key);
+  if (job) job->also_posted = also_posted(key);
+  return job;
 }
 
 std::optional<Program> Store::program(std::int64_t key) {

@@ -146,7 +146,7 @@ class FeedImport {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 4;
+  static constexpr int kSchemaVersion = 5;
   static constexpr std::int64_t kCountCap = 500;  // "more than 500 jobs" says enough
   static constexpr int kRankWindow = 500;         // relevance ranks the newest this-many matches
 
@@ -178,7 +178,13 @@ class Store {
   std::int64_t count(ListingKind kind, std::int64_t now);
   std::optional<std::int64_t> last_confirmed(ListingKind kind);  // newest confirmation of its feeds
 
-  std::optional<Job> job(std::int64_t key);
+  std::optional<Job> job(std::int64_t key);  // with also_posted filled in
+
+  // One card per job (kiosk/store/duplicates.h): marks the jobs posted again by another feed,
+  // in one transaction, after a sync changed the jobs. How many are now hidden behind another.
+  std::int64_t mark_duplicates();
+  // The feeds (URLs as configured) whose copies of this job are hidden behind it.
+  std::vector<std::string> also_posted(std::int64_t key);
   std::optional<Program> program(std::int64_t key);
   std::optional<Event> event(std::int64_t key);
   std::optional<Service> service(std::int64_t key);

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
@@ -12,9 +14,13 @@
 #include <thread>
 
 #include "kiosk/base/log.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/base/url.h"
 #include "kiosk/base/utf8.h"
+#include "kiosk/config/secrets.h"
+#include "kiosk/feeds/ashby.h"
 #include "kiosk/feeds/bounds.h"
+#include "kiosk/feeds/careeronestop.h"
 #include "kiosk/feeds/ctdl.h"
 #include "kiosk/feeds/etpl_csv.h"
 #include "kiosk/feeds/greenhouse.h"
@@ -22,6 +28,7 @@
 #include "kiosk/feeds/jsonld.h"
 #include "kiosk/feeds/lever.h"
 #include "kiosk/feeds/sample_dates.h"
+#include "kiosk/feeds/usajobs.h"
 #include "kiosk/feeds/xml_jobs.h"
 #include "kiosk/store/occupation_vocabulary.h"
 #include "kiosk/store/record_json.h"
@@ -156,6 +163,9 @@ FeedFormat detect_format(std::string_view body) {
   if (body.front() == '{' || body.front() == '[') {
     if (head.find("\"absolute_url\"") != std::string_view::npos) return FeedFormat::Greenhouse;
     if (head.find("\"hostedUrl\"") != std::string_view::npos) return FeedFormat::Lever;
+    if (feeds::looks_like_usajobs(head)) return FeedFormat::Usajobs;
+    if (feeds::looks_like_careeronestop(head)) return FeedFormat::CareerOneStop;
+    if (feeds::looks_like_ashby(head)) return FeedFormat::Ashby;
     if (feeds::looks_like_ctdl(head)) return FeedFormat::Ctdl;  // before the schema.org check
     if (head.find("\"@type\"") != std::string_view::npos ||
         head.find("\"@graph\"") != std::string_view::npos ||
@@ -172,13 +182,14 @@ FeedFormat detect_format(std::string_view body) {
   return FeedFormat::Unknown;
 }
 
-ParseResult parse_feed(std::string_view body, const std::string& source_url) {
-  const FeedFormat format = detect_format(body);
+ParseResult parse_feed(std::string_view body, const std::string& source_url,
+                       std::optional<FeedFormat> format) {
+  const FeedFormat chosen = format.value_or(detect_format(body));
   // XML says its own encoding (libxml2 converts it to UTF-8, or refuses the document).
-  if (format != FeedFormat::Xml && !utf8::valid(body)) {
+  if (chosen != FeedFormat::Xml && !utf8::valid(body)) {
     return ParseError{"the feed is not valid UTF-8 text"};
   }
-  switch (format) {
+  switch (chosen) {
     case FeedFormat::JsonLd:
       return feeds::parse_jsonld(body, source_url);
     case FeedFormat::Greenhouse:
@@ -189,6 +200,12 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url) {
       return feeds::parse_etpl_csv(body, source_url);
     case FeedFormat::Ctdl:
       return feeds::parse_ctdl(body, source_url);
+    case FeedFormat::Usajobs:
+      return feeds::parse_usajobs(body, source_url);
+    case FeedFormat::CareerOneStop:
+      return feeds::parse_careeronestop(body, source_url);
+    case FeedFormat::Ashby:
+      return feeds::parse_ashby(body, source_url);
     case FeedFormat::Xml:
       return feeds::parse_xml_jobs(body, source_url);
     case FeedFormat::Unknown:
@@ -203,7 +220,8 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url) {
   if (body.find_first_not_of(" \r\n\t") == std::string_view::npos)
     return ParseError{"the feed is empty"};
   return ParseError{
-      "not a feed format the kiosk reads (JSON-LD, Greenhouse, Lever, ETPL CSV or XML job feeds)"};
+      "not a feed format the kiosk reads (schema.org JSON-LD, Greenhouse, Lever, Ashby, ETPL CSV, "
+      "CTDL, USAJOBS, CareerOneStop or an XML job feed)"};
 }
 
 namespace {
@@ -310,8 +328,113 @@ std::string read_body(const std::filesystem::path& path, FeedFormat format) {
   return body;
 }
 
+// The first 64 KiB of a file, for format detection.
+std::string read_head(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::string head(std::size_t{1} << 16, '\0');
+  in.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(in.gcount()));
+  return head;
+}
+
+// The feed's URL and headers as configured (secrets still named, not filled in).
+FeedSource feed_source_of(const FeedSpec& feed) {
+  FeedSource source(feed.url);
+  source.headers = feed.headers;
+  return source;
+}
+
+// The secrets file of one sync run: read once, when the first feed needs it.
+class RunSecrets {
+ public:
+  // Why the feeds that need it cannot have it, or nullopt.
+  std::optional<std::string> load(const std::filesystem::path& file) {
+    if (!loaded_) {
+      loaded_ = true;
+      if (file.empty()) return std::nullopt;  // resolve_feed says which secret has no file
+      auto result = Secrets::load(file);
+      if (auto* why = std::get_if<std::string>(&result)) {
+        problem_ = *why;
+      } else {
+        secrets_.emplace(std::move(std::get<Secrets>(result)));
+      }
+    }
+    return problem_;
+  }
+  const Secrets* get() const { return secrets_ ? &*secrets_ : nullptr; }
+
+ private:
+  bool loaded_ = false;
+  std::optional<std::string> problem_;
+  std::optional<Secrets> secrets_;
+};
+
+// Feeds whose server asked for a longer wait than a sync makes (Retry-After): not asked again
+// before that time, for as long as the kiosk runs.
+class RetryWaits {
+ public:
+  void until(const std::string& url, std::int64_t when) {
+    const std::lock_guard lock(mutex_);
+    until_[url] = when;
+  }
+  std::optional<std::string> waiting(const std::string& url, std::int64_t now) {
+    const std::lock_guard lock(mutex_);
+    const auto it = until_.find(url);
+    if (it == until_.end()) return std::nullopt;
+    if (now >= it->second) {
+      until_.erase(it);
+      return std::nullopt;
+    }
+    const std::int64_t minutes = (it->second - now + 59) / 60;
+    return "not asked again yet: the server asked the kiosk to wait " +
+           std::to_string(minutes) + (minutes == 1 ? " more minute" : " more minutes") +
+           " (Retry-After); the listings it has stay";
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::int64_t> until_;
+};
+
+RetryWaits& retry_waits() {
+  static RetryWaits waits;
+  return waits;
+}
+
+// A request made again after a short Retry-After (429, 503), at most twice; a longer wait, or a
+// third refusal, is the answer.
+FetchResult fetch_honouring_retry(const FetchRequest& request, const std::atomic<bool>* cancel) {
+  for (int attempt = 0;; ++attempt) {
+    FetchResult result = fetch(request, cancel);
+    const bool busy = result.http_code == 429 || result.http_code == 503;
+    if (result.status != FetchResult::Status::Failed || !busy || !result.retry_after_s ||
+        *result.retry_after_s > kMaxRetryWaitSeconds || attempt == 2) {
+      return result;
+    }
+    const auto until = std::chrono::steady_clock::now() +
+                       std::chrono::seconds(std::max<long>(1, *result.retry_after_s));
+    while (std::chrono::steady_clock::now() < until) {
+      if (cancel != nullptr && cancel->load()) return result;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+}
+
+// Wipes a string holding a secret when the scope ends, however it ends.
+class WipeOnExit {
+ public:
+  explicit WipeOnExit(std::string& s) : s_(s) {}
+  ~WipeOnExit() { wipe(s_); }
+  WipeOnExit(const WipeOnExit&) = delete;
+  WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+ private:
+  std::string& s_;
+};
+
 FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& options,
-                     const std::atomic<bool>* cancel, RunVocabulary& vocabulary) {
+                     const std::atomic<bool>* cancel, RunVocabulary& vocabulary,
+                     RunSecrets& secrets) {
   FeedOutcome out;
   out.url = feed.url;
   out.kind = feed.kind;
@@ -326,7 +449,7 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     out.error = std::move(why);
     out.records = have_data ? previous->records : 0;
     store.record_failure(feed.url, kind, out.error, now);
-    log::warn("sync " + feed.url + ": " + out.error);
+    log::warn("sync " + feed_log_name(feed.url) + ": " + out.error);
     return out;
   };
   const auto unchanged = [&] {
@@ -336,56 +459,143 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     return out;
   };
 
-  // 1. The body, as a file: the source itself for file: URLs, a scratch download otherwise.
-  std::filesystem::path body;
-  std::optional<ScratchFile> scratch;
+  // 1. The body, as files: the source itself for file: URLs, scratch downloads otherwise (one
+  // per page of a paged search API, read as they come to know whether another page follows).
+  const std::optional<FeedFormat> named = configured_format(feed.format);
+  std::vector<std::filesystem::path> bodies;
+  std::deque<ScratchFile> scratch;  // not movable: a deque never moves them
+  std::vector<ParsedFeed> pages;  // a paged source's records, page by page
   std::string etag;
   std::string last_modified;
+  std::optional<FeedFormat> format = named;
   if (feed.url.starts_with("file:")) {
     std::string why;
-    body = file_url_path(feed.url, &why);
-    if (body.empty()) return fail(why);
+    bodies.push_back(file_url_path(feed.url, &why));
+    if (bodies.back().empty()) return fail(why);
     std::error_code ec;
-    const auto size = std::filesystem::file_size(body, ec);
-    if (ec) return fail("cannot read " + body.string() + ": " + ec.message());
+    const auto size = std::filesystem::file_size(bodies.back(), ec);
+    if (ec) return fail("cannot read " + bodies.back().string() + ": " + ec.message());
     if (size > options.request_template.max_bytes) {
       return fail(over_size_limit(options.request_template.max_bytes));
     }
   } else {
-    static std::atomic<unsigned> counter{0};
-    const auto dir =
-        options.scratch_dir.empty() ? std::filesystem::temp_directory_path() : options.scratch_dir;
-    scratch.emplace(dir / ("download-" + std::to_string(::getpid()) + "-" +
-                           std::to_string(counter++) + ".tmp"));
+    if (const auto wait = retry_waits().waiting(feed.url, now)) return fail(*wait);
+    const Secrets* keys = nullptr;
+    if (!secret_names(feed_source_of(feed)).empty()) {
+      if (const auto problem = secrets.load(feed.secrets_file)) return fail(*problem);
+      keys = secrets.get();
+    }
+    auto resolved = resolve_feed(feed_source_of(feed), keys);
+    if (auto* why = std::get_if<std::string>(&resolved)) return fail(*why);
+    const ResolvedFeed& target = std::get<ResolvedFeed>(resolved);
     FetchRequest request = options.request_template;
-    request.url = feed.url;
-    request.body_file = scratch->path();
-    if (same_parser) {
+    for (const auto& header : target.headers) request.headers.emplace_back(header.name, header.value);
+    const bool with_key = !secret_names(feed_source_of(feed)).empty();
+    // Conditional requests only for a feed of one page (a paged answer is compared whole).
+    if (same_parser && !(named && paged_format(*named))) {
       request.etag = previous->etag;
       request.last_modified = previous->last_modified;
     }
-    FetchResult fetched = fetch(request, cancel);
-    if (fetched.status == FetchResult::Status::Failed) return fail(fetched.error);
-    if (fetched.status == FetchResult::Status::NotModified) {
-      if (!have_data)
-        return fail("the server said the feed had not changed, but nothing is cached");
-      return unchanged();
+    std::string first_url = named ? first_page_url(target.url, *named) : target.url;
+    std::string page_url = first_url;
+    const WipeOnExit wipe_first(first_url);
+    const WipeOnExit wipe_page(page_url);
+    std::size_t total_bytes = 0;
+    std::int64_t records_read = 0;
+    bool tried_v1 = false;
+    for (int page = 1;;) {
+      static std::atomic<unsigned> counter{0};
+      const auto dir = options.scratch_dir.empty() ? std::filesystem::temp_directory_path()
+                                                   : options.scratch_dir;
+      scratch.emplace_back(dir / ("download-" + std::to_string(::getpid()) + "-" +
+                                  std::to_string(counter++) + ".tmp"));
+      request.url = page_url;
+      request.body_file = scratch.back().path();
+      if (total_bytes >= options.request_template.max_bytes) {
+        return fail(over_size_limit(options.request_template.max_bytes));
+      }
+      request.max_bytes = options.request_template.max_bytes - total_bytes;
+      const std::string who = source_name(feed.url, format);
+      FetchResult fetched = fetch_honouring_retry(request, cancel);
+      wipe(request.url);
+      if (fetched.status == FetchResult::Status::Failed) {
+        // CareerOneStop: v2 first, v1 where v2 is not offered.
+        if (page == 1 && fetched.http_code == 404 && !tried_v1) {
+          if (auto v1 = careeronestop_v1_url(page_url)) {
+            log::info("sync " + feed_log_name(feed.url) + ": " + who +
+                      " has no v2 job search here; asking v1");
+            tried_v1 = true;
+            first_url = page_url = std::move(*v1);
+            scratch.pop_back();
+            continue;
+          }
+        }
+        if (fetched.retry_after_s && *fetched.retry_after_s > kMaxRetryWaitSeconds) {
+          retry_waits().until(feed.url, now + *fetched.retry_after_s);
+        }
+        if (page > 1 && fetched.error.starts_with("the feed is larger than")) {
+          fetched.error = over_size_limit(options.request_template.max_bytes) + " (its pages together)";
+        }
+        const std::string words = refusal_words(fetched, who, with_key);
+        return fail(page == 1 ? words : "page " + std::to_string(page) + ": " + words);
+      }
+      if (fetched.status == FetchResult::Status::NotModified) {
+        if (!have_data)
+          return fail("the server said the feed had not changed, but nothing is cached");
+        return unchanged();
+      }
+      std::error_code ec;
+      total_bytes += static_cast<std::size_t>(std::filesystem::file_size(request.body_file, ec));
+      bodies.push_back(request.body_file);
+      if (page == 1) {
+        etag = fetched.etag;
+        last_modified = fetched.last_modified;
+        if (!format) format = detect_format(read_head(request.body_file));
+      }
+      if (!paged_format(*format)) break;
+      // A paged source: read this page now, to know whether another follows.
+      etag.clear();  // compared whole, by content
+      last_modified.clear();
+      ParseResult parsed = parse_feed(read_body(request.body_file, *format), feed.url, *format);
+      if (auto* error = std::get_if<ParseError>(&parsed)) {
+        return fail(page == 1 ? error->reason
+                              : "page " + std::to_string(page) + ": " + error->reason);
+      }
+      ParsedFeed& records = pages.emplace_back(std::move(std::get<ParsedFeed>(parsed)));
+      records_read += static_cast<std::int64_t>(records.size());
+      auto next = next_page_url(first_url, *format, page, records_read, records);
+      if (next && page >= feed.max_pages) {
+        out.warnings.push_back(
+            who + " has " +
+            (records.source_total ? feeds::with_commas(*records.source_total) + " listings"
+                                  : std::string("more pages")) +
+            "; the kiosk read the first " + std::to_string(page) + " pages (" +
+            feeds::with_commas(records_read) + ") as max_pages allows");
+        next.reset();
+      }
+      if (!next) break;
+      page_url = std::move(*next);
+      ++page;
     }
-    body = scratch->path();
-    etag = fetched.etag;
-    last_modified = fetched.last_modified;
   }
 
   // 2. Unchanged content costs nothing more; damaged text goes no further.
-  const auto facts = inspect(body);
-  if (!facts) return fail("cannot read " + body.string());
+  FileFacts facts;
+  for (const auto& body : bodies) {
+    const auto page_facts = inspect(body);
+    if (!page_facts) return fail("cannot read " + body.string());
+    facts.hash += (facts.hash.empty() ? "" : "+") + page_facts->hash;
+    facts.utf8 = facts.utf8 && page_facts->utf8;
+    if (facts.head.empty()) facts.head = page_facts->head;
+  }
+  const std::filesystem::path& body = bodies.front();
   // Events are read again each day even when the file is the same: sample events move with the
   // calendar (kiosk/feeds/sample_dates.h), and an events feed is small.
   const std::string content_hash =
-      std::string(kParserVersion) + vocabulary.tag() + facts->hash +
+      std::string(kParserVersion) + vocabulary.tag() + facts.hash +
       (feed.kind == ListingKind::Event ? "+day" + std::to_string(now / 86400) : std::string());
   if (same_parser && content_hash == previous->content_hash) return unchanged();
-  if (!facts->utf8 && detect_format(facts->head) != FeedFormat::Xml) {
+  if (!facts.utf8 && format.value_or(detect_format(facts.head)) != FeedFormat::Xml) {
     return fail("the feed is not valid UTF-8 text");  // XML says its own encoding
   }
 
@@ -399,6 +609,7 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
   std::int64_t other_kinds = 0;
   feeds::SkippedRecords skipped;
   std::string error;  // set inside the import's scope, reported after its rollback
+  bool allow_empty = false;  // the source answered "none" (counts only): not a failure
   try {
     const OccupationTagger* tagger = vocabulary.tagger();
     FeedImport import(store, state, now);
@@ -407,8 +618,23 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
       import.add(admit(std::move(batch), feed.kind, skipped, now, tagger));
       batch = ParsedFeed{};
     };
-    const FeedFormat format = detect_format(facts->head);
-    if (format == FeedFormat::JsonLd || format == FeedFormat::Xml) {
+    if (!format) format = detect_format(facts.head);
+    bool counts_only = !pages.empty();
+    std::optional<std::int64_t> counted;
+    for (auto& page : pages) {  // a paged source, read while paging
+      counts_only = counts_only && page.counts_only;
+      if (page.source_total) counted = page.source_total;
+      out.warnings.insert(out.warnings.end(), page.warnings.begin(), page.warnings.end());
+      take(page);
+    }
+    if (!pages.empty()) {
+      allow_empty = counts_only;
+      if (counts_only) {
+        out.warnings.push_back(source_name(feed.url, format) + " answered with counts only (" +
+                               feeds::with_commas(counted.value_or(0)) +
+                               " listings) and no list of them: 0 imported");
+      }
+    } else if (*format == FeedFormat::JsonLd || *format == FeedFormat::Xml) {
       // Parsing and inserting overlap: a parser thread prepares batches while this thread
       // inserts the previous ones (a kiosk has two cores; the UI needs little during a sync).
       BatchPipe pipe;
@@ -420,7 +646,7 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
           batch = ParsedFeed{};
           if (!pipe.push(std::move(prepared))) throw std::runtime_error("the import stopped");
         };
-        if (format == FeedFormat::Xml) {
+        if (*format == FeedFormat::Xml) {
           streamed = feeds::stream_xml_jobs(body, feed.url, sink);
         } else {
           std::ifstream file(body, std::ios::binary);
@@ -440,15 +666,23 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
       if (auto* parse_error = std::get_if<ParseError>(&streamed)) {
         error = parse_error->reason;
       } else {
-        out.warnings = std::get<feeds::StreamSummary>(streamed).warnings;
+        const auto& streamed_warnings = std::get<feeds::StreamSummary>(streamed).warnings;
+        out.warnings.insert(out.warnings.end(), streamed_warnings.begin(), streamed_warnings.end());
       }
     } else {
-      ParseResult parsed = parse_feed(read_body(body, format), feed.url);
+      ParseResult parsed = parse_feed(read_body(body, *format), feed.url, named);
       if (auto* parse_error = std::get_if<ParseError>(&parsed)) {
         error = parse_error->reason;
       } else {
         auto& records = std::get<ParsedFeed>(parsed);
-        out.warnings = records.warnings;
+        out.warnings.insert(out.warnings.end(), records.warnings.begin(), records.warnings.end());
+        if (records.counts_only && records.size() == 0) {
+          allow_empty = true;
+          out.warnings.push_back(
+              source_name(feed.url, format) + " answered with counts only (" +
+              feeds::with_commas(records.source_total.value_or(0)) +
+              " listings) and no list of them: 0 imported");
+        }
         take(records);
       }
     }
@@ -456,7 +690,7 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     if (import.repeated_ids() > 0) {
       skipped.by_reason["the same id as an earlier record"] += import.repeated_ids();
     }
-    if (error.empty() && import.count() == 0) {
+    if (error.empty() && import.count() == 0 && !allow_empty) {
       error = other_kinds > 0 ? "expected " + kind + " but the feed holds other kinds of listings"
               : skipped.count() > 0 ? "every listing was skipped (" + join(skipped.summary()) + ")"
                                     : "the feed has no listings";
@@ -472,9 +706,36 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
   }
   if (!error.empty()) return fail(error);
   out.status = FeedOutcome::Status::Updated;
-  log::info("sync " + feed.url + ": " + std::to_string(out.records) + " " + kind);
-  for (const auto& reason : out.skip_reasons) log::warn("sync " + feed.url + ": " + reason);
+  log::info("sync " + feed_log_name(feed.url) + ": " + std::to_string(out.records) + " " + kind);
+  for (const auto& reason : out.skip_reasons) {
+    log::warn("sync " + feed_log_name(feed.url) + ": " + reason);
+  }
+  for (const auto& warning : out.warnings) {
+    log::info("sync " + feed_log_name(feed.url) + ": " + warning);
+  }
   return out;
+}
+
+}  // namespace
+
+namespace {
+
+// One card per job (kiosk/store/duplicates.h), once the jobs have changed.
+void mark_duplicates_after(Store& store, const std::vector<FeedOutcome>& outcomes) {
+  const bool jobs_changed =
+      std::any_of(outcomes.begin(), outcomes.end(), [](const FeedOutcome& o) {
+        return o.kind == ListingKind::Job && (o.status == FeedOutcome::Status::Updated ||
+                                              o.status == FeedOutcome::Status::Removed);
+      });
+  if (!jobs_changed) return;
+  try {
+    const std::int64_t hidden = store.mark_duplicates();
+    log::info("sync: " + std::to_string(hidden) +
+              (hidden == 1 ? " job was" : " jobs were") +
+              " posted again by another feed and shows once");
+  } catch (const sql::SqliteError& e) {  // the listings stay; a job may show twice until next time
+    log::warn(std::string("sync: could not mark the jobs posted twice: ") + e.what());
+  }
 }
 
 }  // namespace
@@ -482,7 +743,10 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
 FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& options,
                       const std::atomic<bool>* cancel) {
   RunVocabulary vocabulary(options.vocabulary_file, store);
-  return sync_one(store, feed, options, cancel, vocabulary);
+  RunSecrets secrets;
+  FeedOutcome out = sync_one(store, feed, options, cancel, vocabulary, secrets);
+  mark_duplicates_after(store, {out});
+  return out;
 }
 
 namespace {
@@ -509,7 +773,7 @@ std::vector<FeedOutcome> remove_unlisted_feeds(Store& store, const std::vector<F
     return {};
   }
   for (const auto& out : removed) {
-    log::info("sync " + out.url + ": no longer configured; " + std::to_string(out.records) +
+    log::info("sync " + feed_log_name(out.url) + ": no longer configured; " + std::to_string(out.records) +
               " listings removed");
   }
   return removed;
@@ -522,12 +786,14 @@ std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& fee
   if (cancel != nullptr && cancel->load()) return {};
   std::vector<FeedOutcome> outcomes = remove_unlisted_feeds(store, feeds);
   RunVocabulary vocabulary(options.vocabulary_file, store);
+  RunSecrets secrets;
   std::size_t done = 0;
   for (const auto& feed : feeds) {
     if (cancel != nullptr && cancel->load()) break;
-    outcomes.push_back(sync_one(store, feed, options, cancel, vocabulary));
+    outcomes.push_back(sync_one(store, feed, options, cancel, vocabulary, secrets));
     if (options.on_feed) options.on_feed(++done, feeds.size());
   }
+  mark_duplicates_after(store, outcomes);
   return outcomes;
 }
 

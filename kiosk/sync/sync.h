@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,6 +16,7 @@
 #include "kiosk/model/model.h"
 #include "kiosk/store/store.h"
 #include "kiosk/sync/fetch.h"
+#include "kiosk/sync/source_api.h"
 
 namespace kiosk {
 
@@ -42,7 +44,7 @@ struct FeedOutcome {
   Status status = Status::Failed;
   std::int64_t records = 0;
   std::string error;
-  std::vector<std::string> warnings;
+  std::vector<std::string> warnings;  // also: pages left unread, a count-only answer
   // Records of an updated feed left out by the bounds per record (kiosk/feeds/bounds.h) or for
   // repeating an id, and why: "3 records skipped: title longer than 1,000 characters".
   std::int64_t skipped = 0;
@@ -56,15 +58,16 @@ std::string_view status_key(FeedOutcome::Status status);  // updated, unchanged,
 // fetched in full and imported again at the next sync, not only when a feed changes. Raise it
 // with every change to what parsing yields.
 // 3: bounds per record, CTDL, occupations, program schedule and degree; 4: FAQ answers' links;
-// 5: jobs tagged with an occupation by their titles. (A new occupation vocabulary also imports
+// 5: jobs tagged with an occupation by their titles; 6: what finds a job posted twice, and the
+// USAJOBS, CareerOneStop, Ashby and XML readers. (A new occupation vocabulary also imports
 // every feed again: its version follows this tag in the hash.)
-inline constexpr std::string_view kParserVersion = "parser-5:";
-
-enum class FeedFormat { JsonLd, Greenhouse, Lever, EtplCsv, Ctdl, Xml, Unknown };
+inline constexpr std::string_view kParserVersion = "parser-6:";
 
 // Looks at the content, not the URL or the content type.
 FeedFormat detect_format(std::string_view body);
-ParseResult parse_feed(std::string_view body, const std::string& source_url);
+// With `format` named (a feed's `format` setting), that reader is used whatever the content.
+ParseResult parse_feed(std::string_view body, const std::string& source_url,
+                       std::optional<FeedFormat> format = std::nullopt);
 
 struct SyncOptions {
   FetchRequest request_template;      // sizes (max_bytes: [feeds] max_feed_mb), timeouts, agent

@@ -17,6 +17,8 @@
 
 #include <gtest/gtest.h>
 
+#include "kiosk/base/url.h"
+
 #include "kiosk/base/log.h"
 #include "kiosk/signup/outbox.h"
 #include "kiosk/store/store.h"
@@ -259,6 +261,17 @@ TEST(FeedHealthTest, SourcesShowNoPathQueryOrCredentials) {
   EXPECT_EQ(feed_source("file:///srv/feeds/jobs.jsonld"), "jobs.jsonld");
   EXPECT_EQ(feed_source("file:sample/programs.csv"), "programs.csv");
   EXPECT_EQ(feed_source("ftp://example.org/x"), "");
+  // Log lines: host and path, never the query or a user name.
+  EXPECT_EQ(feed_log_name("https://user:s3cret@Jobs.Example.org:8443/v1/feed?token=abc#x"),
+            "jobs.example.org/v1/feed");
+  EXPECT_EQ(feed_log_name("https://api.careeronestop.org/v2/jobsearch/{secret:user}/0/FL"),
+            "api.careeronestop.org/v2/jobsearch/{secret:user}/0/FL");
+  EXPECT_EQ(feed_log_name("file:sample/programs.csv"), "programs.csv");
+  // What residents read on "Also posted on".
+  EXPECT_EQ(feed_display_name("https://data.usajobs.gov/api/search?x=1"), "USAJOBS");
+  EXPECT_EQ(feed_display_name("https://api.careeronestop.org/v2/jobsearch/x"), "CareerOneStop");
+  EXPECT_EQ(feed_display_name("https://www.miamidadejobs.example/feed.xml"),
+            "miamidadejobs.example");
 }
 
 TEST(FeedHealthTest, EachFeedInThePanelsOrderWithItsProblem) {

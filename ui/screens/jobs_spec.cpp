@@ -1,6 +1,9 @@
 // Find a job, as a spec on the shared listing browser: its filters, its cards, its job page.
+#include <algorithm>
 #include <string>
+#include <vector>
 
+#include "kiosk/base/url.h"
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/i18n/format.h"
 #include "ui/screens/listing_spec.h"
@@ -42,6 +45,18 @@ DetailView job_detail(Ui& ui, const kiosk::Listing& listing, std::int64_t key) {
     fact("jobs.detail.workplace"_msg, kiosk::workplace_name(ui.tr, job.workplace));
   }
   if (job.posted) fact("jobs.detail.posted"_msg, kiosk::format_posted(ui.tr, *job.posted, ui.now));
+  // The same job from other feeds, shown once (kiosk/store/duplicates.h).
+  std::vector<std::string> elsewhere;
+  for (const auto& feed : job.also_posted) {
+    std::string name = kiosk::feed_display_name(feed);
+    const std::string here = kiosk::feed_display_name(job.source);
+    if (name != here && std::find(elsewhere.begin(), elsewhere.end(), name) == elsewhere.end()) {
+      elsewhere.push_back(std::move(name));
+    }
+  }
+  std::string also;
+  for (const auto& name : elsewhere) also += (also.empty() ? "" : ", ") + name;
+  fact("jobs.detail.also_posted"_msg, also);
   v.sample = job.sample;
   v.description = spanish && !job.description.es.empty() ? job.description.es : job.description.en;
 

@@ -47,6 +47,8 @@ kiosk::MsgKey problem_key(kiosk::staff::FeedProblem problem) {
       return "staff.panel.feed.not_a_feed"_msg;
     case kiosk::staff::FeedProblem::TooBig:
       return "staff.panel.feed.too_big"_msg;
+    case kiosk::staff::FeedProblem::Key:
+      return "staff.panel.feed.key"_msg;
     case kiosk::staff::FeedProblem::None:
     case kiosk::staff::FeedProblem::Other:
       break;
