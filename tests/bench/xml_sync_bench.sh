@@ -43,7 +43,7 @@ done
 
 echo "## XML job feed import ($(date -u +%Y-%m-%d), $(uname -m), $(nproc) cores)"
 echo
-echo "\`workforce-kiosk sync\` (${preset} build) of one generated XML feed of ${feed_mb} MB ($(cat "$work/generated"); ${records} imported) from a \`file://\` URL into an empty data directory, ${runs} run(s):"
+echo "\`workforce-kiosk sync\` (${preset} build) of one generated XML feed of ${feed_mb} MB ($(cut -d, -f1 "$work/generated"), ${records} imported) from a \`file://\` URL into an empty data directory, ${runs} run(s):"
 echo
 echo "| what | median | runs |"
 echo "|---|---|---|"
