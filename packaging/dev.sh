@@ -4,8 +4,8 @@
 #   packaging/dev.sh run [KIOSK OPTIONS]   install what is missing, build, start the kiosk
 #   packaging/dev.sh test                  install what is missing, build, run the whole suite
 #   packaging/dev.sh build [PRESET]        only build (debug, release or asan)
-#   packaging/dev.sh bench                 release build, listings, matching, frame-time and printing
-#                                          benchmarks → BENCHMARKS.md
+#   packaging/dev.sh bench                 release build, listings, matching, frame-time, printing and
+#                                          XML feed import benchmarks → BENCHMARKS.md
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #   packaging/dev.sh package [--arch arm64] the Debian package → dist/ (debhelper; lintian-checked)
 #
@@ -127,6 +127,8 @@ case "$cmd" in
     replace_section "## Matching" "$md"
     KIOSK_BENCH_MD="$md" build/release/tests/printout_bench
     replace_section "## Printing" "$md"
+    tests/bench/xml_sync_bench.sh build/release/workforce-kiosk "$root" > "$md"
+    replace_section "## XML job feed import" "$md"
     rm -f "$md"
     say "BENCHMARKS.md updated"
     ;;

@@ -325,7 +325,7 @@ std::optional<std::string> clock_of(std::string_view token) {
   if (n < 2 || i <= token.size() || parts[0] > 23 || parts[1] > 59 || parts[2] > 60) {
     return std::nullopt;
   }
-  char out[16];
+  char out[48];
   std::snprintf(out, sizeof out, "%02d:%02d:%02d", parts[0], parts[1], parts[2]);
   return std::string(out);
 }
@@ -388,7 +388,7 @@ std::optional<std::int64_t> date_of(std::string_view raw) {
     const std::string_view y = first.substr(slash2 + 1);
     if (all_digits(m) && all_digits(d) && all_digits(y) && m.size() <= 2 && d.size() <= 2 &&
         y.size() == 4) {
-      char iso[16];
+      char iso[48];
       std::snprintf(iso, sizeof iso, "%s-%02d-%02d", std::string(y).c_str(), to_int(m), to_int(d));
       return parse_date(iso);
     }
@@ -600,7 +600,7 @@ std::string hashed_id(const Job& job, std::string_view date) {
     for (const char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
     h = (h ^ 0x1Fu) * 1099511628211ull;
   }
-  char out[24];
+  char out[32];
   std::snprintf(out, sizeof out, "x-%016llx", static_cast<unsigned long long>(h));
   return out;
 }
