@@ -124,10 +124,14 @@ std::string feed_log_name(std::string_view url) {
 
 std::string feed_display_name(std::string_view url) {
   static constexpr std::pair<std::string_view, std::string_view> kServices[] = {
-      {"data.usajobs.gov", "USAJOBS"},         {"www.usajobs.gov", "USAJOBS"},
-      {"api.careeronestop.org", "CareerOneStop"}, {"boards-api.greenhouse.io", "Greenhouse"},
-      {"boards.greenhouse.io", "Greenhouse"},  {"api.lever.co", "Lever"},
-      {"jobs.lever.co", "Lever"},              {"api.ashbyhq.com", "Ashby"},
+      {"data.usajobs.gov", "USAJOBS"},
+      {"www.usajobs.gov", "USAJOBS"},
+      {"api.careeronestop.org", "CareerOneStop"},
+      {"boards-api.greenhouse.io", "Greenhouse"},
+      {"boards.greenhouse.io", "Greenhouse"},
+      {"api.lever.co", "Lever"},
+      {"jobs.lever.co", "Lever"},
+      {"api.ashbyhq.com", "Ashby"},
       {"jobs.ashbyhq.com", "Ashby"},
   };
   const auto a = http_authority(url);

@@ -194,11 +194,11 @@ std::optional<std::string> feed_url_problem(const std::string& url) {
 // A header's name: an HTTP token the kiosk may set (not one curl manages itself).
 std::optional<std::string> header_name_problem(std::string_view name) {
   static constexpr std::string_view kTokenChars = "!#$%&'*+-.^_`|~";
-  const bool token = !name.empty() && name.size() <= 64 &&
-                     std::all_of(name.begin(), name.end(), [](char c) {
-                       return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
-                              kTokenChars.find(c) != std::string_view::npos;
-                     });
+  const bool token =
+      !name.empty() && name.size() <= 64 && std::all_of(name.begin(), name.end(), [](char c) {
+        return std::isalnum(static_cast<unsigned char>(c)) != 0 ||
+               kTokenChars.find(c) != std::string_view::npos;
+      });
   if (!token) return "\"" + std::string(name) + "\" is not a header name";
   std::string lower(name);
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -236,7 +236,8 @@ std::function<void(const toml::node&, const std::string&)> feed_list_key(
       }
       const auto* table = element.as_table();
       if (table == nullptr) {
-        check.fail(element.source(), where + ": expected a URL in quotes or { url = \"…\", … }, got " +
+        check.fail(element.source(), where +
+                                         ": expected a URL in quotes or { url = \"…\", … }, got " +
                                          std::string(type_name(element)));
         continue;
       }
@@ -259,12 +260,13 @@ std::function<void(const toml::node&, const std::string&)> feed_list_key(
           }
         } else if (key == "format") {
           const auto* format = value.as_string();
-          const auto known = format != nullptr && std::find(std::begin(kFeedFormats),
-                                                            std::end(kFeedFormats),
-                                                            format->get()) != std::end(kFeedFormats);
+          const auto known =
+              format != nullptr && std::find(std::begin(kFeedFormats), std::end(kFeedFormats),
+                                             format->get()) != std::end(kFeedFormats);
           if (!known) {
             std::string formats;
-            for (const auto f : kFeedFormats) formats += (formats.empty() ? "" : ", ") + std::string(f);
+            for (const auto f : kFeedFormats)
+              formats += (formats.empty() ? "" : ", ") + std::string(f);
             fail(value, "format: expected one of " + formats);
           } else {
             feed.format = format->get();
@@ -279,7 +281,9 @@ std::function<void(const toml::node&, const std::string&)> feed_list_key(
         } else if (key == "headers") {
           const auto* headers = value.as_table();
           if (headers == nullptr || headers->size() > 16) {
-            fail(value, R"(headers: expected at most 16 headers in { }, like { "User-Agent" = "kiosk@center.example" })");
+            fail(
+                value,
+                R"(headers: expected at most 16 headers in { }, like { "User-Agent" = "kiosk@center.example" })");
             continue;
           }
           for (const auto& [header, header_value] : *headers) {
@@ -289,20 +293,23 @@ std::function<void(const toml::node&, const std::string&)> feed_list_key(
               fail(header_value, "headers: " + *why);
             } else if (v == nullptr || v->get().empty() || v->get().size() > 1024 ||
                        has_control_chars(v->get())) {
-              fail(header_value, "headers: " + header_name +
-                                     " needs a value in quotes, 1 to 1,024 characters, on one line");
+              fail(header_value,
+                   "headers: " + header_name +
+                       " needs a value in quotes, 1 to 1,024 characters, on one line");
             } else if (auto secret = secret_reference(v->get())) {
               if (!valid_secret_name(*secret)) {
-                fail(header_value, "headers: " + header_name +
-                                       ": write \"secret:NAME\", NAME of letters, digits, '_', '-' or '.'");
+                fail(header_value,
+                     "headers: " + header_name +
+                         ": write \"secret:NAME\", NAME of letters, digits, '_', '-' or '.'");
               } else {
                 feed.headers.push_back({header_name, v->get()});
               }
             } else if (credential_header(header_name)) {
               // Never the value itself in an error: it is a key.
-              fail(header_value, "headers: " + header_name +
-                                     " holds a credential written into kiosk.toml; put it in the "
-                                     "secrets file ([feeds] secrets_file) and write \"secret:NAME\" here");
+              fail(header_value,
+                   "headers: " + header_name +
+                       " holds a credential written into kiosk.toml; put it in the "
+                       "secrets file ([feeds] secrets_file) and write \"secret:NAME\" here");
             } else {
               feed.headers.push_back({header_name, v->get()});
             }

@@ -234,7 +234,8 @@ std::variant<ResolvedFeed, std::string> resolve_feed(const FeedSource& feed,
         open == std::string::npos ? std::string::npos : feed.url.find('}', open);
     if (close == std::string::npos) break;
     out.url.append(feed.url, at, open - at);
-    const auto name = secret_reference(std::string_view(feed.url).substr(open + 1, close - open - 1));
+    const auto name =
+        secret_reference(std::string_view(feed.url).substr(open + 1, close - open - 1));
     const std::string* value = name ? value_of(*name) : nullptr;
     if (value == nullptr) return missing(name.value_or(""));
     std::string encoded = percent_encode(*value);

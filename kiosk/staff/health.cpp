@@ -75,7 +75,6 @@ std::size_t kind_rank(std::string_view kind) {
                                   kKindOrder.begin());
 }
 
-
 bool connects(const Authority& a, std::chrono::milliseconds timeout) {
   curl::global_init();
   const curl::Easy easy(curl_easy_init());
@@ -142,7 +141,6 @@ FeedProblem classify_feed_error(std::string_view error) {
   }
   return FeedProblem::NotAFeed;
 }
-
 
 std::vector<FeedHealth> feed_health(Store& store) {
   std::vector<FeedHealth> out;

@@ -44,7 +44,6 @@ struct FeedHealth {
   FeedProblem problem = FeedProblem::None;   // None unless status is failed
 };
 
-
 // Every feed in the cache, in the order jobs, programs, services, events, faq, then by source.
 // Throws sql::SqliteError as the store does.
 std::vector<FeedHealth> feed_health(Store& store);

@@ -149,8 +149,8 @@ std::int64_t Store::mark_duplicates() {
     while (s.step()) {
       const auto [it, added] =
           feed_numbers.emplace(s.text(1), static_cast<int>(feed_numbers.size()));
-      rows.push_back({s.int64(0), it->second, s.text(2), s.text(3), s.opt_int64(4), s.int64(5),
-                      s.text(6)});
+      rows.push_back(
+          {s.int64(0), it->second, s.text(2), s.text(3), s.opt_int64(4), s.int64(5), s.text(6)});
     }
   }
   if (feed_numbers.size() < 2) {  // one feed of jobs: nothing to compare

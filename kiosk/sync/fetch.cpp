@@ -10,8 +10,8 @@
 #include <memory>
 
 #include "kiosk/base/curl_handle.h"
-#include "kiosk/base/wipe.h"
 #include "kiosk/base/url.h"
+#include "kiosk/base/wipe.h"
 
 namespace kiosk {
 namespace {
@@ -125,8 +125,9 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   const auto add_header = [&headers](const std::string& h) { curl::append(headers, h); };
   if (!request.etag.empty()) add_header("If-None-Match: " + request.etag);
   if (!request.last_modified.empty()) add_header("If-Modified-Since: " + request.last_modified);
-  const bool own_accept = std::any_of(request.headers.begin(), request.headers.end(),
-                                      [](const auto& h) { return strcasecmp(h.first.c_str(), "Accept") == 0; });
+  const bool own_accept =
+      std::any_of(request.headers.begin(), request.headers.end(),
+                  [](const auto& h) { return strcasecmp(h.first.c_str(), "Accept") == 0; });
   if (!own_accept) {
     add_header(
         "Accept: application/ld+json, application/json;q=0.9, application/xml;q=0.8, "

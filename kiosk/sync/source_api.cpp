@@ -182,7 +182,8 @@ std::optional<std::string> next_page_url(std::string_view first_url, FeedFormat 
     if (!start || !size || *size == 0) return std::nullopt;
     path->parts[kStartRecord] = std::to_string(*start + *size * pages_read);
     std::string out = path->before;
-    for (std::size_t i = 0; i < path->parts.size(); ++i) out += (i == 0 ? "" : "/") + path->parts[i];
+    for (std::size_t i = 0; i < path->parts.size(); ++i)
+      out += (i == 0 ? "" : "/") + path->parts[i];
     return out + path->after;
   }
   return std::nullopt;
@@ -192,7 +193,8 @@ std::optional<std::string> careeronestop_v1_url(std::string_view url) {
   constexpr std::string_view kV2 = "/v2/jobsearch/";
   const auto at = url.find(kV2);
   if (at == std::string_view::npos) return std::nullopt;
-  return std::string(url.substr(0, at)) + "/v1/jobsearch/" + std::string(url.substr(at + kV2.size()));
+  return std::string(url.substr(0, at)) + "/v1/jobsearch/" +
+         std::string(url.substr(at + kV2.size()));
 }
 
 std::string refusal_words(const FetchResult& result, std::string_view source, bool with_key) {

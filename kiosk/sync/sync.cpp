@@ -4,19 +4,19 @@
 
 #include <algorithm>
 #include <chrono>
-#include <map>
 #include <condition_variable>
 #include <cstdio>
 #include <deque>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <thread>
 
 #include "kiosk/base/log.h"
-#include "kiosk/base/wipe.h"
 #include "kiosk/base/url.h"
 #include "kiosk/base/utf8.h"
+#include "kiosk/base/wipe.h"
 #include "kiosk/config/secrets.h"
 #include "kiosk/feeds/ashby.h"
 #include "kiosk/feeds/bounds.h"
@@ -386,8 +386,8 @@ class RetryWaits {
       return std::nullopt;
     }
     const std::int64_t minutes = (it->second - now + 59) / 60;
-    return "not asked again yet: the server asked the kiosk to wait " +
-           std::to_string(minutes) + (minutes == 1 ? " more minute" : " more minutes") +
+    return "not asked again yet: the server asked the kiosk to wait " + std::to_string(minutes) +
+           (minutes == 1 ? " more minute" : " more minutes") +
            " (Retry-After); the listings it has stay";
   }
 
@@ -464,7 +464,7 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
   const std::optional<FeedFormat> named = configured_format(feed.format);
   std::vector<std::filesystem::path> bodies;
   std::deque<ScratchFile> scratch;  // not movable: a deque never moves them
-  std::vector<ParsedFeed> pages;  // a paged source's records, page by page
+  std::vector<ParsedFeed> pages;    // a paged source's records, page by page
   std::string etag;
   std::string last_modified;
   std::optional<FeedFormat> format = named;
@@ -489,7 +489,8 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     if (auto* why = std::get_if<std::string>(&resolved)) return fail(*why);
     const ResolvedFeed& target = std::get<ResolvedFeed>(resolved);
     FetchRequest request = options.request_template;
-    for (const auto& header : target.headers) request.headers.emplace_back(header.name, header.value);
+    for (const auto& header : target.headers)
+      request.headers.emplace_back(header.name, header.value);
     const bool with_key = !secret_names(feed_source_of(feed)).empty();
     // Conditional requests only for a feed of one page (a paged answer is compared whole).
     if (same_parser && !(named && paged_format(*named))) {
@@ -534,7 +535,8 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
           retry_waits().until(feed.url, now + *fetched.retry_after_s);
         }
         if (page > 1 && fetched.error.starts_with("the feed is larger than")) {
-          fetched.error = over_size_limit(options.request_template.max_bytes) + " (its pages together)";
+          fetched.error =
+              over_size_limit(options.request_template.max_bytes) + " (its pages together)";
         }
         const std::string words = refusal_words(fetched, who, with_key);
         return fail(page == 1 ? words : "page " + std::to_string(page) + ": " + words);
@@ -565,12 +567,12 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
       records_read += static_cast<std::int64_t>(records.size());
       auto next = next_page_url(first_url, *format, page, records_read, records);
       if (next && page >= feed.max_pages) {
-        out.warnings.push_back(
-            who + " has " +
-            (records.source_total ? feeds::with_commas(*records.source_total) + " listings"
-                                  : std::string("more pages")) +
-            "; the kiosk read the first " + std::to_string(page) + " pages (" +
-            feeds::with_commas(records_read) + ") as max_pages allows");
+        out.warnings.push_back(who + " has " +
+                               (records.source_total
+                                    ? feeds::with_commas(*records.source_total) + " listings"
+                                    : std::string("more pages")) +
+                               "; the kiosk read the first " + std::to_string(page) + " pages (" +
+                               feeds::with_commas(records_read) + ") as max_pages allows");
         next.reset();
       }
       if (!next) break;
@@ -608,7 +610,7 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
   state.content_hash = content_hash;
   std::int64_t other_kinds = 0;
   feeds::SkippedRecords skipped;
-  std::string error;  // set inside the import's scope, reported after its rollback
+  std::string error;         // set inside the import's scope, reported after its rollback
   bool allow_empty = false;  // the source answered "none" (counts only): not a failure
   try {
     const OccupationTagger* tagger = vocabulary.tagger();
@@ -678,10 +680,9 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
         out.warnings.insert(out.warnings.end(), records.warnings.begin(), records.warnings.end());
         if (records.counts_only && records.size() == 0) {
           allow_empty = true;
-          out.warnings.push_back(
-              source_name(feed.url, format) + " answered with counts only (" +
-              feeds::with_commas(records.source_total.value_or(0)) +
-              " listings) and no list of them: 0 imported");
+          out.warnings.push_back(source_name(feed.url, format) + " answered with counts only (" +
+                                 feeds::with_commas(records.source_total.value_or(0)) +
+                                 " listings) and no list of them: 0 imported");
         }
         take(records);
       }
@@ -722,16 +723,14 @@ namespace {
 
 // One card per job (kiosk/store/duplicates.h), once the jobs have changed.
 void mark_duplicates_after(Store& store, const std::vector<FeedOutcome>& outcomes) {
-  const bool jobs_changed =
-      std::any_of(outcomes.begin(), outcomes.end(), [](const FeedOutcome& o) {
-        return o.kind == ListingKind::Job && (o.status == FeedOutcome::Status::Updated ||
-                                              o.status == FeedOutcome::Status::Removed);
-      });
+  const bool jobs_changed = std::any_of(outcomes.begin(), outcomes.end(), [](const FeedOutcome& o) {
+    return o.kind == ListingKind::Job &&
+           (o.status == FeedOutcome::Status::Updated || o.status == FeedOutcome::Status::Removed);
+  });
   if (!jobs_changed) return;
   try {
     const std::int64_t hidden = store.mark_duplicates();
-    log::info("sync: " + std::to_string(hidden) +
-              (hidden == 1 ? " job was" : " jobs were") +
+    log::info("sync: " + std::to_string(hidden) + (hidden == 1 ? " job was" : " jobs were") +
               " posted again by another feed and shows once");
   } catch (const sql::SqliteError& e) {  // the listings stay; a job may show twice until next time
     log::warn(std::string("sync: could not mark the jobs posted twice: ") + e.what());
@@ -773,8 +772,8 @@ std::vector<FeedOutcome> remove_unlisted_feeds(Store& store, const std::vector<F
     return {};
   }
   for (const auto& out : removed) {
-    log::info("sync " + feed_log_name(out.url) + ": no longer configured; " + std::to_string(out.records) +
-              " listings removed");
+    log::info("sync " + feed_log_name(out.url) + ": no longer configured; " +
+              std::to_string(out.records) + " listings removed");
   }
   return removed;
 }

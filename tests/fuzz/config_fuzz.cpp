@@ -24,7 +24,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         __builtin_trap();
       }
       const auto resolved = kiosk::resolve_feed(feed, nullptr);
-      if (kiosk::secret_names(feed).empty() != std::holds_alternative<kiosk::ResolvedFeed>(resolved)) {
+      if (kiosk::secret_names(feed).empty() !=
+          std::holds_alternative<kiosk::ResolvedFeed>(resolved)) {
         __builtin_trap();
       }
     }

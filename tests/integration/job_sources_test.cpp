@@ -80,10 +80,10 @@ std::string careeronestop_page(int first, int count, int total) {
                     {"Location", "Doral, FL"},
                     {"Fc", "False"}});
   }
-  return nlohmann::json{{"Jobs", jobs},
-                        {"JobCount", std::to_string(total)},
-                        {"JobsKeywordLocations",
-                         {{"Keyword", "0"}, {"Location", "Miami, FL"}, {"Radius", "25"}}}}
+  return nlohmann::json{
+      {"Jobs", jobs},
+      {"JobCount", std::to_string(total)},
+      {"JobsKeywordLocations", {{"Keyword", "0"}, {"Location", "Miami, FL"}, {"Radius", "25"}}}}
       .dump();
 }
 
@@ -127,7 +127,8 @@ class JobSources : public ::testing::Test {
   std::string usajobs_feed(int max_pages = 10) {
     return "{ url = \"" + server_.url("/api/search") +
            "?LocationName=Miami%2C%20Florida\", format = \"usajobs\", headers = { \"User-Agent\" "
-           "= \"kiosk@center.example\", \"Authorization-Key\" = \"secret:usajobs\" }, max_pages = " +
+           "= \"kiosk@center.example\", \"Authorization-Key\" = \"secret:usajobs\" }, max_pages "
+           "= " +
            std::to_string(max_pages) + " }";
   }
 
@@ -211,8 +212,9 @@ TEST_F(JobSources, MaxPagesStopsThePagingAndSaysSo) {
   ASSERT_EQ(outcomes[0].status, FeedOutcome::Status::Updated) << outcomes[0].error;
   EXPECT_EQ(outcomes[0].records, 4);
   ASSERT_FALSE(outcomes[0].warnings.empty());
-  EXPECT_NE(outcomes[0].warnings.back().find("has 5 listings; the kiosk read the first 2 pages (4)"),
-            std::string::npos)
+  EXPECT_NE(
+      outcomes[0].warnings.back().find("has 5 listings; the kiosk read the first 2 pages (4)"),
+      std::string::npos)
       << outcomes[0].warnings.back();
 }
 
@@ -297,9 +299,8 @@ TEST_F(JobSources, ACountOnlyAnswerImportsNothingAndSaysSo) {
     out.body = *sample;
     return out;
   });
-  const auto outcomes =
-      sync_all(*store_, specs("\"" + server_.url("/v1/jobsearch/CENTER-7/0/NJ/1000/0") + "\""),
-               options_);
+  const auto outcomes = sync_all(
+      *store_, specs("\"" + server_.url("/v1/jobsearch/CENTER-7/0/NJ/1000/0") + "\""), options_);
   ASSERT_EQ(outcomes[0].status, FeedOutcome::Status::Updated) << outcomes[0].error;
   EXPECT_EQ(outcomes[0].records, 0);
   ASSERT_FALSE(outcomes[0].warnings.empty());

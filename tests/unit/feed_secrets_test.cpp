@@ -149,7 +149,8 @@ TEST_F(SecretsFile, OthersMustNotReadIt) {
   ASSERT_TRUE(std::holds_alternative<std::string>(loaded));
   EXPECT_NE(std::get<std::string>(loaded).find("can be read by others (mode 0644)"),
             std::string::npos);
-  const Config config = config_with(R"({ url = "https://a.example", headers = { "X-Api-Key" = "secret:usajobs" } })");
+  const Config config =
+      config_with(R"({ url = "https://a.example", headers = { "X-Api-Key" = "secret:usajobs" } })");
   const auto problems = check_secrets(config, ::geteuid());
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_NE(problems[0].find("chmod 600"), std::string::npos);
@@ -185,8 +186,8 @@ jobs = [{ url = "https://a.example", headers = { Authorization = "secret:t" } }]
 
 TEST_F(SecretsFile, BadFilesNeverShowAValue) {
   for (const std::string& text : {std::string("token = \"abc\ndef\"\n"), std::string("= \"x\"\n"),
-                                 std::string("token = 12345\n"), std::string("token = \"\"\n"),
-                                 std::string("[section]\ntoken = \"sekrit-value\"\n")}) {
+                                  std::string("token = 12345\n"), std::string("token = \"\"\n"),
+                                  std::string("[section]\ntoken = \"sekrit-value\"\n")}) {
     write(text, 0600);
     auto loaded = Secrets::load(file_);
     ASSERT_TRUE(std::holds_alternative<std::string>(loaded)) << text;
