@@ -532,7 +532,7 @@ ConfigResult parse_config(std::string_view text, std::string_view source_name) {
                 {"idle_warning_s", int_key(check, config.session.idle_warning_s, 20, 600)}});
   const auto absolute_file = [](const std::string& v) -> std::optional<std::string> {
     if (v.empty() || (v.starts_with('/') && !has_control_chars(v))) return std::nullopt;
-    return "expected an absolute file name (like \"/etc/workforce-kiosk/secrets.toml\"), got \"" +
+    return R"(expected an absolute file name (like "/etc/workforce-kiosk/secrets.toml"), got ")" +
            v + "\"";
   };
   std::string secrets_file;

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 
@@ -20,7 +21,7 @@ namespace {
 constexpr std::string_view kPrefix = "secret:";
 constexpr std::size_t kMaxSecrets = 64;
 constexpr std::size_t kMaxValueBytes = 4096;
-constexpr std::size_t kMaxFileBytes = 64 * 1024;
+constexpr std::size_t kMaxFileBytes = std::size_t{64} * 1024;
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -47,6 +48,15 @@ std::string percent_encode(std::string_view s) {
     }
   }
   return out;
+}
+
+// The user's name, for a technician's chown; the number when it has none.
+std::string user_name(uid_t uid) {
+  passwd entry{};
+  passwd* found = nullptr;
+  std::array<char, 4096> buffer{};
+  ::getpwuid_r(uid, &entry, buffer.data(), buffer.size(), &found);
+  return found != nullptr ? std::string(found->pw_name) : std::to_string(uid);
 }
 
 }  // namespace
@@ -196,8 +206,7 @@ std::optional<std::string> secrets_file_problem(const std::filesystem::path& fil
            "); make it 0600: chmod 600 " + file.string();
   }
   if (st.st_uid != owner) {
-    const passwd* pw = ::getpwuid(owner);
-    const std::string user = pw != nullptr ? pw->pw_name : std::to_string(owner);
+    const std::string user = user_name(owner);
     return "the secrets file " + file.string() + " must belong to the kiosk's user (" + user +
            "): chown " + user + " " + file.string();
   }
@@ -206,8 +215,11 @@ std::optional<std::string> secrets_file_problem(const std::filesystem::path& fil
 
 uid_t kiosk_user() {
   if (::geteuid() != 0) return ::geteuid();
-  const passwd* pw = ::getpwnam("workforce-kiosk");
-  return pw != nullptr ? pw->pw_uid : 0;
+  passwd entry{};
+  passwd* found = nullptr;
+  std::array<char, 4096> buffer{};
+  ::getpwnam_r("workforce-kiosk", &entry, buffer.data(), buffer.size(), &found);
+  return found != nullptr ? found->pw_uid : 0;
 }
 
 ResolvedFeed::~ResolvedFeed() {

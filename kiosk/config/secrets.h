@@ -42,7 +42,7 @@ class Secrets {
   Secrets() = default;
   ~Secrets();
   Secrets(Secrets&&) noexcept = default;
-  Secrets& operator=(Secrets&&) noexcept;
+  Secrets& operator=(Secrets&& other) noexcept;
   Secrets(const Secrets&) = delete;
   Secrets& operator=(const Secrets&) = delete;
 

@@ -19,11 +19,12 @@ namespace {
 // Query parameters that say where a click came from, not which job it is.
 bool tracking_param(std::string_view name) {
   if (name.size() >= 4 && strncasecmp(name.data(), "utm_", 4) == 0) return true;
-  for (const std::string_view t : {"ref", "src", "source", "gh_src", "lever-source", "trk",
-                                   "postingchannelid", "from", "campaign"}) {
-    if (name.size() == t.size() && strncasecmp(name.data(), t.data(), t.size()) == 0) return true;
-  }
-  return false;
+  static constexpr std::string_view kTracking[] = {
+      "ref",  "src",     "source", "gh_src", "lever-source", "trk", "postingchannelid",
+      "from", "campaign"};
+  return std::any_of(std::begin(kTracking), std::end(kTracking), [name](std::string_view t) {
+    return name.size() == t.size() && strncasecmp(name.data(), t.data(), t.size()) == 0;
+  });
 }
 
 // Union-find over a sync's jobs, where a group holds at most one job of each feed.

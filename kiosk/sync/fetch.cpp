@@ -134,7 +134,10 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
         "text/csv;q=0.8, */*;q=0.1");
   }
   for (const auto& [name, value] : request.headers) {
-    std::string line = name + ": " + value;
+    // Built in place: a temporary of `a + b` would free a copy of the key unwiped.
+    std::string line;
+    line.reserve(name.size() + 2 + value.size());
+    line.append(name).append(": ").append(value);
     add_header(line);
     wipe(line);
   }

@@ -2,6 +2,7 @@
 
 #include <strings.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <vector>
@@ -81,10 +82,8 @@ void set_param(SplitUrl& url, std::string_view name, std::string_view value) {
 }
 
 bool has_param(const SplitUrl& url, std::string_view name) {
-  for (const auto& p : url.params) {
-    if (param_named(p, name)) return true;
-  }
-  return false;
+  return std::any_of(url.params.begin(), url.params.end(),
+                     [name](const std::string& p) { return param_named(p, name); });
 }
 
 std::optional<std::int64_t> number(std::string_view s) {
@@ -146,7 +145,7 @@ bool paged_format(FeedFormat format) {
 }
 
 std::string source_name(std::string_view url, std::optional<FeedFormat> format) {
-  const std::string name = feed_display_name(url);
+  std::string name = feed_display_name(url);
   const std::string host = feed_source(url);
   if (name != host && "www." + name != host) return name;  // a service known by its name
   if (format && *format != FeedFormat::JsonLd && *format != FeedFormat::Unknown &&

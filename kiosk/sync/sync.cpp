@@ -420,6 +420,21 @@ FetchResult fetch_honouring_retry(const FetchRequest& request, const std::atomic
   }
 }
 
+// Wipes a request's header values (a key among them) when the scope ends, however it ends.
+class WipeHeadersOnExit {
+ public:
+  explicit WipeHeadersOnExit(std::vector<std::pair<std::string, std::string>>& headers)
+      : headers_(headers) {}
+  ~WipeHeadersOnExit() {
+    for (auto& header : headers_) wipe(header.second);
+  }
+  WipeHeadersOnExit(const WipeHeadersOnExit&) = delete;
+  WipeHeadersOnExit& operator=(const WipeHeadersOnExit&) = delete;
+
+ private:
+  std::vector<std::pair<std::string, std::string>>& headers_;
+};
+
 // Wipes a string holding a secret when the scope ends, however it ends.
 class WipeOnExit {
  public:
@@ -489,6 +504,7 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     if (auto* why = std::get_if<std::string>(&resolved)) return fail(*why);
     const ResolvedFeed& target = std::get<ResolvedFeed>(resolved);
     FetchRequest request = options.request_template;
+    const WipeHeadersOnExit wipe_headers(request.headers);
     for (const auto& header : target.headers)
       request.headers.emplace_back(header.name, header.value);
     const bool with_key = !secret_names(feed_source_of(feed)).empty();
@@ -729,9 +745,13 @@ void mark_duplicates_after(Store& store, const std::vector<FeedOutcome>& outcome
   });
   if (!jobs_changed) return;
   try {
+    const auto start = std::chrono::steady_clock::now();
     const std::int64_t hidden = store.mark_duplicates();
+    const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
+                        std::chrono::steady_clock::now() - start)
+                        .count();
     log::info("sync: " + std::to_string(hidden) + (hidden == 1 ? " job was" : " jobs were") +
-              " posted again by another feed and shows once");
+              " posted again by another feed and shows once (" + std::to_string(ms) + " ms)");
   } catch (const sql::SqliteError& e) {  // the listings stay; a job may show twice until next time
     log::warn(std::string("sync: could not mark the jobs posted twice: ") + e.what());
   }

@@ -234,6 +234,36 @@ TEST_F(JobSources, AWrongKeyIsSaidAndTheListingsStay) {
   EXPECT_EQ(found("medical support assistant"), 5);  // what residents saw before stays
 }
 
+// A broken page costs that source its update, never its old listings nor another feed's.
+TEST_F(JobSources, ABrokenPageKeepsTheOldListingsAndSparesTheOthers) {
+  serve_usajobs();
+  ASSERT_EQ(sync_all(*store_, specs(usajobs_feed()), options_)[0].records, 5);
+  server_.route("/api/search", [](const HttpRequest& r) {
+    HttpResponse out;
+    out.body = r.query.find("Page=2") != std::string::npos
+                   ? std::string("{\"SearchResult\": {\"Sea")
+                   : usajobs_page(1, 2, 5, 3);
+    return out;
+  });
+  server_.route("/other.jsonld", [](const HttpRequest&) {
+    HttpResponse out;
+    out.body = R"({"@context":"https://schema.org","@type":"JobPosting","identifier":"o1",
+      "title":"Bus Operator","hiringOrganization":{"name":"Miami-Dade Transit"},
+      "datePosted":"2026-11-28"})";
+    return out;
+  });
+  now_ += 3600;
+  const auto outcomes = sync_all(
+      *store_, specs(usajobs_feed() + ", \"" + server_.url("/other.jsonld") + "\""), options_);
+  ASSERT_EQ(outcomes.size(), 2u);
+  EXPECT_EQ(outcomes[0].status, FeedOutcome::Status::Failed);
+  EXPECT_EQ(outcomes[0].error.rfind("page 2: ", 0), 0u) << outcomes[0].error;
+  EXPECT_EQ(outcomes[0].records, 5);
+  EXPECT_EQ(outcomes[1].status, FeedOutcome::Status::Updated) << outcomes[1].error;
+  EXPECT_EQ(found("medical support assistant"), 5);
+  EXPECT_EQ(found("bus operator"), 1);
+}
+
 TEST_F(JobSources, ASecretsFileOthersCanReadIsNotUsed) {
   serve_usajobs();
   ::chmod((dir_ / "secrets.toml").c_str(), 0644);

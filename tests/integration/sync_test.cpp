@@ -17,6 +17,7 @@
 #include "kiosk/store/sqlite.h"
 #include "tests/bench/feed_generator.h"
 #include "tests/integration/http_test_server.h"
+#include "tests/unit/feed_test_support.h"
 
 namespace kiosk {
 namespace {
@@ -304,7 +305,6 @@ TEST_F(SyncTest, FileFeeds) {
 // ---- XML job feeds (kiosk/feeds/xml_jobs.h) ------------------------------------------------
 
 // The tests run from the source directory; the real samples sit beside it on some machines.
-const fs::path kRealXmlSample = "../shared/realdata/xmlfeed/ziprecruiter_organic_sample.xml";
 
 std::string xml_feed(const std::string& first_title) {
   return R"(<?xml version="1.0" encoding="UTF-8"?>
@@ -349,9 +349,9 @@ TEST_F(SyncTest, XmlFileFeedIsImportedAndFound) {
 }
 
 TEST_F(SyncTest, RealXmlSampleServedFromLoopback) {
-  std::ifstream in(kRealXmlSample, std::ios::binary);
-  if (!in) GTEST_SKIP() << "the real samples are not on this machine";
-  const std::string body{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  const auto sample = testing::read_realdata("xmlfeed/ziprecruiter_organic_sample.xml");
+  if (!sample) GTEST_SKIP() << "the real samples are not on this machine";
+  const std::string body = *sample;
   server_.route("/feed.xml", [body](const HttpRequest&) {
     return HttpResponse{200, {{"Content-Type", "application/xml"}}, body};
   });

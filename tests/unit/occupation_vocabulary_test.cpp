@@ -229,6 +229,9 @@ TEST(StoreMigration, AVersionThreeCacheGainsTheVocabularyAndKeepsItsListings) {
   {  // what a version 3 cache looked like
     sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
     db.exec(
+        "DROP INDEX listings_dup; ALTER TABLE listings DROP COLUMN apply_key; ALTER TABLE listings "
+        "DROP COLUMN same_key; ALTER TABLE listings DROP COLUMN richness; ALTER TABLE listings "
+        "DROP COLUMN dup_of; "
         "ALTER TABLE listings DROP COLUMN occupation; DROP TABLE vocab_meta; DROP TABLE "
         "vocab_occupations; DROP TABLE vocab_terms; PRAGMA user_version = 3;");
   }
@@ -241,6 +244,40 @@ TEST(StoreMigration, AVersionThreeCacheGainsTheVocabularyAndKeepsItsListings) {
   const SearchResult r = s.search(q);
   ASSERT_EQ(r.hits.size(), 1u);
   EXPECT_EQ(r.hits[0].occupation, "");  // filled at the next import
+}
+
+// Version 4 (before duplicates were marked): the listings stay and show; what finds a job
+// posted twice fills at the next import.
+TEST(StoreMigration, AVersionFourCacheGainsDuplicateMarksAndKeepsItsListings) {
+  testing::TempDir dir;
+  {
+    Store s(dir.path(), Store::Mode::Writer);
+    ParsedFeed f;
+    Job j;
+    j.id = "a";
+    j.title = {"Cashier", ""};
+    j.posted = kNow;
+    f.jobs.push_back(j);
+    FeedState st;
+    st.url = "file:jobs";
+    st.kind = "jobs";
+    s.replace_feed(st, f, kNow);
+  }
+  {
+    sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
+    db.exec(
+        "DROP INDEX listings_dup; ALTER TABLE listings DROP COLUMN apply_key; ALTER TABLE listings "
+        "DROP COLUMN same_key; ALTER TABLE listings DROP COLUMN richness; ALTER TABLE listings "
+        "DROP COLUMN dup_of; "
+        "PRAGMA user_version = 4;");
+  }
+  Store s(dir.path(), Store::Mode::Writer);
+  EXPECT_EQ(s.count(ListingKind::Job, kNow), 1);
+  EXPECT_EQ(s.mark_duplicates(), 0);
+  SearchQuery q;
+  q.text = "cashier";
+  q.now = kNow;
+  ASSERT_EQ(s.search(q).hits.size(), 1u);
 }
 
 }  // namespace

@@ -285,6 +285,9 @@ TEST(Store, AVersionTwoCacheKeepsItsListingsAndGainsProgramLengths) {
   {  // what a version 2 cache looked like: no weeks, occupation or vocabulary
     sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
     db.exec(
+        "DROP INDEX listings_dup; ALTER TABLE listings DROP COLUMN apply_key; ALTER TABLE listings "
+        "DROP COLUMN same_key; ALTER TABLE listings DROP COLUMN richness; ALTER TABLE listings "
+        "DROP COLUMN dup_of; "
         "ALTER TABLE listings DROP COLUMN weeks; ALTER TABLE listings DROP COLUMN occupation; "
         "DROP TABLE vocab_meta; DROP TABLE vocab_occupations; DROP TABLE vocab_terms; "
         "PRAGMA user_version = 2;");

@@ -322,7 +322,7 @@ TEST(XmlJobs, Detection) {
   EXPECT_EQ(std::get<ParseError>(page).reason, "the address returned a web page, not a feed");
   const ParseResult rss = kiosk::parse_feed("<?xml version=\"1.0\"?><rss></rss>", kSource);
   ASSERT_TRUE(std::holds_alternative<ParseError>(rss));
-  EXPECT_NE(std::get<ParseError>(rss).reason.find("XML job feeds"), std::string::npos);
+  EXPECT_NE(std::get<ParseError>(rss).reason.find("an XML job feed"), std::string::npos);
 }
 
 std::string many_jobs(int count) {
