@@ -16,6 +16,7 @@
 #include "kiosk/sync/sync.h"
 #include "tests/integration/http_test_server.h"
 #include "tests/unit/feed_test_support.h"
+#include "tests/unit/temp_dir.h"
 
 namespace kiosk {
 namespace {
@@ -91,11 +92,6 @@ class JobSources : public ::testing::Test {
  protected:
   void SetUp() override {
     log::set_level(log::Level::Error);
-    dir_ = fs::temp_directory_path() /
-           ("kiosk-sources-" + std::to_string(::getpid()) + "-" +
-            ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
     store_.emplace(dir_, Store::Mode::Writer);
     options_.now = [this] { return now_; };
     options_.scratch_dir = dir_;
@@ -107,7 +103,6 @@ class JobSources : public ::testing::Test {
   }
   void TearDown() override {
     store_.reset();
-    fs::remove_all(dir_);
     log::set_level(log::Level::Info);
   }
 
@@ -172,7 +167,8 @@ class JobSources : public ::testing::Test {
     return all;
   }
 
-  fs::path dir_;
+  testing::TempDir temp_;
+  const fs::path& dir_ = temp_.path();
   std::optional<Store> store_;
   SyncOptions options_;
   std::int64_t now_ = kNow;

@@ -211,21 +211,24 @@ TEST_F(Expansion, OnlyJobsAndTrainingAreExpanded) {
   EXPECT_TRUE(store_.search(q).expanded.empty());
 }
 
+// A cache of today's version holding one job, "Cashier", for the migration tests to age.
+void cache_with_a_cashier(const std::filesystem::path& dir) {
+  Store s(dir, Store::Mode::Writer);
+  ParsedFeed f;
+  Job j;
+  j.id = "a";
+  j.title = {"Cashier", ""};
+  j.posted = kNow;
+  f.jobs.push_back(j);
+  FeedState st;
+  st.url = "file:jobs";
+  st.kind = "jobs";
+  s.replace_feed(st, f, kNow);
+}
+
 TEST(StoreMigration, AVersionThreeCacheGainsTheVocabularyAndKeepsItsListings) {
   testing::TempDir dir;
-  {
-    Store s(dir.path(), Store::Mode::Writer);
-    ParsedFeed f;
-    Job j;
-    j.id = "a";
-    j.title = {"Cashier", ""};
-    j.posted = kNow;
-    f.jobs.push_back(j);
-    FeedState st;
-    st.url = "file:jobs";
-    st.kind = "jobs";
-    s.replace_feed(st, f, kNow);
-  }
+  cache_with_a_cashier(dir.path());
   {  // what a version 3 cache looked like
     sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
     db.exec(
@@ -250,19 +253,7 @@ TEST(StoreMigration, AVersionThreeCacheGainsTheVocabularyAndKeepsItsListings) {
 // posted twice fills at the next import.
 TEST(StoreMigration, AVersionFourCacheGainsDuplicateMarksAndKeepsItsListings) {
   testing::TempDir dir;
-  {
-    Store s(dir.path(), Store::Mode::Writer);
-    ParsedFeed f;
-    Job j;
-    j.id = "a";
-    j.title = {"Cashier", ""};
-    j.posted = kNow;
-    f.jobs.push_back(j);
-    FeedState st;
-    st.url = "file:jobs";
-    st.kind = "jobs";
-    s.replace_feed(st, f, kNow);
-  }
+  cache_with_a_cashier(dir.path());
   {
     sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
     db.exec(
