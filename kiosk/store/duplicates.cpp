@@ -27,6 +27,17 @@ bool tracking_param(std::string_view name) {
   });
 }
 
+constexpr std::size_t kEmployerWords = 12;
+
+// same_employer() of names already folded.
+bool same_folded_employer(const std::string& fa, const std::string& fb) {
+  if (fa.empty() || fb.empty()) return false;
+  const std::string& shorter = fa.size() <= fb.size() ? fa : fb;
+  const std::string& longer = fa.size() <= fb.size() ? fb : fa;
+  return longer == shorter || (longer.size() > shorter.size() && longer.starts_with(shorter) &&
+                               longer[shorter.size()] == ' ');
+}
+
 // Union-find over a sync's jobs, where a group holds at most one job of each feed.
 class Groups {
  public:
@@ -105,12 +116,7 @@ std::string same_job_key(const Job& job) {
 }
 
 bool same_employer(std::string_view a, std::string_view b) {
-  const std::string fa = fold_phrase(a, 12);
-  const std::string fb = fold_phrase(b, 12);
-  if (fa.empty() || fb.empty()) return false;
-  const std::string& shorter = fa.size() <= fb.size() ? fa : fb;
-  const std::string& longer = fa.size() <= fb.size() ? fb : fa;
-  return longer == shorter || longer.starts_with(shorter + " ");
+  return same_folded_employer(fold_phrase(a, kEmployerWords), fold_phrase(b, kEmployerWords));
 }
 
 std::int64_t job_richness(const Job& job, std::size_t description_bytes) {
@@ -136,7 +142,7 @@ std::int64_t Store::mark_duplicates() {
     std::string same_key;
     std::optional<std::int64_t> posted;
     std::int64_t richness;
-    std::string employer;
+    std::string employer;  // folded once its bucket is compared
   };
   sql::Transaction tx(db_);
   db_.exec("UPDATE listings SET dup_of = NULL WHERE dup_of IS NOT NULL");
@@ -182,17 +188,28 @@ std::int64_t Store::mark_duplicates() {
     if (!rows[i].same_key.empty()) by_text[rows[i].same_key].push_back(i);
   }
   constexpr std::int64_t kWindow = kSameJobDays * 86400;
+  // Each job is compared with at most this many after it: a bucket of thousands (one
+  // employer's many openings of one title in one city) stays linear.
+  constexpr std::size_t kMaxCompared = 64;
   for (auto& [text, members] : by_text) {
     if (members.size() < 2) continue;
+    const int first_feed = rows[members.front()].feed;
+    if (std::all_of(members.begin(), members.end(),
+                    [&](std::size_t i) { return rows[i].feed == first_feed; })) {
+      continue;  // one feed's jobs are all its own
+    }
+    for (const std::size_t i : members)
+      rows[i].employer = fold_phrase(rows[i].employer, kEmployerWords);
     std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
       return rows[a].posted.value_or(0) < rows[b].posted.value_or(0);
     });
     for (std::size_t m = 0; m < members.size(); ++m) {
-      for (std::size_t n = m + 1; n < members.size(); ++n) {
+      const std::size_t last = std::min(members.size(), m + 1 + kMaxCompared);
+      for (std::size_t n = m + 1; n < last; ++n) {
         const auto& a = rows[members[m]];
         const auto& b = rows[members[n]];
         if (a.posted && b.posted && *b.posted - *a.posted > kWindow) break;
-        if (a.feed != b.feed && same_employer(a.employer, b.employer)) {
+        if (a.feed != b.feed && same_folded_employer(a.employer, b.employer)) {
           groups.join(members[m], members[n]);
         }
       }
