@@ -221,6 +221,18 @@ int SpeechNavigator::locate(const std::vector<WidgetInfo>& frame,
       found = static_cast<int>(k);
     }
   }
+  if (found < 0 && !focus_.id.empty()) {
+    // Under a panel now (a question): the panel's first item, recorded after what it covers.
+    const auto it = std::find_if(frame.begin(), frame.end(), [&](const WidgetInfo& w) {
+      return w.covered && w.id == focus_.id;
+    });
+    if (it != frame.end()) {
+      const auto panel = static_cast<std::size_t>(it - frame.begin());
+      for (std::size_t k = 0; k < order.size() && found < 0; ++k) {
+        if (order[k] > panel) found = static_cast<int>(k);
+      }
+    }
+  }
   if (found < 0) {
     // Gone: the first item after where it was, or the last one.
     found = static_cast<int>(order.size()) - 1;

@@ -20,8 +20,9 @@
 //
 // Focus. The focused item is kept across frames by its id, or for a text without one by its
 // text and role (the nearest to where it was). When it is gone, the focus moves to the first
-// item after where it was (or the last item). After new_screen() the focus is the first item
-// (usually the screen's heading).
+// item after where it was (or the last item); when a panel drawn over the screen (a question)
+// covers it, to the panel's first item. After new_screen() the focus is the first item (usually
+// the screen's heading).
 #pragma once
 
 #include <optional>

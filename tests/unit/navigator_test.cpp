@@ -206,6 +206,21 @@ TEST_F(Navigator, WhenTheFocusedWidgetGoesTheNextItemTakesIt) {
   EXPECT_EQ(nav_.focused(next)->id, "nav.home");
 }
 
+TEST_F(Navigator, APanelOverTheFocusTakesIt) {
+  press(KeypadKey::Next, 10);
+  ASSERT_EQ(nav_.focused(f_)->id, "nav.back");
+  // A question drawn over the screen: everything recorded so far lies under it.
+  std::vector<WidgetInfo> next = frame();
+  for (WidgetInfo& w : next) w.covered = true;
+  next.push_back(widget("end.question", Role::Region, {200, 300, 600, 400}, ""));
+  next.push_back(widget("", Role::Heading, {220, 320, 560, 40}, "Are you still there?"));
+  next.push_back(widget("end.confirm", Role::Button, {220, 500, 560, 60}, "Yes, I need more time"));
+  EXPECT_EQ(nav_.handle(KeypadKey::Repeat, next).kind, Kind::Repeat);
+  EXPECT_EQ(nav_.focus_text(next), "Are you still there?, heading");
+  EXPECT_EQ(nav_.handle(KeypadKey::Next, next).say, "Yes, I need more time, button");
+  EXPECT_EQ(nav_.handle(KeypadKey::Next, next).say, tr_.text("speech.cue.end"_msg));
+}
+
 TEST_F(Navigator, ANewScreenStartsAtItsFirstItem) {
   press(KeypadKey::Next, 5);
   nav_.new_screen();
