@@ -80,7 +80,7 @@ std::vector<std::string> texts(const SpeechNavigator& nav, const std::vector<Wid
   return out;
 }
 
-class Navigator : public ::testing::Test {
+class SpeechNavigatorTest : public ::testing::Test {
  protected:
   void SetUp() override {
     const auto error = tr_.load(std::filesystem::path(KIOSK_SOURCE_DIR) / "locales");
@@ -99,7 +99,7 @@ class Navigator : public ::testing::Test {
   std::vector<WidgetInfo> f_ = frame();
 };
 
-TEST_F(Navigator, ReadsTopToBottomInRowsAndScrollAreasWhole) {
+TEST_F(SpeechNavigatorTest, ReadsTopToBottomInRowsAndScrollAreasWhole) {
   const std::vector<std::string> expected{"Workforce Kiosk",
                                           "Español",
                                           "Help",
@@ -116,7 +116,7 @@ TEST_F(Navigator, ReadsTopToBottomInRowsAndScrollAreasWhole) {
   EXPECT_EQ(texts(nav_, f_), expected);
 }
 
-TEST_F(Navigator, KeyboardKeysOnlyWhileTyping) {
+TEST_F(SpeechNavigatorTest, KeyboardKeysOnlyWhileTyping) {
   EXPECT_EQ(texts(nav_, f_).size(), 13u);
   nav_.set_typing(true);
   const std::vector<std::string> typing = texts(nav_, f_);
@@ -127,7 +127,7 @@ TEST_F(Navigator, KeyboardKeysOnlyWhileTyping) {
   EXPECT_EQ(texts(nav_, f_).size(), 13u);
 }
 
-TEST_F(Navigator, StartsOnTheFirstItemAndMovesBothWays) {
+TEST_F(SpeechNavigatorTest, StartsOnTheFirstItemAndMovesBothWays) {
   EXPECT_EQ(nav_.focus_text(f_), "Workforce Kiosk, heading");
   EXPECT_EQ(press(KeypadKey::Next).say, "Español, button");
   EXPECT_EQ(press(KeypadKey::Next, 2).say, "Find a job, heading");
@@ -136,7 +136,7 @@ TEST_F(Navigator, StartsOnTheFirstItemAndMovesBothWays) {
   EXPECT_EQ(nav_.focused(f_)->text, "Find a job");
 }
 
-TEST_F(Navigator, TheEndsSayWhereTheResidentIs) {
+TEST_F(SpeechNavigatorTest, TheEndsSayWhereTheResidentIs) {
   const NavAction top = press(KeypadKey::Previous);
   EXPECT_EQ(top.kind, Kind::None);
   EXPECT_EQ(top.say, tr_.text("speech.cue.top"_msg));
@@ -147,7 +147,7 @@ TEST_F(Navigator, TheEndsSayWhereTheResidentIs) {
   EXPECT_EQ(press(KeypadKey::Previous).say, "Home, button");
 }
 
-TEST_F(Navigator, GroupsAreHeadingsAndScrollAreas) {
+TEST_F(SpeechNavigatorTest, GroupsAreHeadingsAndScrollAreas) {
   EXPECT_EQ(press(KeypadKey::NextGroup).say, "Find a job, heading");
   EXPECT_EQ(press(KeypadKey::NextGroup).say, "Part-time, filter, selected");
   EXPECT_EQ(press(KeypadKey::NextGroup).say,
@@ -163,7 +163,7 @@ TEST_F(Navigator, GroupsAreHeadingsAndScrollAreas) {
   EXPECT_EQ(press(KeypadKey::PreviousGroup).say, tr_.text("speech.cue.first_group"_msg));
 }
 
-TEST_F(Navigator, FocusIsKeptAcrossFramesById) {
+TEST_F(SpeechNavigatorTest, FocusIsKeptAcrossFramesById) {
   press(KeypadKey::Next, 8);
   ASSERT_EQ(nav_.focused(f_)->id, "jobs.result.1");
   // The results scrolled by 100 pixels and a card came in at the bottom; recorded again.
@@ -181,7 +181,7 @@ TEST_F(Navigator, FocusIsKeptAcrossFramesById) {
   EXPECT_EQ(nav_.handle(KeypadKey::Next, next).say, "Baker. Sunrise Bakery. $16 an hour, button");
 }
 
-TEST_F(Navigator, TextWithoutIdIsKeptByItsTextAndPlace) {
+TEST_F(SpeechNavigatorTest, TextWithoutIdIsKeptByItsTextAndPlace) {
   press(KeypadKey::Next, 6);
   ASSERT_EQ(nav_.focused(f_)->text, "12 jobs found");
   std::vector<WidgetInfo> next = frame();
@@ -192,7 +192,7 @@ TEST_F(Navigator, TextWithoutIdIsKeptByItsTextAndPlace) {
   EXPECT_EQ(nav_.focused(next)->text, "12 jobs found");
 }
 
-TEST_F(Navigator, WhenTheFocusedWidgetGoesTheNextItemTakesIt) {
+TEST_F(SpeechNavigatorTest, WhenTheFocusedWidgetGoesTheNextItemTakesIt) {
   press(KeypadKey::Next, 8);
   ASSERT_EQ(nav_.focused(f_)->id, "jobs.result.1");
   std::vector<WidgetInfo> next = frame();
@@ -206,7 +206,7 @@ TEST_F(Navigator, WhenTheFocusedWidgetGoesTheNextItemTakesIt) {
   EXPECT_EQ(nav_.focused(next)->id, "nav.home");
 }
 
-TEST_F(Navigator, APanelOverTheFocusTakesIt) {
+TEST_F(SpeechNavigatorTest, APanelOverTheFocusTakesIt) {
   press(KeypadKey::Next, 10);
   ASSERT_EQ(nav_.focused(f_)->id, "nav.back");
   // A question drawn over the screen: everything recorded so far lies under it.
@@ -221,14 +221,14 @@ TEST_F(Navigator, APanelOverTheFocusTakesIt) {
   EXPECT_EQ(nav_.handle(KeypadKey::Next, next).say, tr_.text("speech.cue.end"_msg));
 }
 
-TEST_F(Navigator, ANewScreenStartsAtItsFirstItem) {
+TEST_F(SpeechNavigatorTest, ANewScreenStartsAtItsFirstItem) {
   press(KeypadKey::Next, 5);
   nav_.new_screen();
   EXPECT_EQ(nav_.focus_text(f_), "Workforce Kiosk, heading");
   EXPECT_EQ(press(KeypadKey::Next).say, "Español, button");
 }
 
-TEST_F(Navigator, ActivateTapsWhatCanBeTapped) {
+TEST_F(SpeechNavigatorTest, ActivateTapsWhatCanBeTapped) {
   press(KeypadKey::Next, 2);
   const NavAction tap = press(KeypadKey::Activate);
   EXPECT_EQ(tap.kind, Kind::Activate);
@@ -241,14 +241,14 @@ TEST_F(Navigator, ActivateTapsWhatCanBeTapped) {
   EXPECT_EQ(text.say, tr_.text("speech.cue.not_button"_msg));
 }
 
-TEST_F(Navigator, ACardCutAtTheEdgeIsScrolledIntoView) {
+TEST_F(SpeechNavigatorTest, ACardCutAtTheEdgeIsScrolledIntoView) {
   EXPECT_TRUE(press(KeypadKey::Next, 8).reveal.empty());  // the second card is whole
   const NavAction cut = press(KeypadKey::Next);
   EXPECT_EQ(cut.say, "Baker. Sunrise Bakery. $16 an hour, button");
   EXPECT_EQ(cut.reveal, "jobs.result.2");
 }
 
-TEST_F(Navigator, OtherKeysAskTheApp) {
+TEST_F(SpeechNavigatorTest, OtherKeysAskTheApp) {
   press(KeypadKey::Next);
   EXPECT_EQ(press(KeypadKey::Repeat).say, "Español, button");
   EXPECT_EQ(press(KeypadKey::Repeat).kind, Kind::Repeat);
@@ -267,7 +267,7 @@ TEST_F(Navigator, OtherKeysAskTheApp) {
   EXPECT_EQ(nav_.focused(f_)->id, "header.language");  // none of them moved the focus
 }
 
-TEST_F(Navigator, ScreenOffTogglesAndATouchLightsIt) {
+TEST_F(SpeechNavigatorTest, ScreenOffTogglesAndATouchLightsIt) {
   EXPECT_FALSE(nav_.screen_dark());
   const NavAction off = press(KeypadKey::ScreenOff);
   EXPECT_EQ(off.kind, Kind::ScreenOff);
@@ -283,14 +283,14 @@ TEST_F(Navigator, ScreenOffTogglesAndATouchLightsIt) {
   EXPECT_FALSE(nav_.screen_dark());
 }
 
-TEST_F(Navigator, AnEmptyScreenSaysSo) {
+TEST_F(SpeechNavigatorTest, AnEmptyScreenSaysSo) {
   const std::vector<WidgetInfo> empty;
   EXPECT_EQ(nav_.handle(KeypadKey::Next, empty).say, tr_.text("speech.cue.nothing"_msg));
   EXPECT_EQ(nav_.focused(empty), nullptr);
   EXPECT_EQ(nav_.focus_text(empty), "");
 }
 
-TEST_F(Navigator, TheGuidesAreInTheKiosksLanguage) {
+TEST_F(SpeechNavigatorTest, TheGuidesAreInTheKiosksLanguage) {
   tr_.set_language(Language::Es);
   EXPECT_EQ(nav_.start_guide(), tr_.text_in(Language::Es, "speech.guide.start"_msg));
   EXPECT_NE(nav_.guide(), tr_.text_in(Language::En, "speech.guide"_msg));
@@ -304,7 +304,7 @@ struct Described {
   const char* es;
 };
 
-TEST_F(Navigator, DescribeSaysTextRoleAndStateInBothLanguages) {
+TEST_F(SpeechNavigatorTest, DescribeSaysTextRoleAndStateInBothLanguages) {
   const Rect r{0, 0, 100, 50};
   const Described cases[] = {
       {widget("", Role::Text, r, "12 jobs found"), false, "12 jobs found", "12 jobs found"},
@@ -333,7 +333,7 @@ TEST_F(Navigator, DescribeSaysTextRoleAndStateInBothLanguages) {
   }
 }
 
-TEST_F(Navigator, DescribeDoesNotSayAStateTwice) {
+TEST_F(SpeechNavigatorTest, DescribeDoesNotSayAStateTwice) {
   // Chips and check rows already say their state in words (for read-aloud by touch).
   WidgetInfo chip = widget("jobs.filter.schedule.part_time", Role::Toggle, {0, 0, 100, 50},
                            "Part-time, selected");
