@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 
+#include "kiosk/base/wipe.h"
+
 namespace kiosk {
 
 using namespace literals;
@@ -129,11 +131,13 @@ void SpeechNavigator::set_typing(bool typing) {
 }
 
 void SpeechNavigator::reset() {
+  // What was said may hold what a resident typed (a text box is read with its text).
+  wipe(last_said_);
+  wipe(focus_.text);
   focus_ = Focus{};
   typing_ = false;
   fresh_screen_ = true;
   screen_dark_ = false;
-  last_said_.clear();
 }
 
 std::vector<std::size_t> SpeechNavigator::reading_order(

@@ -283,6 +283,16 @@ TEST_F(SpeechNavigatorTest, ScreenOffTogglesAndATouchLightsIt) {
   EXPECT_FALSE(nav_.screen_dark());
 }
 
+TEST_F(SpeechNavigatorTest, TheEndOfASessionForgetsWhatWasSaid) {
+  std::vector<WidgetInfo> typed = frame();
+  typed.push_back(widget("jobs.query", Role::TextField, {20, 80, 0, 0}, "Maria Lopez"));
+  typed.back().rect = {430, 80, 60, 40};
+  press(KeypadKey::Next, 3);
+  EXPECT_EQ(nav_.handle(KeypadKey::Next, typed).say, "Maria Lopez, text box");
+  nav_.reset();
+  EXPECT_EQ(press(KeypadKey::Repeat).say, "Workforce Kiosk, heading");
+}
+
 TEST_F(SpeechNavigatorTest, AnEmptyScreenSaysSo) {
   const std::vector<WidgetInfo> empty;
   EXPECT_EQ(nav_.handle(KeypadKey::Next, empty).say, tr_.text("speech.cue.nothing"_msg));
