@@ -47,7 +47,7 @@ bool dragging(const Ui& ui) {
 }
 
 void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 max,
-            std::string_view text) {
+            std::string_view text, bool selected) {
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 cmin = draw->GetClipRectMin();
   const ImVec2 cmax = draw->GetClipRectMax();
@@ -55,8 +55,8 @@ void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 ma
   const kiosk::Rect clip{cmin.x, cmin.y, cmax.x - cmin.x, cmax.y - cmin.y};
   // Scroll areas are child windows: what they hide above and below is scrolled away, not cut.
   const bool scrolls = (ImGui::GetCurrentWindow()->Flags & ImGuiWindowFlags_ChildWindow) != 0;
-  ui.registry.add(
-      {std::string(id), role, r.intersect(clip), std::string(text), r, clip, scrolls, false});
+  ui.registry.add({std::string(id), role, r.intersect(clip), std::string(text), r, clip, scrolls,
+                   false, selected});
 }
 
 namespace {
@@ -822,7 +822,7 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 p
                 label.data(), label.data() + label.size());
   std::string spoken(label);
   if (on) spoken += ", " + ui.t("chip.on"_msg);  // said in words, as the check mark shows it
-  record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
+  record(ui, id, kiosk::Role::Toggle, pos, max, spoken, on);
   return tapped(ui, id, clicked);
 }
 
@@ -1030,7 +1030,7 @@ bool check_row(Ui& ui, std::string_view id, std::string_view label, bool on, boo
                label, text_w);
   std::string spoken(label);
   spoken += ", " + ui.t(on ? "chip.on"_msg : "check.off"_msg);  // the state in words too
-  record(ui, id, kiosk::Role::Toggle, pos, max, spoken);
+  record(ui, id, kiosk::Role::Toggle, pos, max, spoken, on);
   return tapped(ui, id, clicked);
 }
 

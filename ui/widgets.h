@@ -155,7 +155,7 @@ class ModalLayer {
 
 // Records a widget in the registry, clipped to what is visible in the current window.
 void record(Ui& ui, std::string_view id, kiosk::Role role, ImVec2 min, ImVec2 max,
-            std::string_view text);
+            std::string_view text, bool selected = false);
 
 void draw_icon(ImDrawList* draw, Icon icon, ImVec2 centre, float size, ImU32 color,
                ImU32 background);

@@ -32,6 +32,8 @@ struct WidgetInfo {
   Rect area;             // the window or scroll area it is drawn in (empty: the whole display)
   bool scrolls = false;  // in a scroll area: may run past `area` above and below, not beside
   bool covered = false;  // under a panel drawn later that takes every touch
+  // A chip, a filter or a choice that is on: speech says "selected".
+  bool selected = false;
 };
 
 // A text the drawing functions could not lay out whole: a word broken across lines, a text
