@@ -135,7 +135,12 @@ void AccessController::speak_after_frame(const Screen& screen,
 void AccessController::reset() {
   tr_.set_language(default_language_);
   set(kiosk::AccessSettings{});
-  if (speech_) speech_->forget();  // espeak-ng's own buffers still hold what it last read
+  if (speech_) {
+    // The volume resets for the next resident (ADA 707.8) even when a key changed it on the
+    // service alone, which set() would not notice; forget() also wipes the spoken record.
+    speech_->set_volume(access_.volume);
+    speech_->forget();  // espeak-ng's own buffers still hold what it last read
+  }
 }
 
 }  // namespace ui

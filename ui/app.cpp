@@ -37,6 +37,7 @@
 #include "ui/fonts.h"
 #include "ui/metrics.h"
 #include "ui/platform.h"
+#include "ui/screen_off.h"
 #include "ui/screens/screen_registry.h"
 #include "ui/screens/session_warning.h"
 #include "ui/screens/staff_panel_screen.h"
@@ -92,6 +93,13 @@ class App final : public RunnerHost {
   bool write_screenshot(const std::filesystem::path& file, std::string* error) override {
     return platform_->write_png(file, error);
   }
+  bool push_key(const std::string& sdl_name, bool down) override {
+    return platform_->push_key(sdl_name, down);
+  }
+  void plug_headphones() override { platform_->push_audio_output_added(); }
+  std::string last_keypad_key() const override { return std::string(platform_->last_keypad_key()); }
+  int keypad_presses() const override { return platform_->keypad_presses(); }
+  int headphones_plugged() const override { return platform_->headphones_plugged(); }
 
  private:
   bool setup();
@@ -159,6 +167,7 @@ class App final : public RunnerHost {
   Metrics keyboard_metrics_;
   DamageTracker damage_;
   AccessController access_;  // the resident's settings, back to defaults after each session
+  ScreenOff screen_off_;     // black while a resident listens; a touch or the session end lifts it
   // Everything the visit creates, shared by the screens through their routes; wiped with the
   // session.
   kiosk::Visit visit_;
@@ -392,6 +401,7 @@ Damage App::draw_frame(float dt) {
   if (session_.state() == kiosk::SessionTimer::State::Warning) {
     draw_session_warning(ui, session_.seconds_left(clock_.now()));
   }
+  screen_off_.draw(ui);
   if (const auto deadline = session_.next_deadline(clock_.now())) ui.wake_no_later_than(*deadline);
   if (const auto left =
           staff_mode_ || pin_guard_ ? staff_.mode().left(clock_.now()) : std::nullopt) {
@@ -478,6 +488,7 @@ void App::end_session(const char* why, bool count) {
   reader_.forget_session();
   for (const auto& screen : screens_.all()) screen->reset();
   access_.reset();
+  screen_off_.set(false);
   navigator_.home();
   navigator_.open(resting_route());
   damage_.invalidate();
@@ -584,6 +595,7 @@ int App::run() {
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
     if (events.input) session_.touch(clock_.now(), events.press);
+    if (events.keypad_key == "screen_off") screen_off_.toggle();
     if (staff_mode_ || pin_guard_) {
       if (events.input) staff_.mode().touched(clock_.now());
       if (!staff_.mode().active(clock_.now())) {

@@ -16,6 +16,8 @@
 #include <imgui.h>
 #include <stb_image_write.h>
 
+#include "kiosk/access/jack_watch.h"
+#include "kiosk/access/keypad_names.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/scrub.h"
 #include "ui/input.h"
@@ -132,6 +134,13 @@ class SignalThread {
   std::thread thread_;
 };
 
+// Thread-safe (SDL_PushEvent is): one of our registered events, for pump() to see.
+void push_user_event(Uint32 type) {
+  SDL_Event e{};
+  e.type = type;
+  SDL_PushEvent(&e);
+}
+
 }  // namespace
 
 void Platform::block_termination_signals() {
@@ -141,8 +150,15 @@ void Platform::block_termination_signals() {
 
 struct Platform::Impl {
   SdlLibrary sdl;
-  Uint32 wake_event = 0;  // two registered user events: wake_event, wake_event + 1 (signal)
+  // Three registered user events: wake_event, wake_event + 1 (signal), wake_event + 2
+  // (headphones into the jack).
+  Uint32 wake_event = 0;
   std::unique_ptr<SignalThread> signal_thread;
+  std::unique_ptr<kiosk::JackWatch> jack_watch;  // its thread posts wake_event + 2
+  bool started = false;  // the first pump() is over: the audio devices of start-up were seen
+  std::string_view last_keypad_key;
+  int keypad_presses = 0;
+  int headphones_plugged = 0;
   WindowPtr window;
   std::unique_ptr<GlContext> gl;
   std::unique_ptr<ImGuiContextGuard> imgui;
@@ -170,6 +186,12 @@ struct Platform::Impl {
     e.tfinger.pressure = type == SDL_FINGERUP ? 0.0f : 1.0f;
     e.tfinger.windowID = SDL_GetWindowID(window.get());
     SDL_PushEvent(&e);
+  }
+
+  void headphones_in(PumpResult& out, const char* how) {
+    out.headphones = true;
+    ++headphones_plugged;
+    kiosk::log::info(std::string("headphones plugged in: ") + how);
   }
 
   void handle(const SDL_Event& e, PumpResult& out) {
@@ -224,9 +246,20 @@ struct Platform::Impl {
         ImGui::GetIO().MouseWheel += static_cast<float>(e.wheel.y);
         out.input = true;
         break;
+      case SDL_AUDIODEVICEADDED:
+        // SDL reports every device present when audio opens at start-up; only later ones are
+        // something plugged in. A capture device (a microphone) is not headphones.
+        if (started && e.adevice.iscapture == 0) headphones_in(out, "an audio output appeared");
+        break;
       case SDL_KEYDOWN: {
         out.input = true;
         out.press = true;
+        if (const auto logical = kiosk::keypad_logical_name(SDL_GetKeyName(e.key.keysym.sym))) {
+          out.keypad_key = *logical;
+          last_keypad_key = *logical;
+          ++keypad_presses;
+          kiosk::log::debug("keypad: " + std::string(*logical));
+        }
         const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
         const bool alt = (e.key.keysym.mod & KMOD_ALT) != 0;
         Shortcut shortcut = Shortcut::Other;
@@ -242,6 +275,8 @@ struct Platform::Impl {
       default:
         if (e.type == wake_event) {
           out.woke = true;
+        } else if (e.type == wake_event + 2) {
+          headphones_in(out, "the headphone jack switched on");
         } else if (e.type == wake_event + 1) {
           out.quit_requested = true;
           out.signal = true;
@@ -262,9 +297,18 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
     return nullptr;
   };
   if (!impl->sdl.ok) return fail("cannot start SDL video");
-  impl->wake_event = SDL_RegisterEvents(2);
+  impl->wake_event = SDL_RegisterEvents(3);
   if (impl->wake_event == static_cast<Uint32>(-1)) return fail("cannot register SDL events");
   impl->signal_thread = std::make_unique<SignalThread>(impl->wake_event + 1);
+  std::string jack_error;
+  impl->jack_watch = kiosk::JackWatch::start(
+      [event = impl->wake_event + 2] { push_user_event(event); }, &jack_error);
+  if (impl->jack_watch) {
+    kiosk::log::info("headphone jack: watching " + std::to_string(impl->jack_watch->devices()) +
+                     " input device(s)");
+  } else {
+    kiosk::log::debug("headphone jack: " + jack_error);
+  }
 
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
   SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
@@ -357,6 +401,7 @@ PumpResult Platform::pump(std::optional<std::chrono::milliseconds> timeout) {
   }
   if (got) impl_->handle(e, out);
   while (SDL_PollEvent(&e) == 1) impl_->handle(e, out);
+  impl_->started = true;
   return out;
 }
 
@@ -464,9 +509,43 @@ void Platform::push_touch_up(float x, float y) {
 }
 
 void Platform::wake() {
+  push_user_event(impl_->wake_event);
+}
+
+bool Platform::push_key(const std::string& sdl_name, bool down) {
+  const SDL_Keycode key = SDL_GetKeyFromName(sdl_name.c_str());
+  if (key == SDLK_UNKNOWN) return false;
   SDL_Event e{};
-  e.type = impl_->wake_event;
+  e.type = down ? SDL_KEYDOWN : SDL_KEYUP;
+  e.key.windowID = SDL_GetWindowID(impl_->window.get());
+  e.key.state = down ? SDL_PRESSED : SDL_RELEASED;
+  e.key.keysym.sym = key;
+  e.key.keysym.scancode = SDL_GetScancodeFromKey(key);
+  return SDL_PushEvent(&e) == 1;
+}
+
+void Platform::push_audio_output_added() {
+  SDL_Event e{};
+  e.type = SDL_AUDIODEVICEADDED;
+  e.adevice.iscapture = 0;
+  e.adevice.which = static_cast<Uint32>(std::max(0, SDL_GetNumAudioDevices(0)));
   SDL_PushEvent(&e);
+}
+
+void Platform::post_headphones() {
+  push_user_event(impl_->wake_event + 2);
+}
+
+std::string_view Platform::last_keypad_key() const {
+  return impl_->last_keypad_key;
+}
+
+int Platform::keypad_presses() const {
+  return impl_->keypad_presses;
+}
+
+int Platform::headphones_plugged() const {
+  return impl_->headphones_plugged;
 }
 
 int Platform::width() const {

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "ui/damage.h"
@@ -25,6 +26,11 @@ struct PumpResult {
   bool woke = false;            // a background thread asked for attention
   bool quit_requested = false;  // window close, Ctrl+Q (windowed), or a termination signal
   bool signal = false;          // quit_requested came from SIGTERM/SIGINT/SIGHUP
+  // Headphones were plugged in: an audio output device added after start-up, or the sound
+  // card's headphone jack switching on (kiosk/access/jack_watch.h). Speech mode starts here.
+  bool headphones = false;
+  // The logical key (kiosk/access/keypad_names.h) of the last keypad key pressed; empty if none.
+  std::string_view keypad_key;
 };
 
 class Platform {
@@ -65,6 +71,19 @@ class Platform {
 
   // Thread-safe: wakes pump() from another thread.
   void wake();
+
+  // Automation, through the same SDL event path as the real devices: a key by SDL's name
+  // ("Keypad 2"), pressed or released (false when SDL knows no such key); an audio output
+  // device added, as plugging in USB headphones looks.
+  bool push_key(const std::string& sdl_name, bool down);
+  void push_audio_output_added();
+  // Thread-safe: headphones went into the jack; the next pump() reports PumpResult::headphones.
+  void post_headphones();
+  // What pump() has seen so far: the last keypad key's logical name, keypad keys pressed, and
+  // headphone plugs.
+  std::string_view last_keypad_key() const;
+  int keypad_presses() const;
+  int headphones_plugged() const;
 
   int width() const;
   int height() const;

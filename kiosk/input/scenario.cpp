@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "kiosk/access/keypad_names.h"
+
 namespace kiosk {
 namespace {
 
@@ -16,7 +18,7 @@ struct VerbSpec {
   int args;
 };
 
-constexpr std::array<VerbSpec, 13> kVerbs = {{
+constexpr std::array<VerbSpec, 16> kVerbs = {{
     {"tap", ScenarioStep::Verb::Tap, 1},
     {"type", ScenarioStep::Verb::Type, 1},
     {"key", ScenarioStep::Verb::Key, 1},
@@ -30,7 +32,19 @@ constexpr std::array<VerbSpec, 13> kVerbs = {{
     {"lang", ScenarioStep::Verb::Lang, 1},
     {"shot", ScenarioStep::Verb::Shot, 1},
     {"hold", ScenarioStep::Verb::Hold, 2},
+    {"expect-said", ScenarioStep::Verb::ExpectSaid, 1},
+    {"press", ScenarioStep::Verb::Press, 1},
+    {"headphones", ScenarioStep::Verb::Headphones, 0},
 }};
+
+std::string keypad_key_list() {
+  std::string out;
+  for (const auto& k : kKeypadNames) {
+    if (!out.empty()) out += ' ';
+    out += k.logical;
+  }
+  return out;
+}
 
 std::optional<double> to_number(const std::string& s) {
   double value = 0;
@@ -135,7 +149,7 @@ ScenarioParseResult parse_scenario(std::string_view text, std::string_view name)
     ScenarioStep step;
     step.verb = spec->verb;
     step.line = line_no;
-    step.arg = (*words)[1];
+    if (spec->args > 0) step.arg = (*words)[1];
     switch (step.verb) {
       case ScenarioStep::Verb::Wait:
       case ScenarioStep::Verb::Advance: {
@@ -171,6 +185,14 @@ ScenarioParseResult parse_scenario(std::string_view text, std::string_view name)
       }
       case ScenarioStep::Verb::Lang:
         if (step.arg != "en" && step.arg != "es") return fail("'lang' takes en or es");
+        break;
+      case ScenarioStep::Verb::Press:
+        if (!keypad_sdl_name(step.arg)) {
+          return fail("'press' takes a keypad key, one of: " + keypad_key_list() + "; got '" +
+                      step.arg + "'");
+        }
+        break;
+      case ScenarioStep::Verb::Headphones:
         break;
       case ScenarioStep::Verb::Shot:
         if (!valid_shot_name(step.arg)) {

@@ -23,11 +23,14 @@ struct ScenarioStep {
     ExpectNotId,
     Lang,
     Shot,
-    Hold
+    Hold,
+    ExpectSaid,  // some utterance since the previous step contains arg
+    Press,       // arg: a logical keypad key (kiosk/access/keypad_names.h)
+    Headphones   // no argument: an audio output device is plugged in
   };
   Verb verb = Verb::Tap;
   int line = 0;          // 1-based line in the file, for error messages
-  std::string arg;       // id, text, key name, language or screenshot name
+  std::string arg;       // id, text, key name, language, screenshot name or keypad key
   double number = 0;     // wait: milliseconds; advance, hold: seconds
   float dx = 0, dy = 0;  // drag
 };

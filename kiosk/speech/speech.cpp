@@ -16,6 +16,7 @@
 #include "kiosk/base/log.h"
 #include "kiosk/base/wipe.h"
 #include "kiosk/base/worker.h"
+#include "kiosk/speech/spoken_log.h"
 
 namespace kiosk {
 namespace {
@@ -286,6 +287,7 @@ SpeechService::~SpeechService() {
 }
 
 void SpeechService::say(std::string text, Language language) {
+  spoken_log().record(text, language);
   {
     std::lock_guard lock(impl_->mutex);
     ++impl_->generation;
@@ -311,6 +313,7 @@ void SpeechService::stop() {
 
 void SpeechService::forget() {
   stop();
+  spoken_log().wipe();
   {
     std::lock_guard lock(impl_->mutex);
     impl_->sink.forget();

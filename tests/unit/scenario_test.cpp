@@ -58,6 +58,45 @@ TEST(Scenario, HoldNeedsAnIdAndSensibleSeconds) {
   EXPECT_TRUE(parse_scenario("hold a 60\nhold a 0.2\n", "x").scenario);
 }
 
+TEST(Scenario, SpeechModeVerbs) {
+  const auto r = parse_scenario(
+      "headphones\n"
+      "press next\n"
+      "press screen_off\n"
+      "expect-said \"Part-time, filter\"\n",
+      "x");
+  ASSERT_TRUE(r.scenario) << r.error;
+  const auto& s = r.scenario->steps;
+  ASSERT_EQ(s.size(), 4u);
+  EXPECT_EQ(s[0].verb, Verb::Headphones);
+  EXPECT_TRUE(s[0].arg.empty());
+  EXPECT_EQ(s[1].verb, Verb::Press);
+  EXPECT_EQ(s[1].arg, "next");
+  EXPECT_EQ(s[2].arg, "screen_off");
+  EXPECT_EQ(s[3].verb, Verb::ExpectSaid);
+  EXPECT_EQ(s[3].arg, "Part-time, filter");
+  EXPECT_EQ(verb_name(Verb::ExpectSaid), "expect-said");
+  EXPECT_EQ(verb_name(Verb::Press), "press");
+  EXPECT_EQ(verb_name(Verb::Headphones), "headphones");
+}
+
+TEST(Scenario, SpeechModeVerbErrors) {
+  // An unknown key lists the logical keys, all of them.
+  const auto error = parse_scenario("press up\n", "x").error;
+  EXPECT_EQ(error.rfind("x:1: 'press' takes a keypad key, one of: next previous ", 0), 0u) << error;
+  for (const char* key :
+       {"next_group", "previous_group", "activate", "back", "home", "repeat", "stop", "help",
+        "volume_up", "volume_down", "slower", "faster", "language", "screen_off"}) {
+    EXPECT_NE(error.find(std::string(" ") + key), std::string::npos) << key;
+    EXPECT_TRUE(parse_scenario(std::string("press ") + key + "\n", "x").scenario) << key;
+  }
+  EXPECT_NE(error.find("got 'up'"), std::string::npos);
+  EXPECT_EQ(parse_scenario("press\n", "x").error, "x:1: 'press' takes 1 argument, got 0");
+  EXPECT_EQ(parse_scenario("headphones on\n", "x").error,
+            "x:1: 'headphones' takes 0 arguments, got 1");
+  EXPECT_NE(parse_scenario("expect-said \"\"\n", "x").error.find("non-empty"), std::string::npos);
+}
+
 TEST(Scenario, QuotesAndEscapes) {
   std::string error;
   const auto words = split_scenario_line(R"(expect "say \"hi\" \\ # not a comment")", &error);

@@ -4,8 +4,10 @@
 #include <iostream>
 #include <sstream>
 
+#include "kiosk/access/keypad_names.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/utf8.h"
+#include "kiosk/speech/spoken_log.h"
 
 namespace ui {
 namespace {
@@ -211,6 +213,18 @@ void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
   const auto& s = *step_;
   const auto& reg = frame.registry;
   switch (s.verb) {
+    case Verb::Expect:
+    case Verb::ExpectNot:
+    case Verb::ExpectId:
+    case Verb::ExpectNotId:
+    case Verb::ExpectSaid:
+    case Verb::Shot:
+      break;  // checks: what the last action made the kiosk say is still to be heard
+    default:
+      said_mark_ = kiosk::spoken_log().last_sequence();
+      break;
+  }
+  switch (s.verb) {
     case Verb::Tap:
       ops_.push_back(tap_op(s.arg, "tap"));
       break;
@@ -278,7 +292,59 @@ void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
       shot_pending_ = true;
       wants_render_ = true;
       break;
+    case Verb::ExpectSaid: {
+      // Speech is asked for after a frame and may come later still: listen for a while, as
+      // `expect` waits for the screen to settle.
+      Op op;
+      op.kind = Op::Kind::ExpectSaid;
+      op.id = s.arg;
+      op.settle = false;
+      op.until = frame.now + kSettleTimeout;
+      ops_.push_back(std::move(op));
+      break;
+    }
+    case Verb::Press: {
+      // Down now, up on a later settled frame: ImGui 1.86 has no input queue, so the key is held
+      // for at least a frame; then the loop must have received it as this logical key.
+      Op op;
+      op.kind = Op::Kind::KeyDown;
+      op.id = s.arg;
+      op.context = "press";
+      ops_.push_back(op);
+      op.kind = Op::Kind::KeyUp;
+      ops_.push_back(op);
+      op.kind = Op::Kind::CheckKey;
+      op.attempts = host.keypad_presses();
+      ops_.push_back(op);
+      break;
+    }
+    case Verb::Headphones: {
+      Op check;
+      check.kind = Op::Kind::CheckHeadphones;
+      check.attempts = host.headphones_plugged();
+      check.context = "headphones";
+      host.plug_headphones();
+      mark_action();
+      ops_.push_back(std::move(check));
+      break;
+    }
   }
+}
+
+void ScenarioRunner::expect_said(const FrameInfo& frame, const Op& op) {
+  const auto& log = kiosk::spoken_log();
+  if (log.said_since(said_mark_, op.id)) return;
+  if (frame.now < op.until) {
+    ops_.push_front(op);  // listen again next frame
+    return;
+  }
+  ops_.clear();
+  std::string heard;
+  for (const auto& u : log.since(said_mark_)) {
+    heard += "\n  [" + std::string(kiosk::language_code(u.language)) + "] \"" + u.text + "\"";
+  }
+  fail(frame, "expected to hear \"" + op.id + "\"; " +
+                  (heard.empty() ? std::string("nothing was said") : "heard:" + heard));
 }
 
 void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
@@ -352,6 +418,30 @@ void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
       ops_.push_front(tap_op(page, "type"));
       return;
     }
+    case Op::Kind::KeyDown:
+    case Op::Kind::KeyUp: {
+      const auto physical = kiosk::keypad_sdl_name(op.id).value_or("");
+      if (!host.push_key(std::string(physical), op.kind == Op::Kind::KeyDown)) {
+        ops_.clear();
+        return fail(frame, "press " + op.id + ": SDL knows no key \"" + std::string(physical) +
+                               "\" (kiosk/access/keypad_names.h)");
+      }
+      break;
+    }
+    case Op::Kind::CheckKey:
+      if (host.keypad_presses() <= op.attempts || host.last_keypad_key() != op.id) {
+        ops_.clear();
+        return fail(frame, "press " + op.id + ": the kiosk did not receive the key");
+      }
+      return;
+    case Op::Kind::CheckHeadphones:
+      if (host.headphones_plugged() <= op.attempts) {
+        ops_.clear();
+        return fail(frame, "headphones: the kiosk did not see them plugged in");
+      }
+      return;
+    case Op::Kind::ExpectSaid:
+      return expect_said(frame, op);
     case Op::Kind::CheckLang:
       if (host.language() != op.lang) {
         return fail(frame, "lang: tapping lang.toggle did not switch to " +

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <optional>
@@ -25,6 +26,15 @@ class RunnerHost {
   virtual kiosk::Language language() const = 0;
   // Writes the frame just rendered (call only when FrameInfo::rendered).
   virtual bool write_screenshot(const std::filesystem::path& file, std::string* error) = 0;
+  // The keypad and headphones (issue 17), through the platform's real event path: a key by
+  // SDL's name ("Keypad 2") going down or up (false: no such key); an audio output added.
+  virtual bool push_key(const std::string& sdl_name, bool down) = 0;
+  virtual void plug_headphones() = 0;
+  // What the event loop received: the last keypad key (logical name), keypad keys and
+  // headphone plugs so far.
+  virtual std::string last_keypad_key() const = 0;
+  virtual int keypad_presses() const = 0;
+  virtual int headphones_plugged() const = 0;
 };
 
 struct FrameInfo {
@@ -58,12 +68,18 @@ class ScenarioRunner {
       CheckLang,
       TypeChar,
       HoldId,
-      Advance
+      Advance,
+      KeyDown,          // id: the logical key (press)
+      KeyUp,            // id: the logical key
+      CheckKey,         // id: the logical key the loop must have received; attempts: presses before
+      CheckHeadphones,  // attempts: the headphone plugs seen before the step
+      ExpectSaid        // id: the text; until `until`, then fail
     } kind = Kind::TapId;
     std::string id;                              // TapId, HoldId; TypeChar: the character
     int attempts = 0;                            // TypeChar: page switches tried
     float x = 0, y = 0;                          // Down, Move, Up
     std::chrono::milliseconds by{0};             // Advance: the kiosk clock moves this far
+    std::chrono::steady_clock::time_point until{};  // ExpectSaid: the last moment to hear it
     bool settle = true;                          // wait for a settled frame before this op
     kiosk::Language lang = kiosk::Language::En;  // CheckLang
     std::string context;                         // for error messages ("type", "key", "lang")
@@ -80,12 +96,15 @@ class ScenarioRunner {
   void run_op(RunnerHost& host, const FrameInfo& frame);
   void fail(const FrameInfo& frame, const std::string& why);
   void mark_action();
+  void expect_said(const FrameInfo& frame, const Op& op);
 
   kiosk::Scenario scenario_;
   std::optional<std::filesystem::path> screenshot_dir_;
   std::size_t next_step_ = 0;
   const kiosk::ScenarioStep* step_ = nullptr;  // the step being run
   std::deque<Op> ops_;
+  // expect-said hears what was said since the last step that acts (not expect*, not shot).
+  std::uint64_t said_mark_ = 0;
   std::optional<std::chrono::steady_clock::time_point> wait_until_;
   std::optional<std::chrono::steady_clock::time_point> started_;
   std::chrono::steady_clock::time_point settle_since_{};
