@@ -595,7 +595,9 @@ int App::run() {
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
     if (events.input) session_.touch(clock_.now(), events.press);
-    if (events.keypad_key == "screen_off") screen_off_.toggle();
+    for (const kiosk::KeypadKey key : events.keys) {
+      if (key == kiosk::KeypadKey::ScreenOff) screen_off_.toggle();
+    }
     if (staff_mode_ || pin_guard_) {
       if (events.input) staff_.mode().touched(clock_.now());
       if (!staff_.mode().active(clock_.now())) {

@@ -17,7 +17,7 @@
 #include <stb_image_write.h>
 
 #include "kiosk/access/jack_watch.h"
-#include "kiosk/access/keypad_names.h"
+#include "kiosk/access/keypad.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/scrub.h"
 #include "ui/input.h"
@@ -254,11 +254,11 @@ struct Platform::Impl {
       case SDL_KEYDOWN: {
         out.input = true;
         out.press = true;
-        if (const auto logical = kiosk::keypad_logical_name(SDL_GetKeyName(e.key.keysym.sym))) {
-          out.keypad_key = *logical;
-          last_keypad_key = *logical;
+        if (const auto key = kiosk::key_for_physical(SDL_GetKeyName(e.key.keysym.sym))) {
+          if (out.keys.size() < 64) out.keys.push_back(*key);  // a stuck key cannot flood a frame
+          last_keypad_key = kiosk::key_name(*key);
           ++keypad_presses;
-          kiosk::log::debug("keypad: " + std::string(*logical));
+          kiosk::log::debug("keypad: " + std::string(last_keypad_key));
         }
         const bool ctrl = (e.key.keysym.mod & KMOD_CTRL) != 0;
         const bool alt = (e.key.keysym.mod & KMOD_ALT) != 0;

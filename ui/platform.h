@@ -9,7 +9,9 @@
 #include <string>
 #include <string_view>
 #include <utility>
+#include <vector>
 
+#include "kiosk/access/keypad.h"
 #include "ui/damage.h"
 
 namespace ui {
@@ -29,8 +31,8 @@ struct PumpResult {
   // Headphones were plugged in: an audio output device added after start-up, or the sound
   // card's headphone jack switching on (kiosk/access/jack_watch.h). Speech mode starts here.
   bool headphones = false;
-  // The logical key (kiosk/access/keypad_names.h) of the last keypad key pressed; empty if none.
-  std::string_view keypad_key;
+  // The logical keys (kiosk/access/keypad.h) of the keypad keys pressed, in order.
+  std::vector<kiosk::KeypadKey> keys;
 };
 
 class Platform {

@@ -42,7 +42,7 @@ constexpr std::array<KeypadKey, kNames.size()> kKeys = [] {
 //   4 group  5 again 6 group   (+ louder)
 //   1 lang   2 next  3 stop  Enter
 //   0 back           . screen  (Enter: choose)
-constexpr std::array<KeyBinding, 36> kBindings{{
+constexpr std::array<KeyBinding, 35> kBindings{{
     // The numeric keypad, NumLock on (and on SDL 2 / X11, off too).
     {"Keypad 2", KeypadKey::Next},
     {"Keypad 8", KeypadKey::Previous},
@@ -77,7 +77,6 @@ constexpr std::array<KeyBinding, 36> kBindings{{
     {"Delete", KeypadKey::ScreenOff},
     // A keyboard.
     {"Return", KeypadKey::Activate},
-    {"Keypad Return", KeypadKey::Activate},
     {"Backspace", KeypadKey::Back},
     {"Escape", KeypadKey::Stop},
     {"Tab", KeypadKey::Next},

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "kiosk/access/keypad_names.h"
+#include "kiosk/access/keypad.h"
 
 namespace kiosk {
 namespace {
@@ -39,9 +39,9 @@ constexpr std::array<VerbSpec, 16> kVerbs = {{
 
 std::string keypad_key_list() {
   std::string out;
-  for (const auto& k : kKeypadNames) {
+  for (const KeypadKey k : all_keypad_keys()) {
     if (!out.empty()) out += ' ';
-    out += k.logical;
+    out += key_name(k);
   }
   return out;
 }
@@ -187,7 +187,7 @@ ScenarioParseResult parse_scenario(std::string_view text, std::string_view name)
         if (step.arg != "en" && step.arg != "es") return fail("'lang' takes en or es");
         break;
       case ScenarioStep::Verb::Press:
-        if (!keypad_sdl_name(step.arg)) {
+        if (!key_from_name(step.arg)) {
           return fail("'press' takes a keypad key, one of: " + keypad_key_list() + "; got '" +
                       step.arg + "'");
         }

@@ -25,7 +25,7 @@ struct ScenarioStep {
     Shot,
     Hold,
     ExpectSaid,  // some utterance since the previous step contains arg
-    Press,       // arg: a logical keypad key (kiosk/access/keypad_names.h)
+    Press,       // arg: a logical keypad key (kiosk/access/keypad.h)
     Headphones   // no argument: an audio output device is plugged in
   };
   Verb verb = Verb::Tap;

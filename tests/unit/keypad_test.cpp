@@ -1,5 +1,6 @@
 #include "kiosk/access/keypad.h"
 
+#include <SDL.h>
 #include <gtest/gtest.h>
 
 #include <set>
@@ -75,6 +76,23 @@ TEST(Keypad, NoPhysicalKeyIsMappedTwice) {
   std::set<std::string_view> seen;
   for (const KeyBinding& b : default_key_bindings()) {
     EXPECT_TRUE(seen.insert(b.physical).second) << b.physical;
+  }
+}
+
+}  // namespace
+}  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// The platform maps a key it receives back by SDL_GetKeyName and `press KEY` sends
+// SDL_GetKeyFromName(physical): every physical name must be one SDL knows and survive the trip.
+TEST(Keypad, EveryPhysicalNameIsKnownToSdl) {
+  for (const KeyBinding& b : default_key_bindings()) {
+    const std::string physical(b.physical);
+    const SDL_Keycode code = SDL_GetKeyFromName(physical.c_str());
+    EXPECT_NE(code, SDLK_UNKNOWN) << physical;
+    EXPECT_EQ(SDL_GetKeyName(code), physical);
   }
 }
 

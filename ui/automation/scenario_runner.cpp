@@ -4,7 +4,7 @@
 #include <iostream>
 #include <sstream>
 
-#include "kiosk/access/keypad_names.h"
+#include "kiosk/access/keypad.h"
 #include "kiosk/base/log.h"
 #include "kiosk/base/utf8.h"
 #include "kiosk/speech/spoken_log.h"
@@ -420,11 +420,12 @@ void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
     }
     case Op::Kind::KeyDown:
     case Op::Kind::KeyUp: {
-      const auto physical = kiosk::keypad_sdl_name(op.id).value_or("");
+      const auto key = kiosk::key_from_name(op.id);
+      const std::string_view physical = key ? kiosk::physical_key_for(*key) : std::string_view();
       if (!host.push_key(std::string(physical), op.kind == Op::Kind::KeyDown)) {
         ops_.clear();
         return fail(frame, "press " + op.id + ": SDL knows no key \"" + std::string(physical) +
-                               "\" (kiosk/access/keypad_names.h)");
+                               "\" (kiosk/access/keypad.cpp)");
       }
       break;
     }
