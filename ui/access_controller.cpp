@@ -1,5 +1,6 @@
 #include "ui/access_controller.h"
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "kiosk/base/log.h"
@@ -116,7 +117,7 @@ void AccessController::speak_after_frame(const Screen& screen,
   if (!speech_focus_.to_say.empty()) {
     speech_->say(speech_focus_.to_say, tr_.language());
     kiosk::wipe(speech_focus_.to_say);
-  } else if (announce_screen_) {
+  } else if (announce_screen_ && !speech_mode_) {
     // Where the resident arrived: the screen's title and purpose (and a listing's title).
     std::string said = tr_.text(screen.info().speech_intro);
     if (screen.info().announces_heading) {
@@ -132,6 +133,24 @@ void AccessController::speak_after_frame(const Screen& screen,
   announce_screen_ = false;
 }
 
+void AccessController::say(std::string text) {
+  if (speech_ && !text.empty()) speech_->say(std::move(text), tr_.language());
+}
+
+void AccessController::stop_speaking() {
+  if (speech_) speech_->stop();
+}
+
+void AccessController::step_volume(int steps) {
+  kiosk::AccessSettings next = access_;
+  next.volume = std::clamp(next.volume + steps * kVolumeStep, kMinVolume, 100);
+  set(next);
+}
+
+void AccessController::step_rate(int steps) {
+  if (speech_) speech_->set_rate(speech_->rate() + steps * kRateStep);
+}
+
 void AccessController::reset() {
   tr_.set_language(default_language_);
   set(kiosk::AccessSettings{});
@@ -139,6 +158,7 @@ void AccessController::reset() {
     // The volume resets for the next resident (ADA 707.8) even when a key changed it on the
     // service alone, which set() would not notice; forget() also wipes the spoken record.
     speech_->set_volume(access_.volume);
+    speech_->set_rate(kiosk::SpeechService::kDefaultRate);
     speech_->forget();  // espeak-ng's own buffers still hold what it last read
   }
 }

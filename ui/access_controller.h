@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 
 #include "kiosk/i18n/i18n.h"
@@ -44,6 +45,17 @@ class AccessController {
   // what the voices last read forgotten.
   void reset();
 
+  // Speech mode (ui/speech_mode.h) speaks through the same voices. While it is on, it says
+  // where the resident arrived itself (read-aloud's announcement would say it twice).
+  void set_speech_mode(bool on) { speech_mode_ = on; }
+  void say(std::string text);  // now, in the current language, interrupting
+  void stop_speaking();
+  void step_volume(int steps);  // ± kVolumeStep percentage points, within [kMinVolume, 100]
+  void step_rate(int steps);    // ± kRateStep words per minute
+  static constexpr int kVolumeStep = 15;
+  static constexpr int kMinVolume = 25;
+  static constexpr int kRateStep = 30;
+
   const kiosk::AccessSettings& settings() const { return access_; }
   SpeechFocus& speech_focus() { return speech_focus_; }
 
@@ -56,6 +68,7 @@ class AccessController {
   kiosk::AccessSettings access_;
   SpeechFocus speech_focus_;
   bool announce_screen_ = false;
+  bool speech_mode_ = false;
   std::unique_ptr<kiosk::AudioSink> audio_;
   std::unique_ptr<kiosk::SpeechService> speech_;  // after the sink: stopped before it
 };

@@ -41,6 +41,7 @@
 #include "ui/screens/screen_registry.h"
 #include "ui/screens/session_warning.h"
 #include "ui/screens/staff_panel_screen.h"
+#include "ui/speech_mode.h"
 #include "ui/text_input.h"
 #include "ui/theme.h"
 
@@ -119,6 +120,10 @@ class App final : public RunnerHost {
     return kiosk::Route{staff_.out_of_service() ? "out_of_service" : "attract", {}, {}};
   }
   void leave_staff_mode(const char* why);
+  // Headphones plugged in, or a keypad key: speech mode starts (and a session, from the attract
+  // screen). Keys then move and act through it.
+  void start_speech_mode(const char* why);
+  void keypad_key(kiosk::KeypadKey key);
   // The fleet's metrics file (kiosk/fleet/metrics.h), written on its own thread.
   void write_metrics(bool up);
   // A clean stop: STOPPING=1, the last metrics (up 0), the run state marked stopped.
@@ -168,6 +173,8 @@ class App final : public RunnerHost {
   DamageTracker damage_;
   AccessController access_;  // the resident's settings, back to defaults after each session
   ScreenOff screen_off_;     // black while a resident listens; a touch or the session end lifts it
+  // Headphones and the keypad (issue 17): the screen read aloud and used without seeing it.
+  SpeechMode speech_mode_{translator_, access_};
   // Everything the visit creates, shared by the screens through their routes; wiped with the
   // session.
   kiosk::Visit visit_;
@@ -320,6 +327,7 @@ void App::apply(const kiosk::Intent& intent) {
     const bool returning = navigator_.depth() < depth_before;
     current_screen().on_open(navigator_.current(), returning);
     access_.arrived();
+    speech_mode_.new_screen(before.screen, navigator_.current().screen, returning);
     kiosk::log::debug("screen " + navigator_.current().screen);
   }
 }
@@ -394,6 +402,7 @@ Damage App::draw_frame(float dt) {
         .end_question = &end_question_,
         .usage = &usage_,
         .staff = &staff_};
+  speech_mode_.prepare(ui);
   registry_.begin_frame();
   ImGui::PushFont(fonts_.body);
   current_screen().draw(ui);
@@ -401,6 +410,7 @@ Damage App::draw_frame(float dt) {
   if (session_.state() == kiosk::SessionTimer::State::Warning) {
     draw_session_warning(ui, session_.seconds_left(clock_.now()));
   }
+  registry_.begin_overlay();  // speech mode reads on under the screen-off layer
   screen_off_.draw(ui);
   if (const auto deadline = session_.next_deadline(clock_.now())) ui.wake_no_later_than(*deadline);
   if (const auto left =
@@ -409,6 +419,8 @@ Damage App::draw_frame(float dt) {
   }
   ImGui::PopFont();
   registry_.end_frame();
+  speech_mode_.after_frame(ui, registry_.reading(),
+                           translator_.text(current_screen().info().speech_intro), ui.busy);
   ImGui::Render();
   access_.speak_after_frame(current_screen(), registry_);
   animating_ = ui.wants_animation_frame;
@@ -428,6 +440,32 @@ void App::leave_staff_mode(const char* why) {
   navigator_.open(resting_route());
   damage_.invalidate();
   kiosk::log::info(std::string("staff mode ended: ") + why);
+}
+
+void App::start_speech_mode(const char* why) {
+  if (speech_mode_.active()) return;
+  speech_mode_.start(why);
+  if (session_.state() == kiosk::SessionTimer::State::Attract && !staff_mode_ && !pin_guard_ &&
+      !staff_.out_of_service()) {
+    intents_.push_back(kiosk::Intent::start_session());  // the tactile way to start (ADA 707.9)
+  }
+}
+
+void App::keypad_key(kiosk::KeypadKey key) {
+  if (!speech_mode_.active()) {
+    start_speech_mode("a keypad key");
+    if (!SpeechMode::acts_when_starting(key)) return;
+  }
+  if (session_.state() == kiosk::SessionTimer::State::Warning) {
+    // "Are you still there?": any key answers it.
+    intents_.push_back(kiosk::Intent::more_time());
+    speech_mode_.announce(translator_.text("speech.announce.more_time"_msg));
+    return;
+  }
+  speech_mode_.key(key, {.frame = registry_.reading(),
+                         .input = input_,
+                         .screen_off = screen_off_,
+                         .intents = intents_});
 }
 
 void App::write_metrics(bool up) {
@@ -487,6 +525,7 @@ void App::end_session(const char* why, bool count) {
   visit_.wipe();
   reader_.forget_session();
   for (const auto& screen : screens_.all()) screen->reset();
+  speech_mode_.end();  // before the voices forget: nothing it said stays
   access_.reset();
   screen_off_.set(false);
   navigator_.home();
@@ -595,9 +634,8 @@ int App::run() {
     if (events.input || events.resized || events.woke) frames_wanted = std::max(frames_wanted, 2);
     if (run_queue_.drain() > 0) frames_wanted = std::max(frames_wanted, 2);
     if (events.input) session_.touch(clock_.now(), events.press);
-    for (const kiosk::KeypadKey key : events.keys) {
-      if (key == kiosk::KeypadKey::ScreenOff) screen_off_.toggle();
-    }
+    if (events.headphones) start_speech_mode("headphones");
+    for (const kiosk::KeypadKey key : events.keys) keypad_key(key);
     if (staff_mode_ || pin_guard_) {
       if (events.input) staff_.mode().touched(clock_.now());
       if (!staff_.mode().active(clock_.now())) {
@@ -609,6 +647,9 @@ int App::run() {
     switch (session_.update(clock_.now())) {
       case kiosk::SessionTimer::Event::Warn:
         kiosk::log::info("session idle: asking whether the resident is still there");
+        speech_mode_.announce(translator_.format(
+            "speech.announce.still_there"_msg,
+            {{"seconds", static_cast<std::int64_t>(session_.seconds_left(clock_.now()))}}));
         frames_wanted = std::max(frames_wanted, 2);
         break;
       case kiosk::SessionTimer::Event::End:

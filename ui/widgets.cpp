@@ -29,6 +29,11 @@ std::string_view trim_line(std::string_view s) {
 }  // namespace
 
 bool tapped(Ui& ui, std::string_view id, bool clicked) {
+  if (ui.activate != nullptr && !id.empty() && *ui.activate == id) {
+    ui.activate->clear();  // the keypad's Enter: acts at once, as a second tap would
+    if (ui.speech != nullptr) ui.speech->selected.clear();
+    return true;
+  }
   // A finger that slid further than the threshold was scrolling, not tapping.
   if (!clicked || dragging(ui)) return false;
   if (ui.speech == nullptr || !ui.speech->on || id.empty()) return true;
@@ -647,7 +652,8 @@ bool tile(Ui& ui, std::string_view id, std::string_view title, std::string_view 
   y += draw_wrapped(draw, ui.fonts.body, ImVec2(text_min.x, y), col(p.text_muted), subtitle, width);
   if (y > max.y) text_fault(kiosk::TextFault::Kind::TooBig, text_min, width, y - text_min.y, title);
   std::string spoken(title);
-  spoken += ". ";
+  if (!title.empty() && title.back() != '?' && title.back() != '.') spoken += '.';
+  spoken += ' ';
   spoken += subtitle;
   record(ui, id, kiosk::Role::Tile, pos, max, spoken);
   return tapped(ui, id, clicked);
@@ -749,6 +755,11 @@ void ScrollArea::begin(Ui& ui, std::string_view id, ImVec2 pos, ImVec2 size) {
   }
   if (io.MouseWheel != 0 && area.Contains(io.MousePos)) {
     offset_ -= io.MouseWheel * ui.px(3.0f);
+  }
+  if (ui.scroll != nullptr && ui.scroll->area == id) {
+    offset_ += ui.scroll->by;  // the keypad's focus, brought into view
+    velocity_ = 0;
+    ui.scroll->area.clear();
   }
   const float clamped = std::clamp(offset_, 0.0f, max_offset);
   if (clamped != offset_) velocity_ = 0;
@@ -1050,6 +1061,7 @@ float draw_problem(Ui& ui, std::string_view id, std::string_view text, ImVec2 po
   draw_wrapped(draw, ui.fonts.body, ImVec2(text_x, pos.y), col(p.error), text,
                pos.x + width - text_x);
   record(ui, id, kiosk::Role::Text, pos, ImVec2(pos.x + width, pos.y + height), text);
+  if (!id.empty()) ui.registry.mark_live(id);  // speech mode says a problem when it appears
   return height;
 }
 

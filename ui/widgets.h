@@ -71,7 +71,18 @@ struct Ui {
   const Metrics* keyboard_metrics = nullptr;      // the keyboard keeps its size at every text size
   const kiosk::AccessSettings* access = nullptr;  // null: the defaults
   SpeechFocus* speech = nullptr;                  // null: taps act at once
-  const ScreenRegistry* screens = nullptr;        // every screen (the home screen's tiles)
+  // Speech mode (the keypad): the widget the resident chose with Enter acts this frame as if
+  // tapped (tapped() clears it), and list rows scrolled out of view are recorded too (not
+  // drawn), so the keypad reaches every row. A scroll area whose id is `scroll.area` moves by
+  // `scroll.by` pixels this frame (bringing the keypad's focus into view).
+  std::string* activate = nullptr;
+  bool record_hidden = false;
+  struct ScrollRequest {
+    std::string area;
+    float by = 0;
+  };
+  ScrollRequest* scroll = nullptr;
+  const ScreenRegistry* screens = nullptr;  // every screen (the home screen's tiles)
   bool* end_question = nullptr;  // "I'm done" was tapped: ask before ending (null: end at once)
   // Anonymous counts (kiosk/stats/usage.h); outlives every screen and callback. Null in tests.
   kiosk::stats::UsageCounter* usage = nullptr;

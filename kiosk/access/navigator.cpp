@@ -17,9 +17,22 @@ bool blank(std::string_view text) {
                      [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; });
 }
 
+// A widget of a scroll area counts even when scrolled out of view (speech mode records list
+// rows it does not draw): the keypad reaches it and the app scrolls it into view.
+bool hidden_in_area(const WidgetInfo& w) {
+  return w.scrolls && !w.bounds.empty() && !w.area.empty();
+}
+
 bool is_item(const WidgetInfo& w, bool typing) {
-  if (w.covered || w.rect.empty() || w.role == Role::Region || blank(w.text)) return false;
+  if (w.covered || w.role == Role::Region || blank(w.text)) return false;
+  if (w.rect.empty() && !hidden_in_area(w)) return false;
   return typing || !w.id.starts_with("osk.key.");
+}
+
+// Where an item is for reading order: the whole widget in a scroll area (where it is, seen or
+// not), else what shows.
+Rect place(const WidgetInfo& w) {
+  return w.scrolls && !w.bounds.empty() ? w.bounds : w.rect;
 }
 
 bool same_rect(const Rect& a, const Rect& b) {
@@ -126,6 +139,18 @@ void SpeechNavigator::new_screen() {
   fresh_screen_ = true;
 }
 
+void SpeechNavigator::return_to(std::string_view id) {
+  if (id.empty()) {
+    new_screen();
+    return;
+  }
+  wipe(focus_.text);
+  focus_ = Focus{};
+  focus_.id = id;
+  focus_.set = true;
+  fresh_screen_ = false;
+}
+
 void SpeechNavigator::set_typing(bool typing) {
   typing_ = typing;
 }
@@ -172,7 +197,7 @@ std::vector<std::size_t> SpeechNavigator::reading_order(
     const auto& members = blocks[b].members;
     std::vector<Rect> rects;
     rects.reserve(members.size());
-    for (const std::size_t m : members) rects.push_back(frame[m].rect);
+    for (const std::size_t m : members) rects.push_back(place(frame[m]));
     for (const std::size_t k : row_order(rects)) order.push_back(members[k]);
   }
   return order;
@@ -194,7 +219,7 @@ void SpeechNavigator::focus_on(const WidgetInfo& w) {
   focus_.id = w.id;
   focus_.text = w.id.empty() ? w.text : std::string();
   focus_.role = w.role;
-  focus_.rect = w.rect;
+  focus_.rect = place(w);
   focus_.set = true;
 }
 
@@ -202,9 +227,23 @@ int SpeechNavigator::locate(const std::vector<WidgetInfo>& frame,
                             const std::vector<std::size_t>& order) {
   if (order.empty()) return -1;
   if (fresh_screen_ || !focus_.set) {
+    // A new screen starts at its own first part (its heading), past the header: the header is
+    // the same on every screen, and previous_group reaches it.
     fresh_screen_ = false;
-    focus_on(frame[order.front()]);
-    return 0;
+    const auto in_header = [&](std::size_t k) { return frame[order[k]].id.starts_with("header."); };
+    std::size_t first = order.size();
+    for (const std::size_t start : group_starts(frame, order)) {
+      if (!in_header(start)) {
+        first = start;
+        break;
+      }
+    }
+    for (std::size_t k = 0; k < order.size() && first == order.size(); ++k) {
+      if (!in_header(k)) first = k;
+    }
+    if (first == order.size()) first = 0;
+    focus_on(frame[order[first]]);
+    return static_cast<int>(first);
   }
   int found = -1;
   float nearest = std::numeric_limits<float>::max();
@@ -218,8 +257,9 @@ int SpeechNavigator::locate(const std::vector<WidgetInfo>& frame,
       continue;
     }
     if (!w.id.empty() || w.role != focus_.role || w.text != focus_.text) continue;
-    const float d = std::abs(w.rect.centre_x() - focus_.rect.centre_x()) +
-                    std::abs(w.rect.centre_y() - focus_.rect.centre_y());
+    const Rect r = place(w);
+    const float d = std::abs(r.centre_x() - focus_.rect.centre_x()) +
+                    std::abs(r.centre_y() - focus_.rect.centre_y());
     if (d < nearest) {
       nearest = d;
       found = static_cast<int>(k);
@@ -241,7 +281,7 @@ int SpeechNavigator::locate(const std::vector<WidgetInfo>& frame,
     // Gone: the first item after where it was, or the last one.
     found = static_cast<int>(order.size()) - 1;
     for (std::size_t k = 0; k < order.size(); ++k) {
-      if (after(frame[order[k]].rect, focus_.rect)) {
+      if (after(place(frame[order[k]]), focus_.rect)) {
         found = static_cast<int>(k);
         break;
       }
@@ -276,7 +316,7 @@ NavAction SpeechNavigator::move_to(const std::vector<WidgetInfo>& frame, std::si
   focus_on(w);
   NavAction action;
   action.say = remember(describe(w, tr_));
-  const bool cut = w.rect.h + 0.5f < w.bounds.h || w.rect.w + 0.5f < w.bounds.w;
+  const bool cut = w.rect.empty() || w.rect.h + 0.5f < w.bounds.h || w.rect.w + 0.5f < w.bounds.w;
   if (w.scrolls && !w.id.empty() && !w.bounds.empty() && cut) action.reveal = w.id;
   return action;
 }

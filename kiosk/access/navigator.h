@@ -21,8 +21,8 @@
 // Focus. The focused item is kept across frames by its id, or for a text without one by its
 // text and role (the nearest to where it was). When it is gone, the focus moves to the first
 // item after where it was (or the last item); when a panel drawn over the screen (a question)
-// covers it, to the panel's first item. After new_screen() the focus is the first item (usually
-// the screen's heading).
+// covers it, to the panel's first item. After new_screen() the focus is the first group's first
+// item (the screen's heading, past the header), or the first item when there is no group.
 #pragma once
 
 #include <optional>
@@ -68,6 +68,9 @@ class SpeechNavigator {
 
   // A new screen: the focus goes to its first item at the next update() or handle().
   void new_screen();
+  // Back on a screen left earlier: the focus goes to the widget `id` it was on (or, when that is
+  // gone, the first item).
+  void return_to(std::string_view id);
   // While a text field has focus the on-screen keyboard's keys are items too.
   void set_typing(bool typing);
   bool typing() const { return typing_; }

@@ -50,6 +50,9 @@ void WidgetRegistry::begin_frame() {
   // A text field's entry carries what the resident typed: overwrite before freeing.
   for (auto& w : building_) wipe(w.text);
   building_.clear();
+  for (auto& w : building_reading_) wipe(w.text);
+  building_reading_.clear();
+  overlay_ = false;
   for (auto& f : building_faults_) wipe(f.text);
   building_faults_.clear();
   building_display_ = {};
@@ -61,6 +64,15 @@ void WidgetRegistry::set_display(float width, float height) {
 
 void WidgetRegistry::cover_all() {
   for (auto& w : building_) w.covered = true;
+  if (!overlay_) {
+    for (auto& w : building_reading_) w.covered = true;
+  }
+}
+
+void WidgetRegistry::mark_live(std::string_view id) {
+  for (auto* list : {&building_, &building_reading_}) {
+    if (!list->empty() && list->back().id == id) list->back().live = true;
+  }
 }
 
 void WidgetRegistry::add_fault(TextFault fault) {
@@ -68,6 +80,10 @@ void WidgetRegistry::add_fault(TextFault fault) {
 }
 
 void WidgetRegistry::add(WidgetInfo info) {
+  if (reading_on_ && !overlay_ &&
+      (!info.rect.empty() || (info.scrolls && !info.bounds.empty() && !info.area.empty()))) {
+    building_reading_.push_back(info);
+  }
   if (info.rect.empty()) {  // clipped away: not visible, not tappable
     wipe(info.text);
     return;
@@ -77,6 +93,7 @@ void WidgetRegistry::add(WidgetInfo info) {
 
 void WidgetRegistry::end_frame() {
   current_.swap(building_);
+  current_reading_.swap(building_reading_);
   current_faults_.swap(building_faults_);
   current_display_ = building_display_;
 }

@@ -34,6 +34,9 @@ struct WidgetInfo {
   bool covered = false;  // under a panel drawn later that takes every touch
   // A chip, a filter or a choice that is on: speech says "selected".
   bool selected = false;
+  // A text whose changes speech mode says as they happen (a result count, a problem with an
+  // answer): the screen's live region.
+  bool live = false;
 };
 
 // A text the drawing functions could not lay out whole: a word broken across lines, a text
@@ -61,9 +64,21 @@ class WidgetRegistry {
   void end_frame();                             // the collected frame becomes the one queries see
   void set_display(float width, float height);  // the frame's display size, for layout checks
   void cover_all();  // a panel that takes every touch: what was recorded so far lies under it
-  void add_fault(TextFault fault);  // a text the drawing functions could not lay out whole
+  void mark_live(std::string_view id);  // the widget just recorded as `id` is live (see above)
+  void add_fault(TextFault fault);      // a text the drawing functions could not lay out whole
 
   const std::vector<WidgetInfo>& widgets() const { return current_; }
+
+  // Speech mode reads more than shows. While set_reading(true): the rows of a scroll area that
+  // are scrolled out of view are kept too (the keypad reaches them and the app scrolls them into
+  // view), and what is recorded after begin_overlay() (the screen-off layer) is left out, so it
+  // covers nothing. reading() is that frame, in the order recorded; without set_reading, the
+  // same as widgets().
+  void set_reading(bool on) { reading_on_ = on; }
+  void begin_overlay() { overlay_ = true; }
+  const std::vector<WidgetInfo>& reading() const {
+    return reading_on_ ? current_reading_ : current_;
+  }
   const std::vector<TextFault>& faults() const { return current_faults_; }
   Rect display() const { return current_display_; }
   const WidgetInfo* find(std::string_view id) const;           // visible widget with that id
@@ -73,6 +88,10 @@ class WidgetRegistry {
  private:
   std::vector<WidgetInfo> building_;
   std::vector<WidgetInfo> current_;
+  std::vector<WidgetInfo> building_reading_;
+  std::vector<WidgetInfo> current_reading_;
+  bool reading_on_ = false;
+  bool overlay_ = false;
   std::vector<TextFault> building_faults_;
   std::vector<TextFault> current_faults_;
   Rect building_display_;

@@ -239,6 +239,7 @@ struct SpeechService::Impl {
     std::string text;
     Language language = Language::En;
     std::uint64_t generation = 0;
+    int rate = SpeechService::kDefaultRate;
   };
 
   explicit Impl(AudioSink& s) : sink(s) {}
@@ -252,7 +253,7 @@ struct SpeechService::Impl {
       pending.reset();
     }
     std::string error;
-    const auto pcm = synthesize(request.text, request.language, &error);
+    const auto pcm = synthesize(request.text, request.language, &error, request.rate);
     wipe(request.text);
     std::lock_guard lock(mutex);
     if (!pcm) {
@@ -270,6 +271,7 @@ struct SpeechService::Impl {
   std::string last_text;
   Language last_language = Language::En;
   int volume = 80;
+  int rate = SpeechService::kDefaultRate;
   bool failure_logged = false;
   Worker worker;  // last: stopped first in ~SpeechService, before the state above goes away
 };
@@ -293,7 +295,7 @@ void SpeechService::say(std::string text, Language language) {
     ++impl_->generation;
     impl_->sink.stop();  // interrupt now, not when the new speech is ready
     if (impl_->pending) wipe(impl_->pending->text);
-    impl_->pending = Impl::Request{text, language, impl_->generation};
+    impl_->pending = Impl::Request{text, language, impl_->generation, impl_->rate};
     wipe(impl_->last_text);
     impl_->last_text = std::move(text);
     impl_->last_language = language;
@@ -342,6 +344,16 @@ void SpeechService::set_volume(int percent) {
 int SpeechService::volume() const {
   std::lock_guard lock(impl_->mutex);
   return impl_->volume;
+}
+
+void SpeechService::set_rate(int words_per_minute) {
+  std::lock_guard lock(impl_->mutex);
+  impl_->rate = std::clamp(words_per_minute, kMinRate, kMaxRate);
+}
+
+int SpeechService::rate() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->rate;
 }
 
 void SpeechService::wait_idle() {

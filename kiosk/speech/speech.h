@@ -69,6 +69,12 @@ class SpeechService {
   void forget();
   void set_volume(int percent);
   int volume() const;
+  // Words per minute for what is said from now on (clamped to kMinRate..kMaxRate).
+  static constexpr int kDefaultRate = 150;
+  static constexpr int kMinRate = 90;
+  static constexpr int kMaxRate = 300;
+  void set_rate(int words_per_minute);
+  int rate() const;
   void wait_idle();  // tests: until the queued speech was synthesized and handed to the sink
 
  private:

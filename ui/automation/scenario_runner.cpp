@@ -339,12 +339,21 @@ void ScenarioRunner::expect_said(const FrameInfo& frame, const Op& op) {
     return;
   }
   ops_.clear();
+  // What was said since the previous step, and before it the last few things (where a journey
+  // went astray).
   std::string heard;
-  for (const auto& u : log.since(said_mark_)) {
-    heard += "\n  [" + std::string(kiosk::language_code(u.language)) + "] \"" + u.text + "\"";
+  std::string before;
+  const auto all = log.since(0);
+  const std::size_t from = all.size() > 16 ? all.size() - 16 : 0;
+  for (std::size_t i = from; i < all.size(); ++i) {
+    const auto& u = all[i];
+    const std::string line =
+        "\n  [" + std::string(kiosk::language_code(u.language)) + "] \"" + u.text + "\"";
+    (u.sequence > said_mark_ ? heard : before) += line;
   }
   fail(frame, "expected to hear \"" + op.id + "\"; " +
-                  (heard.empty() ? std::string("nothing was said") : "heard:" + heard));
+                  (heard.empty() ? std::string("nothing was said") : "heard:" + heard) +
+                  (before.empty() ? std::string() : "\nsaid before:" + before));
 }
 
 void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {

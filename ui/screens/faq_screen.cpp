@@ -159,7 +159,10 @@ bool FaqScreen::question_button(Ui& ui, const std::string& id, const std::string
   ImGui::Dummy(ImVec2(width, h));
   ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h));
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  if (max.y < draw->GetClipRectMin().y || at.y > draw->GetClipRectMax().y) return false;
+  if (max.y < draw->GetClipRectMin().y || at.y > draw->GetClipRectMax().y) {
+    if (ui.record_hidden) record(ui, id, kiosk::Role::Button, at, max, text);  // speech mode
+    return false;
+  }
 
   const Press press = press_area(id, at, ImVec2(width, h));
   ImGui::SetCursorScreenPos(ImVec2(at.x, at.y + h));

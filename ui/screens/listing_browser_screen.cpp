@@ -330,6 +330,7 @@ float ListingBrowserScreen::draw_count_line(Ui& ui, ImVec2 pos, float width) con
   draw_text_lines(draw, bold, line, ImVec2(pos.x, y), width, 1, col(p.text));
   record(ui, spec_.id("count"), kiosk::Role::Text, ImVec2(pos.x, y),
          ImVec2(pos.x + cw, y + bold->FontSize), line);
+  ui.registry.mark_live(spec_.id("count"));  // speech mode: "12 jobs" when a search answers
   float h = bold->FontSize * 1.3f;
   if (ui.listings.updated) {
     std::string fresh = kiosk::format_updated(ui.tr, *ui.listings.updated, ui.now);
@@ -670,13 +671,31 @@ bool ListingBrowserScreen::draw_card(Ui& ui, std::size_t index, float width) {
   ImGui::Dummy(ImVec2(width, h + gap));
   ImGui::SetCursorScreenPos(ImVec2(pos.x, pos.y + h + gap));
 
-  // Off screen: nothing to draw, nothing to record (a long list costs only its visible cards).
+  std::string quiet = card.quiet;
+  if (saved_.contains(spec_.kind, hit.key)) {
+    quiet += (quiet.empty() ? "" : " \u00b7 ") + ui.t("jobs.saved_mark"_msg);
+  }
+  const std::string id = spec_.id("result.") + std::to_string(index);
+  // "Job 3 of 12: Line cook. Seaside Social Kitchen. $17 to $19 an hour, …"
+  const auto spoken = [&] {
+    std::string said =
+        ui.tr.format(spec_.words.position, {{"n", static_cast<std::int64_t>(index + 1)},
+                                            {"total", search_.results.total}}) +
+        ": " + card.title + ". " + card.who + ". " + card.bold;
+    if (!card.rest.empty()) said += ", " + card.rest;
+    return said + ". " + quiet;
+  };
+
+  // Off screen: nothing to draw, and nothing to record unless speech mode reads the whole list
+  // (a long list costs only its visible cards).
   ImDrawList* draw = ImGui::GetWindowDrawList();
   const ImVec2 clip_min = draw->GetClipRectMin();
   const ImVec2 clip_max = draw->GetClipRectMax();
-  if (max.y < clip_min.y || pos.y > clip_max.y) return false;
+  if (max.y < clip_min.y || pos.y > clip_max.y) {
+    if (ui.record_hidden) record(ui, id, kiosk::Role::Button, pos, max, spoken());
+    return false;
+  }
 
-  const std::string id = spec_.id("result.") + std::to_string(index);
   const Press press = press_area(id, pos, ImVec2(width, h));
   const bool clicked = press.clicked;
   const bool held = press.held && !dragging(ui);
@@ -701,18 +720,11 @@ bool ListingBrowserScreen::draw_card(Ui& ui, std::size_t index, float width) {
                     std::max(0.0f, text_w - bold_w), 1, col(p.text_muted));
   }
   y += bold->FontSize * line;
-  std::string quiet = card.quiet;
-  if (saved_.contains(spec_.kind, hit.key)) {
-    quiet += (quiet.empty() ? "" : " \u00b7 ") + ui.t("jobs.saved_mark"_msg);
-  }
   draw->AddText(small, small->FontSize, ImVec2(x, y), col(p.text_muted), quiet.c_str());
   draw_icon(draw, Icon::Next, ImVec2(max.x - pad - icon / 2, pos.y + h / 2), icon, col(p.primary),
             col(p.surface));
 
-  std::string spoken = card.title + ". " + card.who + ". " + card.bold;
-  if (!card.rest.empty()) spoken += ", " + card.rest;
-  spoken += ". " + quiet;
-  record(ui, id, kiosk::Role::Button, pos, max, spoken);
+  record(ui, id, kiosk::Role::Button, pos, max, spoken());
   return tapped(ui, id, clicked);
 }
 

@@ -445,8 +445,15 @@ bool MatchScreen::draw_card(Ui& ui, std::size_t index, const CardText& c, ImVec2
   const float line = kLine;
   const ImVec2 max(pos.x + width, pos.y + h);
   ImDrawList* draw = ImGui::GetWindowDrawList();
-  if (max.y < draw->GetClipRectMin().y || pos.y > draw->GetClipRectMax().y) return false;
   const std::string id = "match.result." + std::to_string(index);
+  std::string spoken = tag + ". " + title + ". " + r.org + ".";
+  for (const bool is_gap : {false, true}) {
+    for (const auto& s : is_gap ? gaps : reasons) spoken += " " + s + ".";
+  }
+  if (max.y < draw->GetClipRectMin().y || pos.y > draw->GetClipRectMax().y) {
+    if (ui.record_hidden) record(ui, id, kiosk::Role::Button, pos, max, spoken);  // speech mode
+    return false;
+  }
   const Press press = press_area(id, pos, ImVec2(width, h));
   const bool held = press.held && !dragging(ui);
   const float rounding = ui.px(em::kCornerRadius);
@@ -460,7 +467,6 @@ bool MatchScreen::draw_card(Ui& ui, std::size_t index, const CardText& c, ImVec2
   y += draw_text_lines(draw, title_font, title, ImVec2(x, y), text_w, 2, p.text.packed());
   draw_text_lines(draw, body, r.org, ImVec2(x, y), text_w, 1, p.text_muted.packed());
   y += body->FontSize * line + ui.px(0.3f);
-  std::string spoken = tag + ". " + title + ". " + r.org + ".";
   for (const bool is_gap : {false, true}) {
     for (const auto& s : is_gap ? gaps : reasons) {
       draw_icon(draw, is_gap ? Icon::Warning : Icon::Check,
@@ -468,7 +474,6 @@ bool MatchScreen::draw_card(Ui& ui, std::size_t index, const CardText& c, ImVec2
                 (is_gap ? p.text : p.accent).packed(), p.background.packed());
       y += draw_wrapped(draw, body, ImVec2(x + icon + ui.px(0.4f), y), p.text.packed(), s, note_w) +
            ui.px(0.25f);
-      spoken += " " + s + ".";
     }
   }
   draw_icon(draw, Icon::Next, ImVec2(max.x - pad - icon / 2, pos.y + h / 2), icon,
