@@ -44,23 +44,13 @@ bool is_letter_group(Group g) {
   return g == Group::Letters || g == Group::Accents;
 }
 
-MsgKey group_name(Group g) {
-  switch (g) {
-    case Group::Letters:
-      return "speech.picker.group.letters"_msg;
-    case Group::Accents:
-      return "speech.picker.group.accents"_msg;
-    case Group::Signs:
-      return "speech.picker.group.signs"_msg;
-    case Group::Endings:
-      return "speech.picker.group.endings"_msg;
-    case Group::Numbers:
-      return "speech.picker.group.numbers"_msg;
-    case Group::Actions:
-      return "speech.picker.group.actions"_msg;
-  }
-  return "speech.picker.group.letters"_msg;
-}
+// Indexed by Group, in its order.
+constexpr std::array kGroupNames{
+    "speech.picker.group.letters"_msg, "speech.picker.group.accents"_msg,
+    "speech.picker.group.signs"_msg,   "speech.picker.group.endings"_msg,
+    "speech.picker.group.numbers"_msg, "speech.picker.group.actions"_msg,
+};
+static_assert(kGroupNames.size() == static_cast<std::size_t>(Group::Actions) + 1);
 
 void add(std::vector<Entry>& entries, Group group, std::string insert, Does does = Does::Type) {
   Entry e;
@@ -212,7 +202,7 @@ std::string LetterPicker::name(const Entry& entry) {
 std::string LetterPicker::say_entry(std::size_t index, bool with_group) {
   const Entry& e = entries_[index];
   std::string said = name(e);
-  if (with_group) said = tr_.text(group_name(e.group)) + ", " + said;
+  if (with_group) said = tr_.text(kGroupNames[static_cast<std::size_t>(e.group)]) + ", " + said;
   return said;
 }
 

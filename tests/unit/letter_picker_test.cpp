@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,13 @@ class LetterPickerTest : public ::testing::Test {
       if (action.kind == Kind::Delete) erase_last_character(field_);
     }
     return action;
+  }
+
+  // What each key in turn makes the picker say.
+  std::vector<std::string> says(std::initializer_list<KeypadKey> keys) {
+    std::vector<std::string> out;
+    for (const KeypadKey key : keys) out.push_back(press(key).say);
+    return out;
   }
 
   // Moves to the entry called `name` with next only (as a resident would), then types it.
@@ -61,15 +69,10 @@ TEST_F(LetterPickerTest, StartSaysTheGuideAndTheFirstEntry) {
 
 TEST_F(LetterPickerTest, MovesOneEntryAndWrapsWithACue) {
   picker_.start(KeyboardMode::Text);
-  EXPECT_EQ(press(KeypadKey::Next).say, "b");
-  EXPECT_EQ(press(KeypadKey::Next).say, "c");
-  EXPECT_EQ(press(KeypadKey::Previous).say, "b");
-  EXPECT_EQ(press(KeypadKey::Previous).say, "a");
-  EXPECT_EQ(press(KeypadKey::Previous).say, "End of the list: Done");
-  EXPECT_EQ(press(KeypadKey::Previous).say, "Read what I typed");
-  EXPECT_EQ(press(KeypadKey::Next).say, "Done");
-  EXPECT_EQ(press(KeypadKey::Next).say, "Start of the list: a");
-  EXPECT_EQ(press(KeypadKey::Repeat).say, "a");
+  using enum KeypadKey;
+  EXPECT_EQ(says({Next, Next, Previous, Previous, Previous, Previous, Next, Next, Repeat}),
+            (std::vector<std::string>{"b", "c", "b", "a", "End of the list: Done",
+                                      "Read what I typed", "Done", "Start of the list: a", "a"}));
   EXPECT_EQ(press(KeypadKey::Repeat).kind, Kind::None);
 }
 
@@ -107,16 +110,14 @@ TEST_F(LetterPickerTest, SpanishHasEnyeAfterN) {
 
 TEST_F(LetterPickerTest, GroupsJumpAndSayTheirName) {
   picker_.start(KeyboardMode::Text);
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Letters, h");
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Letters, o");
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Letters, v");
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Letters with accents, a with accent");
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Signs, space");
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Numbers, 0");
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Choices, Delete the last letter");
-  EXPECT_EQ(press(KeypadKey::NextGroup).say, "Start of the list: Letters, a");
-  EXPECT_EQ(press(KeypadKey::PreviousGroup).say,
-            "End of the list: Choices, Delete the last letter");
+  using enum KeypadKey;
+  EXPECT_EQ(
+      says({NextGroup, NextGroup, NextGroup, NextGroup, NextGroup, NextGroup, NextGroup, NextGroup,
+            PreviousGroup}),
+      (std::vector<std::string>{"Letters, h", "Letters, o", "Letters, v",
+                                "Letters with accents, a with accent", "Signs, space", "Numbers, 0",
+                                "Choices, Delete the last letter", "Start of the list: Letters, a",
+                                "End of the list: Choices, Delete the last letter"}));
   press(KeypadKey::Next);  // Capital letter next
   // Inside a group, previous_group goes to the group's start first.
   EXPECT_EQ(press(KeypadKey::PreviousGroup).say, "Choices, Delete the last letter");
