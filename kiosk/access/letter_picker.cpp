@@ -156,14 +156,16 @@ std::string LetterPicker::spoken_text(std::string_view text) {
     if (text == s.sign) return tr_.text(s.name);
   }
   for (const auto& [accented, plain] : kAcute) {
-    if (text == accented)
+    if (text == accented) {
       return tr_.format("speech.picker.accented"_msg, {{"letter", std::string(plain)}});
+    }
   }
   // A capital: "capital B", "capital a with accent".
   const std::string lower_first = [&] {
     for (const Entry& e : entries_) {
-      if (is_letter_group(e.group) && upper_letter(e.insert) == text && e.insert != text)
+      if (is_letter_group(e.group) && upper_letter(e.insert) == text && e.insert != text) {
         return e.insert;
+      }
     }
     return std::string();
   }();
