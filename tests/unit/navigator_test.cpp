@@ -85,6 +85,10 @@ class SpeechNavigatorTest : public ::testing::Test {
   void SetUp() override {
     const auto error = tr_.load(std::filesystem::path(KIOSK_SOURCE_DIR) / "locales");
     ASSERT_FALSE(error) << *error;
+    // A new screen starts on its heading, past the header; the tests start at the very top.
+    ASSERT_EQ(nav_.focus_text(f_), "Find a job, heading");
+    nav_.handle(KeypadKey::PreviousGroup, f_);
+    ASSERT_EQ(nav_.focused(f_)->id, "header.title");
   }
 
   // Presses `key` n times; the last action.
@@ -221,11 +225,38 @@ TEST_F(SpeechNavigatorTest, APanelOverTheFocusTakesIt) {
   EXPECT_EQ(nav_.handle(KeypadKey::Next, next).say, tr_.text("speech.cue.end"_msg));
 }
 
-TEST_F(SpeechNavigatorTest, ANewScreenStartsAtItsFirstItem) {
+TEST_F(SpeechNavigatorTest, ANewScreenStartsAtItsHeadingPastTheHeader) {
   press(KeypadKey::Next, 5);
   nav_.new_screen();
-  EXPECT_EQ(nav_.focus_text(f_), "Workforce Kiosk, heading");
-  EXPECT_EQ(press(KeypadKey::Next).say, "Español, button");
+  EXPECT_EQ(nav_.focus_text(f_), "Find a job, heading");
+  EXPECT_EQ(press(KeypadKey::Next).say, "Part-time, filter, selected");
+  // Without a heading of its own: its first item past the header.
+  std::vector<WidgetInfo> plain;
+  plain.push_back(widget("header.title", Role::Heading, {20, 10, 300, 40}, "Workforce Kiosk"));
+  plain.push_back(widget("nav.back", Role::Button, {20, 900, 200, 60}, "Back"));
+  nav_.new_screen();
+  EXPECT_EQ(nav_.focus_text(plain), "Back, button");
+}
+
+TEST_F(SpeechNavigatorTest, BackOnAScreenReturnsToTheItemLeft) {
+  nav_.return_to("jobs.result.1");
+  EXPECT_EQ(nav_.focus_text(f_), "Dishwasher. Harbor Grill. $15 an hour, button");
+  nav_.return_to("gone.now");  // not on the screen any more: the first item after the top
+  EXPECT_NE(nav_.focused(f_), nullptr);
+}
+
+TEST_F(SpeechNavigatorTest, RowsScrolledAwayAreReadAndRevealed) {
+  // A fourth card far below, recorded only for speech mode (its visible part is empty).
+  WidgetInfo hidden = in_area(
+      widget("jobs.result.3", Role::Button, {530, 1000, 440, 120}, "Porter. Bay Hotel"), kResults);
+  ASSERT_TRUE(hidden.rect.empty());
+  f_.push_back(hidden);
+  nav_.return_to("jobs.result.2");
+  const NavAction action = press(KeypadKey::Next);
+  EXPECT_EQ(action.say, "Porter. Bay Hotel, button");
+  EXPECT_EQ(action.reveal, "jobs.result.3");
+  // Not on screen at all and not in a scroll area: never an item.
+  EXPECT_EQ(press(KeypadKey::Next).say, "Back, button");
 }
 
 TEST_F(SpeechNavigatorTest, ActivateTapsWhatCanBeTapped) {
@@ -290,7 +321,7 @@ TEST_F(SpeechNavigatorTest, TheEndOfASessionForgetsWhatWasSaid) {
   press(KeypadKey::Next, 3);
   EXPECT_EQ(nav_.handle(KeypadKey::Next, typed).say, "Maria Lopez, text box");
   nav_.reset();
-  EXPECT_EQ(press(KeypadKey::Repeat).say, "Workforce Kiosk, heading");
+  EXPECT_EQ(press(KeypadKey::Repeat).say, "Find a job, heading");  // nothing of Maria
 }
 
 TEST_F(SpeechNavigatorTest, AnEmptyScreenSaysSo) {
