@@ -32,7 +32,7 @@ void add_part(std::string& said, std::string_view part) {
 }  // namespace
 
 SpeechMode::SpeechMode(kiosk::Translator& tr, AccessController& access)
-    : tr_(tr), access_(access), navigator_(tr) {}
+    : tr_(tr), access_(access), navigator_(tr), picker_(tr) {}
 
 void SpeechMode::start(const char* why) {
   if (active_) return;
@@ -50,6 +50,7 @@ void SpeechMode::end() {
   greet_ = announce_screen_ = announce_focus_ = false;
   activated_ = 0;
   navigator_.reset();
+  picker_.reset();
   kiosk::wipe(before_activate_);
   kiosk::wipe(activate_);
   scroll_ = {};
@@ -82,10 +83,8 @@ void SpeechMode::announce(std::string text) {
 }
 
 void SpeechMode::scroll_into_view(const std::vector<kiosk::WidgetInfo>& frame,
-                                  const std::string& id) {
-  const auto w = std::find_if(frame.begin(), frame.end(),
-                              [&](const kiosk::WidgetInfo& x) { return x.id == id && x.scrolls; });
-  if (w == frame.end()) return;
+                                  const kiosk::WidgetInfo* w) {
+  if (w == nullptr || !w->scrolls || w->bounds.empty()) return;
   // The scroll area is the region recorded over the same rectangle the widget is clipped to.
   const auto area = std::find_if(frame.begin(), frame.end(), [&](const kiosk::WidgetInfo& x) {
     return x.role == kiosk::Role::Region && !x.id.empty() && std::abs(x.rect.y - w->area.y) < 1 &&
@@ -103,6 +102,36 @@ void SpeechMode::scroll_into_view(const std::vector<kiosk::WidgetInfo>& frame,
   if (by != 0) scroll_ = {area->id, by};
 }
 
+bool SpeechMode::picker_key(kiosk::KeypadKey key, const Context& context) {
+  using Kind = kiosk::PickerAction::Kind;
+  kiosk::PickerAction action = picker_.handle(key, context.input.text());
+  bool used = true;
+  switch (action.kind) {
+    case Kind::Type:
+      if (!context.input.type(action.insert)) {
+        kiosk::wipe(action.say);
+        action.say = tr_.text("speech.picker.full"_msg);
+      }
+      break;
+    case Kind::Delete:
+      context.input.delete_last();
+      break;
+    case Kind::Enter:
+      context.input.press_enter();  // the search runs, the form goes on: said after the frame
+      break;
+    case Kind::Leave:
+      context.input.blur();
+      announce_focus_ = true;  // back on the text box, with what it holds
+      break;
+    case Kind::None:
+      used = !action.say.empty();  // a key the picker does not use says nothing: the app's
+      break;
+  }
+  kiosk::wipe(action.insert);
+  if (!action.say.empty()) say(std::move(action.say));
+  return used;
+}
+
 bool SpeechMode::acts_when_starting(kiosk::KeypadKey key) {
   using Key = kiosk::KeypadKey;
   return key == Key::ScreenOff || key == Key::Language || key == Key::VolumeUp ||
@@ -113,6 +142,7 @@ void SpeechMode::key(kiosk::KeypadKey key, const Context& context) {
   using Kind = kiosk::NavAction::Kind;
   if (!active_) return;
   if (!context.screen_off.on()) navigator_.screen_lit();  // a touch lit it meanwhile
+  if (picker_.active() && context.input.active() && picker_key(key, context)) return;
   const kiosk::NavAction action = navigator_.handle(key, context.frame);
   switch (action.kind) {
     case Kind::Activate:
@@ -143,8 +173,9 @@ void SpeechMode::key(kiosk::KeypadKey key, const Context& context) {
       access_.step_rate(action.kind == Kind::Faster ? 1 : -1);
       break;
     case Kind::Language:
-      context.intents.push_back(kiosk::Intent::toggle_language());
-      announce_focus_ = true;  // the focused item, in the new language, after the frame
+      // Now, not after the next frame: that frame is drawn, and its focus said, in the new one.
+      access_.handle(kiosk::Intent::toggle_language());
+      announce_focus_ = true;
       break;
     case Kind::ScreenOff:
       context.screen_off.set(navigator_.screen_dark());
@@ -155,8 +186,10 @@ void SpeechMode::key(kiosk::KeypadKey key, const Context& context) {
       break;
   }
   if (!action.say.empty()) say(action.say);
-  if (!action.reveal.empty()) scroll_into_view(context.frame, action.reveal);
-  if (const kiosk::WidgetInfo* w = navigator_.focused(context.frame)) focused_id_ = w->id;
+  // Cut at the edge of its list, or scrolled away (with an id or not): into view.
+  const kiosk::WidgetInfo* focused = navigator_.focused(context.frame);
+  scroll_into_view(context.frame, focused);
+  if (focused != nullptr) focused_id_ = focused->id;
 }
 
 void SpeechMode::prepare(Ui& ui) {
@@ -181,7 +214,36 @@ void SpeechMode::after_frame(Ui& ui, const std::vector<kiosk::WidgetInfo>& frame
   kiosk::wipe(activate_);  // used this frame, or its widget is gone
   // A new screen waits for its answers (a listing opening): its focus starts on what it shows.
   if (announce_screen_ && busy) return;
-  navigator_.set_typing(ui.input.active());
+  if (ui.input.active() && !picker_.active()) {
+    // A text box took the keyboard: its name, then the letter picker's guide and first entry.
+    std::string said;
+    if (const kiosk::WidgetInfo* box = navigator_.focused(frame)) {
+      add_part(said, kiosk::describe(*box, tr_));
+    }
+    add_part(said, picker_.start(ui.input.mode()));
+    say(std::move(said));
+  } else if (!ui.input.active() && picker_.active()) {
+    picker_.reset();  // the keyboard went away (a touch, the screen changed)
+  }
+  navigator_.set_typing(false);  // the picker types: the keys themselves are not items
+  // Enter made its widget go (a kind of training chosen, the results came in its place): the
+  // focus goes to what answered, the new count, rather than whatever took the widget's place.
+  const auto on_screen = [&](const std::string& id) {
+    return std::any_of(frame.begin(), frame.end(),
+                       [&](const kiosk::WidgetInfo& w) { return w.id == id && !w.covered; });
+  };
+  bool landed = false;
+  if (activated_ == 1 && !busy && !focused_id_.empty() && !on_screen(focused_id_)) {
+    for (const auto& w : frame) {
+      if (!w.live || w.covered || w.id.empty()) continue;
+      const auto was = live_.find(w.id);
+      if (was != live_.end() && was->second == w.text) continue;
+      navigator_.return_to(w.id);
+      focused_id_ = w.id;  // said below as a change, once
+      landed = true;
+      break;
+    }
+  }
   navigator_.update(frame);
   const kiosk::WidgetInfo* focused = navigator_.focused(frame);
 
@@ -212,7 +274,7 @@ void SpeechMode::after_frame(Ui& ui, const std::vector<kiosk::WidgetInfo>& frame
   } else if (announce_focus_) {
     add_part(said, navigator_.focus_text(frame));
   } else {
-    if (activated_ == 1 && focused != nullptr) {
+    if (activated_ == 1 && !landed && focused != nullptr) {
       // A choice turned on, "Saved": the item again when Enter changed it.
       std::string now = kiosk::describe(*focused, tr_);
       if (focused->id == focused_id_ && now != before_activate_) add_part(said, now);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "kiosk/access/keypad.h"
+#include "kiosk/access/letter_picker.h"
 #include "kiosk/access/navigator.h"
 #include "kiosk/i18n/i18n.h"
 #include "kiosk/input/registry.h"
@@ -67,13 +68,16 @@ class SpeechMode {
 
  private:
   void say(std::string text);
-  void scroll_into_view(const std::vector<kiosk::WidgetInfo>& frame, const std::string& id);
+  // A key while the keyboard is up: the letter picker's, if it uses it.
+  bool picker_key(kiosk::KeypadKey key, const Context& context);
+  void scroll_into_view(const std::vector<kiosk::WidgetInfo>& frame, const kiosk::WidgetInfo* w);
   // The live texts of a frame (result counts, problems) and the screen's own heading.
   std::map<std::string, std::string> live_texts(const std::vector<kiosk::WidgetInfo>& frame) const;
 
   kiosk::Translator& tr_;
   AccessController& access_;
   kiosk::SpeechNavigator navigator_;
+  kiosk::LetterPicker picker_;  // while a text field has the keyboard
   bool active_ = false;
   bool greet_ = false;            // say the start guide with the first announcement
   bool announce_screen_ = false;  // a new screen: its intro and the first item, once settled

@@ -57,6 +57,22 @@ void TextInput::blur() {
   keyboard_.reset();
 }
 
+bool TextInput::type(std::string_view text) {
+  if (target_ == nullptr || target_->size() + text.size() > max_bytes_) return false;
+  target_->append(text);
+  return true;
+}
+
+void TextInput::delete_last() {
+  if (target_ != nullptr) kiosk::erase_last_character(*target_);
+}
+
+void TextInput::press_enter() {
+  if (target_ == nullptr) return;
+  entered_ = id_;
+  blur();
+}
+
 bool TextInput::take_enter(std::string_view id) {
   if (entered_.empty() || entered_ != id) return false;
   entered_.clear();

@@ -29,6 +29,13 @@ class TextInput {
   // Whether Enter was pressed in field `id` since the last call (once; the keyboard has closed).
   bool take_enter(std::string_view id);
 
+  // Speech mode's letter picker (kiosk/access/letter_picker.h) types without aiming at keys:
+  // the edits the keys make. type() refuses text past the field's limit (false).
+  bool type(std::string_view text);
+  void delete_last();
+  void press_enter();                                      // as the Enter key: closes too
+  std::string_view text() const { return target_ != nullptr ? *target_ : std::string_view(); }
+
   // Screen::draw's bookkeeping.
   void begin_frame() { seen_ = false; }
   void seen(std::string_view id, ImVec2 min, ImVec2 max);  // the focused field was drawn here
