@@ -33,6 +33,7 @@
 #include "kiosk/store/store.h"
 #include "kiosk/sync/status.h"
 #include "kiosk/sync/sync.h"
+#include "tests/unit/catalogs.h"
 #include "tests/unit/signup_test_support.h"
 #include "tests/unit/temp_dir.h"
 #include "ui/fonts.h"
@@ -104,16 +105,7 @@ Cache* build_cache() {
   return cache.release();
 }
 
-kiosk::Translator& catalogs() {
-  static kiosk::Translator tr;
-  static const bool loaded = [] {
-    const auto error = tr.load(std::filesystem::path(KIOSK_SOURCE_DIR) / "locales");
-    EXPECT_FALSE(error) << *error;
-    return true;
-  }();
-  (void)loaded;
-  return tr;
-}
+using kiosk::testing::catalogs;
 
 std::string_view trimmed(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\n')) s.remove_prefix(1);
@@ -173,9 +165,12 @@ struct Page {
   std::string screen;
   kiosk::Route route;
   Over over = Over::Nothing;
-  bool type = false;     // tap the first text field, so the on-screen keyboard shows
-  bool filled = false;   // a sign-up form filled in whole
-  std::string then_tap;  // a button to tap first; where it leads on this screen is checked
+  bool type = false;    // tap the first text field, so the on-screen keyboard shows
+  bool filled = false;  // a sign-up form filled in whole
+  // Buttons to tap in turn first (a route a tap opens on this screen is followed), and a widget
+  // the page they lead to must show.
+  std::vector<std::string> taps;
+  std::string expect_id;
   std::string label() const {
     std::string s = route.screen;
     if (!route.topic.empty()) s += " [" + route.topic + "]";
@@ -185,7 +180,7 @@ struct Page {
     if (over == Over::LeaveQuestion) s += " + leave question";
     if (type) s += " + keyboard";
     if (filled) s += " filled";
-    if (!then_tap.empty()) s += " > " + then_tap;
+    for (const auto& id : taps) s += " > " + id;
     return s;
   }
 };
@@ -289,6 +284,17 @@ class SpokenWidgets : public ::testing::Test {
     ADD_FAILURE() << page.label() << ": still busy after 400 frames";
   }
 
+  // The visible widget `id`; "prefix.*": the first visible one whose id starts with "prefix.".
+  const WidgetInfo* find(std::string_view id) const {
+    if (!id.ends_with(".*")) return registry_.find(id);
+    id.remove_suffix(1);
+    const auto& widgets = registry_.widgets();
+    const auto it = std::ranges::find_if(widgets, [&](const WidgetInfo& w) {
+      return w.id.starts_with(id) && !w.covered && !w.rect.empty();
+    });
+    return it == widgets.end() ? nullptr : &*it;
+  }
+
   // A tap as the input layer delivers it, twice: with speech on, the first tap selects.
   void tap(Screen& screen, const Page& page, const WidgetInfo& w) {
     const ImVec2 at(w.rect.centre_x(), w.rect.centre_y());
@@ -313,25 +319,23 @@ class SpokenWidgets : public ::testing::Test {
     if (page.filled) visit_.signup = kiosk::testing::complete_signup_form();
     screen.on_open(page.route, false);
     settle(screen, page);
-    if (!page.then_tap.empty()) {
-      const WidgetInfo* button = registry_.find(page.then_tap);
-      EXPECT_NE(button, nullptr) << page.label() << ": no " << page.then_tap;
-      if (button != nullptr) {
-        opened_.clear();
-        const WidgetInfo target = *button;
-        tap(screen, page, target);
+    for (const std::string& id : page.taps) {
+      const WidgetInfo* button = find(id);
+      EXPECT_NE(button, nullptr) << page.label() << ": no " << id << " to tap";
+      if (button == nullptr) break;
+      opened_.clear();
+      const WidgetInfo target = *button;
+      tap(screen, page, target);
+      settle(screen, page);
+      for (const kiosk::Route& route : opened_) {
+        if (route.screen != page.screen) continue;
+        screen.on_open(route, false);
         settle(screen, page);
-        const auto here = std::ranges::find_if(
-            opened_, [&](const kiosk::Route& r) { return r.screen == page.screen; });
-        EXPECT_NE(here, opened_.end()) << page.label() << ": led nowhere on this screen";
-        if (here != opened_.end()) {
-          screen.on_open(*here, false);
-          settle(screen, page);
-        }
       }
     }
-    if (page.over == Page::Over::LeaveQuestion) {
-      EXPECT_NE(screen.leave_question(), nullptr) << page.label() << ": nothing to lose";
+    if (!page.expect_id.empty()) {
+      EXPECT_NE(registry_.find(page.expect_id), nullptr)
+          << page.label() << ": no " << page.expect_id;
     }
     if (page.type) {
       const auto& widgets = registry_.widgets();
@@ -418,8 +422,26 @@ class SpokenWidgets : public ::testing::Test {
     Page review{"signup", kiosk::Route{"signup", {}, "review"}};
     review.filled = true;
     out.push_back(review);
-    review.then_tap = "signup.submit";  // sealed and stored: the confirmation and its QR
+    review.taps = {"signup.submit"};  // sealed and stored: the confirmation and its QR
+    review.expect_id = "signup.reference";
     out.push_back(review);
+    Page match{"match", kiosk::Route{"match", {}, {}}};  // a whole walk to the results
+    match.taps = {"match.skill.*",     "match.next", "match.field.*", "match.next",
+                  "match.education.*", "match.next", "match.hours.*", "match.next",
+                  "match.paid.yes",    "match.next"};
+    match.expect_id = "match.result.0";
+    out.push_back(match);
+    Page answer{"faq", kiosk::Route{"faq", {}, {}}};  // a question answered
+    answer.taps = {"faq.suggested.0"};
+    out.push_back(answer);
+    for (const char* kind : {"jobs", "programs", "events", "services"}) {
+      const std::string name = std::string(kind) + ".search";
+      if (height_ > width_) {
+        Page filters{name, kiosk::Route{name, {}, {}}};  // portrait folds the filters away
+        filters.taps = {std::string(kind) + ".filters"};
+        out.push_back(filters);
+      }
+    }
     out.push_back({"home", kiosk::Route{"home", {}, {}}, Page::Over::EndQuestion});
     out.push_back({"home", kiosk::Route{"home", {}, {}}, Page::Over::SessionWarning});
     out.push_back({"signup", kiosk::Route{"signup", {}, "1"}, Page::Over::LeaveQuestion});
