@@ -431,6 +431,10 @@ class SpokenWidgets : public ::testing::Test {
                   "match.paid.yes",    "match.next"};
     match.expect_id = "match.result.0";
     out.push_back(match);
+    Page exit{"staff.panel", kiosk::Route{"staff.panel", {}, {}}};  // "Stop the kiosk?"
+    exit.taps = {"staff.exit_kiosk"};
+    exit.expect_id = "staff.exit.confirm";
+    out.push_back(exit);
     Page answer{"faq", kiosk::Route{"faq", {}, {}}};  // a question answered
     answer.taps = {"faq.suggested.0"};
     out.push_back(answer);
