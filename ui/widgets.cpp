@@ -839,7 +839,7 @@ bool chip(Ui& ui, std::string_view id, std::string_view label, bool on, ImVec2 p
 
 bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
                 kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size,
-                std::string_view enter_label, Icon icon_kind) {
+                std::string_view enter_label, Icon icon_kind, std::string_view name) {
   const Palette& p = ui.palette;
   const bool focused = ui.input.focused(id);
   const float clear_w = text.empty() ? 0 : std::max(size.y, ui.px(em::kMinTouchTarget));
@@ -884,8 +884,11 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
                         col(p.primary));
   }
   draw->PopClipRect();
+  // Empty, speech says the placeholder, or the field's name when it shows none (its label).
   record(ui, id, kiosk::Role::TextField, pos, ImVec2(max.x - clear_w, max.y),
-         text.empty() ? placeholder : std::string_view(text));
+         !text.empty()         ? std::string_view(text)
+         : placeholder.empty() ? name
+                               : placeholder);
   if (tapped(ui, id, clicked)) ui.input.focus(id, &text, mode, max_bytes, enter_label);
   ui.input.seen(id, pos, max);  // after focus(): a field focused this frame was drawn
 

@@ -247,10 +247,12 @@ float chip_height(const Ui& ui);
 // edited by the keyboard. The placeholder shows while it is empty. A clear button (id + ".clear")
 // empties it. Returns true when the clear button was tapped. `enter_label` is what the
 // keyboard's Enter key says it does here ("Search"; empty: "Done").
-// `icon` leads the box (the search glass; None for a name).
+// `icon` leads the box (the search glass; None for a name). `name` is what speech says of an
+// empty field without a placeholder: the label drawn above it ("First name").
 bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view placeholder,
                 kiosk::KeyboardMode mode, std::size_t max_bytes, ImVec2 pos, ImVec2 size,
-                std::string_view enter_label = {}, Icon icon = Icon::Search);
+                std::string_view enter_label = {}, Icon icon = Icon::Search,
+                std::string_view name = {});
 
 // A choice the resident ticks: a full-width row with a box (a circle when only one of the list
 // can be chosen) that holds a check mark when on, and its words wrapped beside it. The row is as

@@ -15,6 +15,7 @@
 #include "kiosk/search/listings_reader.h"
 #include "kiosk/session/visit.h"
 #include "kiosk/signup/signup_service.h"
+#include "tests/unit/catalogs.h"
 #include "ui/screens/listing_spec.h"
 
 namespace ui {
@@ -42,16 +43,7 @@ struct Registered {
   ScreenRegistry screens;
 };
 
-kiosk::Translator& catalogs() {
-  static kiosk::Translator tr;
-  static const bool loaded = [] {
-    const auto error = tr.load(std::filesystem::path(KIOSK_SOURCE_DIR) / "locales");
-    EXPECT_FALSE(error) << *error;
-    return true;
-  }();
-  (void)loaded;
-  return tr;
-}
+using kiosk::testing::catalogs;
 
 void expect_key(std::string_view key, std::string_view where) {
   ASSERT_FALSE(key.empty()) << where << ": no message key";

@@ -356,7 +356,8 @@ void SignupScreen::field(Ui& ui, std::string_view id, kiosk::MsgKey label, std::
   const std::string full_id = "signup." + std::string(id);
   const ImVec2 at = ImGui::GetCursorScreenPos();
   const float h = ui.px(em::kFieldHeight);
-  text_field(ui, full_id, text, {}, mode, max_bytes, at, ImVec2(width, h), {}, Icon::None);
+  text_field(ui, full_id, text, {}, mode, max_bytes, at, ImVec2(width, h), {}, Icon::None,
+             ui.t(label));
   advance(at, h);
   // A problem shows once the resident has left the field with something in it, or tapped Next.
   if (!ui.input.focused(full_id) && (tried_ || !text.empty())) problem_for(ui, id, width);
