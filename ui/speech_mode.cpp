@@ -118,6 +118,7 @@ bool SpeechMode::picker_key(kiosk::KeypadKey key, const Context& context) {
       break;
     case Kind::Enter:
       context.input.press_enter();  // the search runs, the form goes on: said after the frame
+      announce_focus_ = true;       // the box with what it holds, or the next box's picker
       break;
     case Kind::Leave:
       context.input.blur();
@@ -222,6 +223,7 @@ void SpeechMode::after_frame(Ui& ui, const std::vector<kiosk::WidgetInfo>& frame
     }
     add_part(said, picker_.start(ui.input.mode()));
     say(std::move(said));
+    announce_focus_ = false;  // said: the box
   } else if (!ui.input.active() && picker_.active()) {
     picker_.reset();  // the keyboard went away (a touch, the screen changed)
   }

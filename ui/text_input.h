@@ -33,7 +33,7 @@ class TextInput {
   // the edits the keys make. type() refuses text past the field's limit (false).
   bool type(std::string_view text);
   void delete_last();
-  void press_enter();                                      // as the Enter key: closes too
+  void press_enter();  // as the Enter key: closes too
   std::string_view text() const { return target_ != nullptr ? *target_ : std::string_view(); }
 
   // Screen::draw's bookkeeping.

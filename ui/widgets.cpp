@@ -884,11 +884,20 @@ bool text_field(Ui& ui, std::string_view id, std::string& text, std::string_view
                         col(p.primary));
   }
   draw->PopClipRect();
-  // Empty, speech says the placeholder, or the field's name when it shows none (its label).
-  record(ui, id, kiosk::Role::TextField, pos, ImVec2(max.x - clear_w, max.y),
-         !text.empty()         ? std::string_view(text)
-         : placeholder.empty() ? name
-                               : placeholder);
+  // Empty, speech says the placeholder, or the field's name when it shows none (its label);
+  // typed, the name and the text ("First name: Ana"), or the text alone.
+  if (!name.empty() && !text.empty()) {
+    std::string spoken(name);
+    spoken += ": ";
+    spoken += text;
+    record(ui, id, kiosk::Role::TextField, pos, ImVec2(max.x - clear_w, max.y), spoken);
+    kiosk::wipe(spoken);
+  } else {
+    record(ui, id, kiosk::Role::TextField, pos, ImVec2(max.x - clear_w, max.y),
+           !text.empty()         ? std::string_view(text)
+           : placeholder.empty() ? name
+                                 : placeholder);
+  }
   if (tapped(ui, id, clicked)) ui.input.focus(id, &text, mode, max_bytes, enter_label);
   ui.input.seen(id, pos, max);  // after focus(): a field focused this frame was drawn
 

@@ -173,10 +173,20 @@ std::vector<std::size_t> SpeechNavigator::reading_order(
     std::vector<std::size_t> members;
     bool area = false;
   };
+  // A text box that says its own name ("First name: Ana") makes the label above it redundant:
+  // the label is skipped, so the box comes right after what comes before them both.
+  const auto labels_a_field = [&](const WidgetInfo& label) {
+    if (label.role != Role::Text || !label.id.empty()) return false;
+    return std::any_of(frame.begin(), frame.end(), [&](const WidgetInfo& f) {
+      return f.role == Role::TextField && !f.covered && f.text.starts_with(label.text) &&
+             (f.text.size() == label.text.size() ||
+              std::string_view(f.text).substr(label.text.size()).starts_with(": "));
+    });
+  };
   std::vector<Block> blocks;
   for (std::size_t i = 0; i < frame.size(); ++i) {
     const WidgetInfo& w = frame[i];
-    if (!is_item(w, typing_)) continue;
+    if (!is_item(w, typing_) || labels_a_field(w)) continue;
     if (w.scrolls && !w.area.empty()) {
       auto it = std::find_if(blocks.begin(), blocks.end(),
                              [&](const Block& b) { return b.area && same_rect(b.rect, w.area); });
@@ -210,7 +220,10 @@ std::vector<std::size_t> SpeechNavigator::group_starts(const std::vector<WidgetI
     const WidgetInfo& w = frame[order[k]];
     const bool enters_area = w.scrolls && (k == 0 || !frame[order[k - 1]].scrolls ||
                                            !same_rect(frame[order[k - 1]].area, w.area));
-    if (w.role == Role::Heading || enters_area) starts.push_back(k);
+    // Past the end of a list: what follows (the footer's Back and Next) starts a part too, so
+    // one key reaches it from anywhere in a long list.
+    const bool leaves_area = !w.scrolls && k > 0 && frame[order[k - 1]].scrolls;
+    if (w.role == Role::Heading || enters_area || leaves_area) starts.push_back(k);
   }
   return starts;
 }

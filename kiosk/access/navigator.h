@@ -13,10 +13,10 @@
 // other (a line of chips, a header's title and its buttons, the two columns of a screen).
 // Inside a row, left to right, then top to bottom.
 //
-// Groups. A group starts at every heading (Role::Heading) and at the first item of every
-// scroll area (Role::Region is recorded for each one); next_group / previous_group move to the
-// next / the nearest earlier group start. The header (what comes before the first group) is
-// reached with previous_group from the first group.
+// Groups. A group starts at every heading (Role::Heading), at the first item of every scroll
+// area (Role::Region is recorded for each one) and at the first item after one (the footer);
+// next_group / previous_group move to the next / the nearest earlier group start. The header (what
+// comes before the first group) is reached with previous_group from the first group.
 //
 // Focus. The focused item is kept across frames by its id, or for a text without one by its
 // text and role (the nearest to where it was). When it is gone, the focus moves to the first
