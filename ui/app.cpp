@@ -433,6 +433,8 @@ void App::leave_staff_mode(const char* why) {
   staff_mode_ = false;
   staff_.mode().end();
   input_.blur();
+  speech_mode_.end();  // staff used the keypad: the next resident starts without it
+  screen_off_.set(false);
   for (const auto& screen : screens_.all()) {
     if (screen->name().starts_with("staff.")) screen->reset();
   }
