@@ -420,7 +420,8 @@ Damage App::draw_frame(float dt) {
   ImGui::PopFont();
   registry_.end_frame();
   speech_mode_.after_frame(ui, registry_.reading(),
-                           translator_.text(current_screen().info().speech_intro), ui.busy);
+                           translator_.text(current_screen().info().speech_intro), ui.busy,
+                           screen_off_.on());
   ImGui::Render();
   access_.speak_after_frame(current_screen(), registry_);
   animating_ = ui.wants_animation_frame;

@@ -210,7 +210,7 @@ std::map<std::string, std::string> SpeechMode::live_texts(
 }
 
 void SpeechMode::after_frame(Ui& ui, const std::vector<kiosk::WidgetInfo>& frame,
-                             std::string_view intro, bool busy) {
+                             std::string_view intro, bool busy, bool dark) {
   if (!active_) return;
   kiosk::wipe(activate_);  // used this frame, or its widget is gone
   // A new screen waits for its answers (a listing opening): its focus starts on what it shows.
@@ -250,7 +250,7 @@ void SpeechMode::after_frame(Ui& ui, const std::vector<kiosk::WidgetInfo>& frame
   const kiosk::WidgetInfo* focused = navigator_.focused(frame);
 
   // The focus ring: thick, in the accent colour, around what the keypad is on.
-  if (focused != nullptr && !focused->rect.empty()) {
+  if (focused != nullptr && !focused->rect.empty() && !dark) {
     const float ring = std::max(3.0f, ui.px(em::kBorderWidth) * 3);
     const kiosk::Rect& r = focused->rect;
     ImGui::GetForegroundDrawList()->AddRect(

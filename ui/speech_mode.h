@@ -63,8 +63,9 @@ class SpeechMode {
   void prepare(Ui& ui);
   // After the frame is recorded, before it is rendered: the focus follows the screen, changes
   // are said, and a thick ring shows the focus to a resident who sees a little.
+  // `dark`: the screen is off (no ring over the black).
   void after_frame(Ui& ui, const std::vector<kiosk::WidgetInfo>& frame, std::string_view intro,
-                   bool busy);
+                   bool busy, bool dark);
 
  private:
   void say(std::string text);

@@ -111,9 +111,67 @@ std::string voice_name(Language language) {
   return engine.es_voice;
 }
 
-std::optional<Pcm> synthesize(const std::string& text, Language language, std::string* error,
+std::string speakable(std::string_view text, Language language) {
+  const bool es = language == Language::Es;
+  std::string out;
+  out.reserve(text.size() + 16);
+  const auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  const auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+  for (std::size_t i = 0; i < text.size();) {
+    if (text[i] == '$' && i + 1 < text.size() && digit(text[i + 1])) {
+      // "$1,250.50": the whole amount, then the currency word, then the cents.
+      std::size_t j = i + 1;
+      while (j < text.size() &&
+             (digit(text[j]) || (text[j] == ',' && j + 1 < text.size() && digit(text[j + 1])))) {
+        ++j;
+      }
+      const std::string_view whole = text.substr(i + 1, j - i - 1);
+      std::string_view cents;
+      if (j + 2 < text.size() && text[j] == '.' && digit(text[j + 1]) && digit(text[j + 2])) {
+        cents = text.substr(j + 1, 2);
+        j += 3;
+      }
+      out += whole;
+      const bool one = whole == "1";
+      out += es ? (one ? " dólar" : " dólares") : (one ? " dollar" : " dollars");
+      if (!cents.empty() && cents != "00") {
+        out += es ? " con " : " ";
+        out += cents;
+      }
+      i = j;
+      continue;
+    }
+    if (text.substr(i).starts_with("\u00b7")) {  // the middle dot: a pause
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += ',';
+      i += 2;
+      continue;
+    }
+    if (text[i] == '/' && i > 0 && letter(text[i - 1])) {
+      // A word's other ending ("Mesero/a", "Cajero/as"): one or two letters, then the word
+      // ends. Not "slash"; web addresses and "9/10" are left alone.
+      std::size_t n = 0;
+      while (i + 1 + n < text.size() && letter(text[i + 1 + n])) ++n;
+      if (n >= 1 && n <= 2) {
+        out += es ? " o " : " or ";
+        ++i;
+        continue;
+      }
+    }
+    out += text[i];
+    ++i;
+  }
+  return out;
+}
+
+std::optional<Pcm> synthesize(const std::string& shown, Language language, std::string* error,
                               int rate, int volume) {
-  if (text.empty()) return Pcm{};
+  if (shown.empty()) return Pcm{};
+  std::string text = speakable(shown, language);
+  struct WipeText {
+    std::string& s;
+    ~WipeText() { wipe(s); }
+  } wipe_text{text};
   std::lock_guard lock(engine_mutex);
   if (!ensure_engine(error)) return std::nullopt;
   std::string voice;

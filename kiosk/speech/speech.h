@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kiosk/i18n/language.h"
@@ -29,6 +30,13 @@ struct Pcm {
 // missing. rate: words per minute (80..450); volume 0..100.
 std::optional<Pcm> synthesize(const std::string& text, Language language, std::string* error,
                               int rate = 150, int volume = 100);
+
+// The text as espeak-ng should read it, where the screen's way of writing would be misread:
+// "$17 to $19.50" is said "17 dollars to 19 dollars 50" (espeak-ng says "dollar seventeen"), in
+// Spanish "17 dólares"; the middle dot between an employer and a place is a pause, not "punto";
+// "Mesero/a" is "Mesero o a" ("o" in Spanish and English alike, not "slash"). synthesize()
+// applies it; the spoken record keeps the words as shown.
+std::string speakable(std::string_view text, Language language);
 
 // The espeak-ng voice synthesize() uses for the language: "en-us" (English and Pseudo), "es-419",
 // or "es" once a synthesis found the Latin American voice missing.

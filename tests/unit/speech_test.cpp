@@ -329,3 +329,29 @@ TEST(SpeechSdlSink, PlaysAndStopsOnTheDummyDriver) {
 
 }  // namespace
 }  // namespace kiosk
+
+namespace kiosk {
+namespace {
+
+// What espeak-ng is given, where the screen's way of writing is misread (checked with
+// `espeak-ng -x`: "$12" is "dollar twelve", and in Spanish "·" is "punto", "/" is "barra").
+TEST(Speakable, MoneyIsSaidAsAnAmountOfDollars) {
+  EXPECT_EQ(speakable("$17 to $19 an hour", Language::En), "17 dollars to 19 dollars an hour");
+  EXPECT_EQ(speakable("$16.50 por hora", Language::Es), "16 dólares con 50 por hora");
+  EXPECT_EQ(speakable("$1,250.00 a year", Language::En), "1,250 dollars a year");
+  EXPECT_EQ(speakable("$1 fee", Language::En), "1 dollar fee");
+  EXPECT_EQ(speakable("cost: $", Language::En), "cost: $");
+}
+
+TEST(Speakable, TheMiddleDotIsAPauseAndAnEndingIsNotASlash) {
+  EXPECT_EQ(speakable("Restaurante El Farolito \u00b7 Miami", Language::Es),
+            "Restaurante El Farolito, Miami");
+  EXPECT_EQ(speakable("Mesero/a. Cajero/as", Language::Es), "Mesero o a. Cajero o as");
+  EXPECT_EQ(speakable("Mesero/a", Language::En), "Mesero or a");
+  EXPECT_EQ(speakable("example.org/sample/jobs/job-0171", Language::En),
+            "example.org/sample/jobs/job-0171");
+  EXPECT_EQ(speakable("9/10 and 24/7", Language::En), "9/10 and 24/7");
+}
+
+}  // namespace
+}  // namespace kiosk
