@@ -13,4 +13,16 @@ inline void wipe(std::string& s) {
   s.clear();
 }
 
+// Wipes a string holding a secret or typed text when the scope ends, however it ends.
+class WipeOnExit {
+ public:
+  explicit WipeOnExit(std::string& s) : s_(s) {}
+  ~WipeOnExit() { wipe(s_); }
+  WipeOnExit(const WipeOnExit&) = delete;
+  WipeOnExit& operator=(const WipeOnExit&) = delete;
+
+ private:
+  std::string& s_;
+};
+
 }  // namespace kiosk

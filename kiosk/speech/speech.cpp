@@ -164,14 +164,11 @@ std::string speakable(std::string_view text, Language language) {
   return out;
 }
 
-std::optional<Pcm> synthesize(const std::string& shown, Language language, std::string* error,
+std::optional<Pcm> synthesize(const std::string& text, Language language, std::string* error,
                               int rate, int volume) {
-  if (shown.empty()) return Pcm{};
-  std::string text = speakable(shown, language);
-  struct WipeText {
-    std::string& s;
-    ~WipeText() { wipe(s); }
-  } wipe_text{text};
+  if (text.empty()) return Pcm{};
+  std::string spoken = speakable(text, language);
+  const WipeOnExit wipe_spoken(spoken);
   std::lock_guard lock(engine_mutex);
   if (!ensure_engine(error)) return std::nullopt;
   std::string voice;
@@ -183,7 +180,7 @@ std::optional<Pcm> synthesize(const std::string& shown, Language language, std::
   pcm.sample_rate = engine.sample_rate;
   engine.current = &pcm.samples;
   // No espeakSSML flag: text from the screen is read literally, markup and all.
-  const espeak_ERROR result = espeak_Synth(text.c_str(), text.size() + 1, 0, POS_CHARACTER, 0,
+  const espeak_ERROR result = espeak_Synth(spoken.c_str(), spoken.size() + 1, 0, POS_CHARACTER, 0,
                                            espeakCHARS_UTF8, nullptr, nullptr);
   const espeak_ERROR synced = result == EE_OK ? espeak_Synchronize() : result;
   engine.current = nullptr;

@@ -435,18 +435,6 @@ class WipeHeadersOnExit {
   std::vector<std::pair<std::string, std::string>>& headers_;
 };
 
-// Wipes a string holding a secret when the scope ends, however it ends.
-class WipeOnExit {
- public:
-  explicit WipeOnExit(std::string& s) : s_(s) {}
-  ~WipeOnExit() { wipe(s_); }
-  WipeOnExit(const WipeOnExit&) = delete;
-  WipeOnExit& operator=(const WipeOnExit&) = delete;
-
- private:
-  std::string& s_;
-};
-
 FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& options,
                      const std::atomic<bool>* cancel, RunVocabulary& vocabulary,
                      RunSecrets& secrets) {
