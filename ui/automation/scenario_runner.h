@@ -75,14 +75,14 @@ class ScenarioRunner {
       CheckHeadphones,  // attempts: the headphone plugs seen before the step
       ExpectSaid        // id: the text; until `until`, then fail
     } kind = Kind::TapId;
-    std::string id;                              // TapId, HoldId; TypeChar: the character
-    int attempts = 0;                            // TypeChar: page switches tried
-    float x = 0, y = 0;                          // Down, Move, Up
-    std::chrono::milliseconds by{0};             // Advance: the kiosk clock moves this far
+    std::string id;                                 // TapId, HoldId; TypeChar: the character
+    int attempts = 0;                               // TypeChar: page switches tried
+    float x = 0, y = 0;                             // Down, Move, Up
+    std::chrono::milliseconds by{0};                // Advance: the kiosk clock moves this far
     std::chrono::steady_clock::time_point until{};  // ExpectSaid: the last moment to hear it
-    bool settle = true;                          // wait for a settled frame before this op
-    kiosk::Language lang = kiosk::Language::En;  // CheckLang
-    std::string context;                         // for error messages ("type", "key", "lang")
+    bool settle = true;                             // wait for a settled frame before this op
+    kiosk::Language lang = kiosk::Language::En;     // CheckLang
+    std::string context;                            // for error messages ("type", "key", "lang")
   };
 
   static Op tap_op(std::string id, std::string context);
