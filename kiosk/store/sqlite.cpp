@@ -168,6 +168,9 @@ Transaction::Transaction(Database& db) : db_(db) {
 
 Transaction::~Transaction() {
   if (done_) return;
+  // SQLite rolls a transaction back by itself after some errors (a full disk, out of memory):
+  // nothing is left to roll back, and ROLLBACK would only fail.
+  if (sqlite3_get_autocommit(db_.handle()) != 0) return;
   try {
     db_.exec("ROLLBACK");
   } catch (const std::exception& e) {  // never throw from a destructor

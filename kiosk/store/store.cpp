@@ -448,6 +448,7 @@ std::filesystem::path Store::file_in(const std::filesystem::path& data_dir) {
 
 Store::Store(const std::filesystem::path& data_dir, Mode mode)
     : phrase_counts_(std::make_shared<PhraseCounts>()),
+      data_dir_(data_dir),
       db_(file_in(data_dir),
           mode == Mode::Writer ? sql::Database::Mode::ReadWrite : sql::Database::Mode::ReadOnly) {
   if (mode == Mode::Writer) {
@@ -462,6 +463,16 @@ Store::Store(const std::filesystem::path& data_dir, Mode mode)
   } else if (db_.user_version() != kSchemaVersion) {
     throw sql::SqliteError(SQLITE_CORRUPT, "the cache has no listings yet (run a sync first)");
   }
+}
+
+std::optional<std::string> Store::checkpoint() {
+  try {
+    sql::Statement s(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
+    if (s.step() && s.int64(0) != 0) return std::string("a reader still uses the old pages");
+  } catch (const sql::SqliteError& e) {
+    return std::string(e.what());
+  }
+  return std::nullopt;
 }
 
 void Store::migrate() {

@@ -155,6 +155,13 @@ class Store {
   // sql::SqliteError (a reader: also when there is no cache yet).
   Store(const std::filesystem::path& data_dir, Mode mode);
   static std::filesystem::path file_in(const std::filesystem::path& data_dir);
+  const std::filesystem::path& data_dir() const { return data_dir_; }
+
+  // Folds the write-ahead log into the cache file and empties it. A sync does it after writing,
+  // so the log never holds a whole import on a small disk, and before, so a log a full disk left
+  // behind is folded in as soon as there is room. nullopt when done; else why not (readers still
+  // on old pages, or SQLite's error, e.g. "database or disk is full").
+  std::optional<std::string> checkpoint();
 
   std::optional<FeedState> feed_state(const std::string& url);
   std::vector<FeedState> feed_states();
@@ -237,6 +244,7 @@ class Store {
 
   // Listings per phrase for ranking (kiosk/store/rank.h); before db_, so it outlives it.
   std::shared_ptr<PhraseCounts> phrase_counts_;
+  std::filesystem::path data_dir_;
   sql::Database db_;
   std::shared_ptr<Vocabulary> vocabulary_;  // see suggest()
 };

@@ -1,5 +1,6 @@
 #include "kiosk/sync/sync.h"
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -226,6 +227,45 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url,
 
 namespace {
 
+// A full disk, in words a technician can act on.
+bool disk_full(const sql::SqliteError& e) {
+  return (e.code() & 0xff) == SQLITE_FULL;
+}
+
+std::string megabytes(std::uint64_t bytes) {
+  return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
+}
+
+std::string disk_full_words(const std::filesystem::path& dir,
+                            std::optional<std::uint64_t> needed = std::nullopt) {
+  std::error_code ec;
+  const auto space = std::filesystem::space(dir, ec);
+  std::string words = needed ? "the disk has too little room" : "the disk is full";
+  if (!ec) {
+    words += " (" + megabytes(space.available) + " free";
+    if (needed) words += "; this update needs about " + megabytes(*needed);
+    words += ")";
+  }
+  return words + ": the listings the kiosk has stay, and it tries again at the next sync once " +
+         dir.string() + " has room";
+}
+
+// The import's peak on disk, measured: a 17 MB JSON-LD feed of 20,000 jobs grew the cache by
+// 39 MB and its write-ahead log by 65 MB before the log was folded in, about 6 bytes per byte of
+// feed. An import starts only with that much free, and a margin.
+constexpr std::uint64_t kImportBytesPerFeedByte = 6;
+constexpr std::uint64_t kImportMargin = std::uint64_t{16} << 20;
+
+std::optional<std::string> room_for_import(const std::filesystem::path& dir,
+                                           std::uint64_t feed_bytes) {
+  std::error_code ec;
+  const auto space = std::filesystem::space(dir, ec);
+  if (ec) return std::nullopt;  // cannot tell: SQLite will say if it runs out
+  const std::uint64_t needed = feed_bytes * kImportBytesPerFeedByte + kImportMargin;
+  if (space.available >= needed) return std::nullopt;
+  return disk_full_words(dir, needed);
+}
+
 // Carries prepared batches from the parser thread to the inserting one; bounded, so a fast
 // parser cannot fill memory ahead of the database.
 class BatchPipe {
@@ -451,14 +491,27 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     out.status = FeedOutcome::Status::Failed;
     out.error = std::move(why);
     out.records = have_data ? previous->records : 0;
-    store.record_failure(feed.url, kind, out.error, now);
+    try {
+      store.record_failure(feed.url, kind, out.error, now);
+    } catch (const sql::SqliteError& e) {  // a full disk: the outcome still says why
+      log::warn("sync " + feed_log_name(feed.url) + ": could not note the failure: " + e.what());
+    }
     log::warn("sync " + feed_log_name(feed.url) + ": " + out.error);
     return out;
   };
   const auto unchanged = [&] {
-    store.confirm_feed(feed.url, kind, now);
-    out.status = FeedOutcome::Status::Unchanged;
     out.records = previous->records;
+    try {
+      store.confirm_feed(feed.url, kind, now);
+    } catch (const sql::SqliteError& e) {
+      // Unchanged, so the listings are right; only the time it was checked is not saved.
+      out.status = FeedOutcome::Status::Failed;
+      out.error = disk_full(e) ? disk_full_words(store.data_dir())
+                               : std::string("could not note the check: ") + e.what();
+      log::warn("sync " + feed_log_name(feed.url) + ": " + out.error);
+      return out;
+    }
+    out.status = FeedOutcome::Status::Unchanged;
     return out;
   };
 
@@ -605,6 +658,15 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     return fail("the feed is not valid UTF-8 text");  // XML says its own encoding
   }
 
+  // Room on the disk for the import first: a log that fills the disk cannot be folded in, and
+  // the cache could take no more writes at all.
+  std::uint64_t body_bytes = 0;
+  for (const auto& b : bodies) {
+    std::error_code ec;
+    body_bytes += std::filesystem::file_size(b, ec);
+  }
+  if (auto room = room_for_import(store.data_dir(), body_bytes)) return fail(*room);
+
   // 3. Parse into the open transaction; only a complete, non-empty feed is committed.
   FeedState state;
   state.url = feed.url;
@@ -707,7 +769,8 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
       out.skip_reasons = skipped.summary();
     }
   } catch (const sql::SqliteError& e) {
-    error = std::string("could not save the listings: ") + e.what();
+    error = disk_full(e) ? disk_full_words(store.data_dir())
+                         : std::string("could not save the listings: ") + e.what();
   }
   if (!error.empty()) return fail(error);
   out.status = FeedOutcome::Status::Updated;
@@ -791,6 +854,22 @@ std::vector<FeedOutcome> remove_unlisted_feeds(Store& store, const std::vector<F
 std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& feeds,
                                   const SyncOptions& options, const std::atomic<bool>* cancel) {
   if (cancel != nullptr && cancel->load()) return {};
+  // A log left by a full disk is folded in first, once there is room; while there is none,
+  // nothing is written and every feed says why (its listings stay, searchable as they are).
+  if (const auto stuck = store.checkpoint(); stuck && stuck->find("full") != std::string::npos) {
+    std::vector<FeedOutcome> outcomes;
+    for (const auto& feed : feeds) {
+      FeedOutcome out;
+      out.url = feed.url;
+      out.kind = feed.kind;
+      out.status = FeedOutcome::Status::Failed;
+      out.error = disk_full_words(store.data_dir());
+      if (const auto state = store.feed_state(feed.url)) out.records = state->records;
+      log::warn("sync " + feed_log_name(feed.url) + ": " + out.error);
+      outcomes.push_back(std::move(out));
+    }
+    return outcomes;
+  }
   std::vector<FeedOutcome> outcomes = remove_unlisted_feeds(store, feeds);
   RunVocabulary vocabulary(options.vocabulary_file, store);
   RunSecrets secrets;
@@ -801,6 +880,8 @@ std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& fee
     if (options.on_feed) options.on_feed(++done, feeds.size());
   }
   mark_duplicates_after(store, outcomes);
+  // The import's pages into the cache file, and the log back to nothing.
+  if (const auto why = store.checkpoint()) log::warn("sync: the cache's log stays: " + *why);
   return outcomes;
 }
 
