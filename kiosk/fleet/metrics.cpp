@@ -132,6 +132,11 @@ std::string render_metrics(const MetricsSnapshot& s) {
       .sample(s.outbox_oldest_age_seconds);
   Family(out, "sessions_today", "gauge", "Resident sessions today, local time.")
       .sample(s.sessions_today);
+  if (s.data_disk_available_bytes) {
+    Family(out, "data_disk_available_bytes", "gauge",
+           "Free bytes on the disk of the data directory; a sync needs room before it writes.")
+        .sample(static_cast<std::int64_t>(*s.data_disk_available_bytes));
+  }
   Family(out, "log_warnings_total", "counter", "Warnings logged since the kiosk started.")
       .sample(static_cast<std::int64_t>(s.warnings));
   Family(out, "log_errors_total", "counter", "Errors logged since the kiosk started.")
@@ -169,6 +174,9 @@ void add_stored_figures(MetricsSnapshot& snapshot, const std::filesystem::path& 
   snapshot.warnings = log::count(log::Level::Warn);
   snapshot.errors = log::count(log::Level::Error);
   std::error_code ec;
+  if (const auto space = std::filesystem::space(data_dir, ec); !ec) {
+    snapshot.data_disk_available_bytes = space.available;
+  }
   try {
     if (std::filesystem::exists(Store::file_in(data_dir), ec)) {
       Store store(data_dir, Store::Mode::Reader);

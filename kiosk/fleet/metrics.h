@@ -41,6 +41,9 @@ struct MetricsSnapshot {
   std::uint64_t warnings = 0;                  // log lines since the process started
   std::uint64_t errors = 0;
   std::int64_t restarts = 0;  // starts not preceded by a clean stop (run_state.h)
+  // Free bytes on the disk that holds the data directory (nullopt: cannot tell). A sync needs
+  // room before it writes (kiosk/sync/sync.cpp); watch it fall before the listings stop updating.
+  std::optional<std::uint64_t> data_disk_available_bytes;
   // [fleet] config_version of the running configuration; 0 without one.
   std::int64_t remote_config_version = 0;
   // The last check of [fleet] config_url (kiosk/fleet/remote_config.h): its result's name

@@ -56,6 +56,8 @@ constexpr std::array kWordings{
 // Wordings anywhere in the error: the refusals of kiosk/sync/source_api.cpp name the source
 // first, and the secrets' problems (kiosk/config/secrets.cpp) the file or the secret.
 constexpr std::array kInnerWordings{
+    ErrorWording{"the disk is full", FeedProblem::DiskFull},
+    ErrorWording{"the disk has too little room", FeedProblem::DiskFull},
     ErrorWording{"refused the API key", FeedProblem::Key},
     ErrorWording{"asks for an API key", FeedProblem::Key},
     ErrorWording{"the secrets file", FeedProblem::Key},

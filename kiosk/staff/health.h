@@ -26,6 +26,7 @@ enum class FeedProblem {
   NotAFeed,     // it came, but is not a feed the kiosk reads (format, text, wrong kind, empty)
   TooBig,       // over [feeds] max_feed_mb
   Key,          // an API key refused (401, 403), or missing from the secrets file
+  DiskFull,     // the kiosk's disk is full, or has too little room for the update
   Other,        // the kiosk's own trouble (disk, cache, configuration, cancelled)
 };
 

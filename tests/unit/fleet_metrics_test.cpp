@@ -60,6 +60,7 @@ MetricsSnapshot sample_snapshot() {
   s.outbox_held = 1;
   s.outbox_oldest_age_seconds = 3600;
   s.sessions_today = 17;
+  s.data_disk_available_bytes = std::uint64_t{734003200};
   s.warnings = 5;
   s.errors = 1;
   s.restarts = 3;
@@ -85,7 +86,7 @@ TEST(FleetMetrics, RendersEveryFamilyWithHelpAndType) {
        {"up", "build_info", "start_time_seconds", "feed_last_sync_timestamp_seconds",
         "feed_last_sync_ok", "feed_records", "listings", "outbox_pending", "outbox_held",
         "outbox_oldest_age_seconds", "sessions_today", "log_warnings_total", "log_errors_total",
-        "restarts_total", "remote_config_version"}) {
+        "restarts_total", "remote_config_version", "data_disk_available_bytes"}) {
     const std::string name = "workforce_kiosk_" + family;
     EXPECT_NE(text.find("# HELP " + name + " "), std::string::npos) << name;
     EXPECT_NE(text.find("# TYPE " + name + " "), std::string::npos) << name;
@@ -106,6 +107,7 @@ TEST(FleetMetrics, RendersEveryFamilyWithHelpAndType) {
   EXPECT_NE(text.find("workforce_kiosk_listings{kind=\"events\"} 4\n"), std::string::npos);
   EXPECT_NE(text.find("workforce_kiosk_outbox_oldest_age_seconds 3600\n"), std::string::npos);
   EXPECT_NE(text.find("workforce_kiosk_sessions_today 17\n"), std::string::npos);
+  EXPECT_NE(text.find("workforce_kiosk_data_disk_available_bytes 734003200\n"), std::string::npos);
   EXPECT_NE(text.find("workforce_kiosk_log_errors_total 1\n"), std::string::npos);
   EXPECT_NE(text.find("workforce_kiosk_restarts_total 3\n"), std::string::npos);
   EXPECT_NE(text.find("workforce_kiosk_remote_config_version 42\n"), std::string::npos);

@@ -209,6 +209,18 @@ TEST(FeedProblems, TooBigOverTheLimit) {
   EXPECT_EQ(classify_feed_error(over_size_limit(std::size_t{200} << 20)), FeedProblem::TooBig);
 }
 
+// The words kiosk/sync/sync.cpp uses when the disk is full or has too little room for an update
+// (e2e.disk_full makes them for real).
+TEST(FeedProblems, AFullDiskIsItsOwnProblem) {
+  EXPECT_EQ(classify_feed_error("the disk is full (0 MB free): the listings the kiosk has stay, "
+                                "and it tries again at the next sync once /var/lib/k has room"),
+            FeedProblem::DiskFull);
+  EXPECT_EQ(classify_feed_error("the disk has too little room (3 MB free; this update needs about "
+                                "26 MB): the listings the kiosk has stay, and it tries again at "
+                                "the next sync once /var/lib/k has room"),
+            FeedProblem::DiskFull);
+}
+
 TEST(FeedProblems, NotAFeedFromTheParsersAndSync) {
   for (const std::string_view body :
        {std::string_view("<!DOCTYPE html><html><body>Sign in</body></html>"),

@@ -49,6 +49,8 @@ kiosk::MsgKey problem_key(kiosk::staff::FeedProblem problem) {
       return "staff.panel.feed.too_big"_msg;
     case kiosk::staff::FeedProblem::Key:
       return "staff.panel.feed.key"_msg;
+    case kiosk::staff::FeedProblem::DiskFull:
+      return "staff.panel.feed.disk_full"_msg;
     case kiosk::staff::FeedProblem::None:
     case kiosk::staff::FeedProblem::Other:
       break;
