@@ -175,12 +175,15 @@ std::vector<std::size_t> SpeechNavigator::reading_order(
   };
   // A text box that says its own name ("First name: Ana") makes the label above it redundant:
   // the label is skipped, so the box comes right after what comes before them both.
+  std::vector<std::string_view> fields;  // a screen has a few
+  for (const WidgetInfo& f : frame) {
+    if (f.role == Role::TextField && !f.covered) fields.emplace_back(f.text);
+  }
   const auto labels_a_field = [&](const WidgetInfo& label) {
     if (label.role != Role::Text || !label.id.empty()) return false;
-    return std::any_of(frame.begin(), frame.end(), [&](const WidgetInfo& f) {
-      return f.role == Role::TextField && !f.covered && f.text.starts_with(label.text) &&
-             (f.text.size() == label.text.size() ||
-              std::string_view(f.text).substr(label.text.size()).starts_with(": "));
+    return std::any_of(fields.begin(), fields.end(), [&](std::string_view f) {
+      return f.starts_with(label.text) &&
+             (f.size() == label.text.size() || f.substr(label.text.size()).starts_with(": "));
     });
   };
   std::vector<Block> blocks;

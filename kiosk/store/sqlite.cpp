@@ -162,6 +162,10 @@ std::optional<double> Statement::opt_real(int column) const {
   return real(column);
 }
 
+bool SqliteError::disk_full() const {
+  return (code_ & 0xff) == SQLITE_FULL;
+}
+
 Transaction::Transaction(Database& db) : db_(db) {
   db_.exec("BEGIN IMMEDIATE");
 }

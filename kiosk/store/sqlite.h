@@ -21,6 +21,7 @@ class SqliteError : public std::runtime_error {
  public:
   SqliteError(int code, const std::string& what) : std::runtime_error(what), code_(code) {}
   int code() const { return code_; }
+  bool disk_full() const;  // SQLITE_FULL: the disk (or the log) took no more
 
  private:
   int code_;

@@ -465,14 +465,14 @@ Store::Store(const std::filesystem::path& data_dir, Mode mode)
   }
 }
 
-std::optional<std::string> Store::checkpoint() {
+Store::Checkpoint Store::checkpoint() {
   try {
     sql::Statement s(db_, "PRAGMA wal_checkpoint(TRUNCATE)");
-    if (s.step() && s.int64(0) != 0) return std::string("a reader still uses the old pages");
+    if (s.step() && s.int64(0) != 0) return {false, false, "a reader still uses the old pages"};
   } catch (const sql::SqliteError& e) {
-    return std::string(e.what());
+    return {false, e.disk_full(), e.what()};
   }
-  return std::nullopt;
+  return {};
 }
 
 void Store::migrate() {

@@ -159,9 +159,13 @@ class Store {
 
   // Folds the write-ahead log into the cache file and empties it. A sync does it after writing,
   // so the log never holds a whole import on a small disk, and before, so a log a full disk left
-  // behind is folded in as soon as there is room. nullopt when done; else why not (readers still
-  // on old pages, or SQLite's error, e.g. "database or disk is full").
-  std::optional<std::string> checkpoint();
+  // behind is folded in as soon as there is room.
+  struct Checkpoint {
+    bool done = true;
+    bool disk_full = false;  // no room to fold the log in: nothing more can be written
+    std::string why;         // when not done: readers still on old pages, or SQLite's error
+  };
+  Checkpoint checkpoint();
 
   std::optional<FeedState> feed_state(const std::string& url);
   std::vector<FeedState> feed_states();

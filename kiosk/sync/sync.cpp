@@ -1,6 +1,5 @@
 #include "kiosk/sync/sync.h"
 
-#include <sqlite3.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -228,10 +227,6 @@ ParseResult parse_feed(std::string_view body, const std::string& source_url,
 namespace {
 
 // A full disk, in words a technician can act on.
-bool disk_full(const sql::SqliteError& e) {
-  return (e.code() & 0xff) == SQLITE_FULL;
-}
-
 std::string megabytes(std::uint64_t bytes) {
   return std::to_string((bytes + (1u << 19)) >> 20) + " MB";
 }
@@ -506,8 +501,8 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
     } catch (const sql::SqliteError& e) {
       // Unchanged, so the listings are right; only the time it was checked is not saved.
       out.status = FeedOutcome::Status::Failed;
-      out.error = disk_full(e) ? disk_full_words(store.data_dir())
-                               : std::string("could not note the check: ") + e.what();
+      out.error = e.disk_full() ? disk_full_words(store.data_dir())
+                                : std::string("could not note the check: ") + e.what();
       log::warn("sync " + feed_log_name(feed.url) + ": " + out.error);
       return out;
     }
@@ -769,8 +764,8 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
       out.skip_reasons = skipped.summary();
     }
   } catch (const sql::SqliteError& e) {
-    error = disk_full(e) ? disk_full_words(store.data_dir())
-                         : std::string("could not save the listings: ") + e.what();
+    error = e.disk_full() ? disk_full_words(store.data_dir())
+                          : std::string("could not save the listings: ") + e.what();
   }
   if (!error.empty()) return fail(error);
   out.status = FeedOutcome::Status::Updated;
@@ -856,7 +851,7 @@ std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& fee
   if (cancel != nullptr && cancel->load()) return {};
   // A log left by a full disk is folded in first, once there is room; while there is none,
   // nothing is written and every feed says why (its listings stay, searchable as they are).
-  if (const auto stuck = store.checkpoint(); stuck && stuck->find("full") != std::string::npos) {
+  if (store.checkpoint().disk_full) {
     std::vector<FeedOutcome> outcomes;
     for (const auto& feed : feeds) {
       FeedOutcome out;
@@ -881,7 +876,9 @@ std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& fee
   }
   mark_duplicates_after(store, outcomes);
   // The import's pages into the cache file, and the log back to nothing.
-  if (const auto why = store.checkpoint()) log::warn("sync: the cache's log stays: " + *why);
+  if (const auto after = store.checkpoint(); !after.done) {
+    log::warn("sync: the cache's log stays: " + after.why);
+  }
   return outcomes;
 }
 
