@@ -245,6 +245,7 @@ bool App::rebuild_fonts_if_needed() {
   metrics_ = wanted;
   if (!build_fonts(fonts_, metrics_.em_px)) return false;
   platform_->reload_font_texture();
+  kiosk::scrub::release_free_memory();  // the atlas's build buffers
   apply_theme(palette(access_.settings().high_contrast), metrics_.em_px);
   damage_.invalidate();
   kiosk::log::info("fonts: " + fonts_.family +
@@ -537,6 +538,7 @@ void App::end_session(const char* why, bool count) {
   // Short strings live inside stack frames; the frames of this session's typing and drawing are
   // below this one.
   kiosk::scrub::stack(std::size_t{128} * 1024);
+  kiosk::scrub::release_free_memory();
   kiosk::log::info(std::string("session ended: ") + why);
 }
 
@@ -575,13 +577,6 @@ void App::start_sync() {
 int App::run() {
   const auto started = SteadyClock::now();
   started_unix_ = now_unix();
-  std::string run_state_error;
-  run_state_ = kiosk::fleet::record_start(data_dir_, &run_state_error);
-  if (!run_state_error.empty()) kiosk::log::warn("cannot record the start: " + run_state_error);
-  if (run_state_.restarts > 0) {
-    kiosk::log::info("restarts after an unclean stop so far: " +
-                     std::to_string(run_state_.restarts));
-  }
   if (!setup()) return 1;
 
   session_.begin(clock_.now());  // start-up shows home, as after a tap on the attract screen
@@ -708,6 +703,17 @@ int App::run() {
           std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
       kiosk::log::info("first frame after " + std::to_string(ms.count()) + " ms");
       notifier_.ready();
+      // This start counted (restarts after an unclean stop), once the picture is up: the record
+      // is written safely (fsync of the file and its folder), which on a slow SD card or a busy
+      // disk can take longer than everything before the first frame.
+      std::string run_state_error;
+      run_state_ = kiosk::fleet::record_start(data_dir_, &run_state_error);
+      if (!run_state_error.empty()) kiosk::log::warn("cannot record the start: " + run_state_error);
+      if (run_state_.restarts > 0) {
+        kiosk::log::info("restarts after an unclean stop so far: " +
+                         std::to_string(run_state_.restarts));
+      }
+      kiosk::scrub::release_free_memory();  // the fonts' build and the start-up's scratch
     }
 
     frames_wanted = changed ? std::max(frames_wanted, 1) : frames_wanted - 1;
@@ -750,7 +756,7 @@ int App::run() {
 
 int run_kiosk(const kiosk::Options& options, const kiosk::Config& config) {
   // Before the app's worker threads start: they must never receive SIGTERM themselves.
-  Platform::block_termination_signals();
+  Platform::before_threads();
   std::unique_ptr<ScenarioRunner> runner;
   if (options.script) {
     auto parsed = kiosk::load_scenario(*options.script);

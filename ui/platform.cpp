@@ -69,6 +69,22 @@ class GlContext {
   SDL_GLContext context_;
 };
 
+// The font atlas in GL: one byte a pixel (the glyphs' coverage), read as white with that alpha
+// through the texture swizzle, exactly as ImGui's RGBA copy would be. In software GL a texture
+// lives in the kiosk's own memory, so this is a quarter of it (3 MB instead of 12 at 1 em =
+// 32 px), and the atlas's CPU copies are freed once it is uploaded.
+class FontTexture {
+ public:
+  FontTexture() { glGenTextures(1, &name_); }
+  ~FontTexture() { glDeleteTextures(1, &name_); }
+  FontTexture(const FontTexture&) = delete;
+  FontTexture& operator=(const FontTexture&) = delete;
+  GLuint name() const { return name_; }
+
+ private:
+  GLuint name_ = 0;
+};
+
 class ImGuiContextGuard {
  public:
   ImGuiContextGuard() : context_(ImGui::CreateContext()) {}
@@ -82,7 +98,12 @@ class ImGuiContextGuard {
 
 class ImGuiRenderer {
  public:
-  ImGuiRenderer() : ok_(ImGui_ImplOpenGL3_Init("#version 130")) {}
+  ImGuiRenderer() : ok_(ImGui_ImplOpenGL3_Init("#version 130")) {
+    // The shader and buffers now, so that the backend never makes its own (RGBA) font texture
+    // at the first frame: the kiosk uploads the atlas itself (Platform::reload_font_texture).
+    if (ok_) ok_ = ImGui_ImplOpenGL3_CreateDeviceObjects();
+    if (ok_) ImGui_ImplOpenGL3_DestroyFontsTexture();
+  }
   ~ImGuiRenderer() {
     if (ok_) ImGui_ImplOpenGL3_Shutdown();
   }
@@ -143,9 +164,15 @@ void push_user_event(Uint32 type) {
 
 }  // namespace
 
-void Platform::block_termination_signals() {
+void Platform::before_threads() {
   const sigset_t set = SignalThread::signals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  // No session bus here (a kiosk session under cage has none): libdbus would otherwise start
+  // one for SDL's screensaver and input-method checks (`dbus-launch --autolaunch`), a process
+  // left running, and some 60 ms before the first picture. An address that cannot connect
+  // makes those checks fail at once. A bus that is there is used as before.
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): no other thread exists yet
+  ::setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/workforce-kiosk-no-session-bus", 0);
 }
 
 struct Platform::Impl {
@@ -163,6 +190,7 @@ struct Platform::Impl {
   std::unique_ptr<GlContext> gl;
   std::unique_ptr<ImGuiContextGuard> imgui;
   std::unique_ptr<ImGuiRenderer> renderer;
+  std::unique_ptr<FontTexture> font_texture;  // before `renderer` goes, with the context alive
   bool fullscreen = false;
   int width = 0, height = 0;
   PointerQueue pointer_queue;
@@ -419,17 +447,32 @@ void Platform::new_frame(float delta_seconds) {
 }
 
 void Platform::reload_font_texture() {
-  ImGui_ImplOpenGL3_DestroyFontsTexture();
-  ImGui_ImplOpenGL3_CreateFontsTexture();
+  ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+  unsigned char* pixels = nullptr;
+  int w = 0, h = 0;
+  atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+  impl_->font_texture.reset();
+  impl_->font_texture = std::make_unique<FontTexture>();
+  glBindTexture(GL_TEXTURE_2D, impl_->font_texture->name());
   // Glyphs are baked at the size they are drawn and placed on whole pixels: nearest sampling
   // gives the same picture, and llvmpipe samples it far faster than bilinear (measured: about
   // a third of the rasterising time of a screen of text).
-  const auto texture =
-      static_cast<GLuint>(reinterpret_cast<std::uintptr_t>(ImGui::GetIO().Fonts->TexID));
-  glBindTexture(GL_TEXTURE_2D, texture);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
   glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+  const GLint white_with_alpha[] = {GL_ONE, GL_ONE, GL_ONE, GL_RED};
+  glTexParameteriv(GL_TEXTURE_2D, GL_TEXTURE_SWIZZLE_RGBA, white_with_alpha);
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 1);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, w, h, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   glBindTexture(GL_TEXTURE_2D, 0);
+  atlas->SetTexID(
+      reinterpret_cast<ImTextureID>(static_cast<std::uintptr_t>(impl_->font_texture->name())));
+  // The glyphs live in the texture now, and their sizes and places in the fonts: the pixels
+  // and the font files (read once per size, 3 MB at 1 em = 32 px) can go. A new text size
+  // builds the atlas again from the files (ui/fonts.cpp).
+  atlas->ClearTexData();
+  atlas->ClearInputData();
+  kiosk::log::debug("font atlas " + std::to_string(w) + "x" + std::to_string(h));
 }
 
 bool Platform::input_pending() const {

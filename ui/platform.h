@@ -37,10 +37,11 @@ struct PumpResult {
 
 class Platform {
  public:
-  // Blocks the termination signals in the calling thread, so every thread started after it
-  // inherits the mask and only the platform's signal thread receives them. Call first thing,
-  // before any worker thread exists.
-  static void block_termination_signals();
+  // Call first thing, before any worker thread exists. Blocks the termination signals in the
+  // calling thread, so every thread started after it inherits the mask and only the platform's
+  // signal thread receives them; and keeps SDL from starting a D-Bus session bus where there is
+  // none (the environment is set while no other thread can read it).
+  static void before_threads();
 
   static std::unique_ptr<Platform> create(const PlatformOptions& options, std::string* error);
   ~Platform();

@@ -28,4 +28,9 @@ bool install_icu_allocator() noexcept;
 // that have returned (a search, a keystroke) keep their locals there until something reuses it.
 void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
 
+// Hands the heap's free pages back to the system (malloc_trim, in every arena). Freed blocks are
+// zeroed, so they stay resident until returned: after a big import, the fonts' build or a
+// session, this is what keeps the kiosk's memory at what it uses.
+void release_free_memory() noexcept;
+
 }  // namespace kiosk::scrub

@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include "kiosk/base/log.h"
+#include "kiosk/base/scrub.h"
 
 namespace kiosk {
 
@@ -67,7 +68,6 @@ void SyncService::run() {
   // sync stalled behind a parallel build).
   const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
   if (::setpriority(PRIO_PROCESS, tid, 10) != 0) log::warn("could not lower the sync's priority");
-  std::optional<Store> store;
   const int total = static_cast<int>(feeds_.size());
   for (;;) {
     std::vector<FeedOutcome> outcomes;
@@ -80,13 +80,15 @@ void SyncService::run() {
       post_progress({true, done, total});
     };
     try {
-      if (!store) store.emplace(data_dir_, Store::Mode::Writer);
-      outcomes = sync_all(*store, feeds_, options, &cancel_);
-      status = listings_status(*store, outcomes, options_.now());
+      // Open for one sync only: between syncs (an hour) the writer's page cache, up to 24 MB
+      // after a big import, would stay in the kiosk's memory for nothing.
+      Store store(data_dir_, Store::Mode::Writer);
+      outcomes = sync_all(store, feeds_, options, &cancel_);
+      status = listings_status(store, outcomes, options_.now());
     } catch (const std::exception& e) {  // a broken cache file must not take the kiosk down
       log::error(std::string("sync: ") + e.what());
-      store.reset();
     }
+    scrub::release_free_memory();  // and what the import freed goes back to the system
     queue_.post([this, outcomes = std::move(outcomes), status] { listener_(outcomes, status); });
     post_progress({false, done, total});
 
