@@ -6,6 +6,8 @@
 #   packaging/dev.sh build [PRESET]        only build (debug, release or asan)
 #   packaging/dev.sh bench                 release build, listings, matching, frame-time, printing and
 #                                          XML feed import benchmarks → BENCHMARKS.md
+#   packaging/dev.sh bench --compare-browser  also the kiosk side by side with Chromium in kiosk
+#                                          mode (installs chromium and libxtst-dev)
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #   packaging/dev.sh package [--arch arm64] the Debian package → dist/ (debhelper; lintian-checked)
 #
@@ -30,6 +32,10 @@ packages=(
   libsystemd-dev prometheus
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
+
+# What `bench --compare-browser` needs besides the build's packages: the browser it is compared
+# with, and XTest for tests/bench/screen_probe.cpp.
+compare_packages=(chromium libxtst-dev)
 
 # What `package` needs besides the build's packages (and, for --arch arm64, the cross compiler and
 # the arm64 development packages: see package_arm64_packages).
@@ -106,6 +112,8 @@ case "$cmd" in
     build "${1:-$preset}"
     ;;
   bench)
+    compare=0
+    [ "${1:-}" = "--compare-browser" ] && { compare=1; shift; packages+=("${compare_packages[@]}"); }
     install_packages
     build release
     # Replaces the section of BENCHMARKS.md that starts with heading $1 by the file $2 (or
@@ -129,6 +137,10 @@ case "$cmd" in
     replace_section "## Printing" "$md"
     tests/bench/xml_sync_bench.sh build/release/workforce-kiosk "$root" > "$md"
     replace_section "## XML job feed import" "$md"
+    if [ "$compare" = 1 ]; then
+      tests/bench/browser_compare.sh build/release "$root" "${COMPARE_RUNS:-5}" > "$md"
+      replace_section "## Side by side with a browser kiosk" "$md"
+    fi
     rm -f "$md"
     say "BENCHMARKS.md updated"
     ;;
@@ -174,7 +186,7 @@ case "$cmd" in
     clang-tidy -p build/debug --quiet $(git ls-files 'kiosk/*.cpp' 'ui/*.cpp')
     ;;
   *)
-    sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -140,6 +140,25 @@ int main(int argc, char** argv) {
   const double resync_ms = ms_since(start);
   const auto db_mb =
       static_cast<double>(fs::file_size(kiosk::Store::file_in(f.dir))) / (1024.0 * 1024.0);
+  // The yardstick, on the same feed in the same run: the plainest import a script can do
+  // (tests/bench/plain_import.py: json.load, one table, FTS5 over title, employer, description).
+  double plain_s = 0;
+  double plain_mb = 0;
+  {
+    const std::string command = "python3 " KIOSK_SOURCE_DIR "/tests/bench/plain_import.py '" +
+                                feed_file.string() + "' '" + (f.dir / "plain.sqlite").string() +
+                                "'";
+    if (FILE* p = ::popen(command.c_str(), "r"); p != nullptr) {
+      char line[256] = {};
+      long long bytes = 0;
+      if (std::fgets(line, sizeof line, p) != nullptr) {
+        std::sscanf(line, "seconds=%lf bytes=%lld", &plain_s, &bytes);
+      }
+      ::pclose(p);
+      plain_mb = static_cast<double>(bytes) / (1024.0 * 1024.0);
+      fs::remove(f.dir / "plain.sqlite");
+    }
+  }
 
   // Search latency: every query of the mix, with and without filters, three rounds.
   f.store.reset();
@@ -255,6 +274,11 @@ int main(int argc, char** argv) {
      << "| unchanged re-sync (status " << kiosk::status_key(again.status) << ") | " << resync_ms
      << " ms | one read, no writes |\n"
      << "| cache file | " << static_cast<int>(db_mb) << " MB | |\n"
+     << "| the plainest import of the same feed, in the same run (tests/bench/plain_import.py) | "
+     << static_cast<int>(plain_s * 1000) << " ms, " << static_cast<int>(plain_mb) << " MB | |\n"
+     << "| the kiosk's import against the plainest | "
+     << (plain_s > 0 ? import_ms / (plain_s * 1000) : 0) << "× the time, "
+     << (plain_mb > 0 ? db_mb / plain_mb : 0) << "× the size | ≤ 1.5×, ≤ 2× |\n"
      << "| search latency over " << latencies.size() << " queries (" << queries.size()
      << " texts × 4 filter mixes × 3 rounds) | p50 " << percentile(latencies, 50) << " ms, p99 "
      << percentile(latencies, 99) << " ms, max " << percentile(latencies, 100)

@@ -112,6 +112,9 @@ void ScenarioRunner::fail(const FrameInfo& frame, const std::string& why) {
     if (w.id.empty() && w.text.empty()) continue;
     out << "  " << (w.id.empty() ? "-" : w.id) << " [" << kiosk::role_name(w.role) << "]";
     if (!w.text.empty()) out << " \"" << w.text << '"';
+    // Where it is: the window pixels a finger (or tests/bench/screen_probe) would touch.
+    out << " @" << static_cast<int>(w.rect.x) << ',' << static_cast<int>(w.rect.y) << ' '
+        << static_cast<int>(w.rect.w) << 'x' << static_cast<int>(w.rect.h);
     out << '\n';
   }
   std::cerr << out.str();
