@@ -134,6 +134,11 @@ std::int64_t job_richness(const Job& job, std::size_t description_bytes) {
   return static_cast<std::int64_t>(description_bytes / 200) * 16 + facts;
 }
 
+bool Store::duplicates_due() {
+  sql::Statement s(db_, "SELECT 1 FROM due WHERE what = 'duplicates'");
+  return s.step();
+}
+
 std::int64_t Store::mark_duplicates() {
   struct Row {
     std::int64_t key;
@@ -146,6 +151,7 @@ std::int64_t Store::mark_duplicates() {
   };
   sql::Transaction tx(db_);
   db_.exec("UPDATE listings SET dup_of = NULL WHERE dup_of IS NOT NULL");
+  db_.exec("DELETE FROM due WHERE what = 'duplicates'");  // done when this commits
   std::vector<Row> rows;
   std::map<std::string, int> feed_numbers;
   {

@@ -94,6 +94,13 @@ INSERT INTO listings_fts(listings_fts, rank) VALUES ('pgsz', 8000);
 INSERT INTO listings_fts(listings_fts, rank) VALUES ('automerge', 8);
 )sql";
 
+// Work a commit leaves for after it, noted in the same transaction so that a kill in between
+// cannot lose it (since schema version 6): 'duplicates' while the jobs changed since the last
+// duplicates pass (Store::duplicates_due).
+constexpr const char* kDueSchema = R"sql(
+CREATE TABLE IF NOT EXISTS due (what TEXT PRIMARY KEY) WITHOUT ROWID;
+)sql";
+
 // The occupation vocabulary (kiosk/store/expansion.cpp), since schema version 4.
 constexpr const char* kVocabularySchema = R"sql(
 CREATE TABLE vocab_meta (version TEXT NOT NULL);
@@ -482,22 +489,27 @@ void Store::migrate() {
     throw sql::SqliteError(SQLITE_ERROR, "the cache was written by a newer version of the kiosk");
   }
   sql::Transaction tx(db_);
-  if (version >= 2 && version <= 4) {
+  if (version >= 2 && version <= 5) {
     // Version 3 keeps how long a program takes, for its card; version 4 each job's occupation
     // (from its feed or its title) and the occupation vocabulary; version 5 what finds the same
     // job posted twice (kiosk/store/duplicates.cpp). The rows fill at the next import (the
-    // parser version went up with each).
+    // parser version went up with each). Version 6 notes the duplicates pass a commit owes.
     if (version == 2) db_.exec("ALTER TABLE listings ADD COLUMN weeks INTEGER");
     if (version <= 3) {
       db_.exec("ALTER TABLE listings ADD COLUMN occupation TEXT NOT NULL DEFAULT ''");
       db_.exec(kVocabularySchema);
     }
-    db_.exec(
-        "ALTER TABLE listings ADD COLUMN apply_key TEXT NOT NULL DEFAULT '';"
-        "ALTER TABLE listings ADD COLUMN same_key TEXT NOT NULL DEFAULT '';"
-        "ALTER TABLE listings ADD COLUMN richness INTEGER NOT NULL DEFAULT 0;"
-        "ALTER TABLE listings ADD COLUMN dup_of INTEGER;"
-        "CREATE INDEX listings_dup ON listings(dup_of) WHERE dup_of IS NOT NULL;");
+    if (version <= 4) {
+      db_.exec(
+          "ALTER TABLE listings ADD COLUMN apply_key TEXT NOT NULL DEFAULT '';"
+          "ALTER TABLE listings ADD COLUMN same_key TEXT NOT NULL DEFAULT '';"
+          "ALTER TABLE listings ADD COLUMN richness INTEGER NOT NULL DEFAULT 0;"
+          "ALTER TABLE listings ADD COLUMN dup_of INTEGER;"
+          "CREATE INDEX listings_dup ON listings(dup_of) WHERE dup_of IS NOT NULL;");
+    }
+    db_.exec(kDueSchema);
+    // A version 5 cache may hold the marks of a sync killed before its pass: one pass to be sure.
+    db_.exec("INSERT OR IGNORE INTO due VALUES ('duplicates')");
     db_.set_user_version(kSchemaVersion);
     tx.commit();
     log::info("cache schema at version " + std::to_string(kSchemaVersion));
@@ -512,6 +524,7 @@ void Store::migrate() {
   }
   db_.exec(kSchema);
   db_.exec(kVocabularySchema);
+  db_.exec(kDueSchema);
   db_.set_user_version(kSchemaVersion);
   tx.commit();
   log::info("cache schema at version " + std::to_string(kSchemaVersion));
@@ -586,6 +599,10 @@ void Store::remove_feeds(const std::vector<std::string>& urls) {
   if (urls.empty()) return;
   sql::Transaction tx(db_);
   for (const auto& url : urls) {
+    sql::Statement due(db_,
+                       "INSERT OR IGNORE INTO due SELECT 'duplicates' FROM feeds "
+                       "WHERE url = ?1 AND kind = 'jobs'");
+    due.bind(1, url).run();
     remove_listings(db_, url);
     sql::Statement feed_row(db_, "DELETE FROM feeds WHERE url = ?1");
     feed_row.bind(1, url).run();
@@ -726,6 +743,9 @@ void FeedImport::commit() {
   upsert.bind(1, state.url).bind(2, state.kind).bind(3, state.etag).bind(4, state.last_modified);
   upsert.bind(5, state.content_hash).bind(6, impl_->now).bind(7, inserted_);
   upsert.run();
+  if (state.kind == kind_key(ListingKind::Job)) {
+    impl_->db.exec("INSERT OR IGNORE INTO due VALUES ('duplicates')");  // with the new jobs
+  }
   if (impl_->skipped > 0) {
     log::warn(state.url + ": " + std::to_string(impl_->skipped) +
               " records repeated an id; kept the first");

@@ -146,7 +146,7 @@ class FeedImport {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 5;
+  static constexpr int kSchemaVersion = 6;
   static constexpr std::int64_t kCountCap = 500;  // "more than 500 jobs" says enough
   static constexpr int kRankWindow = 500;         // relevance ranks the newest this-many matches
 
@@ -194,6 +194,10 @@ class Store {
   // One card per job (kiosk/store/duplicates.h): marks the jobs posted again by another feed,
   // in one transaction, after a sync changed the jobs. How many are now hidden behind another.
   std::int64_t mark_duplicates();
+  // The jobs changed since the last mark_duplicates(): an import or a removal of jobs notes it in
+  // its own transaction, so a sync killed between its commit and the pass still owes the pass,
+  // and the next sync makes it even when no feed has changed since.
+  bool duplicates_due();
   // The feeds (URLs as configured) whose copies of this job are hidden behind it.
   std::vector<std::string> also_posted(std::int64_t key);
   std::optional<Program> program(std::int64_t key);

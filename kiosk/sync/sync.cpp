@@ -783,14 +783,12 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
 
 namespace {
 
-// One card per job (kiosk/store/duplicates.h), once the jobs have changed.
-void mark_duplicates_after(Store& store, const std::vector<FeedOutcome>& outcomes) {
-  const bool jobs_changed = std::any_of(outcomes.begin(), outcomes.end(), [](const FeedOutcome& o) {
-    return o.kind == ListingKind::Job &&
-           (o.status == FeedOutcome::Status::Updated || o.status == FeedOutcome::Status::Removed);
-  });
-  if (!jobs_changed) return;
+// One card per job (kiosk/store/duplicates.h), once the jobs have changed: the import or the
+// removal noted the pass it owes in its own transaction, so a sync killed before this pass
+// leaves it for the next one, even when no feed changes again (issue 18).
+void mark_duplicates_after(Store& store) {
   try {
+    if (!store.duplicates_due()) return;
     const auto start = std::chrono::steady_clock::now();
     const std::int64_t hidden = store.mark_duplicates();
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -810,7 +808,7 @@ FeedOutcome sync_feed(Store& store, const FeedSpec& feed, const SyncOptions& opt
   RunVocabulary vocabulary(options.vocabulary_file, store);
   RunSecrets secrets;
   FeedOutcome out = sync_one(store, feed, options, cancel, vocabulary, secrets);
-  mark_duplicates_after(store, {out});
+  mark_duplicates_after(store);
   return out;
 }
 
@@ -874,7 +872,7 @@ std::vector<FeedOutcome> sync_all(Store& store, const std::vector<FeedSpec>& fee
     outcomes.push_back(sync_one(store, feed, options, cancel, vocabulary, secrets));
     if (options.on_feed) options.on_feed(++done, feeds.size());
   }
-  mark_duplicates_after(store, outcomes);
+  mark_duplicates_after(store);
   // The import's pages into the cache file, and the log back to nothing.
   if (const auto after = store.checkpoint(); !after.done) {
     log::warn("sync: the cache's log stays: " + after.why);

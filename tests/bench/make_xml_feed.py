@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """A deterministic Indeed/ZipRecruiter-style XML job feed for the import benchmark.
 
-    make_xml_feed.py OUT.xml [--mb 100] [--seed 20261207]
+    make_xml_feed.py OUT.xml [--mb 100] [--seed 20261207] [--paragraphs 24]
 
 Writes <source><job>…</job>…</source> until the file holds about --mb megabytes: Miami-Dade
 jobs across the kiosk's six industries, a fifth of them in Spanish, with the fields job boards
 write (title, date in ISO 8601 or RFC 822, referencenumber, url, company, city, state,
 postalcode, country, streetaddress, salary as free text, jobtype, category, remotetype,
-expirationdate, education, experience) and HTML descriptions in CDATA (about 1 to 5 KB each). The same
+expirationdate, education, experience) and HTML descriptions in CDATA (about 1 to 5 KB each; 3 to
+--paragraphs paragraphs, 24 unless told: fewer make more, smaller jobs a megabyte). The same
 arguments always give the same bytes (Python's own PRNG, seeded; no clock, no environment).
 Standard library only.
 """
@@ -96,12 +97,12 @@ DAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
 MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
 
-def description(rng, spanish, title, employer):
+def description(rng, spanish, title, employer, paragraphs_max):
     paragraphs = ES_PARAGRAPHS if spanish else EN_PARAGRAPHS
     duties = ES_DUTIES if spanish else EN_DUTIES
     parts = [f"<h2>{'Sobre el puesto' if spanish else 'About the job'}</h2>",
              f"<p><strong>{employer}</strong> {'busca' if spanish else 'is hiring a'} {title}.</p>"]
-    for _ in range(rng.randint(3, 24)):
+    for _ in range(rng.randint(3, paragraphs_max)):
         parts.append(f"<p>{rng.choice(paragraphs)} {rng.choice(paragraphs)}</p>")
         if rng.random() < 0.3:
             items = "".join(f"<li>{d}</li>" for d in rng.sample(duties, 4))
@@ -131,7 +132,7 @@ def date_text(rng, day):
     return f"{weekday}, {mday:02d} {MONTHS[month - 1]} {year} {hh:02d}:{mm:02d}:{ss:02d} EST"
 
 
-def job(rng, n):
+def job(rng, n, paragraphs_max):
     title_en, title_es, category, hourly, low, high = rng.choice(OCCUPATIONS)
     spanish = rng.random() < 0.2
     title = title_es if spanish else title_en
@@ -149,7 +150,7 @@ def job(rng, n):
         ("country", "US"),
         ("postalcode", postal),
         ("streetaddress", f"{rng.randint(100, 19999)} {rng.choice(STREETS)}"),
-        ("description", description(rng, spanish, title, employer)),
+        ("description", description(rng, spanish, title, employer, paragraphs_max)),
         ("salary", salary(rng, hourly, low, high)),
         ("education", rng.choice(EDUCATION)),
         ("jobtype", rng.choice(JOBTYPES)),
@@ -169,6 +170,7 @@ def main():
     parser.add_argument("out")
     parser.add_argument("--mb", type=float, default=100)
     parser.add_argument("--seed", type=int, default=20261207)
+    parser.add_argument("--paragraphs", type=int, default=24)
     args = parser.parse_args()
     rng = random.Random(args.seed)
     target = int(args.mb * 1024 * 1024)
@@ -182,7 +184,7 @@ def main():
         out.write(head)
         size += len(head.encode())
         while size < target:
-            text = job(rng, count)
+            text = job(rng, count, max(3, args.paragraphs))
             out.write(text)
             size += len(text.encode())
             count += 1

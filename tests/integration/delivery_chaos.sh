@@ -12,8 +12,9 @@ kiosk=$1
 intake=$2
 fill=$3
 n=${CHAOS_N:-30}
-seed=${CHAOS_SEED:-$(( $(date +%s%N) % 1000000007 ))}
-RANDOM=$((seed % 32768))
+# shellcheck source=chaos_lib.sh
+. "$(dirname "$0")/chaos_lib.sh"
+chaos_seed
 echo "delivery_chaos: seed $seed (CHAOS_SEED=$seed repeats this run), $n sign-ups"
 
 work=$(mktemp -d)
@@ -33,25 +34,10 @@ fail() {
   echo "--- last send"; cat "$work/send.out" "$work/send.err" 2>/dev/null
   exit 1
 }
-# A random number of milliseconds in [0, $1), as seconds for sleep.
-pause() { printf '0.%03d' $((RANDOM % $1)); }
 
-"$kiosk" keygen --out "$work/keys" >/dev/null || fail "keygen"
-pub=$(cat "$work/keys/intake.pub")
-
-receivers=0
-start_receiver() {
-  local listen=$1
-  receivers=$((receivers + 1))
-  "$intake" --listen "$listen" --store "$work/store" --secret-key "$work/keys/intake.key" \
-    --fail-rate 0.5 --delay-ms 20 --seed $((seed + receivers)) >"$work/intake.out" 2>>"$work/intake.log" &
-  receiver_pid=$!
-  for _ in $(seq 200); do grep -q "listening on" "$work/intake.out" 2>/dev/null && return 0; sleep 0.02; done
-  fail "the receiver did not start on $listen"
-}
-start_receiver 127.0.0.1:0
-url=$(sed -n 's/^listening on //p' "$work/intake.out")
-port=$(echo "$url" | sed 's|http://127.0.0.1:\([0-9]*\)/.*|\1|')
+make_intake_keys
+receiver_args=(--fail-rate 0.5 --delay-ms 20)
+start_receiver 127.0.0.1:0 "${receiver_args[@]}"
 
 cat >"$work/kiosk.toml" <<EOF
 [signup]
@@ -107,7 +93,7 @@ while [ $SECONDS -lt $deadline ]; do
       { kill -9 "$receiver_pid" && wait "$receiver_pid"; } 2>/dev/null
       restarts=$((restarts + 1))
       sleep "$(pause 200)"
-      start_receiver "127.0.0.1:$port"
+      start_receiver "127.0.0.1:$port" "${receiver_args[@]}"
     fi
   fi
   wait "$sender_pid" 2>/dev/null
@@ -126,29 +112,7 @@ echo "delivery_chaos: $sends rounds, $kills senders and $ui_kills running kiosks
   || fail "outbox list"
 grep -q '"pending":0' "$work/list.json" || fail "the outbox still holds: $(cat "$work/list.json")"
 
-stored=$(find "$work/store" -name '*.sealed' | wc -l)
-[ "$stored" -eq "$n" ] || fail "the receiver stored $stored envelopes, expected $n"
-"$kiosk" outbox open --secret-key "$work/keys/intake.key" "$work/store"/*.sealed \
-  >"$work/opened.json" 2>"$work/open.err" || fail "outbox open: $(cat "$work/open.err")"
-python3 - "$work/opened.json" "$work/references" "$n" "$work/store" <<'EOF' || fail "the opened sign-ups do not match"
-import json, os, sys
-signups = json.load(open(sys.argv[1], encoding="utf-8"))
-want = sorted(open(sys.argv[2]).read().split())
-n = int(sys.argv[3])
-files = sorted(f[: -len(".sealed")] for f in os.listdir(sys.argv[4]) if f.endswith(".sealed"))
-refs = [s["reference"] for s in signups]
-if len(signups) != n:
-    sys.exit(f"opened {len(signups)} sign-ups, expected {n}")
-if len(set(refs)) != n:
-    sys.exit("a sign-up arrived twice")
-if sorted(refs) != want:
-    sys.exit("the references differ from the ones submitted")
-if sorted(s["idempotency_key"] for s in signups) != files:
-    sys.exit("a stored file's name is not its envelope's idempotency key")
-for s in signups:
-    if s["person"]["first_name"] != "María José" or not s["person"]["last_name"].startswith("O'Brien-Muñoz-"):
-        sys.exit("a sign-up's name did not survive the trip")
-EOF
+check_store_exactly_once "$work/references"
 replayed=$(grep -c "(repeat)" "$work/intake.log" || true)
 injected=$(grep -c "(injected)" "$work/intake.log" || true)
 echo "delivery_chaos: $n of $n arrived exactly once; the receivers injected $injected failures" \

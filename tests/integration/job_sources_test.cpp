@@ -376,12 +376,10 @@ TEST_F(JobSources, RealSamplesAreFoundByTheirTitles) {
   }
 }
 
-// The same job from two feeds: one card, the richer record, and its page says where else.
-TEST_F(JobSources, TheSameJobFromTwoFeedsShowsOnce) {
-  serve_usajobs();
-  // The employer's own feed posts job 1 again (same apply link) and job 2 by title, employer
-  // and city, with a plainer record; and one job of its own.
-  const std::string own = R"({"@context":"https://schema.org","@graph":[
+// The employer's own feed posts USAJOBS' job 1 again (same apply link) and job 2 by title,
+// employer and city, with a plainer record; and one job of its own.
+std::string employer_feed() {
+  return R"({"@context":"https://schema.org","@graph":[
     {"@type":"JobPosting","identifier":"a1","title":"Medical Support Assistant 1",
      "hiringOrganization":{"name":"Veterans Health Administration"},"datePosted":"2026-11-21",
      "url":"https://usajobs.gov/job/800001/apply?utm_source=center",
@@ -392,6 +390,12 @@ TEST_F(JobSources, TheSameJobFromTwoFeedsShowsOnce) {
     {"@type":"JobPosting","identifier":"a3","title":"Medical Support Assistant 9",
      "hiringOrganization":{"name":"Veterans Health Administration"},"datePosted":"2026-11-22",
      "jobLocation":{"address":{"addressLocality":"Miami","addressRegion":"FL"}}}]})";
+}
+
+// The same job from two feeds: one card, the richer record, and its page says where else.
+TEST_F(JobSources, TheSameJobFromTwoFeedsShowsOnce) {
+  serve_usajobs();
+  const std::string own = employer_feed();
   server_.route("/va/jobs.jsonld", [own](const HttpRequest&) {
     HttpResponse out;
     out.body = own;
@@ -422,6 +426,38 @@ TEST_F(JobSources, TheSameJobFromTwoFeedsShowsOnce) {
   q.text = "medical";
   q.employment_types = kFullTime;
   EXPECT_EQ(store_->search(q).total, 5);  // the employer's own third job gives no type
+}
+
+// A sync killed between an import's commit and the duplicates pass after it (issue 18, power
+// cuts): the import noted the pass it owes in its own transaction, so the next sync makes it
+// though no feed has changed since.
+TEST_F(JobSources, APassAKillCutOffIsMadeByTheNextSync) {
+  serve_usajobs();
+  const std::string own = employer_feed();
+  server_.route("/va/jobs.jsonld", [own](const HttpRequest&) {
+    HttpResponse out;
+    out.body = own;
+    return out;
+  });
+  const std::string url = server_.url("/va/jobs.jsonld");
+  const auto feeds = specs(usajobs_feed() + ", \"" + url + "\"");
+  sync_all(*store_, feeds, options_);
+  ASSERT_EQ(found("medical support assistant"), 6);
+  EXPECT_FALSE(store_->duplicates_due());
+
+  // What the kill left: the employer feed's listings committed again (the same content, so the
+  // next sync finds it unchanged), and no pass since.
+  store_->replace_feed(*store_->feed_state(url), std::get<ParsedFeed>(parse_feed(own, url)), now_);
+  store_.reset();
+  store_.emplace(dir_, Store::Mode::Writer);
+  EXPECT_TRUE(store_->duplicates_due());
+  EXPECT_EQ(found("medical support assistant"), 8);  // both copies show until the pass
+
+  for (const auto& outcome : sync_all(*store_, feeds, options_)) {
+    EXPECT_EQ(outcome.status, FeedOutcome::Status::Unchanged) << outcome.url;
+  }
+  EXPECT_EQ(found("medical support assistant"), 6);
+  EXPECT_FALSE(store_->duplicates_due());
 }
 
 }  // namespace
