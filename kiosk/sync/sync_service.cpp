@@ -33,6 +33,11 @@ void SyncService::on_progress(std::function<void(const SyncProgress&)> fn) {
   progress_ = std::move(fn);
 }
 
+void SyncService::on_cached(std::function<void(const ListingsStatus&)> fn) {
+  const std::lock_guard lock(mutex_);
+  cached_ = std::move(fn);
+}
+
 void SyncService::start() {
   if (thread_.joinable()) return;
   {
@@ -69,6 +74,7 @@ void SyncService::run() {
   if (::setpriority(PRIO_PROCESS, tid, 10) != 0) log::warn("could not lower the sync's priority");
   std::optional<Store> store;
   const int total = static_cast<int>(feeds_.size());
+  bool first = true;
   for (;;) {
     std::vector<FeedOutcome> outcomes;
     ListingsStatus status;
@@ -81,6 +87,18 @@ void SyncService::run() {
     };
     try {
       if (!store) store.emplace(data_dir_, Store::Mode::Writer);
+      if (first) {
+        first = false;
+        std::function<void(const ListingsStatus&)> fn;
+        {
+          const std::lock_guard lock(mutex_);
+          fn = cached_;
+        }
+        if (fn) {
+          const ListingsStatus before = listings_status(*store, {}, options_.now());
+          queue_.post([fn = std::move(fn), before] { fn(before); });
+        }
+      }
       outcomes = sync_all(*store, feeds_, options, &cancel_);
       status = listings_status(*store, outcomes, options_.now());
     } catch (const std::exception& e) {  // a broken cache file must not take the kiosk down
