@@ -88,7 +88,7 @@ data=$work/data
   fail "the first sync failed: $(cat "$work/sync.out")"
 count() { "$binary" search "$1" --data-dir "$data" --json 2>/dev/null | sed -n 's/.*"total":\([0-9]*\).*/\1/p'; }
 nurses=$(count nurse)
-[ -n "$nurses" ] && [ "$nurses" -gt 0 ] || fail "the sample has no nurse jobs to search for"
+if [ -z "$nurses" ] || [ "$nurses" -eq 0 ]; then fail "the sample has no nurse jobs to search for"; fi
 
 # Then the same configuration with a stalling feed after the bundled FAQ: the kiosk's sync finds
 # every other list unchanged first, then waits on it (30 s, its low-speed limit).
@@ -140,7 +140,8 @@ if grep -q "stopped sending" "$work/kiosk.log"; then
 fi
 summary=$(grep -o '[0-9]* frames rendered, p50 [0-9.]* ms, p95 [0-9.]* ms, max [0-9.]* ms' "$work/kiosk.log" | tail -n1)
 [ -n "$summary" ] || { cat "$work/kiosk.log"; fail "the kiosk logged no frame statistics"; }
-max_ms=$(echo "$summary" | sed 's/.*max \([0-9.]*\) ms/\1/')
+max_ms=${summary##*max }
+max_ms=${max_ms% ms}
 stall_ms=$(awk -v a="$stall_at" -v b="$left_at" 'BEGIN { printf "%d", (b - a) * 1000 }')
 # The stall began before the scenario's first tap (3 s after the first frame) and lasted until
 # the kiosk quit.
