@@ -195,6 +195,7 @@ class App final : public RunnerHost {
   std::optional<kiosk::Clock::time_point> wake_at_;
   bool busy_ = false;
   bool first_sync_done_ = false;  // until then, scenarios wait: the listings are on their way
+  bool listings_cached_ = false;  // ...unless the cache had listings: a stalled feed holds nothing
   std::unique_ptr<kiosk::SyncService> sync_;  // declared last: stopped first
   kiosk::FrameStats frame_stats_;
   Damage last_damage_;
@@ -427,7 +428,7 @@ Damage App::draw_frame(float dt) {
   access_.speak_after_frame(current_screen(), registry_);
   animating_ = ui.wants_animation_frame;
   wake_at_ = ui.wake_at;
-  busy_ = ui.busy || (sync_ && !first_sync_done_);
+  busy_ = ui.busy || (sync_ && !first_sync_done_ && !listings_cached_);
   return damage_.update(ImGui::GetDrawData(), ImGui::GetIO().DisplaySize);
 }
 
@@ -571,6 +572,12 @@ void App::start_sync() {
                          std::to_string(summary.failed) + " failed");
       });
   sync_->on_progress([this](const kiosk::SyncProgress& progress) { staff_link_.sync = progress; });
+  sync_->on_cached([this](const kiosk::ListingsStatus& before) {
+    if (first_sync_done_) return;
+    if (before.jobs + before.programs + before.events + before.services == 0) return;
+    listings_ = before;
+    listings_cached_ = true;
+  });
   sync_->start();
 }
 

@@ -31,6 +31,10 @@ constexpr std::array kWordings{
     ErrorWording{"could not find the server", FeedProblem::Unreachable},
     ErrorWording{"could not connect to the server", FeedProblem::Unreachable},
     ErrorWording{"the server did not answer in time", FeedProblem::Unreachable},
+    ErrorWording{"the server stopped sending", FeedProblem::Unreachable},
+    ErrorWording{"the server sent too slowly", FeedProblem::Unreachable},
+    ErrorWording{"the server did not send the whole feed in time", FeedProblem::Unreachable},
+    ErrorWording{"the server sent endless headers", FeedProblem::Unreachable},
     ErrorWording{"the download was cut short", FeedProblem::Unreachable},
     ErrorWording{"the secure connection could not be verified", FeedProblem::Unreachable},
     ErrorWording{"the download failed", FeedProblem::Unreachable},  // other transfer errors
@@ -38,6 +42,7 @@ constexpr std::array kWordings{
     ErrorWording{"the server answered HTTP", FeedProblem::Refused},
     ErrorWording{"too many redirects", FeedProblem::Refused},
     ErrorWording{"the feed is larger than the", FeedProblem::TooBig},
+    ErrorWording{"the feed has more than", FeedProblem::TooBig},  // kiosk/sync/sync.cpp's cap
     ErrorWording{"the server said the feed had not changed", FeedProblem::Other},
     ErrorWording{"cannot write the download", FeedProblem::Other},
     ErrorWording{"could not store the download", FeedProblem::Other},

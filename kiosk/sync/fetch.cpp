@@ -1,8 +1,10 @@
 #include "kiosk/sync/fetch.h"
 
+#include <openssl/x509_vfy.h>
 #include <strings.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -16,17 +18,27 @@
 namespace kiosk {
 namespace {
 
+using Clock = std::chrono::steady_clock;
+
+constexpr long kMaxRedirects = 5;
+
 struct Transfer {
   FetchResult* result = nullptr;
   std::size_t max_bytes = 0;
   bool too_large = false;
   std::ofstream* file = nullptr;  // the body goes here when set
-  std::size_t received = 0;
+  std::size_t received = 0;       // body bytes, decoded
+  std::size_t max_header_bytes = 0;
+  std::size_t header_bytes = 0;  // every response's, redirects included
+  bool headers_too_large = false;
+  bool answered = false;  // a status line came
+  Clock::time_point last_byte = Clock::now();
 };
 
 std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
   const std::size_t n = size * count;
+  t->last_byte = Clock::now();
   if (t->received + n > t->max_bytes) {
     t->too_large = true;
     return 0;  // aborts the transfer
@@ -49,6 +61,13 @@ std::string trim(std::string s) {
 
 std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
   auto* t = static_cast<Transfer*>(user);
+  t->last_byte = Clock::now();
+  t->answered = true;
+  t->header_bytes += size * count;
+  if (t->header_bytes > t->max_header_bytes) {
+    t->headers_too_large = true;
+    return 0;  // aborts the transfer
+  }
   const std::string line(data, size * count);
   const auto colon = line.find(':');
   if (colon == std::string::npos) {
@@ -77,6 +96,63 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     }
   }
   return size * count;
+}
+
+std::string plural(long n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+// A transfer that ended on a clock (CURLE_OPERATION_TIMEDOUT), in words: no answer at all, an
+// answer that stopped, one that trickled, or one that simply took longer than the whole limit.
+std::string timed_out_words(const FetchRequest& request, const Transfer& t, CURL* c,
+                            const std::string& detail) {
+  if (!t.answered) return "the server did not answer in time (" + detail + ")";
+  const auto silent_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - t.last_byte).count();
+  const auto silent_s = (silent_ms + 500) / 1000;
+  const std::string got = std::to_string(t.received) + " bytes of the feed came";
+  // The low-speed limit ends a silent transfer after low_speed_time_s: silence that long (a
+  // second less for the clock's rounding) is a stall, not a trickle.
+  if (request.low_speed_time_s > 0 && silent_s >= request.low_speed_time_s - 1) {
+    return "the server stopped sending: " + got + ", then nothing for " +
+           plural(static_cast<long>(silent_s), "second", "seconds");
+  }
+  curl_off_t total_us = 0;
+  curl_easy_getinfo(c, CURLINFO_TOTAL_TIME_T, &total_us);
+  if (total_us / 1000 + 100 < request.total_timeout_ms && request.low_speed_time_s > 0) {
+    return "the server sent too slowly: less than " +
+           plural(request.low_speed_bytes_per_s, "byte", "bytes") + " a second for " +
+           plural(request.low_speed_time_s, "second", "seconds") + " (" + got + ")";
+  }
+  return "the server did not send the whole feed in time: " + got + " in " +
+         plural(request.total_timeout_ms / 1000, "second", "seconds");
+}
+
+// A certificate the kiosk refused, in words (curl's OpenSSL backend reports X509's verdict).
+std::string certificate_words(CURL* c, const std::string& detail) {
+  long verdict = X509_V_OK;
+  curl_easy_getinfo(c, CURLINFO_SSL_VERIFYRESULT, &verdict);
+  const std::string lead = "the secure connection could not be verified: ";
+  switch (verdict) {
+    case X509_V_ERR_DEPTH_ZERO_SELF_SIGNED_CERT:
+    case X509_V_ERR_SELF_SIGNED_CERT_IN_CHAIN:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT:
+    case X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY:
+    case X509_V_ERR_UNABLE_TO_VERIFY_LEAF_SIGNATURE:
+      return lead + "the server's certificate is not signed by anyone the kiosk trusts (" + detail +
+             ")";
+    case X509_V_ERR_CERT_HAS_EXPIRED:
+      return lead + "the server's certificate has expired (" + detail + ")";
+    case X509_V_ERR_CERT_NOT_YET_VALID:
+      return lead + "the server's certificate is not valid yet (" + detail + ")";
+    case X509_V_ERR_HOSTNAME_MISMATCH:
+    case X509_V_ERR_IP_ADDRESS_MISMATCH:
+    case X509_V_OK:  // the chain is good: curl's own check of the name refused it
+      return lead + "the server's certificate is not valid for this address (" + detail + ")";
+    default:
+      break;
+  }
+  return lead + "(" + detail + ")";
 }
 
 FetchResult fetch_file(const FetchRequest& request) {
@@ -150,8 +226,11 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
       return result;
     }
   }
-  Transfer transfer{&result, request.max_bytes, false,
-                    request.body_file.empty() ? nullptr : &body_file, 0};
+  Transfer transfer;
+  transfer.result = &result;
+  transfer.max_bytes = request.max_bytes;
+  transfer.file = request.body_file.empty() ? nullptr : &body_file;
+  transfer.max_header_bytes = request.max_header_bytes;
   char error_buffer[CURL_ERROR_SIZE] = {};
   CURL* c = curl.get();
   curl_easy_setopt(c, CURLOPT_URL, request.url.c_str());
@@ -159,11 +238,15 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
   curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR,
                    request.url.starts_with("http://") ? "http" : "https");
   curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
-  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 5L);
+  curl_easy_setopt(c, CURLOPT_MAXREDIRS, kMaxRedirects);
   curl::secure_defaults(c, request.connect_timeout_ms, request.total_timeout_ms);
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip and deflate, decoded by curl
   curl_easy_setopt(c, CURLOPT_USERAGENT, request.user_agent.c_str());
+  // Announced sizes only (a Content-Length over the cap is refused before any byte); on_body
+  // counts the decoded bytes that really come, which is what stops a chunked body or a bomb.
   curl_easy_setopt(c, CURLOPT_MAXFILESIZE_LARGE, static_cast<curl_off_t>(request.max_bytes));
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, request.low_speed_bytes_per_s);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, request.low_speed_time_s);
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers.get());
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
   curl_easy_setopt(c, CURLOPT_WRITEDATA, &transfer);
@@ -182,12 +265,24 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
     switch (rc) {
       case CURLE_WRITE_ERROR:
       case CURLE_FILESIZE_EXCEEDED:
-        result.error = transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED
+        result.error = transfer.headers_too_large
+                           ? "the server sent endless headers: more than " +
+                                 std::to_string(request.max_header_bytes / 1024) +
+                                 " KB of them, and no feed"
+                       : transfer.too_large || rc == CURLE_FILESIZE_EXCEEDED
                            ? over_size_limit(request.max_bytes)
                            : "could not store the download (" + detail + ")";
         break;
       case CURLE_OPERATION_TIMEDOUT:
-        result.error = "the server did not answer in time (" + detail + ")";
+        result.error = timed_out_words(request, transfer, c, detail);
+        break;
+      case CURLE_OUT_OF_MEMORY:
+        // libcurl refuses one header line over CURL_MAX_HTTP_HEADER this way, before on_header
+        // sees it; with no body yet, that is what it was.
+        result.error = transfer.received == 0
+                           ? "the server sent endless headers: one header line longer than " +
+                                 std::to_string(CURL_MAX_HTTP_HEADER / 1024) + " KB, and no feed"
+                           : "the download failed (" + detail + ")";
         break;
       case CURLE_PARTIAL_FILE:
         result.error = "the download was cut short: the feed arrived incomplete";
@@ -202,9 +297,14 @@ FetchResult fetch(const FetchRequest& request, const std::atomic<bool>* cancel) 
         result.error = "the download was cancelled";
         break;
       case CURLE_TOO_MANY_REDIRECTS:
-        result.error = "too many redirects";
+        result.error =
+            "too many redirects: the server sent the kiosk on to another address more "
+            "than " +
+            std::to_string(kMaxRedirects) + " times";
         break;
       case CURLE_PEER_FAILED_VERIFICATION:
+        result.error = certificate_words(c, detail);
+        break;
       case CURLE_SSL_CONNECT_ERROR:
       case CURLE_SSL_CACERT_BADFILE:
         result.error = "the secure connection could not be verified (" + detail + ")";

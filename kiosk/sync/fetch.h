@@ -1,6 +1,8 @@
 // Fetching a feed: https:// (TLS verified, always), http:// to a loopback address only (tests),
 // and file:// (absolute) or file:relative/path (inside the kiosk's resource directory).
-// Conditional requests (ETag, Last-Modified), gzip, a size cap, timeouts, a redirect limit.
+// Conditional requests (ETag, Last-Modified), gzip, a size cap (on the decoded body, so a small
+// gzip bomb stops there too), timeouts, a low-speed limit (a server that stalls or trickles), a
+// cap on response headers (a server that sends them forever), a redirect limit.
 #pragma once
 
 #include <atomic>
@@ -20,6 +22,16 @@ struct FetchRequest {
   std::size_t max_bytes = std::size_t{64} * 1024 * 1024;  // sync sets [feeds] max_feed_mb
   long connect_timeout_ms = 10000;
   long total_timeout_ms = 120000;
+  // Slower than this many bytes a second for low_speed_time_s seconds running, the transfer
+  // ends: a server that stalls mid-body or trickles a byte a second costs that long, not the
+  // whole total_timeout_ms. 1,000 bytes a second is far below the slowest link a kiosk sits on;
+  // 30 seconds lets a slow search API think before it answers.
+  long low_speed_bytes_per_s = 1000;
+  long low_speed_time_s = 30;
+  // Response headers (all of them, redirects included) past this size end the transfer: no real
+  // feed server sends more than a few KB. libcurl's own cap (300 KB a response, a header line
+  // every few ms never reaches it quickly) is not the kiosk's answer.
+  std::size_t max_header_bytes = std::size_t{64} * 1024;
   std::string user_agent = "WorkforceKiosk";
   // A feed's own headers (an API key, a User-Agent that replaces the one above), secrets already
   // filled in: wiped with the transfer, never logged.

@@ -245,6 +245,12 @@ std::string disk_full_words(const std::filesystem::path& dir,
          dir.string() + " has room";
 }
 
+std::string too_many_records(std::int64_t max_records) {
+  return "the feed has more than " + feeds::with_commas(max_records) +
+         " listings, more than the kiosk keeps from one feed: none of it was imported, and the "
+         "listings the kiosk has stay";
+}
+
 // The import's peak on disk, measured: a 17 MB JSON-LD feed of 20,000 jobs grew the cache by
 // 39 MB and its write-ahead log by 65 MB before the log was folded in, about 6 bytes per byte of
 // feed. An import starts only with that much free, and a margin.
@@ -719,14 +725,23 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
         pipe.finish();
       });
       try {
-        while (auto prepared = pipe.pop()) import.add(*prepared);
+        while (auto prepared = pipe.pop()) {
+          import.add(*prepared);
+          if (import.count() > options.max_records) {  // the parser stops at its next batch
+            error = too_many_records(options.max_records);
+            pipe.cancel();
+            break;
+          }
+        }
       } catch (...) {
         pipe.cancel();
         parser.join();
         throw;
       }
       parser.join();
-      if (auto* parse_error = std::get_if<ParseError>(&streamed)) {
+      if (!error.empty()) {
+        // Too many records: what the stopped parser said is no news.
+      } else if (auto* parse_error = std::get_if<ParseError>(&streamed)) {
         error = parse_error->reason;
       } else {
         const auto& streamed_warnings = std::get<feeds::StreamSummary>(streamed).warnings;
@@ -747,6 +762,9 @@ FeedOutcome sync_one(Store& store, const FeedSpec& feed, const SyncOptions& opti
         }
         take(records);
       }
+    }
+    if (error.empty() && import.count() > options.max_records) {
+      error = too_many_records(options.max_records);
     }
     if (error.empty() && cancel != nullptr && cancel->load()) error = "the sync was cancelled";
     if (import.repeated_ids() > 0) {

@@ -34,6 +34,11 @@ void SyncService::on_progress(std::function<void(const SyncProgress&)> fn) {
   progress_ = std::move(fn);
 }
 
+void SyncService::on_cached(std::function<void(const ListingsStatus&)> fn) {
+  const std::lock_guard lock(mutex_);
+  cached_ = std::move(fn);
+}
+
 void SyncService::start() {
   if (thread_.joinable()) return;
   {
@@ -69,6 +74,7 @@ void SyncService::run() {
   const auto tid = static_cast<id_t>(::syscall(SYS_gettid));
   if (::setpriority(PRIO_PROCESS, tid, 10) != 0) log::warn("could not lower the sync's priority");
   const int total = static_cast<int>(feeds_.size());
+  bool first = true;
   for (;;) {
     std::vector<FeedOutcome> outcomes;
     ListingsStatus status;
@@ -83,6 +89,18 @@ void SyncService::run() {
       // Open for one sync only: between syncs (an hour) the writer's page cache, up to 24 MB
       // after a big import, would stay in the kiosk's memory for nothing.
       Store store(data_dir_, Store::Mode::Writer);
+      if (first) {
+        first = false;
+        std::function<void(const ListingsStatus&)> fn;
+        {
+          const std::lock_guard lock(mutex_);
+          fn = cached_;
+        }
+        if (fn) {
+          const ListingsStatus before = listings_status(store, {}, options_.now());
+          queue_.post([fn = std::move(fn), before] { fn(before); });
+        }
+      }
       outcomes = sync_all(store, feeds_, options, &cancel_);
       status = listings_status(store, outcomes, options_.now());
     } catch (const std::exception& e) {  // a broken cache file must not take the kiosk down

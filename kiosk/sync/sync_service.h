@@ -41,6 +41,10 @@ class SyncService {
   // Called on the UI thread (through the RunQueue) when a sync starts, after each feed, and when
   // it ends (after the Listener). Set it before start().
   void on_progress(std::function<void(const SyncProgress&)> fn);
+  // Called once on the UI thread (through the RunQueue) as the first sync starts, with what the
+  // cache holds before it: a kiosk that has listings need not wait for a slow or stalled feed.
+  // Set it before start().
+  void on_cached(std::function<void(const ListingsStatus&)> fn);
 
   void start();
   // Staff's "Sync now" (and tests): a sync at once, unless one is running: then that one is the
@@ -63,6 +67,7 @@ class SyncService {
   bool now_ = false;
   bool running_ = false;  // a sync is in progress (or about to start)
   std::function<void(const SyncProgress&)> progress_;
+  std::function<void(const ListingsStatus&)> cached_;
   std::atomic<bool> cancel_{false};
   std::thread thread_;
 };

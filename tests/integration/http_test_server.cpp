@@ -45,6 +45,16 @@ bool gzip_compress(const std::string& in, std::string& out) {
 }  // namespace
 
 HttpTestServer::HttpTestServer() : server_(std::make_unique<httplib::Server>()) {
+  start();
+}
+
+HttpTestServer::HttpTestServer(x509_st* certificate, evp_pkey_st* key)
+    : server_(std::make_unique<httplib::SSLServer>(certificate, key)), https_(true) {
+  if (!server_->is_valid()) throw std::runtime_error("HttpTestServer: the certificate was refused");
+  start();
+}
+
+void HttpTestServer::start() {
   server_->set_payload_max_length(std::size_t{64} << 20);
   const auto handler = [this](const httplib::Request& req, httplib::Response& res) {
     dispatch(req, res);
@@ -81,7 +91,7 @@ int HttpTestServer::port() const {
 }
 
 std::string HttpTestServer::url(const std::string& path) const {
-  return "http://127.0.0.1:" + std::to_string(port_) + path;
+  return (https_ ? "https://127.0.0.1:" : "http://127.0.0.1:") + std::to_string(port_) + path;
 }
 
 int HttpTestServer::hits(const std::string& path) const {
@@ -146,6 +156,28 @@ void HttpTestServer::dispatch(const httplib::Request& req, httplib::Response& re
   if (no_body) return;
   // Never a type httplib would compress on its own (it gzips text/* and JSON when asked to).
   const std::string type = content_type.empty() ? "application/octet-stream" : content_type;
+  if (answer.generate) {
+    // One piece at a time, each made when the connection can take it.
+    auto generate = std::make_shared<std::function<std::string()>>(std::move(answer.generate));
+    const auto send = [this, generate](httplib::DataSink& sink) {
+      if (stopping_.load(std::memory_order_acquire)) return false;
+      const std::string piece = (*generate)();
+      if (piece.empty()) {
+        if (sink.done) sink.done();
+        return true;
+      }
+      return sink.write(piece.data(), piece.size());
+    };
+    if (answer.generated_length) {
+      res.set_content_provider(
+          *answer.generated_length, type,
+          [send](std::size_t, std::size_t, httplib::DataSink& sink) { return send(sink); });
+    } else {
+      res.set_chunked_content_provider(
+          type, [send](std::size_t, httplib::DataSink& sink) { return send(sink); });
+    }
+    return;
+  }
   if (answer.body.empty() && !answer.chunked) {
     res.set_content("", type);  // a provider of 0 bytes would never finish the response
     return;
@@ -159,17 +191,28 @@ void HttpTestServer::dispatch(const httplib::Request& req, httplib::Response& re
   // Exact bytes through a content provider: httplib compresses neither these nor (without a
   // compressible Content-Type) chunked ones, and a provider that returns false breaks the
   // connection mid-body, as `truncate` wants.
-  const std::size_t to_send = answer.truncate ? body->size() / 2 : body->size();
+  const bool stall = answer.stall;
+  const std::size_t to_send = answer.truncate || stall ? body->size() / 2 : body->size();
   const int body_delay_ms = answer.body_delay_ms;
+  const int trickle_ms = answer.trickle_ms;
   const bool truncate = answer.truncate;
   auto started = std::make_shared<bool>(false);
-  const auto send = [this, body, to_send, body_delay_ms, truncate, started](
+  const auto send = [this, body, to_send, body_delay_ms, trickle_ms, truncate, stall, started](
                         std::size_t offset, httplib::DataSink& sink) {
     if (!*started) {
       *started = true;
       if (!sleep_ms(body_delay_ms)) return false;
+    } else if (trickle_ms > 0 && !sleep_ms(trickle_ms)) {
+      return false;
     }
-    const std::size_t n = std::min(kPiece, to_send - std::min(offset, to_send));
+    if (stall && offset >= to_send) {
+      // Silence with the connection open, until the server stops.
+      while (sleep_ms(100)) {
+      }
+      return false;
+    }
+    const std::size_t n =
+        std::min(trickle_ms > 0 ? std::size_t{1} : kPiece, to_send - std::min(offset, to_send));
     if (n > 0 && !sink.write(body->data() + offset, n)) return false;
     if (offset + n >= to_send) {
       if (truncate) return false;  // drop the connection with the body half sent
