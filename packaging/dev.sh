@@ -114,6 +114,7 @@ case "$cmd" in
   bench)
     compare=0
     [ "${1:-}" = "--compare-browser" ] && { compare=1; shift; packages+=("${compare_packages[@]}"); }
+    packages+=(valgrind)  # instructions per frame (tests/bench/callgrind_frames.sh)
     install_packages
     build release
     # Replaces the section of BENCHMARKS.md that starts with heading $1 by the file $2 (or
@@ -131,6 +132,8 @@ case "$cmd" in
     replace_section "## Listings cache" "$md"
     tests/bench/frame_bench.sh build/release/workforce-kiosk "$root" > "$md"
     replace_section "## Scrolling the job list" "$md"
+    tests/bench/callgrind_frames.sh build/release/workforce-kiosk "$root" > "$md"
+    replace_section "## Instructions per frame" "$md"
     KIOSK_BENCH_MD="$md" build/release/tests/match_bench
     replace_section "## Matching" "$md"
     KIOSK_BENCH_MD="$md" build/release/tests/printout_bench
