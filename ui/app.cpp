@@ -101,6 +101,12 @@ class App final : public RunnerHost {
   std::string last_keypad_key() const override { return std::string(platform_->last_keypad_key()); }
   int keypad_presses() const override { return platform_->keypad_presses(); }
   int headphones_plugged() const override { return platform_->headphones_plugged(); }
+  std::string current_screen() const override { return navigator_.current().screen; }
+  std::vector<std::string> screen_names() const override {
+    std::vector<std::string> names;
+    for (const auto& screen : screens_.all()) names.emplace_back(screen->name());
+    return names;
+  }
 
  private:
   bool setup();
