@@ -543,6 +543,8 @@ void App::end_session(const char* why, bool count) {
   // Short strings live inside stack frames; the frames of this session's typing and drawing are
   // below this one.
   kiosk::scrub::stack(std::size_t{128} * 1024);
+  // What the session freed goes back to the system, so the kiosk stays its size day after day.
+  kiosk::scrub::release_free_memory();
   kiosk::log::info(std::string("session ended: ") + why);
 }
 
