@@ -34,6 +34,20 @@ std::string scenario_word(std::string_view word) {
   return out + '"';
 }
 
+// The kind of a widget: its id with every run of digits folded to '#'.
+std::string kind_of(std::string_view id) {
+  std::string out;
+  for (const char c : id) {
+    const bool digit = c >= '0' && c <= '9';
+    if (!digit) {
+      out += c;
+    } else if (out.empty() || out.back() != '#') {
+      out += '#';
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 bool monkey_may_tap(const WidgetInfo& w) {
@@ -72,6 +86,17 @@ std::size_t Monkey::below(std::size_t n) {
 
 int Monkey::between(int lo, int hi) {
   return lo + static_cast<int>(below(static_cast<std::size_t>(hi - lo + 1)));
+}
+
+const WidgetInfo* Monkey::pick_new(const std::vector<const WidgetInfo*>& from) {
+  std::vector<const WidgetInfo*> fresh;
+  for (const auto* w : from) {
+    if (!tapped_.contains(kind_of(w->id))) fresh.push_back(w);
+  }
+  const auto& pool = !fresh.empty() && chance(60) ? fresh : from;
+  const WidgetInfo* w = pool[below(pool.size())];
+  tapped_.insert(kind_of(w->id));
+  return w;
 }
 
 bool Monkey::chance(int percent) {
@@ -146,7 +171,7 @@ MonkeyAction Monkey::next(const std::vector<WidgetInfo>& widgets, std::string_vi
   if ((screen == "attract" || screen == "out_of_service") && chance(50)) {
     action.kind = MonkeyAction::Kind::Advance;
     action.what = "gap";
-    action.seconds = {between(20, 400)};
+    action.seconds = {between(10, 180)};
     return action;
   }
 
@@ -157,12 +182,14 @@ MonkeyAction Monkey::next(const std::vector<WidgetInfo>& widgets, std::string_vi
   };
   std::vector<Choice> choices;
   const bool keyboard = !keys.empty();
-  if (!content.empty()) choices.push_back({keyboard ? 15 : 55, [&] { tap(pick(content), "tap"); }});
+  if (!content.empty()) {
+    choices.push_back({keyboard ? 15 : 55, [&] { tap(pick_new(content), "tap"); }});
+  }
   if (!nav.empty()) choices.push_back({keyboard ? 4 : 10, [&] { tap(pick(nav), "nav"); }});
   if (!fields.empty()) choices.push_back({keyboard ? 3 : 6, [&] { tap(pick(fields), "field"); }});
   if (!access.empty()) choices.push_back({2, [&] { tap(pick(access), "access"); }});
   if (lang != nullptr) choices.push_back({keyboard ? 2 : 4, [&] { tap(lang, "lang"); }});
-  if (done != nullptr) choices.push_back({2, [&] { tap(done, "done"); }});
+  if (done != nullptr) choices.push_back({3, [&] { tap(done, "done"); }});
   if (!regions.empty()) {
     choices.push_back({keyboard ? 4 : 8, [&] {
                          action.kind = MonkeyAction::Kind::Drag;
@@ -180,11 +207,12 @@ MonkeyAction Monkey::next(const std::vector<WidgetInfo>& widgets, std::string_vi
   }
   if (screen != "attract" && screen != "out_of_service") {
     choices.push_back({keyboard ? 6 : 9, think});
-    // The resident walks away: "Are you still there?" comes, and then the session ends.
-    choices.push_back({2, [&] {
+    // The resident walks away: "Are you still there?" comes, and then the session ends (with
+    // the repository's configuration, 120 s and 30 s; with longer ones it is a long think).
+    choices.push_back({3, [&] {
                          action.kind = MonkeyAction::Kind::Advance;
                          action.what = "walk away";
-                         action.seconds = {200, 60};
+                         action.seconds = {125, 35};
                        }});
   }
   choices.push_back({1, [&] {

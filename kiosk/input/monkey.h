@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <random>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -50,7 +51,12 @@ class Monkey {
   int between(int lo, int hi);       // uniform in [lo, hi]
   bool chance(int percent);
 
-  std::mt19937_64 rng_;  // fully specified by the standard: the same sequence everywhere
+  // Picks one of `from`, more often one of a kind not tapped yet (ids with their numbers
+  // folded: jobs.result.3 is the same kind as jobs.result.0): a short run reaches every screen.
+  const WidgetInfo* pick_new(const std::vector<const WidgetInfo*>& from);
+
+  std::mt19937_64 rng_;           // fully specified by the standard: the same sequence everywhere
+  std::set<std::string> tapped_;  // the kinds of widget tapped so far
 };
 
 // Whether the monkey may tap this widget at all: interactive, with an id, visible, not under a

@@ -151,8 +151,8 @@ TEST(Monkey, BetweenResidentsItWaitsOrStarts) {
     if (a.what == "gap") {
       ++gaps;
       ASSERT_EQ(a.seconds.size(), 1u);
-      EXPECT_GE(a.seconds[0], 20);
-      EXPECT_LE(a.seconds[0], 400);
+      EXPECT_GE(a.seconds[0], 10);
+      EXPECT_LE(a.seconds[0], 180);
     }
     EXPECT_NE(a.what, "walk away");  // nobody is there to walk away
     EXPECT_NE(a.what, "think");
