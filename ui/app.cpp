@@ -448,6 +448,7 @@ void App::leave_staff_mode(const char* why) {
   navigator_.home();
   navigator_.open(resting_route());
   damage_.invalidate();
+  kiosk::scrub::release_free_memory();  // at rest again, as after a session
   kiosk::log::info(std::string("staff mode ended: ") + why);
 }
 

@@ -29,10 +29,10 @@ bool install_icu_allocator() noexcept;
 void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
 
 // Hands the heap's free pages back to the system (glibc's malloc_trim): blocks freed during a
-// session, zeroed by free_block(), otherwise stay in the process, and a big one freed below a
-// live one keeps its pages for ever. Called at the end of every session, this keeps a kiosk that
-// runs for months at the size of what it holds (the soak, tests/e2e/soak.sh: without it the
-// resident set grew 12 % over a day). True when pages went back.
+// session or staff's visit, zeroed by free_block(), otherwise stay in the process, and a big one
+// freed below a live one keeps its pages for ever. Called whenever the kiosk comes to rest, this
+// keeps a kiosk that runs for months at the size of what it holds (the soak, tests/e2e/soak.sh:
+// without it the resident set grew 12 % over a day). True when pages went back.
 bool release_free_memory() noexcept;
 
 }  // namespace kiosk::scrub

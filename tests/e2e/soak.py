@@ -5,10 +5,12 @@ Writes a scenario from a seed -- blocks of `monkey N SEED` (the random resident 
 kiosk/input/monkey.h, who only ever taps what the frame on screen offers), whole sign-ups in
 English and Spanish typed with random names, and staff's visits (a notice up and taken down, an
 hour out of service) -- runs the kiosk on it, and samples /proc/PID (VmRSS, open file
-descriptors, threads) as it goes and at the end of every session. Fails when the kiosk crashes,
-asserts or fails a step; when a registered screen was never shown; when the day is shorter than
-asked; or when, after the warm-up (the first fifth of the sessions), the resident set grew by 1 %
-or more, or open files or threads grew at all.
+descriptors, threads) as it goes, at the end of every session and at two marks on the attract
+screen: after the warm-up (the day: its first fifth; short: a first lap, which the second
+repeats) and at the end. Fails when the kiosk crashes, asserts, fails a step or looks up a
+message no catalog has; when a registered screen was never shown; when the day is shorter than
+asked; when a sign-up is missing; or when, from the warm-up mark to the end, the resident set
+grew by 1 % or more, or open files or threads grew at all.
 
 Usage: soak.py --kiosk BIN --config TOML --data-dir DIR --out DIR --pin PIN
                [--length short|day] [--seed N] [--size WxH]
@@ -18,7 +20,6 @@ Standard library only (Debian's python3).
 
 import argparse
 import json
-import math
 import os
 import random
 import re
@@ -29,15 +30,20 @@ import time
 # How long each run is. A session is what the monkey makes of it (it leaves by "I'm done", by
 # walking away, or the day's schedule ends it); `actions` is the budget of random actions.
 LENGTHS = {
-    # CI: about a minute on a loaded machine; every screen still shown.
-    "short": {"actions": 300, "block": 150, "signups": 2, "min_sessions": 8,
+    # CI: about a minute. Two identical laps (the same monkey, sign-up and staff visits): the
+    # first warms up, the second must not grow.
+    "short": {"actions": 200, "block": 200, "signups": 1, "min_sessions": 8,
               "min_hours": 0.5},
-    # By hand: ten hours of kiosk clock, 150 sessions and more.
+    # By hand: ten hours of kiosk clock and more, 150 sessions and more; the first fifth of it
+    # warms up.
     "day": {"actions": 3600, "block": 200, "signups": 12, "min_sessions": 150,
             "min_hours": 10.0},
 }
-WARM_UP = 0.2            # the first fifth of the sessions is warm-up
+WARM_UP = 0.2            # the day: the first fifth of its blocks is warm-up
 MAX_RSS_GROWTH = 1.0     # per cent, end against the end of warm-up
+# Steps that mark where the figures are compared, both at rest on the attract screen: their
+# screenshots' log lines ("screenshot …/warm_up.png") tell the sampler when.
+MARKS = ("warm_up", "end")
 SAMPLE_EVERY = 0.25      # seconds between periodic samples
 
 FIRST_EN = ["Maria", "James", "Linda", "Robert", "Grace", "Kevin", "Alicia", "Dwayne"]
@@ -54,6 +60,12 @@ def quote(text):
 def at_rest():
     """Whatever the monkey left on screen, the session idles out to the attract screen."""
     return ["advance 200", "advance 60", "expect-id attract"]
+
+
+def mark(name):
+    """A mark where the figures are compared: its screenshot's log line tells the sampler, and
+    the kiosk rests on the attract screen for a while, so the sample is taken at rest."""
+    return ["shot " + name, "wait 1500"]
 
 
 def signup_block(rng, lang):
@@ -133,10 +145,19 @@ def staff_out_of_service(pin, seconds):
 
 
 def scenario(seed, length, pin):
-    """The day, as scenario lines. Everything random in it comes from `seed`."""
+    """The run, as scenario lines. Everything random in it comes from `seed`."""
     spec = LENGTHS[length]
     rng = random.Random(seed)
+    if length == "short":
+        lap = staff_notice_up(pin) + ["monkey %d %d" % (spec["block"], rng.randrange(1 << 32))]
+        lap += signup_block(rng, "en") + staff_out_of_service(pin, 600) + staff_notice_down(pin)
+        lines = ["# The soak's short run, seed %d (tests/e2e/soak.py): one lap, then the same "
+                 "lap again." % seed]
+        lines += lap + at_rest() + mark("warm_up") + lap + at_rest() + mark("end")
+        # 200 random actions do not reach every screen with every seed: the day checks that.
+        return lines, 2
     blocks = max(1, spec["actions"] // spec["block"])
+    warm_after = max(1, round(blocks * WARM_UP)) - 1
     # Where the scripted visits go, between monkey blocks: sign-ups spread over the day in both
     # languages, staff's notice early, an out-of-service hour at midday, the notice gone late.
     signups_at = {round((i + 0.5) * blocks / spec["signups"]) for i in range(spec["signups"])}
@@ -153,10 +174,12 @@ def scenario(seed, length, pin):
             signups += 1
         if b == (3 * blocks) // 4:
             lines += staff_notice_down(pin)
+        if b == warm_after:
+            lines += at_rest() + mark("warm_up")
     while signups < spec["signups"]:
         lines += signup_block(rng, "es" if signups % 2 else "en")
         signups += 1
-    lines += at_rest() + ["expect-all-screens"]
+    lines += at_rest() + mark("end") + ["expect-all-screens"]
     return lines, signups
 
 
@@ -208,10 +231,11 @@ def main():
     with open(log_path, "wb") as log:
         kiosk = subprocess.Popen(
             [args.kiosk, "--config", args.config, "--data-dir", args.data_dir,
-             "--windowed", args.size, "--script", script],
+             "--windowed", args.size, "--script", script, "--screenshot-dir", args.out],
             stdout=log, stderr=subprocess.STDOUT, env=env)
     samples = []     # periodic: (seconds, sample)
     boundaries = []  # at each session's end: (session number, seconds, sample)
+    marks = {}       # at the warm_up and end steps: name -> (sessions so far, seconds, sample)
     ended = 0
     offset = 0
     pending = b""
@@ -228,6 +252,8 @@ def main():
             pending += chunk
             *complete, pending = pending.split(b"\n")
             new = sum(1 for line in complete if b"session ended" in line)
+            marked = [m for m in MARKS for line in complete
+                      if b"screenshot " in line and line.endswith(("/%s.png" % m).encode())]
             # Sampled after the log is read: a session that ended is over in this sample.
             now = time.monotonic() - started
             s = sample(kiosk.pid) if rc is None else None
@@ -240,6 +266,8 @@ def main():
                 for _ in range(new):
                     ended += 1
                     boundaries.append((ended, now, s))
+                for m in marked:
+                    marks[m] = (ended, now, s)
             else:
                 ended += new
             if rc is None:
@@ -278,24 +306,23 @@ def main():
                "actions": actions, "tally": tally, "kiosk_hours": round(hours, 2),
                "sessions_started": started_sessions, "sessions_ended": ended,
                "signups": sealed, "screens": screens, "samples": len(samples)}
-    if len(boundaries) >= 2:
-        warm_index = max(0, math.ceil(len(boundaries) * WARM_UP) - 1)
-        _, warm_t, warm = boundaries[warm_index]
-        _, end_t, end = boundaries[-1]
+    if all(m in marks for m in MARKS):
+        warm_sessions, warm_t, warm = marks["warm_up"]
+        _, end_t, end = marks["end"]
         first = samples[0][1]
         growth = 100.0 * (end["rss_kb"] - warm["rss_kb"]) / warm["rss_kb"]
         figures.update({
             "first": first, "warm": warm, "end": end,
-            "warm_session": warm_index + 1, "warm_at_s": round(warm_t, 1),
+            "warm_sessions": warm_sessions, "warm_at_s": round(warm_t, 1),
             "rss_growth_pct": round(growth, 2),
             "peak_rss_kb": max(s["rss_kb"] for _, s in samples),
             "max_fds": max(s["fds"] for _, s in samples),
             "max_threads": max(s["threads"] for _, s in samples),
         })
         if growth >= MAX_RSS_GROWTH:
-            problems.append("resident memory grew %.2f %% after warm-up (%d kB at session %d, "
-                            "%d kB at the last)" % (growth, warm["rss_kb"], warm_index + 1,
-                                                    end["rss_kb"]))
+            problems.append("resident memory grew %.2f %% after warm-up (%d kB after %d sessions, "
+                            "%d kB at the end)" % (growth, warm["rss_kb"], warm_sessions,
+                                                   end["rss_kb"]))
         if end["fds"] > warm["fds"]:
             problems.append("open files grew after warm-up: %d, then %d"
                             % (warm["fds"], end["fds"]))
@@ -303,7 +330,7 @@ def main():
             problems.append("threads grew after warm-up: %d, then %d"
                             % (warm["threads"], end["threads"]))
     else:
-        problems.append("too few sessions to compare memory (%d)" % len(boundaries))
+        problems.append("the run did not reach both marks %s" % (MARKS,))
     # session, seconds, RSS, anonymous, file-backed (kB), fds, threads
     figures["by_session"] = [[n, round(t, 1), b["rss_kb"], b["anon_kb"], b["file_kb"], b["fds"],
                               b["threads"]] for n, t, b in boundaries]

@@ -135,8 +135,9 @@ TEST(Monkey, UnderAQuestionOnlyItsButtons) {
   Monkey monkey(11);
   for (int i = 0; i < 500; ++i) {
     const MonkeyAction a = monkey.next(frame, "jobs.search");
-    if (a.kind == MonkeyAction::Kind::Tap)
+    if (a.kind == MonkeyAction::Kind::Tap) {
       EXPECT_EQ(a.ids, std::vector<std::string>{"session.more_time"});
+    }
     EXPECT_NE(a.kind, MonkeyAction::Kind::Drag);  // no region is free to drag
   }
 }
