@@ -32,7 +32,7 @@ void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
 // session or staff's visit, zeroed by free_block(), otherwise stay in the process, and a big one
 // freed below a live one keeps its pages for ever. Called whenever the kiosk comes to rest, this
 // keeps a kiosk that runs for months at the size of what it holds (the soak, tests/e2e/soak.sh:
-// without it the resident set grew 12 % over a day). True when pages went back.
+// without it the resident set grew 6 % over a day). True when pages went back.
 bool release_free_memory() noexcept;
 
 }  // namespace kiosk::scrub
