@@ -101,6 +101,12 @@ class App final : public RunnerHost {
   std::string last_keypad_key() const override { return std::string(platform_->last_keypad_key()); }
   int keypad_presses() const override { return platform_->keypad_presses(); }
   int headphones_plugged() const override { return platform_->headphones_plugged(); }
+  std::string current_screen() const override { return navigator_.current().screen; }
+  std::vector<std::string> screen_names() const override {
+    std::vector<std::string> names;
+    for (const auto& screen : screens_.all()) names.emplace_back(screen->name());
+    return names;
+  }
 
  private:
   bool setup();
@@ -444,6 +450,7 @@ void App::leave_staff_mode(const char* why) {
   navigator_.home();
   navigator_.open(resting_route());
   damage_.invalidate();
+  kiosk::scrub::release_free_memory();  // at rest again, as after a session
   kiosk::log::info(std::string("staff mode ended: ") + why);
 }
 
@@ -539,6 +546,7 @@ void App::end_session(const char* why, bool count) {
   // Short strings live inside stack frames; the frames of this session's typing and drawing are
   // below this one.
   kiosk::scrub::stack(std::size_t{128} * 1024);
+  // What the session freed goes back to the system, so the kiosk stays its size day after day.
   kiosk::scrub::release_free_memory();
   kiosk::log::info(std::string("session ended: ") + why);
 }

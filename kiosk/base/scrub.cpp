@@ -100,8 +100,8 @@ __attribute__((noinline)) void stack(std::size_t bytes) noexcept {
   asm volatile("" : : "r"(area) : "memory");
 }
 
-void release_free_memory() noexcept {
-  ::malloc_trim(0);
+bool release_free_memory() noexcept {
+  return malloc_trim(0) == 1;
 }
 
 }  // namespace kiosk::scrub

@@ -28,9 +28,11 @@ bool install_icu_allocator() noexcept;
 // that have returned (a search, a keystroke) keep their locals there until something reuses it.
 void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
 
-// Hands the heap's free pages back to the system (malloc_trim, in every arena). Freed blocks are
-// zeroed, so they stay resident until returned: after a big import, the fonts' build or a
-// session, this is what keeps the kiosk's memory at what it uses.
-void release_free_memory() noexcept;
+// Hands the heap's free pages back to the system (glibc's malloc_trim): blocks freed during a
+// session or staff's visit, zeroed by free_block(), otherwise stay in the process, and a big one
+// freed below a live one keeps its pages for ever. Called whenever the kiosk comes to rest, this
+// keeps a kiosk that runs for months at the size of what it holds (the soak, tests/e2e/soak.sh:
+// without it the resident set grew 6 % over a day). True when pages went back.
+bool release_free_memory() noexcept;
 
 }  // namespace kiosk::scrub

@@ -18,7 +18,7 @@ struct VerbSpec {
   int args;
 };
 
-constexpr std::array<VerbSpec, 16> kVerbs = {{
+constexpr std::array<VerbSpec, 18> kVerbs = {{
     {"tap", ScenarioStep::Verb::Tap, 1},
     {"type", ScenarioStep::Verb::Type, 1},
     {"key", ScenarioStep::Verb::Key, 1},
@@ -35,6 +35,8 @@ constexpr std::array<VerbSpec, 16> kVerbs = {{
     {"expect-said", ScenarioStep::Verb::ExpectSaid, 1},
     {"press", ScenarioStep::Verb::Press, 1},
     {"headphones", ScenarioStep::Verb::Headphones, 0},
+    {"monkey", ScenarioStep::Verb::Monkey, 2},
+    {"expect-all-screens", ScenarioStep::Verb::ExpectAllScreens, 0},
 }};
 
 std::string keypad_key_list() {
@@ -193,7 +195,25 @@ ScenarioParseResult parse_scenario(std::string_view text, std::string_view name)
         }
         break;
       case ScenarioStep::Verb::Headphones:
+      case ScenarioStep::Verb::ExpectAllScreens:
         break;
+      case ScenarioStep::Verb::Monkey: {
+        // A whole accelerated day is a few thousand actions; a million is a mistake.
+        const auto actions = to_number(step.arg);
+        std::uint64_t seed = 0;
+        const std::string& seed_word = (*words)[2];
+        const auto* seed_end = seed_word.data() + seed_word.size();
+        const auto [ptr, ec] = std::from_chars(seed_word.data(), seed_end, seed);
+        if (!actions || *actions < 1 || *actions > 1000000 || *actions != std::floor(*actions) ||
+            ec != std::errc() || ptr != seed_end || seed_word.empty()) {
+          return fail(
+              "'monkey' needs how many actions (1 to 1000000) and a seed (a whole number), "
+              "like: monkey 500 42");
+        }
+        step.number = *actions;
+        step.seed = seed;
+        break;
+      }
       case ScenarioStep::Verb::Shot:
         if (!valid_shot_name(step.arg)) {
           return fail("'shot' takes a file name of letters, digits, '-', '_' and '.'");

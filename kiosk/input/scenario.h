@@ -2,6 +2,7 @@
 // arguments with spaces in double quotes. This file only parses; ui/automation runs it.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,15 +25,18 @@ struct ScenarioStep {
     Lang,
     Shot,
     Hold,
-    ExpectSaid,  // some utterance since the previous step contains arg
-    Press,       // arg: a logical keypad key (kiosk/access/keypad.h)
-    Headphones   // no argument: an audio output device is plugged in
+    ExpectSaid,       // some utterance since the previous step contains arg
+    Press,            // arg: a logical keypad key (kiosk/access/keypad.h)
+    Headphones,       // no argument: an audio output device is plugged in
+    Monkey,           // number: how many random actions; seed: their seed (kiosk/input/monkey.h)
+    ExpectAllScreens  // no argument: every registered screen has been shown since the start
   };
   Verb verb = Verb::Tap;
-  int line = 0;          // 1-based line in the file, for error messages
-  std::string arg;       // id, text, key name, language, screenshot name or keypad key
-  double number = 0;     // wait: milliseconds; advance, hold: seconds
-  float dx = 0, dy = 0;  // drag
+  int line = 0;            // 1-based line in the file, for error messages
+  std::string arg;         // id, text, key name, language, screenshot name or keypad key
+  double number = 0;       // wait: milliseconds; advance, hold: seconds
+  float dx = 0, dy = 0;    // drag
+  std::uint64_t seed = 0;  // monkey
 };
 
 struct Scenario {

@@ -97,6 +97,31 @@ TEST(Scenario, SpeechModeVerbErrors) {
   EXPECT_NE(parse_scenario("expect-said \"\"\n", "x").error.find("non-empty"), std::string::npos);
 }
 
+TEST(Scenario, SoakVerbs) {
+  const auto r = parse_scenario(
+      "monkey 500 42\nmonkey 1 18446744073709551615\nexpect-all-screens\n", "soak.scenario");
+  ASSERT_TRUE(r.scenario) << r.error;
+  const auto& s = r.scenario->steps;
+  ASSERT_EQ(s.size(), 3u);
+  EXPECT_EQ(s[0].verb, Verb::Monkey);
+  EXPECT_DOUBLE_EQ(s[0].number, 500);
+  EXPECT_EQ(s[0].seed, 42u);
+  EXPECT_EQ(s[1].seed, 18446744073709551615u);
+  EXPECT_EQ(s[2].verb, Verb::ExpectAllScreens);
+  EXPECT_EQ(verb_name(Verb::Monkey), "monkey");
+  EXPECT_EQ(verb_name(Verb::ExpectAllScreens), "expect-all-screens");
+  for (const char* bad :
+       {"monkey 0 1\n", "monkey -3 1\n", "monkey 1.5 1\n", "monkey 2000000 1\n", "monkey 10 -1\n",
+        "monkey 10 x\n", "monkey 10 18446744073709551616\n", "monkey many 1\n"}) {
+    EXPECT_NE(parse_scenario(bad, "x").error.find("'monkey' needs how many actions"),
+              std::string::npos)
+        << bad;
+  }
+  EXPECT_EQ(parse_scenario("monkey 10\n", "x").error, "x:1: 'monkey' takes 2 arguments, got 1");
+  EXPECT_EQ(parse_scenario("expect-all-screens now\n", "x").error,
+            "x:1: 'expect-all-screens' takes 0 arguments, got 1");
+}
+
 TEST(Scenario, QuotesAndEscapes) {
   std::string error;
   const auto words = split_scenario_line(R"(expect "say \"hi\" \\ # not a comment")", &error);

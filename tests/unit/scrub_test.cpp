@@ -31,6 +31,21 @@ TEST(Scrub, StackScrubReturnsAtAnyDepth) {
   kiosk::scrub::stack(1 << 30);  // capped, not a stack overflow
 }
 
+// Free pages in the middle of the heap (blocks freed below one still in use, which free() cannot
+// give back) go back to the system.
+TEST(Scrub, ReleaseFreeMemoryGivesFreePagesBack) {
+  std::vector<void*> blocks;
+  for (int i = 0; i < 256; ++i) {
+    blocks.push_back(std::malloc(64 * 1024));  // under the mmap threshold: on the heap
+    ASSERT_NE(blocks.back(), nullptr);
+    std::memset(blocks.back(), 'x', 64 * 1024);  // resident
+  }
+  void* const pin = std::malloc(64);  // above them: the heap's top cannot shrink past it
+  for (void* b : blocks) kiosk::scrub::free_block(b);
+  EXPECT_TRUE(kiosk::scrub::release_free_memory());
+  std::free(pin);
+}
+
 // The C++ runtime of this test binary is kiosk/scrub_new.cpp: what the standard library asks of
 // it (arrays, over-aligned types, nothrow) still works.
 TEST(Scrub, ReplacedOperatorNewKeepsItsPromises) {

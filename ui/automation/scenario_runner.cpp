@@ -19,7 +19,9 @@ constexpr auto kSettleTimeout = 3s;  // animations may never settle; go on after
 // A screen waiting for an answer (the first sync, a search) on a loaded machine: wait longer
 // than for an animation, but not for ever.
 constexpr auto kBusyTimeout = 60s;
-constexpr auto kScenarioTimeout = 300s;  // a stuck scenario fails instead of hanging CI
+// A stuck step fails instead of hanging CI. Per step, not per scenario: a soak's monkey runs
+// for an accelerated day, and each of its actions counts as a step.
+constexpr auto kStepTimeout = 300s;
 constexpr int kDragSteps = 12;
 constexpr auto kMoveInterval = 16ms;
 
@@ -118,16 +120,104 @@ void ScenarioRunner::fail(const FrameInfo& frame, const std::string& why) {
     out << '\n';
   }
   std::cerr << out.str();
+  report();
+}
+
+void ScenarioRunner::note_screen(const std::string& screen) {
+  if (screen == last_screen_) return;
+  last_screen_ = screen;
+  ++arrivals_[screen];
+}
+
+void ScenarioRunner::report() const {
+  if (monkey_actions_ == 0 && !screens_checked_) return;
+  std::string tally;
+  for (const auto& [what, n] : tally_) {
+    tally += (tally.empty() ? "" : ", ") + what + ' ' + std::to_string(n);
+  }
+  std::string shown;
+  for (const auto& [screen, n] : arrivals_) {
+    shown += (shown.empty() ? "" : ", ") + screen + ' ' + std::to_string(n);
+  }
+  kiosk::log::info("soak: " + std::to_string(monkey_actions_) + " monkey actions (" + tally +
+                   "); kiosk clock advanced " +
+                   std::to_string(static_cast<long>(advanced_seconds_)) +
+                   " s; screens shown (times): " + shown);
+}
+
+void ScenarioRunner::push_drag(const kiosk::WidgetInfo& w, float dx, float dy) {
+  const float x = w.rect.centre_x();
+  const float y = w.rect.centre_y();
+  ops_.push_back(point_op(Op::Kind::Down, x, y));
+  for (int i = 1; i <= kDragSteps; ++i) {
+    const float f = static_cast<float>(i) / kDragSteps;
+    ops_.push_back(point_op(Op::Kind::Move, x + dx * f, y + dy * f));
+  }
+  ops_.push_back(point_op(Op::Kind::Up, x + dx, y + dy));
+}
+
+void ScenarioRunner::push_press(RunnerHost& host, const std::string& key, const char* context) {
+  // Down now, up on a later settled frame: ImGui 1.86 has no input queue, so the key is held
+  // for at least a frame; then the loop must have received it as this logical key.
+  Op op;
+  op.kind = Op::Kind::KeyDown;
+  op.id = key;
+  op.context = context;
+  ops_.push_back(op);
+  op.kind = Op::Kind::KeyUp;
+  ops_.push_back(op);
+  op.kind = Op::Kind::CheckKey;
+  op.attempts = host.keypad_presses();
+  ops_.push_back(op);
+}
+
+// One action of the random resident on the frame just drawn: logged as the scenario lines that
+// replay it, then queued as the same operations those lines would queue.
+void ScenarioRunner::monkey_action(RunnerHost& host, const FrameInfo& frame) {
+  const std::string screen = host.current_screen();
+  const kiosk::MonkeyAction action = monkey_->next(frame.registry.widgets(), screen);
+  --monkey_left_;
+  ++monkey_actions_;
+  ++tally_[action.what];
+  step_started_ = frame.now;
+  said_mark_ = kiosk::spoken_log().last_sequence();
+  std::string lines;
+  for (const auto& line : action.scenario_lines()) lines += (lines.empty() ? "" : "; ") + line;
+  kiosk::log::info("monkey " + std::to_string(monkey_actions_) + " on " + screen + ": " + lines);
+  switch (action.kind) {
+    case kiosk::MonkeyAction::Kind::Tap:
+      for (const auto& id : action.ids) ops_.push_back(tap_op(id, "monkey"));
+      break;
+    case kiosk::MonkeyAction::Kind::Drag: {
+      const auto* w = frame.registry.find(action.ids.front());
+      if (w == nullptr) return fail(frame, "monkey: no visible widget " + action.ids.front());
+      push_drag(*w, action.dx, action.dy);
+      break;
+    }
+    case kiosk::MonkeyAction::Kind::Advance:
+      for (const int seconds : action.seconds) {
+        Op advance;
+        advance.kind = Op::Kind::Advance;
+        advance.by = std::chrono::seconds(seconds);
+        ops_.push_back(advance);
+      }
+      break;
+    case kiosk::MonkeyAction::Kind::Press:
+      push_press(host, action.key, "monkey press");
+      break;
+  }
+  mark_action();
 }
 
 void ScenarioRunner::after_frame(RunnerHost& host, const FrameInfo& frame) {
   if (finished_) return;
-  if (!started_) {
-    started_ = frame.now;
+  if (!step_started_) {
+    step_started_ = frame.now;
     settle_since_ = frame.now;
   }
-  if (frame.now - *started_ > kScenarioTimeout) {
-    fail(frame, "the scenario did not finish within 300 s");
+  note_screen(host.current_screen());
+  if (frame.now - *step_started_ > kStepTimeout) {
+    fail(frame, "the step did not finish within 300 s");
     return;
   }
   if (shot_pending_) {
@@ -169,8 +259,14 @@ void ScenarioRunner::after_frame(RunnerHost& host, const FrameInfo& frame) {
     run_op(host, frame);
     return;
   }
+  if (monkey_left_ > 0) {
+    if (!targets_big_enough(frame) || !layout_sound(frame)) return;
+    monkey_action(host, frame);
+    return;
+  }
   if (next_step_ >= scenario_.steps.size()) {
     finished_ = true;
+    report();
     kiosk::log::info("scenario " + scenario_.name + ": all " +
                      std::to_string(scenario_.steps.size()) + " steps passed");
     return;
@@ -213,6 +309,7 @@ bool ScenarioRunner::layout_sound(const FrameInfo& frame) {
 
 void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
   step_ = &scenario_.steps[next_step_++];
+  step_started_ = frame.now;
   const auto& s = *step_;
   const auto& reg = frame.registry;
   switch (s.verb) {
@@ -250,14 +347,7 @@ void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
     case Verb::Drag: {
       const auto* w = reg.find(s.arg);
       if (w == nullptr) return fail(frame, "drag " + s.arg + ": no visible widget with that id");
-      const float x = w->rect.centre_x();
-      const float y = w->rect.centre_y();
-      ops_.push_back(point_op(Op::Kind::Down, x, y));
-      for (int i = 1; i <= kDragSteps; ++i) {
-        const float f = static_cast<float>(i) / kDragSteps;
-        ops_.push_back(point_op(Op::Kind::Move, x + s.dx * f, y + s.dy * f));
-      }
-      ops_.push_back(point_op(Op::Kind::Up, x + s.dx, y + s.dy));
+      push_drag(*w, s.dx, s.dy);
       break;
     }
     case Verb::Wait:
@@ -265,6 +355,7 @@ void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
       break;
     case Verb::Advance:
       host.advance_clock(std::chrono::milliseconds(static_cast<long>(s.number * 1000)));
+      advanced_seconds_ += s.number;
       mark_action();
       break;
     case Verb::Expect:
@@ -306,19 +397,24 @@ void ScenarioRunner::start_step(RunnerHost& host, const FrameInfo& frame) {
       ops_.push_back(std::move(op));
       break;
     }
-    case Verb::Press: {
-      // Down now, up on a later settled frame: ImGui 1.86 has no input queue, so the key is held
-      // for at least a frame; then the loop must have received it as this logical key.
-      Op op;
-      op.kind = Op::Kind::KeyDown;
-      op.id = s.arg;
-      op.context = "press";
-      ops_.push_back(op);
-      op.kind = Op::Kind::KeyUp;
-      ops_.push_back(op);
-      op.kind = Op::Kind::CheckKey;
-      op.attempts = host.keypad_presses();
-      ops_.push_back(op);
+    case Verb::Press:
+      push_press(host, s.arg, "press");
+      break;
+    case Verb::Monkey:
+      monkey_.emplace(s.seed);
+      monkey_left_ = static_cast<int>(s.number);
+      kiosk::log::info("monkey: " + std::to_string(monkey_left_) + " actions, seed " +
+                       std::to_string(s.seed));
+      break;
+    case Verb::ExpectAllScreens: {
+      screens_checked_ = true;
+      std::string missing;
+      for (const auto& name : host.screen_names()) {
+        if (!arrivals_.contains(name)) missing += ' ' + name;
+      }
+      if (!missing.empty()) {
+        fail(frame, "expected every screen to have been shown; never shown:" + missing);
+      }
       break;
     }
     case Verb::Headphones: {
@@ -365,6 +461,14 @@ void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
   switch (op.kind) {
     case Op::Kind::TapId: {
       const auto* w = frame.registry.find(op.id);
+      if (w == nullptr && op.context == "monkey") {
+        // What the monkey chose went away before its turn (a card scrolled on, a one-shot page
+        // of the keyboard turned back): the rest of that action is dropped, not the scenario.
+        ops_.clear();
+        ++tally_["vanished"];
+        kiosk::log::info("monkey: " + op.id + " went away before its tap");
+        break;
+      }
       if (w == nullptr) {
         ops_.clear();
         const bool keyboard = op.id.starts_with("osk.key.");
@@ -394,6 +498,7 @@ void ScenarioRunner::run_op(RunnerHost& host, const FrameInfo& frame) {
     }
     case Op::Kind::Advance:
       host.advance_clock(op.by);
+      advanced_seconds_ += std::chrono::duration<double>(op.by).count();
       break;
     case Op::Kind::Down:
       host.touch_down(op.x, op.y);

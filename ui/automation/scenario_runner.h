@@ -7,10 +7,13 @@
 #include <cstdint>
 #include <deque>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/i18n/language.h"
+#include "kiosk/input/monkey.h"
 #include "kiosk/input/registry.h"
 #include "kiosk/input/scenario.h"
 
@@ -35,6 +38,10 @@ class RunnerHost {
   virtual std::string last_keypad_key() const = 0;
   virtual int keypad_presses() const = 0;
   virtual int headphones_plugged() const = 0;
+  // The registered name of the screen on show ("jobs.search"), and those of every registered
+  // screen (ui/screens/screens.cpp): what `monkey` and `expect-all-screens` keep track of.
+  virtual std::string current_screen() const = 0;
+  virtual std::vector<std::string> screen_names() const = 0;
 };
 
 struct FrameInfo {
@@ -97,6 +104,11 @@ class ScenarioRunner {
   void fail(const FrameInfo& frame, const std::string& why);
   void mark_action();
   void expect_said(const FrameInfo& frame, const Op& op);
+  void push_drag(const kiosk::WidgetInfo& w, float dx, float dy);
+  void push_press(RunnerHost& host, const std::string& key, const char* context);
+  void monkey_action(RunnerHost& host, const FrameInfo& frame);
+  void note_screen(const std::string& screen);
+  void report() const;  // the soak's figures: what the monkey did, the screens shown
 
   kiosk::Scenario scenario_;
   std::optional<std::filesystem::path> screenshot_dir_;
@@ -106,7 +118,9 @@ class ScenarioRunner {
   // expect-said hears what was said since the last step that acts (not expect*, not shot).
   std::uint64_t said_mark_ = 0;
   std::optional<std::chrono::steady_clock::time_point> wait_until_;
-  std::optional<std::chrono::steady_clock::time_point> started_;
+  // When the step being run began (or the monkey's last action): a step that takes longer than
+  // kStepTimeout fails instead of hanging CI.
+  std::optional<std::chrono::steady_clock::time_point> step_started_;
   std::chrono::steady_clock::time_point settle_since_{};
   std::optional<std::chrono::steady_clock::time_point> busy_since_;  // waiting for an answer since
   std::chrono::steady_clock::time_point next_move_{};  // drags: the next move, not sooner
@@ -116,6 +130,15 @@ class ScenarioRunner {
   bool wants_render_ = false;
   bool finished_ = false;
   bool failed_ = false;
+  // `monkey N SEED`: the random resident and the actions it has left to take.
+  std::optional<kiosk::Monkey> monkey_;
+  int monkey_left_ = 0;
+  int monkey_actions_ = 0;               // over the whole scenario
+  std::map<std::string, int> tally_;     // the monkey's actions by kind ("tap", "type", …)
+  double advanced_seconds_ = 0;          // how far the scenario moved the kiosk clock
+  std::string last_screen_;              // the screen on show at the last frame
+  std::map<std::string, int> arrivals_;  // each screen: how many times it came on show
+  bool screens_checked_ = false;         // an expect-all-screens step ran: report the soak
 };
 
 }  // namespace ui

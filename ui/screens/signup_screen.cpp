@@ -170,6 +170,8 @@ void SignupScreen::draw_content(Ui& ui, ImVec2 pos, ImVec2 size) {
     // Sealed and stored: the confirmation, with home under it (Back leads out, not into the
     // wizard, which holds nothing any more).
     done_pending_ = false;
+    // This frame already shows it: the review would be drawn from the wiped form.
+    page_ = Page::Done;
     ui.intents.push_back(kiosk::Intent::go_home());
     ui.intents.push_back(kiosk::Intent::open(kiosk::Route{std::string(name()), {}, "done"}));
   }
