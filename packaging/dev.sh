@@ -203,16 +203,18 @@ case "$cmd" in
     export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
     ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer || true)
     export ASAN_SYMBOLIZER_PATH
+    # -timeout=30: one input of any target takes milliseconds; on a busy machine (ASan returning
+    # memory to the system while the process waits for a core) 10 s was seen to pass for nothing.
     fuzz_one() {
       local t=$1 out="$runs/$1"
       mkdir -p "$out" "build/fuzz/tests/fuzz-corpus/$t"
       local status=0
-      "build/fuzz/tests/${t}_libfuzzer" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+      "build/fuzz/tests/${t}_libfuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
         -print_final_stats=1 -artifact_prefix="$out/" \
         "build/fuzz/tests/fuzz-corpus/$t" "tests/fuzz/corpus/$t" >"$out/log" 2>&1 || status=$?
       echo "$status" >"$out/status"
       if [ "$merge" = 1 ]; then
-        "build/fuzz/tests/${t}_libfuzzer" -merge=1 -timeout=10 -rss_limit_mb=2048 \
+        "build/fuzz/tests/${t}_libfuzzer" -merge=1 -timeout=30 -rss_limit_mb=2048 \
           "tests/fuzz/corpus/$t" "build/fuzz/tests/fuzz-corpus/$t" >"$out/merge.log" 2>&1 ||
           say "$t: the merge failed (see $out/merge.log)"
       fi
