@@ -155,8 +155,9 @@ TEST(StaffPin, LockFromTheFarFutureIsCutToOneLockout) {
   EXPECT_FALSE(gate.locked());
 }
 
-// Found by pin_state_fuzz: the largest time a file can say overflowed on its way to the clock's
-// nanoseconds, came out in the past, and the entry was open again at once.
+// Seen while writing pin_state_fuzz (its far_future seed): the largest time a file can say
+// overflowed on its way to the clock's nanoseconds, came out in the past, and the entry was open
+// again at once.
 TEST(StaffPin, LockAtTheEndOfTimeIsCutToOneLockout) {
   TempDir dir;
   const auto file = dir.path() / PinGate::kFileName;
