@@ -10,6 +10,10 @@
 #                                          mode (installs chromium and libxtst-dev)
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #   packaging/dev.sh package [--arch arm64] the Debian package → dist/ (debhelper; lintian-checked)
+#   packaging/dev.sh fuzz [-j N] [--merge] [SECONDS] [TARGET...]
+#                                          clang + libFuzzer under ASan/UBSan: each fuzz target (all by
+#                                          default) for SECONDS (600), N at a time (1); a table of
+#                                          executions, coverage and findings; non-zero on a finding
 #
 # PRESET=asan packaging/dev.sh test runs the suite under AddressSanitizer + UBSan.
 set -euo pipefail
@@ -40,6 +44,9 @@ compare_packages=(chromium libxtst-dev)
 # What `package` needs besides the build's packages (and, for --arch arm64, the cross compiler and
 # the arm64 development packages: see package_arm64_packages).
 package_packages=(debhelper lintian fakeroot dpkg-dev)
+# What `fuzz` needs besides the build's packages: clang with libFuzzer and the sanitizers' runtime,
+# and llvm-symbolizer for readable stack traces.
+fuzz_packages=(clang libclang-rt-14-dev llvm)
 
 say() { printf '[dev.sh] %s\n' "$*" >&2; }
 
@@ -179,6 +186,89 @@ case "$cmd" in
     lintian --fail-on error "$deb" ||
       { say "lintian found errors in $deb"; exit 1; }
     ;;
+  fuzz)
+    # Each target's new inputs stay in build/fuzz/tests/fuzz-corpus/TARGET (not in git); with
+    # --merge, those that reach new code are added to its seed corpus (tests/fuzz/corpus/TARGET,
+    # libFuzzer's -merge=1). Logs and findings: build/fuzz/fuzz-runs/TIME/TARGET/.
+    jobs=1
+    merge=0
+    seconds=600
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        -j) jobs=${2:?-j needs a number}; shift 2 ;;
+        -j*) jobs=${1#-j}; shift ;;
+        --merge) merge=1; shift ;;
+        *) break ;;
+      esac
+    done
+    if [ $# -gt 0 ] && [[ $1 =~ ^[0-9]+$ ]]; then seconds=$1; shift; fi
+    all=$(sed -n '/^set(FUZZ_TARGETS/,/)/p' tests/CMakeLists.txt | tr -s ' ()\t' '\n' | grep '_fuzz$')
+    targets=("$@")
+    [ ${#targets[@]} -eq 0 ] && mapfile -t targets <<<"$all"
+    for t in "${targets[@]}"; do
+      grep -qx "$t" <<<"$all" || { say "no fuzz target $t (tests/CMakeLists.txt: FUZZ_TARGETS)"; exit 2; }
+    done
+    packages+=("${fuzz_packages[@]}")
+    install_packages
+    cmake --preset fuzz >/dev/null
+    cmake --build --preset fuzz --target "${targets[@]/%/_libfuzzer}"
+    runs="build/fuzz/fuzz-runs/$(date -u +%Y%m%dT%H%M%SZ)"
+    mkdir -p "$runs"
+    export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
+    export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
+    ASAN_SYMBOLIZER_PATH=$(command -v llvm-symbolizer || true)
+    export ASAN_SYMBOLIZER_PATH
+    # -timeout=30: one input of any target takes milliseconds; on a busy machine (ASan returning
+    # memory to the system while the process waits for a core) 10 s was seen to pass for nothing.
+    fuzz_one() {
+      local t=$1 out="$runs/$1"
+      mkdir -p "$out" "build/fuzz/tests/fuzz-corpus/$t"
+      local status=0
+      "build/fuzz/tests/${t}_libfuzzer" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=2048 \
+        -print_final_stats=1 -artifact_prefix="$out/" \
+        "build/fuzz/tests/fuzz-corpus/$t" "tests/fuzz/corpus/$t" >"$out/log" 2>&1 || status=$?
+      echo "$status" >"$out/status"
+      if [ "$merge" = 1 ]; then
+        "build/fuzz/tests/${t}_libfuzzer" -merge=1 -timeout=30 -rss_limit_mb=2048 \
+          "tests/fuzz/corpus/$t" "build/fuzz/tests/fuzz-corpus/$t" >"$out/merge.log" 2>&1 ||
+          say "$t: the merge failed (see $out/merge.log)"
+      fi
+      say "$t: done (exit $status)"
+    }
+    say "fuzzing ${#targets[@]} targets for ${seconds} s each, $jobs at a time → $runs"
+    running=0
+    for t in "${targets[@]}"; do
+      if [ "$running" -ge "$jobs" ]; then wait -n || true; running=$((running - 1)); fi
+      fuzz_one "$t" &
+      running=$((running + 1))
+    done
+    wait
+    # The table (Markdown, for BENCHMARKS.md): libFuzzer's final statistics of each run.
+    failed=0
+    summary="$runs/summary.md"
+    echo "| target | seconds | executions | exec/s | coverage (cov) | findings |" >"$summary"
+    echo "|---|---:|---:|---:|---:|---:|" >>"$summary"
+    for t in "${targets[@]}"; do
+      out="$runs/$t"
+      final_stat() { sed -n "s/^stat::$1: *//p" "$out/log" | tail -n1; }
+      ran=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$out/log" | tail -n1)
+      cov=$(grep -o 'cov: [0-9]*' "$out/log" | tail -n1 | cut -d' ' -f2)
+      found=$(find "$out" -maxdepth 1 \( -name 'crash-*' -o -name 'leak-*' -o -name 'timeout-*' \
+        -o -name 'oom-*' \) | wc -l)
+      status=$(cat "$out/status")
+      if [ "$found" -gt 0 ] || [ "$status" != 0 ]; then failed=1; fi
+      note=$found
+      if [ "$found" -eq 0 ] && [ "$status" != 0 ]; then note="exit $status"; fi
+      echo "| $t | ${ran:-?} | $(final_stat number_of_executed_units) |" \
+        "$(final_stat average_exec_per_sec) | ${cov:-?} | $note |" >>"$summary"
+    done
+    cat "$summary"
+    if [ "$failed" = 1 ]; then
+      say "findings: see the crash-*, leak-*, timeout-* and oom-* files and the logs in $runs"
+      exit 1
+    fi
+    say "no findings; the table is in $runs/summary.md"
+    ;;
   lint)
     install_packages
     build debug
@@ -189,7 +279,7 @@ case "$cmd" in
     clang-tidy -p build/debug --quiet $(git ls-files 'kiosk/*.cpp' 'ui/*.cpp')
     ;;
   *)
-    sed -n '2,13p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

@@ -36,7 +36,8 @@ struct CalendarClose {
   void operator()(UCalendar* c) const { ucal_close(c); }
 };
 
-// "20261212T100000": the moment on Miami's wall clock.
+// "20261212T100000": the moment on Miami's wall clock. Empty outside the years 1 to 9999, which
+// are all a DATE-TIME can write (a year 10000 took five digits, one before Christ a wrong year).
 std::string local_stamp(std::int64_t when) {
   UErrorCode status = U_ZERO_ERROR;
   static const UChar kZoneU[] = u"America/New_York";
@@ -44,6 +45,8 @@ std::string local_stamp(std::int64_t when) {
       ucal_open(kZoneU, -1, "en_US", UCAL_GREGORIAN, &status));
   if (U_FAILURE(status) != 0) return {};
   ucal_setMillis(cal.get(), static_cast<UDate>(when) * 1000.0, &status);
+  const int year = ucal_get(cal.get(), UCAL_EXTENDED_YEAR, &status);
+  if (U_FAILURE(status) != 0 || year < 1 || year > 9999) return {};
   char out[32];
   std::snprintf(
       out, sizeof out, "%04d%02d%02dT%02d%02d%02d", ucal_get(cal.get(), UCAL_YEAR, &status),
@@ -137,11 +140,13 @@ std::string ical_fold(std::string_view line) {
 std::string icalendar(const Event& event, const std::string& title, const std::string& place,
                       std::int64_t now) {
   if (!event.start) return {};
+  const std::string start_stamp = local_stamp(*event.start);
+  if (start_stamp.empty()) return {};
+  // A start within the years 1 to 9999 leaves room for the hour.
   const std::int64_t end =
       event.end && *event.end > *event.start ? *event.end : *event.start + 3600;
-  const std::string start_stamp = local_stamp(*event.start);
   const std::string end_stamp = local_stamp(end);
-  if (start_stamp.empty() || end_stamp.empty()) return {};
+  if (end_stamp.empty()) return {};
   std::string out =
       "BEGIN:VCALENDAR\r\n"
       "VERSION:2.0\r\n"

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "kiosk/feeds/greenhouse.h"
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/feeds/opening_hours.h"
@@ -308,10 +309,10 @@ std::vector<std::string> list_of(const json* v) {
   return out;
 }
 
+// A web link a phone can open from a QR code (greenhouse.h's web_url): http(s), no spaces.
 std::string url_of(const json& item) {
   for (const char* key : {"url", "sameAs"}) {
-    std::string u = text_of(field(item, key));
-    if (u.starts_with("https://") || u.starts_with("http://")) return u;
+    if (std::string u = web_url(text_of(field(item, key))); !u.empty()) return u;
   }
   return {};
 }
@@ -559,7 +560,7 @@ Service service_of(const json& item, const std::string& source) {
     if (const json* phone = field(c, "servicePhone")) {
       s.phone = phone->is_object() ? text_of(field(*phone, "telephone")) : text_of(phone);
     }
-    s.url = text_of(field(c, "serviceUrl"));
+    s.url = web_url(text_of(field(c, "serviceUrl")));
     if (const json* where = field(c, "serviceLocation")) {
       s.place = place_of(*where);
       if (s.opening_hours.empty() && where->is_object()) {

@@ -106,14 +106,18 @@ bool SignupService::accepting() const {
   return impl_->key.has_value();
 }
 
-std::string SignupService::activate_link(const std::string& reference) const {
-  std::string link = settings_.activate_url;
+std::string activate_link(std::string_view activate_url, std::string_view reference) {
+  std::string link(activate_url);
   static constexpr std::string_view kSlot = "{reference}";
   for (auto at = link.find(kSlot); at != std::string::npos;
        at = link.find(kSlot, at + reference.size())) {
     link.replace(at, kSlot.size(), reference);
   }
   return link;
+}
+
+std::string SignupService::activate_link(const std::string& reference) const {
+  return kiosk::activate_link(settings_.activate_url, reference);
 }
 
 void SignupService::submit(const SignupForm& form, const std::string& session_language,

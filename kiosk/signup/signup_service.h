@@ -11,6 +11,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "kiosk/signup/form.h"
 #include "kiosk/signup/outbox.h"
@@ -26,6 +27,10 @@ struct SignupSettings {
   std::string kiosk_id;
   std::string location;
 };
+
+// The activation link for the confirmation's QR: `activate_url` with every "{reference}" replaced
+// by `reference`.
+std::string activate_link(std::string_view activate_url, std::string_view reference);
 
 struct SubmitResult {
   bool ok = false;

@@ -94,9 +94,15 @@ void PinGate::load() {
   failures_ = std::clamp(failures->get<int>(), 0, kMaxWrongPins);
   const auto seconds = until->get<long long>();
   if (seconds > 0) {
-    const std::chrono::system_clock::time_point t{std::chrono::seconds(seconds)};
     // A clock set back (or a file written with a wrong clock) never locks longer than one lockout.
-    locked_until_ = std::min(t, wall_now() + kLockout);
+    // Compared in seconds: a time further ahead than the clock's nanoseconds can count (year
+    // 2262) would overflow on the way and could come out in the past, unlocking at once.
+    const auto latest = wall_now() + kLockout;
+    const auto latest_seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(latest.time_since_epoch()).count();
+    locked_until_ = seconds >= latest_seconds
+                        ? latest
+                        : std::chrono::system_clock::time_point{std::chrono::seconds(seconds)};
   }
 }
 

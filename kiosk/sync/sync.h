@@ -59,9 +59,10 @@ std::string_view status_key(FeedOutcome::Status status);  // updated, unchanged,
 // with every change to what parsing yields.
 // 3: bounds per record, CTDL, occupations, program schedule and degree; 4: FAQ answers' links;
 // 5: jobs tagged with an occupation by their titles; 6: what finds a job posted twice, and the
-// USAJOBS, CareerOneStop, Ashby and XML readers. (A new occupation vocabulary also imports
-// every feed again: its version follows this tag in the hash.)
-inline constexpr std::string_view kParserVersion = "parser-6:";
+// USAJOBS, CareerOneStop, Ashby and XML readers; 7: JSON-LD links with spaces or of another
+// scheme (a service's "tel:" serviceUrl) dropped, as the other readers do. (A new occupation
+// vocabulary also imports every feed again: its version follows this tag in the hash.)
+inline constexpr std::string_view kParserVersion = "parser-7:";
 
 // Looks at the content, not the URL or the content type.
 FeedFormat detect_format(std::string_view body);

@@ -91,13 +91,16 @@ class Receiver {
   // Tests: changes the fault injection of a running receiver.
   void set_faults(int fail_every, double fail_rate, double lose_share);
 
- private:
+  // One POST to the path, as the server hands it over (the body already within
+  // kMaxEnvelopeBytes): what every request meets, public for tests/fuzz/intake_fuzz.cpp.
   struct Answer {
     int status = 0;
     std::string body;  // JSON
     bool replayed = false;
   };
   Answer handle(const std::string& key, const std::string& content_type, const std::string& body);
+
+ private:
   Answer store_envelope(const std::string& key, const std::string& body, bool lose_receipt);
   std::optional<std::string> reference_of(const std::string& key, const std::string& body,
                                           std::string* error) const;

@@ -159,6 +159,15 @@ TEST(Calendar, AnEventOnMiamisWallClock) {
   EXPECT_EQ(feeds::icalendar(e, "x", "", 0).find("ATTENDEE"), std::string::npos);
   e.start.reset();
   EXPECT_TRUE(feeds::icalendar(e, "x", "", 0).empty());
+  // Found by ical_fuzz: a time no DATE-TIME can write (a year of seven digits, one before Christ)
+  // gives no calendar rather than a broken one.
+  e.start = 179600000033167;  // five million years ahead
+  EXPECT_TRUE(feeds::icalendar(e, "x", "", 0).empty());
+  e.start = -100000000000;  // 1200 BC
+  EXPECT_TRUE(feeds::icalendar(e, "x", "", 0).empty());
+  e.start = 1784469600;
+  e.end = 253402387200;  // 10000-01-02 (UTC and in Miami)
+  EXPECT_TRUE(feeds::icalendar(e, "x", "", 0).empty());
 }
 
 // ---- Sample events stay upcoming ---------------------------------------------------------------

@@ -96,6 +96,21 @@ TEST(JsonLd, ArraysSingleObjectsAndQuirks) {
   EXPECT_FALSE(feed.warnings.empty());  // the Thing was noted
 }
 
+// A link goes into a QR code as it is (qr_fuzz holds every reader to it), so one with a space (or
+// of another scheme) is no link; the next candidate is taken, as the other readers do.
+TEST(JsonLd, LinksAreWebLinksWithoutSpaces) {
+  const auto feed = parsed(R"({"@graph":[
+      {"@type":"JobPosting","title":"Cook","url":"https://e.org/jobs/1 apply now","sameAs":"HTTPS://e.org/2"},
+      {"@type":"JobPosting","title":"Driver","url":"https://e.org/jobs/\t3"},
+      {"@type":"Service","name":"Bus fare","url":"https://e.org/bus",
+       "availableChannel":{"serviceUrl":"tel:305-555-0100"}}]})");
+  ASSERT_EQ(feed.jobs.size(), 2u);
+  EXPECT_EQ(feed.jobs[0].apply_url, "HTTPS://e.org/2");
+  EXPECT_EQ(feed.jobs[1].apply_url, "");
+  ASSERT_EQ(feed.services.size(), 1u);
+  EXPECT_EQ(feed.services[0].url, "https://e.org/bus");
+}
+
 TEST(JsonLd, RecordsWithoutTitleAreSkippedTheRestImport) {
   const auto feed = parsed(R"({"@graph":[{"@type":"JobPosting","url":"https://e.org/a"},
       {"@type":"JobPosting","title":"Welder","url":"https://e.org/b"}]})");

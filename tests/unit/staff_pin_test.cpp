@@ -155,5 +155,20 @@ TEST(StaffPin, LockFromTheFarFutureIsCutToOneLockout) {
   EXPECT_FALSE(gate.locked());
 }
 
+// Seen while writing pin_state_fuzz (its far_future seed): the largest time a file can say
+// overflowed on its way to the clock's nanoseconds, came out in the past, and the entry was open
+// again at once.
+TEST(StaffPin, LockAtTheEndOfTimeIsCutToOneLockout) {
+  TempDir dir;
+  const auto file = dir.path() / PinGate::kFileName;
+  std::ofstream(file) << R"({"failures":4,"locked_until":9223372036854775807})";
+  Clock clock;
+  PinGate gate(file, hash_of_2468(), clock);
+  EXPECT_TRUE(gate.locked());
+  EXPECT_GT(gate.lock_left(), kLockout - 5s);
+  EXPECT_LE(gate.lock_left(), kLockout);
+  EXPECT_EQ(gate.try_pin("2468"), PinGate::Result::Locked);
+}
+
 }  // namespace
 }  // namespace kiosk::staff
