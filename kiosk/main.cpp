@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
     std::cerr << "workforce-kiosk: cannot set up SQLite's and ICU's memory\n";
     return 1;
   }
+  kiosk::scrub::keep_big_blocks_apart();
   const std::vector<std::string> args(argv + 1, argv + argc);
   const kiosk::ParsedOptions parsed = kiosk::parse_options(args);
   if (!parsed.options) {

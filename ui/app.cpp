@@ -206,6 +206,9 @@ class App final : public RunnerHost {
   kiosk::FrameStats frame_stats_;
   Damage last_damage_;
   bool animating_ = false;
+  // Set when a session ends or staff leave: once the kiosk is idle at rest (the last frames of
+  // the session drawn, its answers still on their way dropped), free pages are handed back again.
+  bool trim_when_idle_ = false;
 };
 
 bool App::setup() {
@@ -451,6 +454,7 @@ void App::leave_staff_mode(const char* why) {
   navigator_.open(resting_route());
   damage_.invalidate();
   kiosk::scrub::release_free_memory();  // at rest again, as after a session
+  trim_when_idle_ = true;
   kiosk::log::info(std::string("staff mode ended: ") + why);
 }
 
@@ -546,8 +550,10 @@ void App::end_session(const char* why, bool count) {
   // Short strings live inside stack frames; the frames of this session's typing and drawing are
   // below this one.
   kiosk::scrub::stack(std::size_t{128} * 1024);
-  // What the session freed goes back to the system, so the kiosk stays its size day after day.
+  // What the session freed goes back to the system, so the kiosk stays its size day after day;
+  // and again once it is idle, for what its last frames and late answers free.
   kiosk::scrub::release_free_memory();
+  trim_when_idle_ = true;
   kiosk::log::info(std::string("session ended: ") + why);
 }
 
@@ -628,6 +634,11 @@ int App::run() {
     // misses it.
     if (const auto limit = notifier_.sleep_limit(SteadyClock::now())) {
       if (!timeout || *limit < *timeout) timeout = *limit;
+    }
+    if (trim_when_idle_ && frames_wanted <= 0 && !animating_ && !platform_->input_pending() &&
+        session_.state() == kiosk::SessionTimer::State::Attract) {
+      trim_when_idle_ = false;
+      kiosk::scrub::release_free_memory();
     }
     const PumpResult events = platform_->pump(timeout);
     notifier_.ping_if_due(SteadyClock::now());

@@ -100,6 +100,10 @@ __attribute__((noinline)) void stack(std::size_t bytes) noexcept {
   asm volatile("" : : "r"(area) : "memory");
 }
 
+void keep_big_blocks_apart() noexcept {
+  ::mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+}
+
 bool release_free_memory() noexcept {
   return malloc_trim(0) == 1;
 }

@@ -35,4 +35,10 @@ void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
 // without it the resident set grew 6 % over a day). True when pages went back.
 bool release_free_memory() noexcept;
 
+// Blocks of 128 KB and more get pages of their own (mmap), returned to the system the moment
+// they are freed: glibc otherwise raises that threshold after the first big free, and later big
+// blocks (a screenshot, a feed's text, the font atlas) land in the heap, where zeroing keeps
+// their pages resident after free. Call once, first thing.
+void keep_big_blocks_apart() noexcept;
+
 }  // namespace kiosk::scrub
