@@ -728,10 +728,10 @@ int App::run() {
       const auto ms =
           std::chrono::duration_cast<std::chrono::milliseconds>(SteadyClock::now() - started);
       kiosk::log::info("first frame after " + std::to_string(ms.count()) + " ms");
-      notifier_.ready();
       // This start counted (restarts after an unclean stop), once the picture is up: the record
       // is written safely (fsync of the file and its folder), which on a slow SD card or a busy
-      // disk can take longer than everything before the first frame.
+      // disk can take longer than everything before the first frame. Then the metrics say it,
+      // and only then does systemd hear the kiosk is ready.
       std::string run_state_error;
       run_state_ = kiosk::fleet::record_start(data_dir_, &run_state_error);
       if (!run_state_error.empty()) kiosk::log::warn("cannot record the start: " + run_state_error);
@@ -739,6 +739,8 @@ int App::run() {
         kiosk::log::info("restarts after an unclean stop so far: " +
                          std::to_string(run_state_.restarts));
       }
+      write_metrics(true);
+      notifier_.ready();
       kiosk::scrub::release_free_memory();  // the fonts' build and the start-up's scratch
     }
 
