@@ -25,20 +25,12 @@ for f in "$kiosk" "$probe" "$build/tests/make_feed" "$chromium"; do
   [ -x "$f" ] || { echo "browser_compare: $f is missing" >&2; exit 1; }
 done
 
-work=$(mktemp -d)
+# shellcheck source=tests/bench/xvfb.sh
+. "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
 pids=()
-cleanup() {
-  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
+bench_cleanup_more() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; }
 log() { printf '[compare] %s\n' "$*" >&2; }
-
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -noreset -nolisten tcp 3>"$work/display" 2>/dev/null &
-pids+=($!)
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(cat "$work/display")"
-export SDL_AUDIODRIVER=dummy
+bench_display 1920x1080
 
 # The data: 100,000 generated jobs (the same feed as listings_bench) in the kiosk's cache.
 log "generating and importing 100,000 jobs"

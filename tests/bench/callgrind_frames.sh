@@ -8,17 +8,10 @@
 set -euo pipefail
 binary=$1
 src=$2
-work=$(mktemp -d)
-xvfb_pid=""
-cleanup() {
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -noreset -nolisten tcp 3>"$work/display" 2>/dev/null &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(cat "$work/display")" SDL_AUDIODRIVER=dummy LP_NUM_THREADS=0
+# shellcheck source=tests/bench/xvfb.sh
+. "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
+bench_display 1920x1080
+export LP_NUM_THREADS=0
 # The listings first, outside callgrind.
 "$binary" sync --config "$src/config/kiosk.toml" --data-dir "$work/data" >/dev/null
 valgrind --tool=callgrind --callgrind-out-file="$work/callgrind.out" \

@@ -7,18 +7,9 @@ set -euo pipefail
 binary=$1
 src=$2
 runs=${3:-5}
-work=$(mktemp -d)
-xvfb_pid=""
-cleanup() {
-  [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-Xvfb -displayfd 3 -screen 0 1920x1920x24 -noreset -nolisten tcp 3>"$work/display" 2>/dev/null &
-xvfb_pid=$!
-for _ in $(seq 100); do [ -s "$work/display" ] && break; sleep 0.05; done
-export DISPLAY=":$(cat "$work/display")"
-export SDL_AUDIODRIVER=dummy
+# shellcheck source=tests/bench/xvfb.sh
+. "$(dirname "${BASH_SOURCE[0]}")/xvfb.sh"
+bench_display 1920x1920
 
 # Median of the numbers on stdin.
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2}'; }
