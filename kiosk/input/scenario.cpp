@@ -73,6 +73,13 @@ std::string_view verb_name(ScenarioStep::Verb verb) {
   return "?";
 }
 
+int verb_arguments(ScenarioStep::Verb verb) {
+  for (const auto& spec : kVerbs) {
+    if (spec.verb == verb) return spec.args;
+  }
+  return 0;
+}
+
 std::optional<std::vector<std::string>> split_scenario_line(std::string_view line,
                                                             std::string* error) {
   std::vector<std::string> words;

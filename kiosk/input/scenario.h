@@ -50,6 +50,7 @@ struct ScenarioParseResult {
 };
 
 std::string_view verb_name(ScenarioStep::Verb verb);
+int verb_arguments(ScenarioStep::Verb verb);  // how many words follow the verb on its line
 
 ScenarioParseResult parse_scenario(std::string_view text, std::string_view name);
 ScenarioParseResult load_scenario(const std::string& file);
