@@ -30,7 +30,13 @@ class Reader {
  public:
   Catalog catalog(const json& root) {
     if (!root.is_object()) fail("careers", "the file should hold one JSON object");
-    if (root.value("version", 0) != 1) fail("version", "should be 1");
+    // A whole number only: json::value<int>() of a number like 1e300 is undefined behaviour
+    // (careers_fuzz found it), and 1.5 would have read as 1.
+    const auto version = root.find("version");
+    if (version == root.end() || !version->is_number_integer() ||
+        version->get<std::int64_t>() != 1) {
+      fail("version", "should be 1");
+    }
     Catalog out;
     out.credit = text(root, "credit", "credit");
     const json& industries = field(root, "industries", "industries");

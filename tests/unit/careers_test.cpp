@@ -117,6 +117,10 @@ TEST(Careers, ABrokenFileSaysWhereAndWhat) {
   j = shipped_json();
   j["version"] = "one";
   EXPECT_NE(error_of(j), "");  // a type error is a sentence too, never an exception
+  for (const double version : {1e300, 1.5, -1e300}) {  // careers_fuzz: no float to int
+    j["version"] = version;
+    EXPECT_EQ(error_of(j), "version: should be 1");
+  }
 
   EXPECT_EQ(parse("{\"version\": 1, \"credit\": ").error, "the careers file is not valid JSON");
   EXPECT_EQ(parse("[]").error, "careers: the file should hold one JSON object");
