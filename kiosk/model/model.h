@@ -22,6 +22,8 @@ struct LocalText {
   const std::string& in(bool spanish) const {
     return spanish && !es.empty() ? es : en.empty() ? es : en;
   }
+
+  bool operator==(const LocalText&) const = default;
 };
 
 // One block of a description: a paragraph, a heading, or a bullet list.
@@ -29,12 +31,16 @@ struct TextBlock {
   enum class Type { Paragraph, Heading, Bullets };
   Type type = Type::Paragraph;
   std::vector<std::string> lines;  // one line for Paragraph/Heading, one per bullet
+
+  bool operator==(const TextBlock&) const = default;
 };
 using RichText = std::vector<TextBlock>;
 
 struct LocalRichText {
   RichText en;
   RichText es;
+
+  bool operator==(const LocalRichText&) const = default;
 };
 
 struct Place {
@@ -44,6 +50,8 @@ struct Place {
   std::string region;  // "FL"
   std::string postal_code;
   std::string country;  // ISO 3166-1 alpha-2 ("US"), normalized from names
+
+  bool operator==(const Place&) const = default;
 };
 
 enum class Workplace { Unknown, Onsite, Remote, Hybrid };
@@ -54,6 +62,8 @@ struct Pay {
   std::optional<double> max;
   PayUnit unit = PayUnit::Unknown;
   std::string currency = "USD";
+
+  bool operator==(const Pay&) const = default;
 };
 
 // Industries of the seeds; Other for anything the kiosk cannot place.
@@ -103,6 +113,8 @@ struct Job {
   // The feeds (URLs as configured) that posted the same job again: filled when the job is read
   // from the cache (kiosk/store/duplicates.cpp), never stored with it.
   std::vector<std::string> also_posted;
+
+  bool operator==(const Job&) const = default;
 };
 
 enum class ProgramType { Unknown, Apprenticeship, PreApprenticeship, Internship, Ojt, Classroom };
@@ -144,6 +156,8 @@ struct Program {
   bool wioa_eligible = false;
   bool taa_eligible = false;
   bool sample = false;
+
+  bool operator==(const Program&) const = default;
 };
 
 // Kinds of events, as the kiosk's filters name them (several may be chosen at once).
@@ -185,6 +199,8 @@ struct Event {
   bool free = true;
   std::string url;
   bool sample = false;
+
+  bool operator==(const Event&) const = default;
 };
 
 // When a service is open on some days of the week (schema.org OpeningHoursSpecification, or
@@ -211,6 +227,8 @@ struct Service {
   std::string url;
   Place place;
   bool sample = false;
+
+  bool operator==(const Service&) const = default;
 };
 
 // Where an answer leads on this kiosk: a screen's stable name and, for a listing browser, one
@@ -221,6 +239,8 @@ struct FaqLink {
   LocalText label;     // the button: "See apprenticeships" (empty: the kiosk's own words)
 
   bool empty() const { return route.empty(); }
+
+  bool operator==(const FaqLink&) const = default;
 };
 
 struct FaqEntry {
@@ -231,6 +251,8 @@ struct FaqEntry {
   LocalRichText answer;
   FaqLink link;  // the journey the answer points at (additionalProperty `opens`), if any
   bool sample = false;
+
+  bool operator==(const FaqEntry&) const = default;
 };
 
 // What a parser hands back: the records of one feed, or why it could not read it.

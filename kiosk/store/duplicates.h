@@ -28,6 +28,8 @@ inline constexpr std::int64_t kSameJobDays = 7;
 std::string apply_link_key(std::string_view url);
 // Title and first city, folded; empty without a title or an employer.
 std::string same_job_key(const Job& job);
+std::string same_job_key(std::string_view title_en, std::string_view title_es,
+                         std::string_view employer, std::string_view first_city);
 // The same employer, as above.
 bool same_employer(std::string_view a, std::string_view b);
 // How much the record says (the richer of two copies is shown).

@@ -5,9 +5,16 @@
 namespace kiosk {
 namespace {
 
+// Only what differs from a default-constructed record is written: reading leaves the rest at
+// its default, so the record comes back equal. Empty texts, lists and flags were a tenth of a
+// job's detail (100,000 jobs: 11 MB of the cache).
 template <typename T>
 void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
   if (v) j[key] = *v;
+}
+template <typename T>
+void put(nlohmann::json& j, const char* key, const T& v, const T& unset) {
+  if (!(v == unset)) j[key] = v;
 }
 template <typename T>
 void get(const nlohmann::json& j, const char* key, std::optional<T>& v) {
@@ -40,29 +47,44 @@ void from_json(const nlohmann::json& j, E& v) {
 }
 
 void to_json(nlohmann::json& j, const LocalText& v) {
-  j = {{"en", v.en}, {"es", v.es}};
+  static const LocalText unset;
+  j = nlohmann::json::object();
+  put(j, "en", v.en, unset.en);
+  put(j, "es", v.es, unset.es);
 }
 void from_json(const nlohmann::json& j, LocalText& v) {
   get(j, "en", v.en);
   get(j, "es", v.es);
 }
 void to_json(nlohmann::json& j, const TextBlock& v) {
-  j = {{"type", v.type}, {"lines", v.lines}};
+  static const TextBlock unset;
+  j = nlohmann::json::object();
+  put(j, "type", v.type, unset.type);
+  put(j, "lines", v.lines, unset.lines);
 }
 void from_json(const nlohmann::json& j, TextBlock& v) {
   get(j, "type", v.type);
   get(j, "lines", v.lines);
 }
 void to_json(nlohmann::json& j, const LocalRichText& v) {
-  j = {{"en", v.en}, {"es", v.es}};
+  static const LocalRichText unset;
+  j = nlohmann::json::object();
+  put(j, "en", v.en, unset.en);
+  put(j, "es", v.es, unset.es);
 }
 void from_json(const nlohmann::json& j, LocalRichText& v) {
   get(j, "en", v.en);
   get(j, "es", v.es);
 }
 void to_json(nlohmann::json& j, const Place& v) {
-  j = {{"name", v.name},     {"street", v.street},           {"city", v.city},
-       {"region", v.region}, {"postal_code", v.postal_code}, {"country", v.country}};
+  static const Place unset;
+  j = nlohmann::json::object();
+  put(j, "name", v.name, unset.name);
+  put(j, "street", v.street, unset.street);
+  put(j, "city", v.city, unset.city);
+  put(j, "region", v.region, unset.region);
+  put(j, "postal_code", v.postal_code, unset.postal_code);
+  put(j, "country", v.country, unset.country);
 }
 void from_json(const nlohmann::json& j, Place& v) {
   get(j, "name", v.name);
@@ -73,7 +95,10 @@ void from_json(const nlohmann::json& j, Place& v) {
   get(j, "country", v.country);
 }
 void to_json(nlohmann::json& j, const Pay& v) {
-  j = {{"unit", v.unit}, {"currency", v.currency}};
+  static const Pay unset;
+  j = nlohmann::json::object();
+  put(j, "unit", v.unit, unset.unit);
+  put(j, "currency", v.currency, unset.currency);
   put(j, "min", v.min);
   put(j, "max", v.max);
 }
@@ -85,25 +110,27 @@ void from_json(const nlohmann::json& j, Pay& v) {
 }
 
 void to_json(nlohmann::json& j, const Job& v) {
-  j = {{"id", v.id},
-       {"source", v.source},
-       {"title", v.title},
-       {"employer", v.employer},
-       {"description", v.description},
-       {"industry", v.industry},
-       {"occupation_code", v.occupation_code},
-       {"occupation_series", v.occupation_series},
-       {"employment_types", v.employment_types},
-       {"workplace", v.workplace},
-       {"locations", v.locations},
-       {"pay", v.pay},
-       {"education", v.education},
-       {"no_degree", v.no_degree},
-       {"skills", v.skills},
-       {"skills_es", v.skills_es},
-       {"apply_url", v.apply_url},
-       {"language", v.language},
-       {"sample", v.sample}};
+  static const Job unset;
+  j = nlohmann::json::object();
+  put(j, "id", v.id, unset.id);
+  put(j, "source", v.source, unset.source);
+  put(j, "title", v.title, unset.title);
+  put(j, "employer", v.employer, unset.employer);
+  put(j, "description", v.description, unset.description);
+  put(j, "industry", v.industry, unset.industry);
+  put(j, "occupation_code", v.occupation_code, unset.occupation_code);
+  put(j, "occupation_series", v.occupation_series, unset.occupation_series);
+  put(j, "employment_types", v.employment_types, unset.employment_types);
+  put(j, "workplace", v.workplace, unset.workplace);
+  put(j, "locations", v.locations, unset.locations);
+  put(j, "pay", v.pay, unset.pay);
+  put(j, "education", v.education, unset.education);
+  put(j, "no_degree", v.no_degree, unset.no_degree);
+  put(j, "skills", v.skills, unset.skills);
+  put(j, "skills_es", v.skills_es, unset.skills_es);
+  put(j, "apply_url", v.apply_url, unset.apply_url);
+  put(j, "language", v.language, unset.language);
+  put(j, "sample", v.sample, unset.sample);
   put(j, "experience_months", v.experience_months);
   put(j, "posted", v.posted);
   put(j, "valid_through", v.valid_through);
@@ -134,30 +161,32 @@ void from_json(const nlohmann::json& j, Job& v) {
 }
 
 void to_json(nlohmann::json& j, const Program& v) {
-  j = {{"id", v.id},
-       {"source", v.source},
-       {"type", v.type},
-       {"name", v.name},
-       {"provider", v.provider},
-       {"description", v.description},
-       {"industry", v.industry},
-       {"occupation_code", v.occupation_code},
-       {"occupation_codes", v.occupation_codes},
-       {"cip_codes", v.cip_codes},
-       {"schedule", v.schedule},
-       {"format", v.format},
-       {"credential", v.credential},
-       {"prerequisites", v.prerequisites},
-       {"schedule_times", v.schedule_times},
-       {"no_degree", v.no_degree},
-       {"paid_while_learning", v.paid_while_learning},
-       {"wage", v.wage},
-       {"wioa_eligible", v.wioa_eligible},
-       {"taa_eligible", v.taa_eligible},
-       {"language", v.language},
-       {"locations", v.locations},
-       {"url", v.url},
-       {"sample", v.sample}};
+  static const Program unset;
+  j = nlohmann::json::object();
+  put(j, "id", v.id, unset.id);
+  put(j, "source", v.source, unset.source);
+  put(j, "type", v.type, unset.type);
+  put(j, "name", v.name, unset.name);
+  put(j, "provider", v.provider, unset.provider);
+  put(j, "description", v.description, unset.description);
+  put(j, "industry", v.industry, unset.industry);
+  put(j, "occupation_code", v.occupation_code, unset.occupation_code);
+  put(j, "occupation_codes", v.occupation_codes, unset.occupation_codes);
+  put(j, "cip_codes", v.cip_codes, unset.cip_codes);
+  put(j, "schedule", v.schedule, unset.schedule);
+  put(j, "format", v.format, unset.format);
+  put(j, "credential", v.credential, unset.credential);
+  put(j, "prerequisites", v.prerequisites, unset.prerequisites);
+  put(j, "schedule_times", v.schedule_times, unset.schedule_times);
+  put(j, "no_degree", v.no_degree, unset.no_degree);
+  put(j, "paid_while_learning", v.paid_while_learning, unset.paid_while_learning);
+  put(j, "wage", v.wage, unset.wage);
+  put(j, "wioa_eligible", v.wioa_eligible, unset.wioa_eligible);
+  put(j, "taa_eligible", v.taa_eligible, unset.taa_eligible);
+  put(j, "language", v.language, unset.language);
+  put(j, "locations", v.locations, unset.locations);
+  put(j, "url", v.url, unset.url);
+  put(j, "sample", v.sample, unset.sample);
   put(j, "cost", v.cost);
   put(j, "duration_weeks", v.duration_weeks);
   put(j, "start_date", v.start_date);
@@ -195,17 +224,19 @@ void from_json(const nlohmann::json& j, Program& v) {
 }
 
 void to_json(nlohmann::json& j, const Event& v) {
-  j = {{"id", v.id},
-       {"source", v.source},
-       {"type", v.type},
-       {"name", v.name},
-       {"description", v.description},
-       {"organizer", v.organizer},
-       {"place", v.place},
-       {"online", v.online},
-       {"free", v.free},
-       {"url", v.url},
-       {"sample", v.sample}};
+  static const Event unset;
+  j = nlohmann::json::object();
+  put(j, "id", v.id, unset.id);
+  put(j, "source", v.source, unset.source);
+  put(j, "type", v.type, unset.type);
+  put(j, "name", v.name, unset.name);
+  put(j, "description", v.description, unset.description);
+  put(j, "organizer", v.organizer, unset.organizer);
+  put(j, "place", v.place, unset.place);
+  put(j, "online", v.online, unset.online);
+  put(j, "free", v.free, unset.free);
+  put(j, "url", v.url, unset.url);
+  put(j, "sample", v.sample, unset.sample);
   put(j, "start", v.start);
   put(j, "end", v.end);
 }
@@ -226,7 +257,11 @@ void from_json(const nlohmann::json& j, Event& v) {
 }
 
 void to_json(nlohmann::json& j, const OpeningHours& v) {
-  j = {{"days", v.days}, {"opens", v.opens}, {"closes", v.closes}};
+  static const OpeningHours unset;
+  j = nlohmann::json::object();
+  put(j, "days", v.days, unset.days);
+  put(j, "opens", v.opens, unset.opens);
+  put(j, "closes", v.closes, unset.closes);
 }
 void from_json(const nlohmann::json& j, OpeningHours& v) {
   get(j, "days", v.days);
@@ -235,19 +270,21 @@ void from_json(const nlohmann::json& j, OpeningHours& v) {
 }
 
 void to_json(nlohmann::json& j, const Service& v) {
-  j = {{"id", v.id},
-       {"source", v.source},
-       {"type", v.type},
-       {"name", v.name},
-       {"description", v.description},
-       {"provider", v.provider},
-       {"eligibility", v.eligibility},
-       {"hours", v.hours},
-       {"opening_hours", v.opening_hours},
-       {"phone", v.phone},
-       {"url", v.url},
-       {"place", v.place},
-       {"sample", v.sample}};
+  static const Service unset;
+  j = nlohmann::json::object();
+  put(j, "id", v.id, unset.id);
+  put(j, "source", v.source, unset.source);
+  put(j, "type", v.type, unset.type);
+  put(j, "name", v.name, unset.name);
+  put(j, "description", v.description, unset.description);
+  put(j, "provider", v.provider, unset.provider);
+  put(j, "eligibility", v.eligibility, unset.eligibility);
+  put(j, "hours", v.hours, unset.hours);
+  put(j, "opening_hours", v.opening_hours, unset.opening_hours);
+  put(j, "phone", v.phone, unset.phone);
+  put(j, "url", v.url, unset.url);
+  put(j, "place", v.place, unset.place);
+  put(j, "sample", v.sample, unset.sample);
 }
 void from_json(const nlohmann::json& j, Service& v) {
   get(j, "id", v.id);
@@ -266,7 +303,11 @@ void from_json(const nlohmann::json& j, Service& v) {
 }
 
 void to_json(nlohmann::json& j, const FaqLink& v) {
-  j = {{"route", v.route}, {"filter", v.filter}, {"label", v.label}};
+  static const FaqLink unset;
+  j = nlohmann::json::object();
+  put(j, "route", v.route, unset.route);
+  put(j, "filter", v.filter, unset.filter);
+  put(j, "label", v.label, unset.label);
 }
 void from_json(const nlohmann::json& j, FaqLink& v) {
   get(j, "route", v.route);
@@ -275,9 +316,15 @@ void from_json(const nlohmann::json& j, FaqLink& v) {
 }
 
 void to_json(nlohmann::json& j, const FaqEntry& v) {
-  j = {{"id", v.id},         {"source", v.source}, {"topic", v.topic}, {"question", v.question},
-       {"answer", v.answer}, {"sample", v.sample}};
-  if (!v.link.empty()) j["link"] = v.link;
+  static const FaqEntry unset;
+  j = nlohmann::json::object();
+  put(j, "id", v.id, unset.id);
+  put(j, "source", v.source, unset.source);
+  put(j, "topic", v.topic, unset.topic);
+  put(j, "question", v.question, unset.question);
+  put(j, "answer", v.answer, unset.answer);
+  put(j, "link", v.link, unset.link);
+  put(j, "sample", v.sample, unset.sample);
 }
 void from_json(const nlohmann::json& j, FaqEntry& v) {
   get(j, "id", v.id);

@@ -72,6 +72,7 @@ class Statement {
   }
   Statement& bind_null(int index);
   Statement& bind_blob(int index, const std::vector<unsigned char>& bytes);  // copied
+  Statement& bind_blob(int index, std::string_view bytes);                   // copied
   template <typename T>
   Statement& bind(int index, const std::optional<T>& value) {
     return value ? bind(index, *value) : bind_null(index);

@@ -1,6 +1,10 @@
 #include "kiosk/store/store.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <type_traits>
 #include <unordered_map>
 #include <unordered_set>
 #include <variant>
@@ -11,6 +15,8 @@
 #include "kiosk/feeds/html_text.h"
 #include "kiosk/feeds/normalize.h"
 #include "kiosk/model/enums.h"
+#include "kiosk/model/occupations.h"
+#include "kiosk/store/detail_codec.h"
 #include "kiosk/store/duplicates.h"
 #include "kiosk/store/occupation_facets.h"
 #include "kiosk/store/rank.h"
@@ -20,17 +26,22 @@
 namespace kiosk {
 namespace {
 
-// Version 2: feeds, listings, and an FTS5 index over listings' searchable text. Listing keys
-// grow with the posting date, so "newest first" is the FTS index's own rowid order. The index
-// is kept by FeedImport with single-row statements, not triggers: a trigger makes every insert
-// a statement transaction, and FTS5 flushes its in-memory index at each one (measured: 16 s
-// instead of a few for 100,000 jobs). Filters live in the index too, as facet words in their
-// own column (kindjobs, indhealth, wpremote, …): FTS5 intersects them with the text's matches
-// instead of SQL rejecting row after row. Version 1 had no facets; a cache is rebuilt by the
-// next sync, so migrating from it drops everything.
-constexpr const char* kSchema = R"sql(
-CREATE TABLE feeds (
-  url TEXT PRIMARY KEY,
+// The feeds and their listings. Listing keys grow with the posting date, so "newest first" is
+// the search index's own rowid order. Filters live in the index too, as facet words in their own
+// column (kindjobs, indhealth, wpremote, …): FTS5 intersects them with the text's matches instead
+// of SQL rejecting row after row.
+//
+// Since version 7 a listing's record is kept once, deflated (`detail`, detail_codec.h), and the
+// text the index holds is kept nowhere else: the indexes are contentless, and what goes in and
+// comes out again is derived from the record (indexed_text()). Version 6 kept the plain text, the
+// facet words and the joined title beside the record, and the index had prefixes 1–3: 370 MB
+// for 100,000 jobs against 125 MB now (BENCHMARKS.md, "Listings cache").
+// Listings name their feed by its number (since version 7: the URL in every row and in the
+// listings_source index was 6 MB of 100,000 jobs).
+std::string feeds_schema(std::string_view table) {
+  return "CREATE TABLE " + std::string(table) + R"sql( (
+  id INTEGER PRIMARY KEY,
+  url TEXT NOT NULL UNIQUE,
   kind TEXT NOT NULL,
   etag TEXT NOT NULL DEFAULT '',
   last_modified TEXT NOT NULL DEFAULT '',
@@ -41,17 +52,19 @@ CREATE TABLE feeds (
   status TEXT NOT NULL DEFAULT '',
   error TEXT NOT NULL DEFAULT '',
   records INTEGER NOT NULL DEFAULT 0
-);
-CREATE TABLE listings (
+);)sql";
+}
+
+// The listings table under the name `table`, its feeds in `feeds` (a migration builds both beside
+// the old ones, then renames them: SQLite renames the reference too).
+std::string listings_schema(std::string_view table, std::string_view feeds) {
+  return "CREATE TABLE " + std::string(table) + R"sql( (
   key INTEGER PRIMARY KEY,
   kind TEXT NOT NULL,
-  feed TEXT NOT NULL REFERENCES feeds(url) ON DELETE CASCADE,
+  feed INTEGER NOT NULL REFERENCES )sql" +
+         std::string(feeds) + R"sql((id) ON DELETE CASCADE,
   id TEXT NOT NULL,
-  title TEXT NOT NULL,
   org TEXT NOT NULL,
-  body TEXT NOT NULL,
-  skills TEXT NOT NULL,
-  facets TEXT NOT NULL,
   title_en TEXT NOT NULL,
   title_es TEXT NOT NULL,
   industry TEXT NOT NULL,
@@ -71,27 +84,43 @@ CREATE TABLE listings (
   start INTEGER,
   weeks INTEGER,
   sample INTEGER NOT NULL,
-  detail TEXT NOT NULL,
   occupation TEXT NOT NULL DEFAULT '',
   apply_key TEXT NOT NULL DEFAULT '',
-  same_key TEXT NOT NULL DEFAULT '',
   richness INTEGER NOT NULL DEFAULT 0,
-  dup_of INTEGER
-);
+  dup_of INTEGER,
+  detail BLOB NOT NULL
+);)sql";
+}
+
+// The listings' indexes, and the two search indexes:
+// - listings_fts, every word of a listing by column, for searching words and phrases;
+// - titles_fts, the titles alone with their one- and two-letter prefixes and no positions, for
+//   the first letters a resident types (a lone "n" searches titles). Without it, a one-letter
+//   prefix in listings_fts walks every word starting with it (18 ms for "a"); prefixes of every
+//   word in listings_fts cost 75 MB at 100,000 jobs, titles_fts costs 2 MB.
+// The index is kept by FeedImport with single-row statements, not triggers: a trigger makes every
+// insert a statement transaction, and FTS5 flushes its in-memory index at each one.
+constexpr const char* kIndexesSchema = R"sql(
 CREATE UNIQUE INDEX listings_source ON listings(feed, kind, id);
 CREATE INDEX listings_kind ON listings(kind, key);
 CREATE INDEX listings_pay ON listings(kind, pay_hourly);
 CREATE INDEX listings_dup ON listings(dup_of) WHERE dup_of IS NOT NULL;
 CREATE VIRTUAL TABLE listings_fts USING fts5(
   title, org, body, skills, facets,
-  content='listings', content_rowid='key',
-  tokenize='unicode61 remove_diacritics 2',
-  prefix='1 2 3'
+  content='',
+  tokenize='unicode61 remove_diacritics 2'
 );
--- Larger index pages and fewer automatic merges while a big feed goes in: 100,000 jobs import
--- in 9.5 s instead of 11.5 s, with search as fast (measured; BENCHMARKS.md).
+-- Larger index pages and fewer automatic merges while a big feed goes in (BENCHMARKS.md).
 INSERT INTO listings_fts(listings_fts, rank) VALUES ('pgsz', 8000);
 INSERT INTO listings_fts(listings_fts, rank) VALUES ('automerge', 8);
+CREATE VIRTUAL TABLE titles_fts USING fts5(
+  title,
+  content='', detail=none, columnsize=0, prefix='1 2',
+  tokenize='unicode61 remove_diacritics 2'
+);
+INSERT INTO titles_fts(titles_fts, rank) VALUES ('pgsz', 8000);
+-- What derived the indexes' text (index_fingerprint()): another one rebuilds them.
+CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 )sql";
 
 // Work a commit leaves for after it, noted in the same transaction so that a kill in between
@@ -147,10 +176,18 @@ std::string both(const LocalText& text) {
   return text.en == text.es ? text.en : join({text.en, text.es}, "\n");
 }
 
+// What a listing puts into the search indexes (kIndexesSchema). The cache keeps only the record:
+// taking a listing out of the contentless indexes derives this again from it, so the same record
+// must always give the same text. A change to what is derived here (or in what it calls) goes
+// with a new kIndexFormat: the next writer then rebuilds both indexes (Store::ensure_index).
+struct IndexedText {
+  std::string title, org, body, skills, facets;
+};
+
 // One row of the listings table, whatever the kind.
 struct Row {
   std::string id;
-  std::string title, org, body, skills, facets;
+  IndexedText text;  // into the indexes only
   LocalText display_title;
   std::string industry;
   std::string workplace;
@@ -162,9 +199,8 @@ struct Row {
   std::optional<std::int64_t> weeks;  // how long a program takes
   std::string occupation;             // a job's
   std::string apply_key;              // a job's apply link, normalized (duplicates.cpp)
-  std::string same_key;               // a job's title, employer and city, folded
   std::int64_t richness = 0;          // how much a job's record says: the richer one is shown
-  std::string detail;
+  std::string detail;                 // the record, packed (detail_codec.h)
   ListingKind kind = ListingKind::Job;
   std::uint8_t types = 0;
   bool no_degree = false;
@@ -291,15 +327,125 @@ std::string facet_match(const SearchQuery& q) {
   return m.take();
 }
 
-Row row_of(const Job& j) {
+std::string event_facets(const Event& e) {
+  FacetWords f(ListingKind::Event);
+  if (const auto type = from_key<EventType>(e.type)) f.add_value(*type);
+  return f.take();
+}
+
+std::string service_facets(const Service& s) {
+  FacetWords f(ListingKind::Service);
+  if (const auto need = from_key<ServiceNeed>(s.type)) f.add_value(*need);
+  return f.take();
+}
+
+IndexedText indexed_text(const Job& j) {
+  IndexedText t;
+  t.title = both(j.title);
+  t.org = j.employer;
+  t.body = plain(j.description);
+  t.skills = join(j.skills, ", ");
+  if (!j.skills_es.empty()) t.skills += ", " + join(j.skills_es, ", ");  // found in either language
+  t.facets = job_facets(j) + occupation_facets(j);
+  return t;
+}
+
+IndexedText indexed_text(const Program& p) {
+  IndexedText t;
+  t.title = both(p.name);
+  t.org = p.provider;
+  t.body = join({plain(p.description), both(p.credential), both(p.prerequisites)}, "\n");
+  t.facets = program_facets(p) + occupation_facets(p);
+  return t;
+}
+
+IndexedText indexed_text(const Event& e) {
+  IndexedText t;
+  t.title = both(e.name);
+  t.org = e.organizer;
+  t.body = join({plain(e.description), e.place.name, e.place.city}, "\n");
+  t.facets = event_facets(e);
+  return t;
+}
+
+IndexedText indexed_text(const Service& s) {
+  IndexedText t;
+  t.title = both(s.name);
+  t.org = s.provider;
+  t.body = join({plain(s.description), both(s.eligibility), s.type}, "\n");
+  t.facets = service_facets(s);
+  return t;
+}
+
+IndexedText indexed_text(const FaqEntry& f) {
+  IndexedText t;
+  t.title = both(f.question);
+  t.body = join({plain(f.answer), f.topic}, "\n");
+  t.facets = FacetWords(ListingKind::Faq).take();
+  return t;
+}
+
+// The record of a cached listing, from its packed detail; nothing when it cannot be read.
+template <typename T>
+std::optional<T> record_of(std::string_view stored) {
+  const auto text = unpack_detail(stored);
+  if (!text) return std::nullopt;
+  const auto j = nlohmann::json::parse(*text, nullptr, false);
+  if (j.is_discarded() || !j.is_object()) return std::nullopt;
+  try {
+    return j.get<T>();
+  } catch (const nlohmann::json::exception&) {
+    return std::nullopt;  // a field of another type than the record's
+  }
+}
+
+// What the listing put into the indexes, derived again from its record.
+std::optional<IndexedText> indexed_text_of(ListingKind kind, std::string_view stored) {
+  const auto derive = [&]<typename T>(std::type_identity<T>) -> std::optional<IndexedText> {
+    const auto record = record_of<T>(stored);
+    return record ? std::optional(indexed_text(*record)) : std::nullopt;
+  };
+  switch (kind) {
+    case ListingKind::Job:
+      return derive(std::type_identity<Job>{});
+    case ListingKind::Program:
+      return derive(std::type_identity<Program>{});
+    case ListingKind::Event:
+      return derive(std::type_identity<Event>{});
+    case ListingKind::Service:
+      return derive(std::type_identity<Service>{});
+    case ListingKind::Faq:
+      return derive(std::type_identity<FaqEntry>{});
+  }
+  return std::nullopt;
+}
+
+// The record as the detail column keeps it: without its id and feed, which the row's own
+// columns hold (cached_record() puts them back).
+template <typename T>
+std::string packed(const T& record, DetailPacker& packer) {
+  nlohmann::json j = record;
+  j.erase("id");
+  j.erase("source");
+  return packer.pack(j.dump());
+}
+
+// A cached record from a row's detail, id and feed URL (in that order, from column 0).
+template <typename T>
+std::optional<T> cached_record(const sql::Statement& s) {
+  auto record = record_of<T>(s.text(0));
+  if (record) {
+    record->id = s.text(1);
+    record->source = s.text(2);
+  }
+  return record;
+}
+
+Row row_of(const Job& j, DetailPacker& packer) {
   Row r;
   r.kind = ListingKind::Job;
   r.id = j.id;
-  r.title = both(j.title);
-  r.org = j.employer;
-  r.body = plain(j.description);
-  r.skills = join(j.skills, ", ");
-  if (!j.skills_es.empty()) r.skills += ", " + join(j.skills_es, ", ");  // found in either language
+  r.text = indexed_text(j);
   r.display_title = j.title;
   r.industry = std::string(feeds::industry_key(j.industry));
   r.types = j.employment_types;
@@ -310,22 +456,18 @@ Row row_of(const Job& j) {
   r.posted = j.posted;
   r.valid_through = j.valid_through;
   r.sample = j.sample;
-  r.detail = nlohmann::json(j).dump();
+  r.detail = packed(j, packer);
   r.occupation = j.occupation_code;
-  r.facets = job_facets(j) + occupation_facets(j);
   r.apply_key = apply_link_key(j.apply_url);
-  r.same_key = same_job_key(j);
-  r.richness = job_richness(j, r.body.size());
+  r.richness = job_richness(j, r.text.body.size());
   return r;
 }
 
-Row row_of(const Program& p) {
+Row row_of(const Program& p, DetailPacker& packer) {
   Row r;
   r.kind = ListingKind::Program;
   r.id = p.id;
-  r.title = both(p.name);
-  r.org = p.provider;
-  r.body = join({plain(p.description), both(p.credential), both(p.prerequisites)}, "\n");
+  r.text = indexed_text(p);
   r.display_title = p.name;
   r.industry = std::string(feeds::industry_key(p.industry));
   r.pay = p.wage;
@@ -339,30 +481,15 @@ Row row_of(const Program& p) {
   r.start = p.start_date;
   if (p.duration_weeks) r.weeks = *p.duration_weeks;
   r.sample = p.sample;
-  r.detail = nlohmann::json(p).dump();
-  r.facets = program_facets(p) + occupation_facets(p);
+  r.detail = packed(p, packer);
   return r;
 }
 
-std::string event_facets(const Event& e) {
-  FacetWords f(ListingKind::Event);
-  if (const auto type = from_key<EventType>(e.type)) f.add_value(*type);
-  return f.take();
-}
-
-std::string service_facets(const Service& s) {
-  FacetWords f(ListingKind::Service);
-  if (const auto need = from_key<ServiceNeed>(s.type)) f.add_value(*need);
-  return f.take();
-}
-
-Row row_of(const Event& e) {
+Row row_of(const Event& e, DetailPacker& packer) {
   Row r;
   r.kind = ListingKind::Event;
   r.id = e.id;
-  r.title = both(e.name);
-  r.org = e.organizer;
-  r.body = join({plain(e.description), e.place.name, e.place.city}, "\n");
+  r.text = indexed_text(e);
   r.display_title = e.name;
   r.city = e.place.city;
   r.posted = e.start;
@@ -373,38 +500,98 @@ Row row_of(const Event& e) {
   if (e.online) r.workplace = "online";
   if (e.free) r.cost = 0.0;
   r.sample = e.sample;
-  r.detail = nlohmann::json(e).dump();
-  r.facets = event_facets(e);
+  r.detail = packed(e, packer);
   return r;
 }
 
-Row row_of(const Service& s) {
+Row row_of(const Service& s, DetailPacker& packer) {
   Row r;
   r.kind = ListingKind::Service;
   r.id = s.id;
-  r.title = both(s.name);
-  r.org = s.provider;
-  r.body = join({plain(s.description), both(s.eligibility), s.type}, "\n");
+  r.text = indexed_text(s);
   r.display_title = s.name;
   r.city = s.place.city;
   if (from_key<ServiceNeed>(s.type)) r.program_type = s.type;  // the need, for its card
   r.sample = s.sample;
-  r.detail = nlohmann::json(s).dump();
-  r.facets = service_facets(s);
+  r.detail = packed(s, packer);
   return r;
 }
 
-Row row_of(const FaqEntry& f) {
+Row row_of(const FaqEntry& f, DetailPacker& packer) {
   Row r;
   r.kind = ListingKind::Faq;
   r.id = f.id;
-  r.title = both(f.question);
-  r.body = join({plain(f.answer), f.topic}, "\n");
+  r.text = indexed_text(f);
   r.display_title = f.question;
   r.sample = f.sample;
-  r.detail = nlohmann::json(f).dump();
-  r.facets = FacetWords(r.kind).take();
+  r.detail = packed(f, packer);
   return r;
+}
+
+// Puts listings into both search indexes, or takes them out with the text they went in with.
+// By ascending key within a run: a rowid lower than the last makes FTS5 write out a segment.
+class IndexWriter {
+ public:
+  explicit IndexWriter(sql::Database& db)
+      : words_(db,
+               "INSERT INTO listings_fts(rowid, title, org, body, skills, facets) "
+               "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+        titles_(db, "INSERT INTO titles_fts(rowid, title) VALUES (?1, ?2)"),
+        unword_(db,
+                "INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills, facets) "
+                "VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6)"),
+        untitle_(db, "INSERT INTO titles_fts(titles_fts, rowid, title) VALUES ('delete', ?1, ?2)") {
+  }
+
+  void add(std::int64_t key, const IndexedText& t) { run(words_, titles_, key, t); }
+  void remove(std::int64_t key, const IndexedText& t) { run(unword_, untitle_, key, t); }
+
+ private:
+  static void run(sql::Statement& words, sql::Statement& titles, std::int64_t key,
+                  const IndexedText& t) {
+    words.reset();
+    words.bind(1, key).bind(2, t.title).bind(3, t.org).bind(4, t.body).bind(5, t.skills);
+    words.bind(6, t.facets).run();
+    titles.reset();
+    titles.bind(1, key).bind(2, t.title).run();
+  }
+
+  sql::Statement words_, titles_, unword_, untitle_;
+};
+
+// What derives the indexes' text: indexed_text() (kIndexFormat names its version) and the
+// shipped crosswalk a program's occupations come from. A kiosk that derives otherwise could not
+// take the old text out of the contentless indexes, so it rebuilds them (Store::ensure_index).
+constexpr std::string_view kIndexFormat = "index-1";
+
+std::string index_fingerprint() {
+  std::ifstream in(occupations::shipped_crosswalk_file(), std::ios::binary);
+  const std::string crosswalk((std::istreambuf_iterator<char>(in)),
+                              std::istreambuf_iterator<char>());
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", fnv1a(crosswalk, kIndexFormat));
+  return std::string(kIndexFormat) + ":" + hex;
+}
+
+// Both search indexes anew from every listing's record, inside the caller's transaction. A
+// record that cannot be read stays out of search (its card still shows). How many went in.
+std::int64_t rebuild_index(sql::Database& db) {
+  db.exec(
+      "INSERT INTO listings_fts(listings_fts) VALUES ('delete-all');"
+      "INSERT INTO titles_fts(titles_fts) VALUES ('delete-all');");
+  IndexWriter index(db);
+  std::int64_t n = 0;
+  sql::Statement rows(db, "SELECT key, kind, detail FROM listings ORDER BY key");
+  while (rows.step()) {
+    const auto kind = kind_from_key(rows.text(1));
+    if (const auto text = kind ? indexed_text_of(*kind, rows.text(2)) : std::nullopt) {
+      index.add(rows.int64(0), *text);
+      ++n;
+    }
+  }
+  sql::Statement mark(db, "INSERT OR REPLACE INTO meta(name, value) VALUES ('index', ?1)");
+  mark.bind(1, index_fingerprint()).run();
+  return n;
 }
 
 using Param = std::variant<std::int64_t, double, std::string>;
@@ -467,6 +654,7 @@ Store::Store(const std::filesystem::path& data_dir, Mode mode)
   register_rank_function(db_, phrase_counts_.get());
   if (mode == Mode::Writer) {
     migrate();
+    ensure_index();
   } else if (db_.user_version() != kSchemaVersion) {
     throw sql::SqliteError(SQLITE_CORRUPT, "the cache has no listings yet (run a sync first)");
   }
@@ -489,7 +677,7 @@ void Store::migrate() {
     throw sql::SqliteError(SQLITE_ERROR, "the cache was written by a newer version of the kiosk");
   }
   sql::Transaction tx(db_);
-  if (version >= 2 && version <= 5) {
+  if (version >= 2 && version <= 6) {
     // Version 3 keeps how long a program takes, for its card; version 4 each job's occupation
     // (from its feed or its title) and the occupation vocabulary; version 5 what finds the same
     // job posted twice (kiosk/store/duplicates.cpp). The rows fill at the next import (the
@@ -504,12 +692,36 @@ void Store::migrate() {
           "ALTER TABLE listings ADD COLUMN apply_key TEXT NOT NULL DEFAULT '';"
           "ALTER TABLE listings ADD COLUMN same_key TEXT NOT NULL DEFAULT '';"
           "ALTER TABLE listings ADD COLUMN richness INTEGER NOT NULL DEFAULT 0;"
-          "ALTER TABLE listings ADD COLUMN dup_of INTEGER;"
-          "CREATE INDEX listings_dup ON listings(dup_of) WHERE dup_of IS NOT NULL;");
+          "ALTER TABLE listings ADD COLUMN dup_of INTEGER;");
     }
-    db_.exec(kDueSchema);
-    // A version 5 cache may hold the marks of a sync killed before its pass: one pass to be sure.
-    db_.exec("INSERT OR IGNORE INTO due VALUES ('duplicates')");
+    if (version <= 5) {
+      db_.exec(kDueSchema);
+      // A version 5 cache may hold the marks of a sync killed before its pass: one to be sure.
+      db_.exec("INSERT OR IGNORE INTO due VALUES ('duplicates')");
+    }
+    // Version 7 keeps each record once and derives the indexes' text from it. The rows move to
+    // a table without the plain copies, with the same keys; their records stay JSON text until
+    // their feed changes (unpack_detail() reads both), and ensure_index() then builds the new
+    // indexes from them. The listings stay searchable through an upgrade with no network.
+    db_.exec(feeds_schema("feeds_v7"));
+    db_.exec(
+        "INSERT INTO feeds_v7 (url, kind, etag, last_modified, content_hash, last_attempt, "
+        "last_success, last_confirmed, status, error, records) SELECT url, kind, etag, "
+        "last_modified, content_hash, last_attempt, last_success, last_confirmed, status, error, "
+        "records FROM feeds");
+    db_.exec(listings_schema("listings_v7", "feeds_v7"));
+    constexpr const char* kKept =
+        "key, kind, id, org, title_en, title_es, industry, types, workplace, no_degree, "
+        "pay_min, pay_max, pay_unit, pay_hourly, program_type, cost, paid, city, posted, "
+        "valid_through, start, weeks, sample, occupation, apply_key, richness, dup_of, "
+        "detail";
+    db_.exec(std::string("INSERT INTO listings_v7 (feed, ") + kKept +
+             ") SELECT (SELECT f.id FROM feeds_v7 f WHERE f.url = l.feed), " + kKept +
+             " FROM listings l");
+    db_.exec(
+        "DROP TABLE listings_fts; DROP TABLE listings; DROP TABLE feeds; "
+        "ALTER TABLE feeds_v7 RENAME TO feeds; ALTER TABLE listings_v7 RENAME TO listings;");
+    db_.exec(kIndexesSchema);
     db_.set_user_version(kSchemaVersion);
     tx.commit();
     log::info("cache schema at version " + std::to_string(kSchemaVersion));
@@ -522,12 +734,26 @@ void Store::migrate() {
         "DROP TABLE IF EXISTS listings_fts; DROP TABLE IF EXISTS listings; DROP TABLE IF EXISTS "
         "feeds;");
   }
-  db_.exec(kSchema);
+  db_.exec(feeds_schema("feeds"));
+  db_.exec(listings_schema("listings", "feeds"));
+  db_.exec(kIndexesSchema);
   db_.exec(kVocabularySchema);
   db_.exec(kDueSchema);
   db_.set_user_version(kSchemaVersion);
   tx.commit();
   log::info("cache schema at version " + std::to_string(kSchemaVersion));
+}
+
+void Store::ensure_index() {
+  const std::string want = index_fingerprint();
+  {
+    sql::Statement s(db_, "SELECT value FROM meta WHERE name = 'index'");
+    if (s.step() && s.text(0) == want) return;
+  }
+  sql::Transaction tx(db_);
+  const auto listings = rebuild_index(db_);
+  tx.commit();
+  if (listings > 0) log::info("search index rebuilt: " + std::to_string(listings) + " listings");
 }
 
 std::vector<FeedState> Store::feed_states() {
@@ -569,28 +795,32 @@ void Store::replace_feed(const FeedState& state, const ParsedFeed& feed, std::in
 
 namespace {
 
-// Takes a feed's records out of the index, then out of the table (inside the caller's
-// transaction: the index is kept by hand, see kSchema). By ascending key, as FeedImport::add
-// indexes: a lower rowid than the last makes FTS5 write a segment, deletes included.
-void remove_listings(sql::Database& db, const std::string& url) {
-  std::vector<std::int64_t> keys;  // the keys alone are sorted, not the rows' text
+// Takes a feed's records out of the indexes, then out of the table (inside the caller's
+// transaction). By ascending key, as FeedImport::add indexes. False when a record could not be
+// read back to know its words: the caller then rebuilds the indexes before it commits.
+bool remove_listings(sql::Database& db, std::int64_t feed) {
+  std::vector<std::int64_t> keys;  // the keys alone are sorted, not the records
   sql::Statement feed_keys(db, "SELECT key FROM listings WHERE feed = ?1 ORDER BY key");
-  feed_keys.bind(1, url);
+  feed_keys.bind(1, feed);
   while (feed_keys.step()) keys.push_back(feed_keys.int64(0));
-  sql::Statement old(db, "SELECT title, org, body, skills, facets FROM listings WHERE key = ?1");
-  sql::Statement unindex(db, R"sql(
-    INSERT INTO listings_fts(listings_fts, rowid, title, org, body, skills, facets)
-    VALUES ('delete', ?1, ?2, ?3, ?4, ?5, ?6))sql");
+  IndexWriter index(db);
+  bool exact = true;
+  sql::Statement old(db, "SELECT kind, detail FROM listings WHERE key = ?1");
   for (const std::int64_t key : keys) {
     old.reset();
     old.bind(1, key);
     if (!old.step()) continue;
-    unindex.reset();
-    unindex.bind(1, key).bind(2, old.text(0)).bind(3, old.text(1));
-    unindex.bind(4, old.text(2)).bind(5, old.text(3)).bind(6, old.text(4)).run();
+    const auto kind = kind_from_key(old.text(0));
+    const auto text = kind ? indexed_text_of(*kind, old.text(1)) : std::nullopt;
+    if (text) {
+      index.remove(key, *text);
+    } else {
+      exact = false;
+    }
   }
   sql::Statement remove(db, "DELETE FROM listings WHERE feed = ?1");
-  remove.bind(1, url).run();
+  remove.bind(1, feed).run();
+  return exact;
 }
 
 }  // namespace
@@ -598,15 +828,18 @@ void remove_listings(sql::Database& db, const std::string& url) {
 void Store::remove_feeds(const std::vector<std::string>& urls) {
   if (urls.empty()) return;
   sql::Transaction tx(db_);
+  bool exact = true;
   for (const auto& url : urls) {
     sql::Statement due(db_,
                        "INSERT OR IGNORE INTO due SELECT 'duplicates' FROM feeds "
                        "WHERE url = ?1 AND kind = 'jobs'");
     due.bind(1, url).run();
-    remove_listings(db_, url);
+    sql::Statement id(db_, "SELECT id FROM feeds WHERE url = ?1");
+    if (id.bind(1, url).step()) exact = remove_listings(db_, id.int64(0)) && exact;
     sql::Statement feed_row(db_, "DELETE FROM feeds WHERE url = ?1");
     feed_row.bind(1, url).run();
   }
+  if (!exact) rebuild_index(db_);
   tx.commit();
 }
 
@@ -616,23 +849,23 @@ struct FeedImport::Impl {
         tx(database),
         state(std::move(feed_state)),
         now(at),
-        index(database,
-              "INSERT INTO listings_fts(rowid, title, org, body, skills, facets) "
-              "VALUES (?1, ?2, ?3, ?4, ?5, ?6)"),
+        index(database),
         insert(database, R"sql(
-    INSERT INTO listings(key, kind, feed, id, title, org, body, skills, title_en, title_es,
-      industry, types, workplace, no_degree, pay_min, pay_max, pay_unit, pay_hourly, program_type,
-      cost, paid, city, posted, valid_through, start, sample, detail, facets, weeks, occupation,
-      apply_key, same_key, richness)
+    INSERT INTO listings(key, kind, feed, id, org, title_en, title_es, industry, types, workplace,
+      no_degree, pay_min, pay_max, pay_unit, pay_hourly, program_type, cost, paid, city, posted,
+      valid_through, start, sample, detail, weeks, occupation, apply_key, richness)
     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19,
-      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32, ?33))sql") {
+      ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28))sql") {
     sql::Statement feed_row(db, "INSERT OR IGNORE INTO feeds(url, kind) VALUES (?1, ?2)");
     feed_row.bind(1, state.url).bind(2, state.kind).run();  // listings refer to it
-    remove_listings(db, state.url);
+    sql::Statement id(db, "SELECT id FROM feeds WHERE url = ?1");
+    id.bind(1, state.url).step();
+    feed = id.int64(0);
+    exact = remove_listings(db, feed);
   }
 
   // The row's key, or nothing when the record repeats an id already imported from this feed.
-  // The row goes into the table only: index_row() adds it to the search index.
+  // The row goes into the table only: the caller indexes it.
   std::optional<std::int64_t> add(const Row& r) {
     const std::int64_t when =
         std::clamp<std::int64_t>(r.posted.value_or(now), 0, std::int64_t{1} << 40);
@@ -641,16 +874,15 @@ struct FeedImport::Impl {
     for (;;) {
       while (used.contains(key)) ++key;
       insert.reset();
-      insert.bind(1, key).bind(2, kind_key(r.kind)).bind(3, state.url).bind(4, r.id);
-      insert.bind(5, r.title).bind(6, r.org).bind(7, r.body).bind(8, r.skills);
-      insert.bind(9, r.display_title.en).bind(10, r.display_title.es).bind(11, r.industry);
-      insert.bind(12, static_cast<std::int64_t>(r.types)).bind(13, r.workplace);
-      insert.bind(14, r.no_degree ? 1 : 0).bind(15, r.pay.min).bind(16, r.pay.max);
-      insert.bind(17, pay_unit_key(r.pay.unit)).bind(18, hourly(r.pay)).bind(19, r.program_type);
-      insert.bind(20, r.cost).bind(21, r.paid ? 1 : 0).bind(22, r.city).bind(23, r.posted);
-      insert.bind(24, r.valid_through).bind(25, r.start).bind(26, r.sample ? 1 : 0);
-      insert.bind(27, r.detail).bind(28, r.facets).bind(29, r.weeks).bind(30, r.occupation);
-      insert.bind(31, r.apply_key).bind(32, r.same_key).bind(33, r.richness);
+      insert.bind(1, key).bind(2, kind_key(r.kind)).bind(3, feed).bind(4, r.id);
+      insert.bind(5, r.text.org).bind(6, r.display_title.en).bind(7, r.display_title.es);
+      insert.bind(8, r.industry).bind(9, static_cast<std::int64_t>(r.types));
+      insert.bind(10, r.workplace).bind(11, r.no_degree ? 1 : 0).bind(12, r.pay.min);
+      insert.bind(13, r.pay.max).bind(14, pay_unit_key(r.pay.unit)).bind(15, hourly(r.pay));
+      insert.bind(16, r.program_type).bind(17, r.cost).bind(18, r.paid ? 1 : 0).bind(19, r.city);
+      insert.bind(20, r.posted).bind(21, r.valid_through).bind(22, r.start);
+      insert.bind(23, r.sample ? 1 : 0).bind_blob(24, r.detail).bind(25, r.weeks);
+      insert.bind(26, r.occupation).bind(27, r.apply_key).bind(28, r.richness);
       try {
         insert.run();
         used.insert(key);
@@ -666,20 +898,29 @@ struct FeedImport::Impl {
     }
   }
 
-  void index_row(std::int64_t key, const Row& r) {
-    index.reset();
-    index.bind(1, key).bind(2, r.title).bind(3, r.org).bind(4, r.body).bind(5, r.skills);
-    index.bind(6, r.facets).run();
+  // The rows added since the last run into the index, by ascending key, then let go.
+  void index_pending() {
+    std::sort(pending.begin(), pending.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [key, row] : pending) index.add(key, row->text);
+    pending.clear();
+    held.clear();
   }
+
+  static constexpr std::size_t kIndexRun = 4000;  // about 3 MB of rows held
 
   sql::Database& db;
   sql::Transaction tx;
   FeedState state;
+  std::int64_t feed = 0;  // its row in `feeds`
   std::int64_t now;
-  sql::Statement index;
+  IndexWriter index;
+  std::vector<std::pair<std::int64_t, const Row*>> pending;  // inserted, not yet indexed
+  std::vector<std::shared_ptr<const PreparedRecords>> held;  // the rows `pending` points into
   sql::Statement insert;
   std::unordered_set<std::int64_t> used;
   std::int64_t skipped = 0;
+  bool exact = true;  // the old records' words all came out of the indexes (remove_listings)
 };
 
 FeedImport::FeedImport(Store& store, FeedState state, std::int64_t now)
@@ -698,37 +939,36 @@ struct PreparedRecords {
 std::shared_ptr<PreparedRecords> prepare_records(const ParsedFeed& feed) {
   auto prepared = std::make_shared<PreparedRecords>();
   prepared->rows.reserve(feed.size());
-  for (const auto& j : feed.jobs) prepared->rows.push_back(row_of(j));
-  for (const auto& p : feed.programs) prepared->rows.push_back(row_of(p));
-  for (const auto& e : feed.events) prepared->rows.push_back(row_of(e));
-  for (const auto& s : feed.services) prepared->rows.push_back(row_of(s));
-  for (const auto& f : feed.faq) prepared->rows.push_back(row_of(f));
+  DetailPacker packer;
+  for (const auto& j : feed.jobs) prepared->rows.push_back(row_of(j, packer));
+  for (const auto& p : feed.programs) prepared->rows.push_back(row_of(p, packer));
+  for (const auto& e : feed.events) prepared->rows.push_back(row_of(e, packer));
+  for (const auto& s : feed.services) prepared->rows.push_back(row_of(s, packer));
+  for (const auto& f : feed.faq) prepared->rows.push_back(row_of(f, packer));
   return prepared;
 }
 
 void FeedImport::add(const ParsedFeed& feed) {
-  add(*prepare_records(feed));
+  add(prepare_records(feed));
 }
 
-void FeedImport::add(const PreparedRecords& records) {
+void FeedImport::add(std::shared_ptr<const PreparedRecords> records) {
   // Into the table in the feed's order (the first of a repeated id wins; a key taken moves the
   // later record on), into the index by ascending key: FTS5 writes its in-memory index out as a
   // new segment whenever a rowid is lower than the one before, so feed order (dates at random)
   // wrote a segment for every other listing, and merging them was most of an import (measured:
-  // BENCHMARKS.md, 2026-12-06).
-  std::vector<std::pair<std::int64_t, const Row*>> added;
-  added.reserve(records.rows.size());
-  for (const Row& row : records.rows) {
+  // BENCHMARKS.md, 2026-12-06). Batches wait until kIndexRun rows are pending and go into the
+  // index sorted together: 100,000 jobs write 25 segments instead of 200.
+  for (const Row& row : records->rows) {
     if (const auto key = impl_->add(row)) {
-      added.emplace_back(*key, &row);
+      impl_->pending.emplace_back(*key, &row);
       ++inserted_;
     } else {
       ++impl_->skipped;  // the same id twice in one feed: the first wins
     }
   }
-  std::sort(added.begin(), added.end(),
-            [](const auto& a, const auto& b) { return a.first < b.first; });
-  for (const auto& [key, row] : added) impl_->index_row(key, *row);
+  impl_->held.push_back(std::move(records));
+  if (impl_->pending.size() >= Impl::kIndexRun) impl_->index_pending();
 }
 
 void FeedImport::commit() {
@@ -746,6 +986,9 @@ void FeedImport::commit() {
   if (state.kind == kind_key(ListingKind::Job)) {
     impl_->db.exec("INSERT OR IGNORE INTO due VALUES ('duplicates')");  // with the new jobs
   }
+  impl_->index_pending();
+  // A record that could not be read back left its words behind: the indexes anew, with the new set.
+  if (!impl_->exact) rebuild_index(impl_->db);
   if (impl_->skipped > 0) {
     log::warn(state.url + ": " + std::to_string(impl_->skipped) +
               " records repeated an id; kept the first");
@@ -1036,19 +1279,31 @@ SearchResult Store::search(const SearchQuery& q) {
     // Keys grow with the posting date: FTS5 can skip older listings by rowid.
     c.add("f.rowid >= ?", posted_since(q) * kKeySpread);
   }
+  // A lone one- or two-letter prefix matches titles only, in the titles' own index (it has their
+  // short prefixes), and has no meaningful relevance: newest first, straight from the index.
+  // That index has no facet words: the SQL conditions check every filter but occupations, which
+  // only the main index knows.
+  const bool short_prefix = text.starts_with("title : ");
   Matched m;
   // CROSS JOIN keeps the FTS index as the outer loop: the other order would run the MATCH once
   // per listing.
-  m.from =
-      "FROM listings_fts f CROSS JOIN listings l ON l.key = f.rowid WHERE listings_fts MATCH "
-      "? AND " +
-      c.where;
-  m.params.emplace_back(text.empty() || facets.empty() ? text + facets
-                                                       : "(" + text + ") AND " + facets);
+  const std::string index = short_prefix ? "titles_fts" : "listings_fts";
+  m.from = "FROM " + index + " f CROSS JOIN listings l ON l.key = f.rowid WHERE " + index +
+           " MATCH ? AND " + c.where;
+  if (short_prefix) {
+    // Without positions FTS5 takes no column filter; titles are all that index holds anyway.
+    m.params.emplace_back(text.substr(std::string_view("title : ").size()));
+    if (!q.occupations.empty()) {
+      m.from += " AND f.rowid IN (SELECT rowid FROM listings_fts WHERE listings_fts MATCH ?)";
+    }
+  } else {
+    m.params.emplace_back(text.empty() || facets.empty() ? text + facets
+                                                         : "(" + text + ") AND " + facets);
+  }
   m.params.insert(m.params.end(), c.params.begin(), c.params.end());
-  // A lone one- or two-letter prefix matches titles only and has no meaningful relevance:
-  // newest first, straight from the index.
-  const bool short_prefix = text.starts_with("title : ");
+  if (short_prefix && !q.occupations.empty()) {
+    m.params.emplace_back(occupation_match(q.occupations));
+  }
   m.by_date = q.sort == SortOrder::Newest || q.sort == SortOrder::Soonest ||
               (q.sort == SortOrder::Relevance && (short_prefix || text.empty()));
 
@@ -1062,18 +1317,13 @@ SearchResult Store::search(const SearchQuery& q) {
   return result;
 }
 
-std::string Store::detail(std::int64_t key) {
-  sql::Statement s(db_, "SELECT detail FROM listings WHERE key = ?1");
-  s.bind(1, key);
-  return s.step() ? s.text(0) : std::string();
-}
-
 template <typename T>
 std::optional<T> Store::record(std::int64_t key) {
-  const std::string text = detail(key);
-  const auto j = nlohmann::json::parse(text, nullptr, false);
-  if (text.empty() || j.is_discarded() || !j.is_object()) return std::nullopt;
-  return j.get<T>();
+  sql::Statement s(db_,
+                   "SELECT l.detail, l.id, f.url FROM listings l JOIN feeds f ON f.id = l.feed "
+                   "WHERE l.key = ?1");
+  s.bind(1, key);
+  return s.step() ? cached_record<T>(s) : std::nullopt;
 }
 
 std::optional<Job> Store::job(std::int64_t key) {
@@ -1096,11 +1346,12 @@ std::optional<Service> Store::service(std::int64_t key) {
 
 std::vector<FaqEntry> Store::faq_entries() {
   std::vector<FaqEntry> out;
-  sql::Statement s(db_, "SELECT detail FROM listings WHERE kind = ?1 ORDER BY id LIMIT ?2");
+  sql::Statement s(db_,
+                   "SELECT l.detail, l.id, f.url FROM listings l JOIN feeds f ON f.id = l.feed "
+                   "WHERE l.kind = ?1 ORDER BY l.id LIMIT ?2");
   s.bind(1, kind_key(ListingKind::Faq)).bind(2, static_cast<std::int64_t>(kMaxFaqEntries));
   while (s.step()) {
-    const auto j = nlohmann::json::parse(s.text(0), nullptr, false);
-    if (j.is_object()) out.push_back(j.get<FaqEntry>());
+    if (auto entry = cached_record<FaqEntry>(s)) out.push_back(std::move(*entry));
   }
   return out;
 }

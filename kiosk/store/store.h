@@ -133,7 +133,7 @@ class FeedImport {
   FeedImport& operator=(const FeedImport&) = delete;
 
   void add(const ParsedFeed& feed);
-  void add(const PreparedRecords& records);
+  void add(std::shared_ptr<const PreparedRecords> records);  // held until indexed
   std::int64_t count() const { return inserted_; }
   std::int64_t repeated_ids() const;  // records left out: the same id as an earlier one
   void commit();
@@ -146,7 +146,7 @@ class FeedImport {
 
 class Store {
  public:
-  static constexpr int kSchemaVersion = 6;
+  static constexpr int kSchemaVersion = 7;
   static constexpr std::int64_t kCountCap = 500;  // "more than 500 jobs" says enough
   static constexpr int kRankWindow = 500;         // relevance ranks the newest this-many matches
 
@@ -233,7 +233,9 @@ class Store {
  private:
   friend class FeedImport;
   void migrate();
-  std::string detail(std::int64_t key);
+  // Rebuilds the search indexes when this kiosk derives their text otherwise than the one that
+  // wrote them (an upgrade, or version 6's rows moved to version 7).
+  void ensure_index();
   template <typename T>
   std::optional<T> record(std::int64_t key);
   std::shared_ptr<Vocabulary> vocabulary();

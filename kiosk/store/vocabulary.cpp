@@ -5,7 +5,7 @@
 // Why titles and not fts5vocab over the whole index: fts5vocab counts each word's documents by
 // reading every doclist, 3.8 s at 100,000 jobs (tests/bench/listings_bench, debug build), and
 // that on the first empty result of every session, since the connection closes at its end. The
-// titles (the `title` column sits ahead of the long body: no overflow page is read) hold the
+// titles (their columns sit ahead of the packed record: no overflow page is read) hold the
 // words people misspell when they look for a job, and a correction is only offered when the
 // index finds it.
 
@@ -170,7 +170,11 @@ std::shared_ptr<Vocabulary> Store::vocabulary() {
   // Titles repeat ("Registered Nurse" in hundreds of listings): each distinct one is split and
   // folded once, which was most of the first empty search's 1.4 G instructions at 100,000 jobs.
   std::unordered_map<std::string, TitleWords> read;
-  sql::Statement s(db_, "SELECT kind, title FROM listings");
+  // The title as the index has it (store.cpp, both()): English, then Spanish on a line of its own.
+  sql::Statement s(db_,
+                   "SELECT kind, CASE WHEN title_es = '' OR title_es = title_en THEN title_en "
+                   "WHEN title_en = '' THEN title_es ELSE title_en || char(10) || title_es END "
+                   "FROM listings");
   while (s.step()) {
     const ListingKind kind = kind_from_key(s.text(0)).value_or(ListingKind::Job);
     std::string title = s.text(1);  // English, then Spanish on a line of its own if it differs

@@ -12,7 +12,7 @@ shell assignments for eval (values quoted):
     st_fts      ok, or what the search index's own integrity-check said
     st_count    listings in the cache
     st_records  the listings the cache's feed rows say they hold (-1: no feed row)
-    st_set      a digest of the listings' (feed, id, title), in that order
+    st_set      a digest of the listings' (feed URL, id, English title), in that order
     st_visible  the same of the listings a search shows (not hidden behind a copy of the same
                 job in another feed: kiosk/store/duplicates.h)
     st_outbox   ok, or what PRAGMA integrity_check said, or missing
@@ -68,6 +68,7 @@ def main():
         try:
             if not quick:
                 db.execute("INSERT INTO listings_fts(listings_fts) VALUES ('integrity-check')")
+                db.execute("INSERT INTO titles_fts(titles_fts) VALUES ('integrity-check')")
             out["fts"] = "skipped" if quick else "ok"
         except sqlite3.DatabaseError as e:
             out["fts"] = str(e)
@@ -75,7 +76,8 @@ def main():
         visible = hashlib.sha256()
         count = 0
         for feed, listing_id, title, hidden in db.execute(
-                "SELECT feed, id, title, dup_of IS NOT NULL FROM listings ORDER BY feed, id"):
+                "SELECT f.url, l.id, l.title_en, l.dup_of IS NOT NULL FROM listings l "
+                "JOIN feeds f ON f.id = l.feed ORDER BY f.url, l.id"):
             line = f"{feed}\t{listing_id}\t{title}\n".encode()
             everything.update(line)
             if not hidden:

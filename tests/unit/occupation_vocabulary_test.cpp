@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include "kiosk/store/store.h"
+#include "tests/unit/old_cache.h"
 #include "tests/unit/temp_dir.h"
 
 namespace kiosk {
@@ -212,18 +213,16 @@ TEST_F(Expansion, OnlyJobsAndTrainingAreExpanded) {
 }
 
 // A cache of today's version holding one job, "Cashier", for the migration tests to age.
+// A version 6 cache with one job: the versions before it are made from it.
 void cache_with_a_cashier(const std::filesystem::path& dir) {
-  Store s(dir, Store::Mode::Writer);
   ParsedFeed f;
   Job j;
   j.id = "a";
+  j.source = "file:jobs";
   j.title = {"Cashier", ""};
   j.posted = kNow;
   f.jobs.push_back(j);
-  FeedState st;
-  st.url = "file:jobs";
-  st.kind = "jobs";
-  s.replace_feed(st, f, kNow);
+  testing::write_version6_cache(dir, "file:jobs", f);
 }
 
 TEST(StoreMigration, AVersionThreeCacheGainsTheVocabularyAndKeepsItsListings) {

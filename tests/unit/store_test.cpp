@@ -12,6 +12,9 @@
 #include "kiosk/search/facets.h"
 #include "kiosk/search/filters.h"
 #include "kiosk/search/listings_reader.h"
+#include "kiosk/store/detail_codec.h"
+#include "kiosk/store/record_json.h"
+#include "tests/unit/old_cache.h"
 #include "tests/unit/temp_dir.h"
 
 namespace kiosk {
@@ -22,6 +25,7 @@ constexpr std::int64_t kNow = 1793664000;  // 2026-11-03
 constexpr std::int64_t kDay = 86400;
 
 using kiosk::testing::TempDir;
+using kiosk::testing::write_version6_cache;
 
 Job job(std::string id, std::string en, std::string es, std::string employer, std::string body,
         std::int64_t posted_days_ago) {
@@ -122,11 +126,7 @@ TEST(Store, TheDuplicatesPassAnImportOwesOutlivesTheProcess) {
 // A version 5 cache may hold the marks of a sync killed before its pass: it owes one pass.
 TEST(Store, AVersionFiveCacheOwesOneDuplicatesPass) {
   TempDir dir;
-  {
-    Store s(dir.path(), Store::Mode::Writer);
-    s.replace_feed(state("f"), sample_feed(), kNow);
-    s.mark_duplicates();
-  }
+  write_version6_cache(dir.path(), "f", sample_feed());
   {
     sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
     db.exec("DROP TABLE due; PRAGMA user_version = 5;");
@@ -148,6 +148,219 @@ TEST(Store, AnOlderCacheIsRebuiltFromScratch) {
   EXPECT_TRUE(s.feed_states().empty());
   s.replace_feed(state("f"), sample_feed(), kNow);
   EXPECT_EQ(find(s, "nurse").total, 2);
+}
+
+// [SECTION] One copy of each record (schema version 7): the indexes are contentless, and what a
+// listing put into them is derived again from its record when it goes.
+
+// Every word instance of both indexes (term, listing, column, position), from fts5vocab.
+std::vector<std::string> index_words(const fs::path& data_dir) {
+  sql::Database db(Store::file_in(data_dir), sql::Database::Mode::ReadWrite);
+  db.exec(
+      "CREATE VIRTUAL TABLE temp.words USING fts5vocab(main, listings_fts, 'instance');"
+      "CREATE VIRTUAL TABLE temp.titles USING fts5vocab(main, titles_fts, 'row');");
+  std::vector<std::string> out;
+  sql::Statement words(db, "SELECT term, doc, col, offset FROM temp.words");
+  while (words.step()) {
+    out.push_back(words.text(0) + " " + std::to_string(words.int64(1)) + " " + words.text(2) + " " +
+                  std::to_string(words.int64(3)));
+  }
+  sql::Statement titles(db, "SELECT term, doc, cnt FROM temp.titles");
+  while (titles.step()) {
+    out.push_back("title " + titles.text(0) + " " + std::to_string(titles.int64(1)) + " " +
+                  std::to_string(titles.int64(2)));
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// The second feed: a job gone, one changed, one new.
+ParsedFeed changed_feed() {
+  ParsedFeed f = sample_feed();
+  f.jobs.erase(f.jobs.begin());
+  f.jobs[0].title = {"Maintenance Supervisor", "Supervisor de mantenimiento"};
+  f.jobs[0].skills = {"HVAC", "Plumbing"};
+  f.jobs.push_back(job("9", "Pharmacy Technician", "Técnico de farmacia", "Coral Pharmacy",
+                       "Fill prescriptions and help customers.", 4));
+  return f;
+}
+
+TEST(Store, AReplacedFeedLeavesTheIndexAsAFreshImportWould) {
+  TempDir replaced;
+  TempDir fresh;
+  {
+    Store s(replaced.path(), Store::Mode::Writer);
+    s.replace_feed(state("f"), sample_feed(), kNow);
+    s.replace_feed(state("other"), changed_feed(), kNow);
+    s.replace_feed(state("f"), changed_feed(), kNow);
+    s.remove_feeds({"other"});
+    EXPECT_EQ(find(s, "nurse").total, 1);  // the expired one is not shown
+    EXPECT_EQ(find(s, "pharmacy").total, 1);
+    EXPECT_EQ(find(s, "line cook").total, 1);
+  }
+  {
+    Store s(fresh.path(), Store::Mode::Writer);
+    s.replace_feed(state("f"), changed_feed(), kNow);
+  }
+  const auto words = index_words(replaced.path());
+  EXPECT_GT(words.size(), 50u);
+  EXPECT_EQ(words, index_words(fresh.path()));
+}
+
+// Each record of a kind, as the store gives it back by its search hit's key.
+template <typename T, typename Read>
+void expect_records_back(Store& s, ListingKind kind, const std::vector<T>& records, Read read) {
+  SearchQuery q;
+  q.kind = kind;
+  q.now = 0;  // past ones too
+  q.limit = 500;
+  std::size_t compared = 0;
+  for (const auto& hit : s.search(q).hits) {
+    for (const T& record : records) {
+      if (record.id != hit.id) continue;
+      EXPECT_EQ(read(hit.key), record) << record.id;
+      ++compared;
+    }
+  }
+  EXPECT_EQ(compared, records.size());
+}
+
+TEST(Store, RecordsComeBackAsTheFeedGaveThem) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  for (const char* kind : {"jobs", "programs", "events", "services", "faq"}) {
+    const std::string name = kind + std::string(".jsonld");
+    std::ifstream in(fs::path(KIOSK_SOURCE_DIR) / "assets" / "sample" / name);
+    std::stringstream text;
+    text << in.rdbuf();
+    auto parsed = feeds::parse_jsonld(text.str(), "file:" + name);
+    ASSERT_TRUE(std::holds_alternative<ParsedFeed>(parsed)) << kind;
+    const ParsedFeed& feed = std::get<ParsedFeed>(parsed);
+    FeedState st = state("file:" + name);
+    st.kind = kind;
+    s.replace_feed(st, feed, kNow);
+    expect_records_back(s, ListingKind::Job, feed.jobs, [&](auto key) { return s.job(key); });
+    expect_records_back(s, ListingKind::Program, feed.programs,
+                        [&](auto key) { return s.program(key); });
+    expect_records_back(s, ListingKind::Event, feed.events, [&](auto key) { return s.event(key); });
+    expect_records_back(s, ListingKind::Service, feed.services,
+                        [&](auto key) { return s.service(key); });
+    if (!feed.faq.empty()) {
+      auto expected = feed.faq;
+      std::sort(expected.begin(), expected.end(),
+                [](const auto& a, const auto& b) { return a.id < b.id; });
+      EXPECT_EQ(s.faq_entries(), expected);
+    }
+  }
+}
+
+TEST(Store, AVersionSixCacheKeepsItsListingsWithOneCopyOfEach) {
+  TempDir dir;
+  write_version6_cache(dir.path(), "f", sample_feed());
+  {
+    Store s(dir.path(), Store::Mode::Writer);
+    const SearchResult r = find(s, "nurse");
+    ASSERT_EQ(r.total, 2);  // the index was built again from the records
+    const auto nurse = s.job(r.hits[0].key);
+    ASSERT_TRUE(nurse.has_value());
+    EXPECT_EQ(nurse->source, "f");
+    EXPECT_EQ(find(s, "n").total, 1);  // titles' own index, with short prefixes
+    // The records are still the version 6 JSON: a new set takes their words out exactly.
+    s.replace_feed(state("f"), changed_feed(), kNow);
+  }
+  TempDir fresh;
+  {
+    Store s(fresh.path(), Store::Mode::Writer);
+    s.replace_feed(state("f"), changed_feed(), kNow);
+  }
+  EXPECT_EQ(index_words(dir.path()), index_words(fresh.path()));
+}
+
+TEST(Store, AnotherDerivationRebuildsTheIndex) {
+  TempDir dir;
+  {
+    Store s(dir.path(), Store::Mode::Writer);
+    s.replace_feed(state("f"), sample_feed(), kNow);
+  }
+  const auto before = index_words(dir.path());
+  {
+    sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
+    db.exec(
+        "UPDATE meta SET value = 'index-0:00000000' WHERE name = 'index';"
+        "INSERT INTO listings_fts(listings_fts) VALUES ('delete-all');");
+  }
+  {
+    Store reader(dir.path(), Store::Mode::Reader);  // a reader searches what it finds
+    EXPECT_EQ(find(reader, "nurse").total, 0);
+  }
+  Store s(dir.path(), Store::Mode::Writer);  // a writer rebuilds
+  EXPECT_EQ(find(s, "nurse").total, 2);
+  EXPECT_EQ(index_words(dir.path()), before);
+}
+
+TEST(Store, ARecordThatCannotBeReadIsTakenOutByARebuild) {
+  TempDir dir;
+  TempDir fresh;
+  {
+    Store s(dir.path(), Store::Mode::Writer);
+    s.replace_feed(state("f"), sample_feed(), kNow);
+  }
+  {
+    sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
+    db.exec("UPDATE listings SET detail = x'01789c0000' WHERE id = '3'");  // damaged
+  }
+  {
+    Store s(dir.path(), Store::Mode::Writer);
+    EXPECT_EQ(find(s, "cook").total, 1);  // found, though its page cannot open
+    s.replace_feed(state("f"), changed_feed(), kNow);
+  }
+  {
+    Store s(fresh.path(), Store::Mode::Writer);
+    s.replace_feed(state("f"), changed_feed(), kNow);
+  }
+  EXPECT_EQ(index_words(dir.path()), index_words(fresh.path()));
+}
+
+TEST(Store, AOneLetterSearchKeepsEveryFilter) {
+  TempDir dir;
+  Store s(dir.path(), Store::Mode::Writer);
+  ParsedFeed f = sample_feed();
+  f.jobs[0].occupation_code = "29-1141.00";  // the registered nurse
+  s.replace_feed(state("f"), f, kNow);
+  SearchQuery q;
+  q.text = "r";
+  q.now = kNow;
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"1"}));
+  q.occupations = {"29-1141"};
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"1"}));
+  q.occupations = {"35-2014"};
+  EXPECT_TRUE(s.search(q).hits.empty());
+  q.occupations.clear();
+  q.text = "te";
+  q.workplace = Workplace::Remote;
+  EXPECT_EQ(ids(s.search(q)), (std::vector<std::string>{"4"}));
+}
+
+TEST(DetailCodec, PacksSmallerAndUnpacksWhatItPacked) {
+  DetailPacker packer;
+  Job j = job("7", "Registered Nurse", "Enfermera registrada", "Bayfront Clinic",
+              "Care for patients in the cardiac unit.", 1);
+  const std::string json = nlohmann::json(j).dump();
+  const std::string packed = packer.pack(json);
+  EXPECT_LT(packed.size(), json.size() * 3 / 4);
+  EXPECT_EQ(unpack_detail(packed), json);
+  EXPECT_EQ(unpack_detail(packer.pack(json)), json);  // the packer is reused record after record
+  EXPECT_EQ(unpack_detail(json), json);               // JSON as version 6 kept it
+  EXPECT_EQ(unpack_detail(""), std::nullopt);
+  EXPECT_EQ(unpack_detail(packed.substr(0, packed.size() - 3)), std::nullopt);  // cut short
+  std::string other = packed;
+  other[0] = '\x02';  // a format this kiosk does not know
+  EXPECT_EQ(unpack_detail(other), std::nullopt);
+  std::string flipped = packed;
+  flipped[packed.size() / 2] = static_cast<char>(flipped[packed.size() / 2] ^ 0x55);
+  EXPECT_NE(unpack_detail(flipped), json);
+  const std::string huge(kMaxDetailBytes + 1, 'x');  // inflates past the cap
+  EXPECT_EQ(unpack_detail(packer.pack(huge)), std::nullopt);
 }
 
 TEST(Store, ReaderWithoutCacheFails) {
@@ -323,10 +536,7 @@ std::vector<std::string> program_ids(Store& s, std::initializer_list<const char*
 
 TEST(Store, AVersionTwoCacheKeepsItsListingsAndGainsProgramLengths) {
   TempDir dir;
-  {
-    Store s(dir.path(), Store::Mode::Writer);
-    s.replace_feed(state("f"), sample_feed(), kNow);
-  }
+  write_version6_cache(dir.path(), "f", sample_feed());
   {  // what a version 2 cache looked like: no weeks, occupation or vocabulary
     sql::Database db(Store::file_in(dir.path()), sql::Database::Mode::ReadWrite);
     db.exec(
