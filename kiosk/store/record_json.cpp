@@ -1,5 +1,8 @@
 #include "kiosk/store/record_json.h"
 
+#include <concepts>
+#include <type_traits>
+
 #include "kiosk/model/enums.h"
 
 namespace kiosk {
@@ -9,12 +12,13 @@ namespace {
 // its default, so the record comes back equal. Empty texts, lists and flags were a tenth of a
 // job's detail (100,000 jobs: 11 MB of the cache).
 template <typename T>
-void put(nlohmann::json& j, const char* key, const std::optional<T>& v) {
-  if (v) j[key] = *v;
-}
-template <typename T>
 void put(nlohmann::json& j, const char* key, const T& v, const T& unset) {
   if (!(v == unset)) j[key] = v;
+}
+template <typename T>
+void put(nlohmann::json& j, const char* key, const std::optional<T>& v,
+         const std::optional<T>& unset) {
+  if (v && v != unset) j[key] = *v;
 }
 template <typename T>
 void get(const nlohmann::json& j, const char* key, std::optional<T>& v) {
@@ -46,294 +50,253 @@ void from_json(const nlohmann::json& j, E& v) {
   v = j.is_string() ? from_key<E>(j.get_ref<const std::string&>()).value_or(E{}) : E{};
 }
 
-void to_json(nlohmann::json& j, const LocalText& v) {
-  static const LocalText unset;
+// Each record type lists its fields once, with their JSON names (the C++ names): fields(v,
+// unset, f) calls f(name, v's field, unset's field) for each. Writing compares with a default
+// record; reading passes the record twice. One list, so no field can be written and not read.
+template <typename T>
+void write_record(nlohmann::json& j, const T& v) {
+  static const T unset;
   j = nlohmann::json::object();
-  put(j, "en", v.en, unset.en);
-  put(j, "es", v.es, unset.es);
+  fields(v, unset, [&](const char* key, const auto& value, const auto& default_value) {
+    put(j, key, value, default_value);
+  });
+}
+template <typename T>
+void read_record(const nlohmann::json& j, T& v) {
+  fields(v, v, [&](const char* key, auto& value, auto&) { get(j, key, value); });
+}
+
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, LocalText>
+void fields(R& v, R& unset, F&& f) {
+  f("en", v.en, unset.en);
+  f("es", v.es, unset.es);
+}
+void to_json(nlohmann::json& j, const LocalText& v) {
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, LocalText& v) {
-  get(j, "en", v.en);
-  get(j, "es", v.es);
+  read_record(j, v);
+}
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, TextBlock>
+void fields(R& v, R& unset, F&& f) {
+  f("type", v.type, unset.type);
+  f("lines", v.lines, unset.lines);
 }
 void to_json(nlohmann::json& j, const TextBlock& v) {
-  static const TextBlock unset;
-  j = nlohmann::json::object();
-  put(j, "type", v.type, unset.type);
-  put(j, "lines", v.lines, unset.lines);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, TextBlock& v) {
-  get(j, "type", v.type);
-  get(j, "lines", v.lines);
+  read_record(j, v);
+}
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, LocalRichText>
+void fields(R& v, R& unset, F&& f) {
+  f("en", v.en, unset.en);
+  f("es", v.es, unset.es);
 }
 void to_json(nlohmann::json& j, const LocalRichText& v) {
-  static const LocalRichText unset;
-  j = nlohmann::json::object();
-  put(j, "en", v.en, unset.en);
-  put(j, "es", v.es, unset.es);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, LocalRichText& v) {
-  get(j, "en", v.en);
-  get(j, "es", v.es);
+  read_record(j, v);
+}
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, Place>
+void fields(R& v, R& unset, F&& f) {
+  f("name", v.name, unset.name);
+  f("street", v.street, unset.street);
+  f("city", v.city, unset.city);
+  f("region", v.region, unset.region);
+  f("postal_code", v.postal_code, unset.postal_code);
+  f("country", v.country, unset.country);
 }
 void to_json(nlohmann::json& j, const Place& v) {
-  static const Place unset;
-  j = nlohmann::json::object();
-  put(j, "name", v.name, unset.name);
-  put(j, "street", v.street, unset.street);
-  put(j, "city", v.city, unset.city);
-  put(j, "region", v.region, unset.region);
-  put(j, "postal_code", v.postal_code, unset.postal_code);
-  put(j, "country", v.country, unset.country);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, Place& v) {
-  get(j, "name", v.name);
-  get(j, "street", v.street);
-  get(j, "city", v.city);
-  get(j, "region", v.region);
-  get(j, "postal_code", v.postal_code);
-  get(j, "country", v.country);
+  read_record(j, v);
+}
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, Pay>
+void fields(R& v, R& unset, F&& f) {
+  f("unit", v.unit, unset.unit);
+  f("currency", v.currency, unset.currency);
+  f("min", v.min, unset.min);
+  f("max", v.max, unset.max);
 }
 void to_json(nlohmann::json& j, const Pay& v) {
-  static const Pay unset;
-  j = nlohmann::json::object();
-  put(j, "unit", v.unit, unset.unit);
-  put(j, "currency", v.currency, unset.currency);
-  put(j, "min", v.min);
-  put(j, "max", v.max);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, Pay& v) {
-  get(j, "min", v.min);
-  get(j, "max", v.max);
-  get(j, "unit", v.unit);
-  get(j, "currency", v.currency);
+  read_record(j, v);
 }
 
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, Job>
+void fields(R& v, R& unset, F&& f) {
+  f("id", v.id, unset.id);
+  f("source", v.source, unset.source);
+  f("title", v.title, unset.title);
+  f("employer", v.employer, unset.employer);
+  f("description", v.description, unset.description);
+  f("industry", v.industry, unset.industry);
+  f("occupation_code", v.occupation_code, unset.occupation_code);
+  f("occupation_series", v.occupation_series, unset.occupation_series);
+  f("employment_types", v.employment_types, unset.employment_types);
+  f("workplace", v.workplace, unset.workplace);
+  f("locations", v.locations, unset.locations);
+  f("pay", v.pay, unset.pay);
+  f("education", v.education, unset.education);
+  f("no_degree", v.no_degree, unset.no_degree);
+  f("skills", v.skills, unset.skills);
+  f("skills_es", v.skills_es, unset.skills_es);
+  f("apply_url", v.apply_url, unset.apply_url);
+  f("language", v.language, unset.language);
+  f("sample", v.sample, unset.sample);
+  f("experience_months", v.experience_months, unset.experience_months);
+  f("posted", v.posted, unset.posted);
+  f("valid_through", v.valid_through, unset.valid_through);
+}
 void to_json(nlohmann::json& j, const Job& v) {
-  static const Job unset;
-  j = nlohmann::json::object();
-  put(j, "id", v.id, unset.id);
-  put(j, "source", v.source, unset.source);
-  put(j, "title", v.title, unset.title);
-  put(j, "employer", v.employer, unset.employer);
-  put(j, "description", v.description, unset.description);
-  put(j, "industry", v.industry, unset.industry);
-  put(j, "occupation_code", v.occupation_code, unset.occupation_code);
-  put(j, "occupation_series", v.occupation_series, unset.occupation_series);
-  put(j, "employment_types", v.employment_types, unset.employment_types);
-  put(j, "workplace", v.workplace, unset.workplace);
-  put(j, "locations", v.locations, unset.locations);
-  put(j, "pay", v.pay, unset.pay);
-  put(j, "education", v.education, unset.education);
-  put(j, "no_degree", v.no_degree, unset.no_degree);
-  put(j, "skills", v.skills, unset.skills);
-  put(j, "skills_es", v.skills_es, unset.skills_es);
-  put(j, "apply_url", v.apply_url, unset.apply_url);
-  put(j, "language", v.language, unset.language);
-  put(j, "sample", v.sample, unset.sample);
-  put(j, "experience_months", v.experience_months);
-  put(j, "posted", v.posted);
-  put(j, "valid_through", v.valid_through);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, Job& v) {
-  get(j, "id", v.id);
-  get(j, "source", v.source);
-  get(j, "title", v.title);
-  get(j, "employer", v.employer);
-  get(j, "description", v.description);
-  get(j, "industry", v.industry);
-  get(j, "occupation_code", v.occupation_code);
-  get(j, "occupation_series", v.occupation_series);
-  get(j, "employment_types", v.employment_types);
-  get(j, "workplace", v.workplace);
-  get(j, "locations", v.locations);
-  get(j, "pay", v.pay);
-  get(j, "education", v.education);
-  get(j, "experience_months", v.experience_months);
-  get(j, "no_degree", v.no_degree);
-  get(j, "skills", v.skills);
-  get(j, "skills_es", v.skills_es);
-  get(j, "posted", v.posted);
-  get(j, "valid_through", v.valid_through);
-  get(j, "apply_url", v.apply_url);
-  get(j, "language", v.language);
-  get(j, "sample", v.sample);
+  read_record(j, v);
 }
 
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, Program>
+void fields(R& v, R& unset, F&& f) {
+  f("id", v.id, unset.id);
+  f("source", v.source, unset.source);
+  f("type", v.type, unset.type);
+  f("name", v.name, unset.name);
+  f("provider", v.provider, unset.provider);
+  f("description", v.description, unset.description);
+  f("industry", v.industry, unset.industry);
+  f("occupation_code", v.occupation_code, unset.occupation_code);
+  f("occupation_codes", v.occupation_codes, unset.occupation_codes);
+  f("cip_codes", v.cip_codes, unset.cip_codes);
+  f("schedule", v.schedule, unset.schedule);
+  f("format", v.format, unset.format);
+  f("credential", v.credential, unset.credential);
+  f("prerequisites", v.prerequisites, unset.prerequisites);
+  f("schedule_times", v.schedule_times, unset.schedule_times);
+  f("no_degree", v.no_degree, unset.no_degree);
+  f("paid_while_learning", v.paid_while_learning, unset.paid_while_learning);
+  f("wage", v.wage, unset.wage);
+  f("wioa_eligible", v.wioa_eligible, unset.wioa_eligible);
+  f("taa_eligible", v.taa_eligible, unset.taa_eligible);
+  f("language", v.language, unset.language);
+  f("locations", v.locations, unset.locations);
+  f("url", v.url, unset.url);
+  f("sample", v.sample, unset.sample);
+  f("cost", v.cost, unset.cost);
+  f("duration_weeks", v.duration_weeks, unset.duration_weeks);
+  f("start_date", v.start_date, unset.start_date);
+  f("valid_through", v.valid_through, unset.valid_through);
+}
 void to_json(nlohmann::json& j, const Program& v) {
-  static const Program unset;
-  j = nlohmann::json::object();
-  put(j, "id", v.id, unset.id);
-  put(j, "source", v.source, unset.source);
-  put(j, "type", v.type, unset.type);
-  put(j, "name", v.name, unset.name);
-  put(j, "provider", v.provider, unset.provider);
-  put(j, "description", v.description, unset.description);
-  put(j, "industry", v.industry, unset.industry);
-  put(j, "occupation_code", v.occupation_code, unset.occupation_code);
-  put(j, "occupation_codes", v.occupation_codes, unset.occupation_codes);
-  put(j, "cip_codes", v.cip_codes, unset.cip_codes);
-  put(j, "schedule", v.schedule, unset.schedule);
-  put(j, "format", v.format, unset.format);
-  put(j, "credential", v.credential, unset.credential);
-  put(j, "prerequisites", v.prerequisites, unset.prerequisites);
-  put(j, "schedule_times", v.schedule_times, unset.schedule_times);
-  put(j, "no_degree", v.no_degree, unset.no_degree);
-  put(j, "paid_while_learning", v.paid_while_learning, unset.paid_while_learning);
-  put(j, "wage", v.wage, unset.wage);
-  put(j, "wioa_eligible", v.wioa_eligible, unset.wioa_eligible);
-  put(j, "taa_eligible", v.taa_eligible, unset.taa_eligible);
-  put(j, "language", v.language, unset.language);
-  put(j, "locations", v.locations, unset.locations);
-  put(j, "url", v.url, unset.url);
-  put(j, "sample", v.sample, unset.sample);
-  put(j, "cost", v.cost);
-  put(j, "duration_weeks", v.duration_weeks);
-  put(j, "start_date", v.start_date);
-  put(j, "valid_through", v.valid_through);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, Program& v) {
-  get(j, "id", v.id);
-  get(j, "source", v.source);
-  get(j, "type", v.type);
-  get(j, "name", v.name);
-  get(j, "provider", v.provider);
-  get(j, "description", v.description);
-  get(j, "industry", v.industry);
-  get(j, "occupation_code", v.occupation_code);
-  get(j, "occupation_codes", v.occupation_codes);
-  get(j, "cip_codes", v.cip_codes);
-  get(j, "cost", v.cost);
-  get(j, "duration_weeks", v.duration_weeks);
-  get(j, "schedule", v.schedule);
-  get(j, "format", v.format);
-  get(j, "credential", v.credential);
-  get(j, "prerequisites", v.prerequisites);
-  get(j, "schedule_times", v.schedule_times);
-  get(j, "no_degree", v.no_degree);
-  get(j, "paid_while_learning", v.paid_while_learning);
-  get(j, "wage", v.wage);
-  get(j, "wioa_eligible", v.wioa_eligible);
-  get(j, "taa_eligible", v.taa_eligible);
-  get(j, "language", v.language);
-  get(j, "locations", v.locations);
-  get(j, "start_date", v.start_date);
-  get(j, "valid_through", v.valid_through);
-  get(j, "url", v.url);
-  get(j, "sample", v.sample);
+  read_record(j, v);
 }
 
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, Event>
+void fields(R& v, R& unset, F&& f) {
+  f("id", v.id, unset.id);
+  f("source", v.source, unset.source);
+  f("type", v.type, unset.type);
+  f("name", v.name, unset.name);
+  f("description", v.description, unset.description);
+  f("organizer", v.organizer, unset.organizer);
+  f("place", v.place, unset.place);
+  f("online", v.online, unset.online);
+  f("free", v.free, unset.free);
+  f("url", v.url, unset.url);
+  f("sample", v.sample, unset.sample);
+  f("start", v.start, unset.start);
+  f("end", v.end, unset.end);
+}
 void to_json(nlohmann::json& j, const Event& v) {
-  static const Event unset;
-  j = nlohmann::json::object();
-  put(j, "id", v.id, unset.id);
-  put(j, "source", v.source, unset.source);
-  put(j, "type", v.type, unset.type);
-  put(j, "name", v.name, unset.name);
-  put(j, "description", v.description, unset.description);
-  put(j, "organizer", v.organizer, unset.organizer);
-  put(j, "place", v.place, unset.place);
-  put(j, "online", v.online, unset.online);
-  put(j, "free", v.free, unset.free);
-  put(j, "url", v.url, unset.url);
-  put(j, "sample", v.sample, unset.sample);
-  put(j, "start", v.start);
-  put(j, "end", v.end);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, Event& v) {
-  get(j, "id", v.id);
-  get(j, "source", v.source);
-  get(j, "type", v.type);
-  get(j, "name", v.name);
-  get(j, "description", v.description);
-  get(j, "organizer", v.organizer);
-  get(j, "start", v.start);
-  get(j, "end", v.end);
-  get(j, "place", v.place);
-  get(j, "online", v.online);
-  get(j, "free", v.free);
-  get(j, "url", v.url);
-  get(j, "sample", v.sample);
+  read_record(j, v);
 }
 
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, OpeningHours>
+void fields(R& v, R& unset, F&& f) {
+  f("days", v.days, unset.days);
+  f("opens", v.opens, unset.opens);
+  f("closes", v.closes, unset.closes);
+}
 void to_json(nlohmann::json& j, const OpeningHours& v) {
-  static const OpeningHours unset;
-  j = nlohmann::json::object();
-  put(j, "days", v.days, unset.days);
-  put(j, "opens", v.opens, unset.opens);
-  put(j, "closes", v.closes, unset.closes);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, OpeningHours& v) {
-  get(j, "days", v.days);
-  get(j, "opens", v.opens);
-  get(j, "closes", v.closes);
+  read_record(j, v);
 }
 
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, Service>
+void fields(R& v, R& unset, F&& f) {
+  f("id", v.id, unset.id);
+  f("source", v.source, unset.source);
+  f("type", v.type, unset.type);
+  f("name", v.name, unset.name);
+  f("description", v.description, unset.description);
+  f("provider", v.provider, unset.provider);
+  f("eligibility", v.eligibility, unset.eligibility);
+  f("hours", v.hours, unset.hours);
+  f("opening_hours", v.opening_hours, unset.opening_hours);
+  f("phone", v.phone, unset.phone);
+  f("url", v.url, unset.url);
+  f("place", v.place, unset.place);
+  f("sample", v.sample, unset.sample);
+}
 void to_json(nlohmann::json& j, const Service& v) {
-  static const Service unset;
-  j = nlohmann::json::object();
-  put(j, "id", v.id, unset.id);
-  put(j, "source", v.source, unset.source);
-  put(j, "type", v.type, unset.type);
-  put(j, "name", v.name, unset.name);
-  put(j, "description", v.description, unset.description);
-  put(j, "provider", v.provider, unset.provider);
-  put(j, "eligibility", v.eligibility, unset.eligibility);
-  put(j, "hours", v.hours, unset.hours);
-  put(j, "opening_hours", v.opening_hours, unset.opening_hours);
-  put(j, "phone", v.phone, unset.phone);
-  put(j, "url", v.url, unset.url);
-  put(j, "place", v.place, unset.place);
-  put(j, "sample", v.sample, unset.sample);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, Service& v) {
-  get(j, "id", v.id);
-  get(j, "source", v.source);
-  get(j, "type", v.type);
-  get(j, "name", v.name);
-  get(j, "description", v.description);
-  get(j, "provider", v.provider);
-  get(j, "eligibility", v.eligibility);
-  get(j, "hours", v.hours);
-  get(j, "opening_hours", v.opening_hours);
-  get(j, "phone", v.phone);
-  get(j, "url", v.url);
-  get(j, "place", v.place);
-  get(j, "sample", v.sample);
+  read_record(j, v);
 }
 
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, FaqLink>
+void fields(R& v, R& unset, F&& f) {
+  f("route", v.route, unset.route);
+  f("filter", v.filter, unset.filter);
+  f("label", v.label, unset.label);
+}
 void to_json(nlohmann::json& j, const FaqLink& v) {
-  static const FaqLink unset;
-  j = nlohmann::json::object();
-  put(j, "route", v.route, unset.route);
-  put(j, "filter", v.filter, unset.filter);
-  put(j, "label", v.label, unset.label);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, FaqLink& v) {
-  get(j, "route", v.route);
-  get(j, "filter", v.filter);
-  get(j, "label", v.label);
+  read_record(j, v);
 }
 
+template <typename R, typename F>
+requires std::same_as<std::remove_const_t<R>, FaqEntry>
+void fields(R& v, R& unset, F&& f) {
+  f("id", v.id, unset.id);
+  f("source", v.source, unset.source);
+  f("topic", v.topic, unset.topic);
+  f("question", v.question, unset.question);
+  f("answer", v.answer, unset.answer);
+  f("link", v.link, unset.link);
+  f("sample", v.sample, unset.sample);
+}
 void to_json(nlohmann::json& j, const FaqEntry& v) {
-  static const FaqEntry unset;
-  j = nlohmann::json::object();
-  put(j, "id", v.id, unset.id);
-  put(j, "source", v.source, unset.source);
-  put(j, "topic", v.topic, unset.topic);
-  put(j, "question", v.question, unset.question);
-  put(j, "answer", v.answer, unset.answer);
-  put(j, "link", v.link, unset.link);
-  put(j, "sample", v.sample, unset.sample);
+  write_record(j, v);
 }
 void from_json(const nlohmann::json& j, FaqEntry& v) {
-  get(j, "id", v.id);
-  get(j, "source", v.source);
-  get(j, "topic", v.topic);
-  get(j, "question", v.question);
-  get(j, "answer", v.answer);
-  get(j, "link", v.link);
-  get(j, "sample", v.sample);
+  read_record(j, v);
 }
 
 std::string_view kind_key(ListingKind kind) {
