@@ -7,7 +7,7 @@
 #   packaging/dev.sh bench                 release build, listings, matching, frame-time, printing and
 #                                          XML feed import benchmarks → BENCHMARKS.md
 #   packaging/dev.sh bench --compare-browser  also the kiosk side by side with Chromium in kiosk
-#                                          mode (installs chromium and libxtst-dev)
+#                                          mode (installs chromium)
 #   packaging/dev.sh lint                  clang-format check and clang-tidy over kiosk/ and ui/
 #   packaging/dev.sh package [--arch arm64] the Debian package → dist/ (debhelper; lintian-checked)
 #   packaging/dev.sh fuzz [-j N] [--merge] [SECONDS] [TARGET...]
@@ -34,14 +34,14 @@ packages=(
   libcpp-httplib-dev libssl-dev libbrotli-dev libstemmer-dev libcairo2-dev libpango1.0-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-noto-core fonts-dejavu-core
-  xvfb xauth gdb time python3 python3-jsonschema python3-icalendar
+  xvfb xauth libxtst-dev gdb time python3 python3-jsonschema python3-icalendar
   libsystemd-dev prometheus
   cups-daemon cups-client cups-filters printer-driver-cups-pdf poppler-utils
 )
 
 # What `bench --compare-browser` needs besides the build's packages: the browser it is compared
-# with, and XTest for tests/bench/screen_probe.cpp.
-compare_packages=(chromium libxtst-dev)
+# with (XTest, for tests/bench/screen_probe.cpp, is among the build's: e2e.screen_matches).
+compare_packages=(chromium)
 
 # What `package` needs besides the build's packages (and, for --arch arm64, the cross compiler and
 # the arm64 development packages: see package_arm64_packages).

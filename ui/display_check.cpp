@@ -8,6 +8,7 @@
 #include <SDL_opengl.h>
 
 #include "ui/fonts.h"
+#include "ui/platform.h"
 
 namespace ui {
 namespace {
@@ -26,6 +27,9 @@ struct SdlVideo {
 };
 struct WindowCloser {
   void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
+};
+struct RendererCloser {
+  void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
 };
 struct ContextCloser {
   void operator()(void* c) const { SDL_GL_DeleteContext(c); }
@@ -53,27 +57,43 @@ CheckResult check_display() {
     return {"display", CheckStatus::Failed,
             std::string("cannot start SDL video: ") + SDL_GetError()};
   }
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  const std::unique_ptr<SDL_Window, WindowCloser> window(
-      SDL_CreateWindow("workforce-kiosk self-test", SDL_WINDOWPOS_UNDEFINED,
-                       SDL_WINDOWPOS_UNDEFINED, 64, 64, SDL_WINDOW_OPENGL | SDL_WINDOW_HIDDEN));
+  // What the kiosk itself would draw with (ui/platform.h).
+  const char* requested = std::getenv("KIOSK_RENDERER");  // NOLINT(concurrency-mt-unsafe)
+  const std::string driver = SDL_GetCurrentVideoDriver();
+  const bool software = software_renderer_for(driver.c_str(), requested);
+  if (!software) {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+  }
+  const std::unique_ptr<SDL_Window, WindowCloser> window(SDL_CreateWindow(
+      "workforce-kiosk self-test", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 64, 64,
+      (software ? 0 : SDL_WINDOW_OPENGL) | SDL_WINDOW_HIDDEN));
   if (!window) {
     return {"display", CheckStatus::Failed, std::string("cannot open a window: ") + SDL_GetError()};
-  }
-  const std::unique_ptr<void, ContextCloser> context(SDL_GL_CreateContext(window.get()));
-  if (!context) {
-    return {"display", CheckStatus::Failed,
-            std::string("cannot create an OpenGL 3 context: ") + SDL_GetError()};
   }
   SDL_DisplayMode mode;
   std::string size;
   if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
     size = std::to_string(mode.w) + "x" + std::to_string(mode.h) + ", ";
   }
+  if (software) {
+    if (driver == "x11") SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    const std::unique_ptr<SDL_Renderer, RendererCloser> renderer(
+        SDL_CreateRenderer(window.get(), -1, SDL_RENDERER_SOFTWARE));
+    if (!renderer) {
+      return {"display", CheckStatus::Failed,
+              std::string("cannot start the software renderer: ") + SDL_GetError()};
+    }
+    return {"display", CheckStatus::Ok, driver + ", " + size + "software renderer"};
+  }
+  const std::unique_ptr<void, ContextCloser> context(SDL_GL_CreateContext(window.get()));
+  if (!context) {
+    return {"display", CheckStatus::Failed,
+            std::string("cannot create an OpenGL 3 context: ") + SDL_GetError()};
+  }
   return {"display", CheckStatus::Ok,
-          std::string(SDL_GetCurrentVideoDriver()) + ", " + size + "OpenGL " +
-              gl_string(GL_VERSION) + ", renderer " + gl_string(GL_RENDERER)};
+          driver + ", " + size + "OpenGL " + gl_string(GL_VERSION) + ", renderer " +
+              gl_string(GL_RENDERER)};
 }
 
 CheckResult check_fonts() {

@@ -1,6 +1,7 @@
 // The self-test's checks that need the UI's libraries (kiosk/fleet/self_test.h has the rest):
-// a hidden SDL window with an OpenGL 3 context, only when a display is there (DISPLAY or
-// WAYLAND_DISPLAY set), and the fonts the kiosk draws with.
+// a hidden SDL window with the renderer the kiosk would draw with (ui/platform.h: SDL's
+// software renderer on X11, an OpenGL 3 context elsewhere), only when a display is there
+// (DISPLAY or WAYLAND_DISPLAY set), and the fonts the kiosk draws with.
 #pragma once
 
 #include <vector>
@@ -9,7 +10,7 @@
 
 namespace ui {
 
-kiosk::fleet::CheckResult check_display();  // "display": the GL renderer's name
+kiosk::fleet::CheckResult check_display();  // "display": the driver and the renderer
 kiosk::fleet::CheckResult check_fonts();    // "fonts": Noto Sans regular and bold found
 std::vector<kiosk::fleet::CheckResult> self_test_checks();  // both, in that order
 

@@ -3,9 +3,11 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <thread>
 #include <vector>
 
@@ -54,6 +56,97 @@ struct WindowDeleter {
   void operator()(SDL_Window* w) const { SDL_DestroyWindow(w); }
 };
 using WindowPtr = std::unique_ptr<SDL_Window, WindowDeleter>;
+struct RendererDeleter {
+  void operator()(SDL_Renderer* r) const { SDL_DestroyRenderer(r); }
+};
+using RendererPtr = std::unique_ptr<SDL_Renderer, RendererDeleter>;
+struct TextureDeleter {
+  void operator()(SDL_Texture* t) const { SDL_DestroyTexture(t); }
+};
+using TexturePtr = std::unique_ptr<SDL_Texture, TextureDeleter>;
+
+// The font atlas for SDL's software renderer, which blends from 32-bit pixels, written straight
+// into the texture's own pixels (no second copy): fill(y, row) writes row y's `w` pixels.
+template <typename Fill>
+TexturePtr atlas_texture(SDL_Renderer* renderer, int w, int h, Fill fill) {
+  TexturePtr texture(
+      SDL_CreateTexture(renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STREAMING, w, h));
+  void* out = nullptr;
+  int pitch = 0;
+  if (!texture || SDL_LockTexture(texture.get(), nullptr, &out, &pitch) != 0) return nullptr;
+  for (int y = 0; y < h; ++y) {
+    fill(y, reinterpret_cast<Uint32*>(static_cast<unsigned char*>(out) +
+                                      static_cast<std::ptrdiff_t>(y) * pitch));
+  }
+  SDL_UnlockTexture(texture.get());
+  SDL_SetTextureBlendMode(texture.get(), SDL_BLENDMODE_BLEND);
+  SDL_SetTextureScaleMode(texture.get(), SDL_ScaleModeNearest);
+  return texture;
+}
+
+// The glyphs' coverage as white with that alpha: the picture the GL path gets from its swizzle.
+TexturePtr white_glyphs(SDL_Renderer* renderer, const unsigned char* alpha, int w, int h) {
+  return atlas_texture(renderer, w, h, [&](int y, Uint32* row) {
+    const unsigned char* src = alpha + static_cast<std::ptrdiff_t>(y) * w;
+    for (int x = 0; x < w; ++x) row[x] = (Uint32{src[x]} << 24) | 0x00FFFFFFu;
+  });
+}
+
+// The same atlas for another renderer (a texture belongs to the renderer that made it).
+TexturePtr copy_atlas(SDL_Texture* from, SDL_Renderer* renderer) {
+  int w = 0;
+  int h = 0;
+  void* pixels = nullptr;
+  int pitch = 0;
+  if (SDL_QueryTexture(from, nullptr, nullptr, &w, &h) != 0 ||
+      SDL_LockTexture(from, nullptr, &pixels, &pitch) != 0) {
+    return nullptr;
+  }
+  TexturePtr copy = atlas_texture(renderer, w, h, [&](int y, Uint32* row) {
+    std::memcpy(row, static_cast<unsigned char*>(pixels) + static_cast<std::ptrdiff_t>(y) * pitch,
+                static_cast<std::size_t>(w) * 4);
+  });
+  SDL_UnlockTexture(from);
+  return copy;
+}
+
+// The damaged rectangle on whole pixels, covering every pixel it touches.
+SDL_Rect damage_rect(const Damage& d) {
+  const int x0 = static_cast<int>(std::floor(d.min.x));
+  const int y0 = static_cast<int>(std::floor(d.min.y));
+  const int x1 = static_cast<int>(std::ceil(d.max.x));
+  const int y1 = static_cast<int>(std::ceil(d.max.y));
+  return SDL_Rect{x0, y0, x1 - x0, y1 - y0};
+}
+
+// ImGui's draw lists through SDL's software renderer: each command is a batch of textured,
+// coloured triangles clipped to a rectangle. SDL draws the rectangles among them (nearly every
+// glyph and panel) as blits. `clip` is the damaged rectangle, or the whole screen.
+void render_with_sdl(SDL_Renderer* r, const ImDrawData* data, const SDL_Rect& clip) {
+  for (int n = 0; n < data->CmdListsCount; ++n) {
+    const ImDrawList* list = data->CmdLists[n];
+    const ImDrawVert* vertices = list->VtxBuffer.Data;
+    for (const ImDrawCmd& cmd : list->CmdBuffer) {
+      // Narrowed in floats first: a clip rectangle can reach far outside the screen.
+      const auto x0 = static_cast<int>(std::max(static_cast<float>(clip.x), cmd.ClipRect.x));
+      const auto y0 = static_cast<int>(std::max(static_cast<float>(clip.y), cmd.ClipRect.y));
+      const auto x1 =
+          static_cast<int>(std::min(static_cast<float>(clip.x + clip.w), cmd.ClipRect.z));
+      const auto y1 =
+          static_cast<int>(std::min(static_cast<float>(clip.y + clip.h), cmd.ClipRect.w));
+      if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
+      const SDL_Rect rect{x0, y0, x1 - x0, y1 - y0};
+      SDL_RenderSetClipRect(r, &rect);
+      const ImDrawVert* v = vertices + cmd.VtxOffset;
+      SDL_RenderGeometryRaw(
+          r, static_cast<SDL_Texture*>(cmd.GetTexID()), &v->pos.x, sizeof(ImDrawVert),
+          reinterpret_cast<const SDL_Color*>(&v->col), sizeof(ImDrawVert), &v->uv.x,
+          sizeof(ImDrawVert), list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset),
+          list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
+    }
+  }
+  SDL_RenderSetClipRect(r, nullptr);
+}
 
 class GlContext {
  public:
@@ -164,6 +257,13 @@ void push_user_event(Uint32 type) {
 
 }  // namespace
 
+bool software_renderer_for(const char* video_driver, const char* requested) {
+  const std::string_view want = requested != nullptr ? requested : "";
+  if (want == "software") return true;
+  if (want == "opengl") return false;
+  return video_driver != nullptr && std::string_view(video_driver) == "x11";
+}
+
 void Platform::before_threads() {
   const sigset_t set = SignalThread::signals();
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
@@ -191,6 +291,11 @@ struct Platform::Impl {
   std::unique_ptr<ImGuiContextGuard> imgui;
   std::unique_ptr<ImGuiRenderer> renderer;
   std::unique_ptr<FontTexture> font_texture;  // before `renderer` goes, with the context alive
+  bool software = false;     // SDL's software renderer into the window's pixels, not OpenGL
+  bool full_redraw = false;  // KIOSK_FULL_REDRAW=1: no partial updates (for comparisons)
+  RendererPtr sdl_renderer;
+  TexturePtr font_surface;        // the software renderer's atlas, before the renderer goes
+  SDL_Surface* target = nullptr;  // the window's surface it draws into (SDL owns it)
   bool fullscreen = false;
   int width = 0, height = 0;
   PointerQueue pointer_queue;
@@ -202,7 +307,40 @@ struct Platform::Impl {
   Display* x_display = nullptr;
   ::Window x_window = 0;
 
-  void update_size() { SDL_GL_GetDrawableSize(window.get(), &width, &height); }
+  void update_size() {
+    if (software) {
+      if (!attach_software_renderer()) {
+        kiosk::log::error(std::string("cannot draw into the resized window: ") + SDL_GetError());
+      }
+    } else {
+      SDL_GL_GetDrawableSize(window.get(), &width, &height);
+    }
+  }
+
+  // SDL's software renderer drawing into the window's surface, made again whenever the window's
+  // size changes (the old surface is then gone). A renderer made for a surface, not for the
+  // window: SDL's renderer for a window would watch the touch events and clamp them to its
+  // viewport. The font atlas moves to the new renderer (its textures are its own).
+  bool attach_software_renderer() {
+    SDL_Surface* surface = SDL_GetWindowSurface(window.get());
+    if (surface == nullptr) return false;
+    if (sdl_renderer && surface == target && surface->w == width && surface->h == height) {
+      return true;  // the same surface (SDL reports a resize twice)
+    }
+    RendererPtr next(SDL_CreateSoftwareRenderer(surface));
+    if (!next) return false;
+    if (font_surface) {
+      TexturePtr moved = copy_atlas(font_surface.get(), next.get());
+      if (!moved) return false;
+      font_surface = std::move(moved);  // the old texture goes while its renderer is alive
+      ImGui::GetIO().Fonts->SetTexID(font_surface.get());
+    }
+    sdl_renderer = std::move(next);
+    target = surface;
+    width = surface->w;
+    height = surface->h;
+    return true;
+  }
 
   void push_finger(Uint32 type, float x, float y) const {
     SDL_Event e{};
@@ -338,13 +476,21 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
     kiosk::log::debug("headphone jack: " + jack_error);
   }
 
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
-  SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
-  SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
-  SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
-  SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  // NOLINTBEGIN(concurrency-mt-unsafe): the environment is read before any thread writes it
+  const char* renderer_env = std::getenv("KIOSK_RENDERER");
+  const char* full_redraw_env = std::getenv("KIOSK_FULL_REDRAW");
+  // NOLINTEND(concurrency-mt-unsafe)
+  impl->software = software_renderer_for(SDL_GetCurrentVideoDriver(), renderer_env);
+  impl->full_redraw = full_redraw_env != nullptr && std::string(full_redraw_env) == "1";
+  if (!impl->software) {
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+  }
 
-  Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+  Uint32 flags = (impl->software ? 0 : SDL_WINDOW_OPENGL) | SDL_WINDOW_ALLOW_HIGHDPI;
   int w = 1920;
   int h = 1080;
   if (options.windowed) {
@@ -363,10 +509,19 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
                                       SDL_WINDOWPOS_CENTERED_DISPLAY(0), w, h, flags));
   if (!impl->window) return fail("cannot create the window");
   if (impl->fullscreen) SDL_SetWindowKeyboardGrab(impl->window.get(), SDL_TRUE);
-  impl->gl = std::make_unique<GlContext>(impl->window.get());
-  if (!*impl->gl) return fail("cannot create an OpenGL 3 context");
-  if (SDL_GL_SetSwapInterval(1) != 0) {
-    kiosk::log::debug("vsync unavailable; frames are drawn only when something changes anyway");
+  if (impl->software) {
+    // The window's own pixels (X11 shared memory), not a GL texture in front of them: without
+    // this SDL would load OpenGL to show the surface.
+    if (std::string_view(SDL_GetCurrentVideoDriver()) == "x11") {
+      SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    }
+    if (!impl->attach_software_renderer()) return fail("cannot create the software renderer");
+  } else {
+    impl->gl = std::make_unique<GlContext>(impl->window.get());
+    if (!*impl->gl) return fail("cannot create an OpenGL 3 context");
+    if (SDL_GL_SetSwapInterval(1) != 0) {
+      kiosk::log::debug("vsync unavailable; frames are drawn only when something changes anyway");
+    }
   }
   if (impl->fullscreen) SDL_ShowCursor(SDL_DISABLE);  // a touch kiosk shows no mouse pointer
 
@@ -379,6 +534,15 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   io.ConfigWindowsMoveFromTitleBarOnly = true;
+  if (impl->software) {
+    io.BackendRendererName = "workforce-kiosk software";
+    io.BackendFlags |= ImGuiBackendFlags_RendererHasVtxOffset;
+    kiosk::log::info(
+        std::string("display ") + std::to_string(impl->width) + "x" + std::to_string(impl->height) +
+        (impl->fullscreen ? " full screen" : " windowed") + ", software renderer (" +
+        SDL_GetCurrentVideoDriver() + ")" + (impl->full_redraw ? ", every frame drawn whole" : ""));
+    return std::unique_ptr<Platform>(new Platform(std::move(impl)));
+  }
   impl->renderer = std::make_unique<ImGuiRenderer>();
   if (!*impl->renderer) return fail("cannot initialise the OpenGL renderer");
   impl->update_size();
@@ -389,15 +553,12 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
       reinterpret_cast<const char*>(glGetString(GL_VERSION)) + " (" + renderer_name + ")");
   // Partial updates where every pixel costs CPU time: Mesa's software rasterisers on X11.
   // KIOSK_FULL_REDRAW=1 turns them off (for comparisons).
-  const char* full_redraw =
-      std::getenv("KIOSK_FULL_REDRAW");  // NOLINT(concurrency-mt-unsafe): before any thread reads
-                                         // the environment
   const bool software = renderer_name.find("llvmpipe") != std::string::npos ||
                         renderer_name.find("softpipe") != std::string::npos;
   SDL_SysWMinfo wm;
   SDL_VERSION(&wm.version);
-  if (software && (full_redraw == nullptr || std::string(full_redraw) != "1") &&
-      SDL_GetWindowWMInfo(impl->window.get(), &wm) == SDL_TRUE && wm.subsystem == SDL_SYSWM_X11) {
+  if (software && !impl->full_redraw && SDL_GetWindowWMInfo(impl->window.get(), &wm) == SDL_TRUE &&
+      wm.subsystem == SDL_SYSWM_X11) {
     // glXGetProcAddress hands out a pointer for any name: ask the extension string first.
     using QueryExtensions = const char* (*)(Display*, int);
     const auto query =
@@ -442,7 +603,7 @@ void Platform::new_frame(float delta_seconds) {
   io.MousePos = impl_->pointer.present ? ImVec2(impl_->pointer.x, impl_->pointer.y)
                                        : ImVec2(-FLT_MAX, -FLT_MAX);
   io.MouseDown[0] = impl_->pointer.down;
-  ImGui_ImplOpenGL3_NewFrame();
+  if (!impl_->software) ImGui_ImplOpenGL3_NewFrame();
   ImGui::NewFrame();
 }
 
@@ -451,6 +612,15 @@ void Platform::reload_font_texture() {
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
   atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+  if (impl_->software) {
+    impl_->font_surface.reset();
+    impl_->font_surface = white_glyphs(impl_->sdl_renderer.get(), pixels, w, h);
+    if (!impl_->font_surface) kiosk::log::error(std::string("no font texture: ") + SDL_GetError());
+    atlas->SetTexID(impl_->font_surface.get());
+    atlas->ClearTexData();
+    atlas->ClearInputData();
+    return;
+  }
   impl_->font_texture.reset();
   impl_->font_texture = std::make_unique<FontTexture>();
   glBindTexture(GL_TEXTURE_2D, impl_->font_texture->name());
@@ -480,11 +650,28 @@ bool Platform::input_pending() const {
 }
 
 bool Platform::partial_updates() const {
-  return impl_->copy_sub_buffer != nullptr;
+  return (impl_->software && !impl_->full_redraw) || impl_->copy_sub_buffer != nullptr;
 }
 
 void Platform::render(const Damage& damage) {
   ImDrawData* data = ImGui::GetDrawData();
+  if (impl_->software) {
+    // The backdrop first (a plain fill, as the GL path's clear), then the draw lists, clipped to
+    // the damage; the rest of the window's surface is last frame's picture.
+    SDL_Renderer* r = impl_->sdl_renderer.get();
+    const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+    SDL_SetRenderDrawBlendMode(r, SDL_BLENDMODE_NONE);
+    const auto channel = [](float v) {
+      return static_cast<Uint8>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255.0f));
+    };
+    SDL_SetRenderDrawColor(r, channel(bg.x), channel(bg.y), channel(bg.z), 255);
+    SDL_Rect all{0, 0, impl_->width, impl_->height};
+    if (partial_updates() && !damage.full) all = damage_rect(damage);
+    SDL_RenderFillRect(r, &all);
+    render_with_sdl(r, data, all);
+    SDL_RenderFlush(r);
+    return;
+  }
   glViewport(0, 0, impl_->width, impl_->height);
   // The backdrop is the clear colour: the screen's window draws no background of its own, as a
   // full-screen rectangle costs llvmpipe several milliseconds a frame and glClear almost none.
@@ -512,6 +699,15 @@ void Platform::render(const Damage& damage) {
 }
 
 void Platform::present(const Damage& damage) {
+  if (impl_->software) {
+    if (partial_updates() && !damage.full) {
+      const SDL_Rect r = damage_rect(damage);
+      SDL_UpdateWindowSurfaceRects(impl_->window.get(), &r, 1);
+    } else {
+      SDL_UpdateWindowSurface(impl_->window.get());
+    }
+    return;
+  }
   if (!partial_updates()) {
     SDL_GL_SwapWindow(impl_->window.get());
     return;
@@ -529,6 +725,17 @@ bool Platform::write_png(const std::filesystem::path& file, std::string* error) 
   const int w = impl_->width;
   const int h = impl_->height;
   std::vector<unsigned char> pixels(static_cast<std::size_t>(w) * static_cast<std::size_t>(h) * 4);
+  if (impl_->software) {
+    SDL_RenderReadPixels(impl_->sdl_renderer.get(), nullptr, SDL_PIXELFORMAT_ABGR8888,
+                         pixels.data(), w * 4);
+    for (std::size_t i = 3; i < pixels.size(); i += 4) pixels[i] = 255;
+    stbi_flip_vertically_on_write(0);
+    if (stbi_write_png(file.c_str(), w, h, 4, pixels.data(), w * 4) == 0) {
+      if (error != nullptr) *error = "cannot write " + file.string();
+      return false;
+    }
+    return true;
+  }
   glPixelStorei(GL_PACK_ALIGNMENT, 1);
   glReadBuffer(GL_BACK);
   glReadPixels(0, 0, w, h, GL_RGBA, GL_UNSIGNED_BYTE, pixels.data());

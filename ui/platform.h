@@ -1,5 +1,6 @@
-// The platform behind a small door (Tracy's Backend.hpp): SDL2 window, OpenGL 3 context, Dear
-// ImGui lifecycle, input, present and screenshots. Nothing outside ui/app.cpp sees SDL or GL.
+// The platform behind a small door (Tracy's Backend.hpp): SDL2 window, the renderer (SDL's
+// software renderer or an OpenGL 3 context), Dear ImGui lifecycle, input, present and
+// screenshots. Nothing outside ui/app.cpp sees SDL or GL.
 #pragma once
 
 #include <chrono>
@@ -35,6 +36,14 @@ struct PumpResult {
   std::vector<kiosk::KeypadKey> keys;
 };
 
+// How the kiosk draws. On X11 (Xvfb, and the X servers of cheap machines) SDL's software
+// renderer draws into the window's shared-memory pixels: no OpenGL, so neither Mesa nor LLVM is
+// loaded (on llvmpipe about 0.15 s of start-up and 30 MB of memory), and only what changed is
+// drawn and sent. Elsewhere (Wayland under cage) OpenGL 3, which SDL would need there to show a
+// software surface anyway. `requested` is KIOSK_RENDERER: "software" or "opengl" choose (for
+// comparisons), anything else leaves the choice to the video driver.
+bool software_renderer_for(const char* video_driver, const char* requested);
+
 class Platform {
  public:
   // Call first thing, before any worker thread exists. Blocks the termination signals in the
@@ -58,9 +67,10 @@ class Platform {
   // Uploads the font atlas again after fonts were rebuilt (a new em size).
   void reload_font_texture();
 
-  // Renders ImGui's draw data into the back buffer and shows it. With partial updates (software
-  // GL on X11 with GLX_MESA_copy_sub_buffer) only the damaged rectangle is rasterised and
-  // copied to the screen; the back buffer always holds the whole current picture.
+  // Renders ImGui's draw data into the back buffer and shows it. With partial updates (the
+  // software renderer, or software GL on X11 with GLX_MESA_copy_sub_buffer) only the damaged
+  // rectangle is drawn and copied to the screen; the back buffer (the window's surface, for the
+  // software renderer) always holds the whole current picture.
   void render(const Damage& damage);
   void present(const Damage& damage);
   bool partial_updates() const;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The kiosk's cost in instructions per frame, counted by callgrind (`packaging/dev.sh bench`): a
-# figure that a regression moves without the noise of timing. llvmpipe rasterises on the kiosk's
-# own thread here (LP_NUM_THREADS=0), so its work is counted with the frame's. Only what happens
+# figure that a regression moves without the noise of timing. On X11 the kiosk draws with SDL's
+# software renderer on its own thread, so every pixel's work is counted with the frame's (with
+# KIOSK_RENDERER=opengl, LP_NUM_THREADS=0 keeps llvmpipe on that thread too). Only what happens
 # inside drawing, rendering and presenting a frame is collected (start-up, the sync and idle
 # waits are not); the total is divided by the frames the kiosk says it rendered.
 # Prints a BENCHMARKS.md section on stdout. Usage: callgrind_frames.sh KIOSK_BINARY SOURCE_DIR
@@ -31,7 +32,7 @@ echo "|---|---|---|---|"
 awk -v f="$frames" -v t="$total" 'BEGIN { printf "| tests/bench/callgrind_frames.scenario, 1920x1080 | %d | %.0f M | %.1f M |\n", f, t / 1e6, t / f / 1e6 }'
 echo
 echo "Counted by \`valgrind --tool=callgrind\` inside App::draw_frame, Platform::render and"
-echo "Platform::present only, with llvmpipe rasterising on the kiosk's thread (LP_NUM_THREADS=0)"
-echo "and compiling its shaders there the first time each is drawn (part of the first frames)."
+echo "Platform::present only. The kiosk draws with SDL's software renderer on its own thread"
+echo "(X11), so the pixels' work is in the count."
 echo "The same binary and scenario give the same count whatever else the machine does; the"
 echo "number of frames can vary a little with the pace of the drag (it follows real time)."

@@ -19,10 +19,15 @@
 //       and up), and prints `updates=N` (how many times the sampled screen changed).
 //   screen_probe shot FILE.png
 //       The whole screen as a picture (to see what a run saw).
+//   screen_probe match FILE.png
+//       Compares the screen with a picture of the same size (the kiosk's own screenshot) and
+//       prints `differing=N pixels=M`: what the X server shows against what the kiosk drew
+//       (tests/e2e/screen_matches.sh).
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 #include <X11/extensions/XTest.h>
 #include <fcntl.h>
+#include <stb_image.h>
 #include <stb_image_write.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -231,25 +236,59 @@ int scroll(Display* d, double seconds, int x, int y, bool wheel) {
   return 0;
 }
 
-int shot(Display* d, const char* file) {
+// The whole screen as RGB bytes; false when it cannot be read.
+bool screen_rgb(Display* d, int* width, int* height, std::vector<unsigned char>* rgb) {
   Window root = DefaultRootWindow(d);
   XWindowAttributes a{};
   XGetWindowAttributes(d, root, &a);
   XImage* img = XGetImage(d, root, 0, 0, static_cast<unsigned>(a.width),
                           static_cast<unsigned>(a.height), AllPlanes, ZPixmap);
-  if (img == nullptr) return 1;
-  std::vector<unsigned char> rgb(static_cast<std::size_t>(a.width) * a.height * 3);
+  if (img == nullptr) return false;
+  rgb->assign(static_cast<std::size_t>(a.width) * a.height * 3, 0);
   for (int y = 0; y < a.height; ++y) {
     for (int x = 0; x < a.width; ++x) {
       const unsigned long p = XGetPixel(img, x, y);
-      unsigned char* o = &rgb[(static_cast<std::size_t>(y) * a.width + x) * 3];
+      unsigned char* o = &(*rgb)[(static_cast<std::size_t>(y) * a.width + x) * 3];
       o[0] = static_cast<unsigned char>((p >> 16) & 0xff);
       o[1] = static_cast<unsigned char>((p >> 8) & 0xff);
       o[2] = static_cast<unsigned char>(p & 0xff);
     }
   }
   XDestroyImage(img);
-  return stbi_write_png(file, a.width, a.height, 3, rgb.data(), a.width * 3) != 0 ? 0 : 1;
+  *width = a.width;
+  *height = a.height;
+  return true;
+}
+
+int shot(Display* d, const char* file) {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgb;
+  if (!screen_rgb(d, &w, &h, &rgb)) return 1;
+  return stbi_write_png(file, w, h, 3, rgb.data(), w * 3) != 0 ? 0 : 1;
+}
+
+int match(Display* d, const char* file) {
+  int w = 0, h = 0;
+  std::vector<unsigned char> rgb;
+  if (!screen_rgb(d, &w, &h, &rgb)) return 1;
+  int pw = 0, ph = 0, channels = 0;
+  unsigned char* picture = stbi_load(file, &pw, &ph, &channels, 3);
+  if (picture == nullptr) {
+    std::fprintf(stderr, "screen_probe: cannot read %s\n", file);
+    return 1;
+  }
+  long differing = -1;
+  if (pw == w && ph == h) {
+    differing = 0;
+    for (std::size_t i = 0; i < rgb.size(); i += 3) {
+      if (std::memcmp(&rgb[i], picture + i, 3) != 0) ++differing;
+    }
+  } else {
+    std::fprintf(stderr, "screen_probe: the screen is %dx%d, the picture %dx%d\n", w, h, pw, ph);
+  }
+  stbi_image_free(picture);
+  std::printf("differing=%ld pixels=%ld\n", differing, static_cast<long>(w) * h);
+  return differing < 0 ? 1 : 0;
 }
 
 }  // namespace
@@ -283,6 +322,8 @@ int main(int argc, char** argv) {
                 std::strcmp(argv[5], "wheel") == 0);
   } else if (cmd == "shot" && argc >= 3) {
     rc = shot(d, argv[2]);
+  } else if (cmd == "match" && argc >= 3) {
+    rc = match(d, argv[2]);
   } else {
     std::fprintf(stderr, "screen_probe: unknown command or missing arguments\n");
   }

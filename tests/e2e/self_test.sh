@@ -106,9 +106,15 @@ headless --config "$work/good.toml" --data-dir "$work/corrupt" >"$work/out5" 2>&
   fail "exit 0 with a corrupt cache: $(cat "$work/out5")"
 line failed databases "$work/out5"
 
-# 6. With a display: a hidden window and its GL renderer.
+# 6. With a display (X11): a hidden window and the renderer the kiosk draws with there, SDL's
+# software renderer; and OpenGL's when that is asked for.
 ensure_display "$work" || exit 1
 "$binary" self-test --config "$work/good.toml" --data-dir "$work/data" >"$work/out6" 2>&1 ||
   fail "exit $? with a display: $(cat "$work/out6")"
-grep -qE '^ok +display: .*renderer ' "$work/out6" || fail "no GL renderer: $(cat "$work/out6")"
+grep -qE '^ok +display: x11, .*software renderer$' "$work/out6" ||
+  fail "no software renderer: $(cat "$work/out6")"
+KIOSK_RENDERER=opengl "$binary" self-test --config "$work/good.toml" --data-dir "$work/data" \
+  >"$work/out7" 2>&1 || fail "exit $? with OpenGL: $(cat "$work/out7")"
+grep -qE '^ok +display: x11, .*OpenGL .*renderer ' "$work/out7" ||
+  fail "no GL renderer: $(cat "$work/out7")"
 echo PASS
