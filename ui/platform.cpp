@@ -14,6 +14,8 @@
 #include <SDL.h>
 #include <SDL_opengl.h>
 #include <SDL_syswm.h>
+#include <X11/Xatom.h>
+#include <X11/Xlib.h>
 #include <backends/imgui_impl_opengl3.h>
 #include <imgui.h>
 #include <stb_image_write.h>
@@ -248,6 +250,26 @@ class SignalThread {
   std::thread thread_;
 };
 
+// Whether an X window manager runs: an EWMH one names its check window on the root window.
+bool x11_window_manager(SDL_Window* window) {
+  SDL_SysWMinfo wm;
+  SDL_VERSION(&wm.version);
+  if (SDL_GetWindowWMInfo(window, &wm) != SDL_TRUE || wm.subsystem != SDL_SYSWM_X11) return true;
+  Display* display = wm.info.x11.display;
+  const Atom check = XInternAtom(display, "_NET_SUPPORTING_WM_CHECK", True);
+  if (check == None) return false;
+  Atom type = None;
+  int format = 0;
+  unsigned long count = 0;
+  unsigned long after = 0;
+  unsigned char* data = nullptr;
+  const int rc = XGetWindowProperty(display, DefaultRootWindow(display), check, 0, 1, False,
+                                    XA_WINDOW, &type, &format, &count, &after, &data);
+  const bool present = rc == Success && data != nullptr && count == 1;
+  if (data != nullptr) XFree(data);
+  return present;
+}
+
 // Thread-safe (SDL_PushEvent is): one of our registered events, for pump() to see.
 void push_user_event(Uint32 type) {
   SDL_Event e{};
@@ -273,6 +295,12 @@ void Platform::before_threads() {
   // makes those checks fail at once. A bus that is there is used as before.
   // NOLINTNEXTLINE(concurrency-mt-unsafe): no other thread exists yet
   ::setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/workforce-kiosk-no-session-bus", 0);
+  // On X11, SDL opens an input method, and libX11's parses the locale's whole compose table
+  // (thousands of dead-key sequences, read a character at a time: some 25 ms before the first
+  // picture). Nobody composes characters here: residents type on the kiosk's own keyboard, and a
+  // physical keypad sends keys. An empty table instead, unless one is set.
+  // NOLINTNEXTLINE(concurrency-mt-unsafe): no other thread exists yet
+  ::setenv("XCOMPOSEFILE", "/dev/null", 0);
 }
 
 struct Platform::Impl {
@@ -480,6 +508,7 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
   const char* renderer_env = std::getenv("KIOSK_RENDERER");
   const char* full_redraw_env = std::getenv("KIOSK_FULL_REDRAW");
   // NOLINTEND(concurrency-mt-unsafe)
+  const bool x11 = std::string_view(SDL_GetCurrentVideoDriver()) == "x11";
   impl->software = software_renderer_for(SDL_GetCurrentVideoDriver(), renderer_env);
   impl->full_redraw = full_redraw_env != nullptr && std::string(full_redraw_env) == "1";
   if (!impl->software) {
@@ -497,7 +526,10 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
     w = options.windowed->first;
     h = options.windowed->second;
   } else {
-    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    // On X11 the window is made borderless over the whole screen, and full screen is asked
+    // for only where a window manager runs: without one (Xvfb, a bare X server) nothing answers
+    // the request, and SDL waits 100 ms for an answer before the first picture.
+    flags |= SDL_WINDOW_BORDERLESS | (x11 ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
     SDL_DisplayMode mode;
     if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
       w = mode.w;
@@ -508,13 +540,14 @@ std::unique_ptr<Platform> Platform::create(const PlatformOptions& options, std::
   impl->window.reset(SDL_CreateWindow(options.title.c_str(), SDL_WINDOWPOS_CENTERED_DISPLAY(0),
                                       SDL_WINDOWPOS_CENTERED_DISPLAY(0), w, h, flags));
   if (!impl->window) return fail("cannot create the window");
+  if (impl->fullscreen && x11 && x11_window_manager(impl->window.get())) {
+    SDL_SetWindowFullscreen(impl->window.get(), SDL_WINDOW_FULLSCREEN_DESKTOP);
+  }
   if (impl->fullscreen) SDL_SetWindowKeyboardGrab(impl->window.get(), SDL_TRUE);
   if (impl->software) {
     // The window's own pixels (X11 shared memory), not a GL texture in front of them: without
     // this SDL would load OpenGL to show the surface.
-    if (std::string_view(SDL_GetCurrentVideoDriver()) == "x11") {
-      SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    }
+    if (x11) SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (!impl->attach_software_renderer()) return fail("cannot create the software renderer");
   } else {
     impl->gl = std::make_unique<GlContext>(impl->window.get());
