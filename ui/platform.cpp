@@ -3,6 +3,7 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <csignal>
 #include <cstdint>
@@ -121,10 +122,96 @@ SDL_Rect damage_rect(const Damage& d) {
   return SDL_Rect{x0, y0, x1 - x0, y1 - y0};
 }
 
-// ImGui's draw lists through SDL's software renderer: each command is a batch of textured,
-// coloured triangles clipped to a rectangle. SDL draws the rectangles among them (nearly every
-// glyph and panel) as blits. `clip` is the damaged rectangle, or the whole screen.
+// An axis-aligned rectangle drawn as two triangles, as ImGui emits for every glyph and every
+// square-cornered fill: (a, b, c) and (a, c, d), a top-left, c bottom-right, one colour.
+struct Quad {
+  const ImDrawVert* a;
+  const ImDrawVert* c;
+  bool solid;  // the atlas's white pixel everywhere: a plain fill
+};
+
+bool as_quad(const ImDrawVert* v, const ImDrawIdx* i, Quad* q) {
+  if (i[3] != i[0] || i[4] != i[2]) return false;
+  const ImDrawVert& a = v[i[0]];
+  const ImDrawVert& b = v[i[1]];
+  const ImDrawVert& c = v[i[2]];
+  const ImDrawVert& d = v[i[5]];
+  if (a.pos.y != b.pos.y || b.pos.x != c.pos.x || c.pos.y != d.pos.y || d.pos.x != a.pos.x ||
+      a.pos.x >= c.pos.x || a.pos.y >= c.pos.y) {
+    return false;
+  }
+  if (a.col != b.col || a.col != c.col || a.col != d.col) return false;
+  const bool solid = a.uv.x == c.uv.x && a.uv.y == c.uv.y && b.uv.x == a.uv.x && b.uv.y == a.uv.y &&
+                     d.uv.x == a.uv.x && d.uv.y == a.uv.y;
+  const bool mapped = a.uv.y == b.uv.y && b.uv.x == c.uv.x && c.uv.y == d.uv.y &&
+                      d.uv.x == a.uv.x && a.uv.x < c.uv.x && a.uv.y < c.uv.y;
+  if (!solid && !mapped) return false;
+  *q = Quad{&a, &c, solid};
+  return true;
+}
+
+// A pixel is drawn when its centre is inside, as GL rasterises.
+int pixel_edge(float x) {
+  return static_cast<int>(std::ceil(x - 0.5f));
+}
+
+// A plain convex fill drawn as a fan of triangles that share their first corner, as ImGui
+// fills every rounded rectangle: (c, p1, p2), (c, p2, p3), ... The corners are c, p1, p2, ...
+// Returns how many indices the fan takes (0: none here).
+unsigned as_fan(const ImDrawVert* v, const ImDrawIdx* i, unsigned left,
+                std::vector<ImVec2>* corners) {
+  constexpr unsigned kFewest = 3;  // fewer triangles are cheap for SDL as they are
+  unsigned n = 3;
+  while (n + 3 <= left && i[n] == i[0] && i[n + 1] == i[n - 1]) n += 3;
+  if (n / 3 < kFewest) return 0;
+  const ImDrawVert& c = v[i[0]];
+  for (unsigned k = 0; k < n; ++k) {
+    const ImDrawVert& p = v[i[k]];
+    if (p.col != c.col || p.uv.x != c.uv.x || p.uv.y != c.uv.y) return 0;
+  }
+  corners->clear();
+  corners->push_back(c.pos);
+  corners->push_back(v[i[1]].pos);
+  for (unsigned k = 2; k < n; k += 3) corners->push_back(v[i[k]].pos);
+  return n;
+}
+
+// A convex polygon a row at a time: each row of pixels whose centres are inside is one fill.
+void fill_convex(SDL_Renderer* r, const std::vector<ImVec2>& corners, std::vector<SDL_Rect>* rows) {
+  float top = corners[0].y;
+  float bottom = corners[0].y;
+  for (const ImVec2& p : corners) {
+    top = std::min(top, p.y);
+    bottom = std::max(bottom, p.y);
+  }
+  rows->clear();
+  for (int y = pixel_edge(top); y < pixel_edge(bottom); ++y) {
+    const float centre = static_cast<float>(y) + 0.5f;
+    float left = FLT_MAX;
+    float right = -FLT_MAX;
+    for (std::size_t k = 0; k < corners.size(); ++k) {
+      const ImVec2& p = corners[k];
+      const ImVec2& q = corners[(k + 1) % corners.size()];
+      if (p.y == q.y || (centre - p.y) * (centre - q.y) > 0) continue;
+      const float x = p.x + (centre - p.y) * (q.x - p.x) / (q.y - p.y);
+      left = std::min(left, x);
+      right = std::max(right, x);
+    }
+    if (left >= right) continue;
+    const int x0 = pixel_edge(left);
+    const int x1 = pixel_edge(right);
+    if (x1 > x0) rows->push_back(SDL_Rect{x0, y, x1 - x0, 1});
+  }
+  if (!rows->empty()) SDL_RenderFillRects(r, rows->data(), static_cast<int>(rows->size()));
+}
+
+// ImGui's draw lists through SDL's software renderer. Rectangles (nearly every glyph, and the
+// plain fills) are blits and fills, which SDL does a row at a time; the rest (rounded corners,
+// lines, icons) are triangles, which it does a pixel at a time. `clip` is the damaged
+// rectangle, or the whole screen.
 void render_with_sdl(SDL_Renderer* r, const ImDrawData* data, const SDL_Rect& clip) {
+  std::vector<ImVec2> corners;
+  std::vector<SDL_Rect> rows;
   for (int n = 0; n < data->CmdListsCount; ++n) {
     const ImDrawList* list = data->CmdLists[n];
     const ImDrawVert* vertices = list->VtxBuffer.Data;
@@ -139,12 +226,69 @@ void render_with_sdl(SDL_Renderer* r, const ImDrawData* data, const SDL_Rect& cl
       if (x1 <= x0 || y1 <= y0 || cmd.ElemCount == 0) continue;
       const SDL_Rect rect{x0, y0, x1 - x0, y1 - y0};
       SDL_RenderSetClipRect(r, &rect);
+      auto* texture = static_cast<SDL_Texture*>(cmd.GetTexID());
+      int tw = 1;
+      int th = 1;
+      if (texture != nullptr) SDL_QueryTexture(texture, nullptr, nullptr, &tw, &th);
       const ImDrawVert* v = vertices + cmd.VtxOffset;
-      SDL_RenderGeometryRaw(
-          r, static_cast<SDL_Texture*>(cmd.GetTexID()), &v->pos.x, sizeof(ImDrawVert),
-          reinterpret_cast<const SDL_Color*>(&v->col), sizeof(ImDrawVert), &v->uv.x,
-          sizeof(ImDrawVert), list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset),
-          list->IdxBuffer.Data + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
+      const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
+      const auto triangles = [&](unsigned from, unsigned to) {
+        if (to <= from) return;
+        SDL_RenderGeometryRaw(r, texture, &v->pos.x, sizeof(ImDrawVert),
+                              reinterpret_cast<const SDL_Color*>(&v->col), sizeof(ImDrawVert),
+                              &v->uv.x, sizeof(ImDrawVert),
+                              list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), idx + from,
+                              static_cast<int>(to - from), sizeof(ImDrawIdx));
+      };
+      unsigned pending = 0;  // the first index not drawn yet
+      unsigned i = 0;
+      Quad q{};
+      while (i + 3 <= cmd.ElemCount) {
+        if (const unsigned fan = as_fan(v, idx + i, cmd.ElemCount - i, &corners); fan > 0) {
+          triangles(pending, i);
+          SDL_Color col;
+          std::memcpy(&col, &v[idx[i]].col, sizeof col);
+          i += fan;
+          pending = i;
+          if (col.a == 0) continue;
+          SDL_SetRenderDrawBlendMode(r, col.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+          SDL_SetRenderDrawColor(r, col.r, col.g, col.b, col.a);
+          fill_convex(r, corners, &rows);
+          continue;
+        }
+        if (i + 6 > cmd.ElemCount || !as_quad(v, idx + i, &q)) {
+          i += 3;
+          continue;
+        }
+        triangles(pending, i);
+        i += 6;
+        pending = i;
+        SDL_Color col;
+        std::memcpy(&col, &q.a->col, sizeof col);
+        if (col.a == 0) continue;
+        const SDL_Rect to{pixel_edge(q.a->pos.x), pixel_edge(q.a->pos.y),
+                          pixel_edge(q.c->pos.x) - pixel_edge(q.a->pos.x),
+                          pixel_edge(q.c->pos.y) - pixel_edge(q.a->pos.y)};
+        if (q.solid || texture == nullptr) {
+          SDL_SetRenderDrawBlendMode(r, col.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+          SDL_SetRenderDrawColor(r, col.r, col.g, col.b, col.a);
+          SDL_RenderFillRect(r, &to);
+        } else {
+          const SDL_Rect from{
+              static_cast<int>(std::lround(q.a->uv.x * static_cast<float>(tw))),
+              static_cast<int>(std::lround(q.a->uv.y * static_cast<float>(th))),
+              static_cast<int>(std::lround((q.c->uv.x - q.a->uv.x) * static_cast<float>(tw))),
+              static_cast<int>(std::lround((q.c->uv.y - q.a->uv.y) * static_cast<float>(th)))};
+          SDL_SetTextureColorMod(texture, col.r, col.g, col.b);
+          SDL_SetTextureAlphaMod(texture, col.a);
+          SDL_RenderCopy(r, texture, &from, &to);
+        }
+      }
+      triangles(pending, cmd.ElemCount);
+      if (texture != nullptr) {
+        SDL_SetTextureColorMod(texture, 255, 255, 255);
+        SDL_SetTextureAlphaMod(texture, 255);
+      }
     }
   }
   SDL_RenderSetClipRect(r, nullptr);
