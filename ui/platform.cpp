@@ -205,11 +205,134 @@ void fill_convex(SDL_Renderer* r, const std::vector<ImVec2>& corners, std::vecto
   if (!rows->empty()) SDL_RenderFillRects(r, rows->data(), static_cast<int>(rows->size()));
 }
 
+// Triangles of plain colour (a colour per corner, the atlas's white pixel for texture: ImGui's
+// anti-aliased edges and strokes) drawn straight into the window's pixels. SDL's software
+// renderer spends about a microsecond on a triangle whatever its size, and a screen has some
+// ten thousand of them. A pixel is drawn when its centre is inside, ties going to top and left
+// edges (as GL does, so that triangles sharing an edge never both draw a pixel of it), and its
+// colour is the corners' blended by distance, then laid over the pixel by its alpha.
+class PlainTriangles {
+ public:
+  explicit PlainTriangles(SDL_Surface* surface) : surface_(surface) {
+    if (surface == nullptr || SDL_MUSTLOCK(surface) || surface->format->BytesPerPixel != 4) return;
+    const Uint32 f = surface->format->format;
+    if (f == SDL_PIXELFORMAT_ARGB8888 || f == SDL_PIXELFORMAT_RGB888) {
+      red_shift_ = 16;
+      blue_shift_ = 0;
+    } else if (f == SDL_PIXELFORMAT_ABGR8888 || f == SDL_PIXELFORMAT_BGR888) {
+      red_shift_ = 0;
+      blue_shift_ = 16;
+    } else {
+      return;
+    }
+    usable_ = true;
+  }
+  bool usable() const { return usable_; }
+
+  void draw(const ImDrawVert& a, const ImDrawVert& b0, const ImDrawVert& c0, const SDL_Rect& clip) {
+    const float area = edge(a.pos, b0.pos, c0.pos);
+    if (area == 0) return;
+    const ImDrawVert& b = area > 0 ? b0 : c0;  // corners in the order that makes area positive
+    const ImDrawVert& c = area > 0 ? c0 : b0;
+    const float inverse = 1.0f / std::fabs(area);
+    const int x0 = std::max(clip.x, pixel_edge(std::min({a.pos.x, b.pos.x, c.pos.x})));
+    const int x1 = std::min(clip.x + clip.w, pixel_edge(std::max({a.pos.x, b.pos.x, c.pos.x})));
+    const int y0 = std::max(clip.y, pixel_edge(std::min({a.pos.y, b.pos.y, c.pos.y})));
+    const int y1 = std::min(clip.y + clip.h, pixel_edge(std::max({a.pos.y, b.pos.y, c.pos.y})));
+    if (x1 <= x0 || y1 <= y0) return;
+    // Each corner's weight at a point is the edge function of the edge opposite it.
+    const Edge wa(b.pos, c.pos);
+    const Edge wb(c.pos, a.pos);
+    const Edge wc(a.pos, b.pos);
+    const Colour ca(a.col);
+    const Colour cb(b.col);
+    const Colour cc(c.col);
+    auto* pixels = static_cast<unsigned char*>(surface_->pixels);
+    for (int y = y0; y < y1; ++y) {
+      const ImVec2 p(static_cast<float>(x0) + 0.5f, static_cast<float>(y) + 0.5f);
+      float ea = wa.at(p);
+      float eb = wb.at(p);
+      float ec = wc.at(p);
+      // Where on this row all three edges can hold (a pixel of slack each way for rounding;
+      // the test below decides): only those pixels are visited.
+      float from = 0;
+      float to = static_cast<float>(x1 - x0);
+      for (const auto& [e, dx] :
+           {std::pair{ea, wa.dx}, std::pair{eb, wb.dx}, std::pair{ec, wc.dx}}) {
+        if (dx > 0) from = std::max(from, -e / dx - 1);
+        if (dx < 0) to = std::min(to, e / -dx + 1);
+        if (dx == 0 && e < 0) to = -1;
+      }
+      if (to < from) continue;
+      const int skip = static_cast<int>(from);
+      const int end = x0 + std::min(x1 - x0, static_cast<int>(to) + 1);
+      ea += wa.dx * static_cast<float>(skip);
+      eb += wb.dx * static_cast<float>(skip);
+      ec += wc.dx * static_cast<float>(skip);
+      auto* row =
+          reinterpret_cast<Uint32*>(pixels + static_cast<std::ptrdiff_t>(y) * surface_->pitch);
+      for (int x = x0 + skip; x < end; ++x, ea += wa.dx, eb += wb.dx, ec += wc.dx) {
+        if (!wa.inside(ea) || !wb.inside(eb) || !wc.inside(ec)) continue;
+        const float ka = ea * inverse;
+        const float kb = eb * inverse;
+        const float kc = ec * inverse;
+        const float alpha = ka * ca.a + kb * cb.a + kc * cc.a;
+        if (alpha < 0.5f) continue;
+        const Uint32 under = row[x];
+        const float over = alpha * (1.0f / 255.0f);
+        const float keep = 1.0f - over;
+        const auto mix = [&](float sa, float sb, float sc, int shift) {
+          const float source = ka * sa + kb * sb + kc * sc;
+          const auto below = static_cast<float>((under >> shift) & 0xFFu);
+          // Never negative: truncating after adding a half rounds.
+          // NOLINTNEXTLINE(bugprone-incorrect-roundings)
+          return static_cast<Uint32>(source * over + below * keep + 0.5f) << shift;
+        };
+        row[x] = (under & 0xFF000000u) | mix(ca.r, cb.r, cc.r, red_shift_) |
+                 mix(ca.g, cb.g, cc.g, 8) | mix(ca.b, cb.b, cc.b, blue_shift_);
+      }
+    }
+  }
+
+ private:
+  // (q - p) x (r - p): positive when r is on the inner side of p -> q.
+  static float edge(const ImVec2& p, const ImVec2& q, const ImVec2& r) {
+    return (q.x - p.x) * (r.y - p.y) - (q.y - p.y) * (r.x - p.x);
+  }
+  struct Edge {
+    ImVec2 p, q;
+    float dx;       // the change from one pixel to the next on a row
+    bool top_left;  // a pixel centre exactly on it is drawn
+    Edge(ImVec2 from, ImVec2 to)
+        : p(from),
+          q(to),
+          dx(-(to.y - from.y)),
+          top_left((to.y == from.y && to.x > from.x) || to.y < from.y) {}
+    float at(const ImVec2& r) const { return edge(p, q, r); }
+    bool inside(float e) const { return e > 0 || (e == 0 && top_left); }
+  };
+  struct Colour {
+    float r, g, b, a;
+    explicit Colour(ImU32 c)
+        : r(static_cast<float>((c >> IM_COL32_R_SHIFT) & 0xFFu)),
+          g(static_cast<float>((c >> IM_COL32_G_SHIFT) & 0xFFu)),
+          b(static_cast<float>((c >> IM_COL32_B_SHIFT) & 0xFFu)),
+          a(static_cast<float>((c >> IM_COL32_A_SHIFT) & 0xFFu)) {}
+  };
+  SDL_Surface* surface_;
+  bool usable_ = false;
+  int red_shift_ = 16;
+  int blue_shift_ = 0;
+};
+
 // ImGui's draw lists through SDL's software renderer. Rectangles (nearly every glyph, and the
 // plain fills) are blits and fills, which SDL does a row at a time; the rest (rounded corners,
 // lines, icons) are triangles, which it does a pixel at a time. `clip` is the damaged
 // rectangle, or the whole screen.
-void render_with_sdl(SDL_Renderer* r, const ImDrawData* data, const SDL_Rect& clip) {
+void render_with_sdl(SDL_Renderer* r, SDL_Surface* target, const ImDrawData* data,
+                     const SDL_Rect& clip) {
+  PlainTriangles plain(target);
+  const ImVec2 white = ImGui::GetIO().Fonts->TexUvWhitePixel;
   std::vector<ImVec2> corners;
   std::vector<SDL_Rect> rows;
   for (int n = 0; n < data->CmdListsCount; ++n) {
@@ -232,13 +355,33 @@ void render_with_sdl(SDL_Renderer* r, const ImDrawData* data, const SDL_Rect& cl
       if (texture != nullptr) SDL_QueryTexture(texture, nullptr, nullptr, &tw, &th);
       const ImDrawVert* v = vertices + cmd.VtxOffset;
       const ImDrawIdx* idx = list->IdxBuffer.Data + cmd.IdxOffset;
-      const auto triangles = [&](unsigned from, unsigned to) {
+      const auto to_sdl = [&](unsigned from, unsigned to) {
         if (to <= from) return;
         SDL_RenderGeometryRaw(r, texture, &v->pos.x, sizeof(ImDrawVert),
                               reinterpret_cast<const SDL_Color*>(&v->col), sizeof(ImDrawVert),
                               &v->uv.x, sizeof(ImDrawVert),
                               list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset), idx + from,
                               static_cast<int>(to - from), sizeof(ImDrawIdx));
+      };
+      // Plain triangles here, the others (textured: images) through SDL, in their order.
+      const auto triangles = [&](unsigned from, unsigned to) {
+        if (!plain.usable()) return to_sdl(from, to);
+        unsigned run = from;  // the first of the triangles for SDL not drawn yet
+        bool flushed = false;
+        for (unsigned t = from; t + 3 <= to; t += 3) {
+          const ImDrawVert& a = v[idx[t]];
+          const ImDrawVert& b = v[idx[t + 1]];
+          const ImDrawVert& c = v[idx[t + 2]];
+          const bool solid = a.uv.x == white.x && a.uv.y == white.y && b.uv.x == white.x &&
+                             b.uv.y == white.y && c.uv.x == white.x && c.uv.y == white.y;
+          if (!solid) continue;
+          to_sdl(run, t);
+          if (!flushed || run != t) SDL_RenderFlush(r);  // what SDL queued goes first
+          flushed = true;
+          run = t + 3;
+          plain.draw(a, b, c, rect);
+        }
+        to_sdl(run, to);
       };
       unsigned pending = 0;  // the first index not drawn yet
       unsigned i = 0;
@@ -845,7 +988,7 @@ void Platform::render(const Damage& damage) {
     SDL_Rect all{0, 0, impl_->width, impl_->height};
     if (partial_updates() && !damage.full) all = damage_rect(damage);
     SDL_RenderFillRect(r, &all);
-    render_with_sdl(r, data, all);
+    render_with_sdl(r, impl_->target, data, all);
     SDL_RenderFlush(r);
     return;
   }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The kiosk side by side with a browser kiosk (`packaging/dev.sh bench --compare-browser`).
 #
-# One Xvfb display at 1920x1080 (software GL for both). The kiosk runs full screen with 100,000
+# One Xvfb display at 1920x1080 (no GPU). The kiosk runs full screen with 100,000
 # generated jobs in its cache; Debian's Chromium runs in kiosk mode on a static page of the same
 # first screen of results (tests/bench/browser_page.py, made from the same cache, served from
 # 127.0.0.1, fresh profile, background networking off). Runs alternate kiosk, browser, kiosk, …
@@ -208,7 +208,7 @@ echo "| search keystroke → results on screen | $(fig kiosk keystroke) ms | $(f
 echo "| kiosk frame time over the run (draw + render + present), p50 / p95 | $(med kiosk frame_p50) / $(med kiosk frame_p95) ms | | |"
 echo
 echo "Each figure is the median of $runs runs with the range, the two programs alternating on one"
-echo "Xvfb display (1920x1080, software GL). The kiosk's first picture is its home screen; the"
+echo "Xvfb display (1920x1080, no GPU). The kiosk's first picture is its home screen; the"
 echo "browser's is its page of the newest 100 jobs (tests/bench/browser_page.py, from the same"
 echo "cache, served from 127.0.0.1). The browser's search filters the 100 cards already on its page;"
 echo "the kiosk's searches all 100,000 jobs in its cache. The kiosk's keystroke is a tap on its"
