@@ -256,7 +256,7 @@ class PlainTriangles {
       // Where on this row all three edges can hold (a pixel of slack each way for rounding;
       // the test below decides): only those pixels are visited.
       float from = 0;
-      float to = static_cast<float>(x1 - x0);
+      auto to = static_cast<float>(x1 - x0);
       for (const auto& [e, dx] :
            {std::pair{ea, wa.dx}, std::pair{eb, wb.dx}, std::pair{ec, wc.dx}}) {
         if (dx > 0) from = std::max(from, -e / dx - 1);
