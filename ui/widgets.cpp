@@ -180,6 +180,10 @@ namespace {
 // Centred lines stand a little further apart than flowing text.
 constexpr float kCenteredLineSpacing = 1.15f;
 
+// A finger on the glass that has not moved for this long (seconds) has stopped: lifting it then
+// starts no glide. A touch screen reports a moving finger about 60 times a second.
+constexpr float kStillFinger = 0.1f;
+
 int wrapped_lines(ImFont* font, std::string_view text, float width) {
   const char* s = text.data();
   const char* end = s + text.size();
@@ -731,17 +735,23 @@ void ScrollArea::begin(Ui& ui, std::string_view id, ImVec2 pos, ImVec2 size) {
     }
     dragging_ = true;
     offset_ -= io.MouseDelta.y;
-    // The finger's speed by the clock, not by the frame time (which is capped): a slow frame
-    // that gathers many moves must not turn a gentle drag into a flick.
+    // The finger's speed by the clock between its moves, not by the frame time (which is
+    // capped) nor per frame: a slow frame that gathers many moves must not turn a gentle drag
+    // into a flick, and frames drawn between two moves of the finger (a fast machine draws
+    // several) must not count as the finger stopping. A finger held still for a while does stop.
     const float elapsed = std::chrono::duration<float>(ui.clock_now - last_drag_frame_).count();
-    last_drag_frame_ = ui.clock_now;
-    if (elapsed > 0) {
-      const float instant = -io.MouseDelta.y / elapsed;
-      velocity_ = velocity_ * 0.6f + instant * 0.4f;  // smoothed, for the fling
-      // The glide after a flick goes at most half the area's height (it is velocity / 4): in a
-      // small area a short drag never skips rows the resident did not see go by.
-      const float cap = 2.0f * view_height_;
-      velocity_ = std::clamp(velocity_, -cap, cap);
+    if (io.MouseDelta.y != 0) {
+      last_drag_frame_ = ui.clock_now;
+      if (elapsed > 0) {
+        const float instant = -io.MouseDelta.y / elapsed;
+        velocity_ = velocity_ * 0.6f + instant * 0.4f;  // smoothed, for the fling
+        // The glide after a flick goes at most half the area's height (it is velocity / 4):
+        // in a small area a short drag never skips rows the resident did not see go by.
+        const float cap = 2.0f * view_height_;
+        velocity_ = std::clamp(velocity_, -cap, cap);
+      }
+    } else if (elapsed > kStillFinger) {
+      velocity_ = 0;
     }
   } else {
     dragging_ = false;
