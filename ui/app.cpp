@@ -638,7 +638,13 @@ int App::run() {
     if (trim_when_idle_ && frames_wanted <= 0 && !animating_ && !platform_->input_pending() &&
         session_.state() == kiosk::SessionTimer::State::Attract) {
       trim_when_idle_ = false;
+      translator_.forget_compiled();
+      release_draw_buffers();
       kiosk::scrub::release_free_memory();
+      const auto heap = kiosk::scrub::heap_figures();
+      const auto kb = [](std::size_t bytes) { return std::to_string(bytes / 1024); };
+      kiosk::log::info("at rest: heap " + kb(heap.in_use) + " kB in use, " + kb(heap.free) +
+                       " kB free, " + kb(heap.mapped) + " kB in blocks of their own");
     }
     const PumpResult events = platform_->pump(timeout);
     notifier_.ping_if_due(SteadyClock::now());

@@ -1139,4 +1139,11 @@ Answer ask(Ui& ui, const Question& question) {
   return answer;
 }
 
+void release_draw_buffers() {
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (ImGuiWindow* window : g.Windows) {
+    if (!window->MemoryCompacted) ImGui::GcCompactTransientWindowBuffers(window);
+  }
+}
+
 }  // namespace ui

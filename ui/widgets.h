@@ -123,6 +123,12 @@ enum class Icon {
 };
 enum class ButtonKind { Primary, Outline, OnHeader };
 
+// At rest, between frames: frees every window's draw buffers (ImGui frees a window's only after
+// a minute unused); the next frame allocates again what the resting screen needs. The last
+// session's glyph quads go with them, and a day of sessions does not keep the buffers of every
+// screen a resident opened in the last minute.
+void release_draw_buffers();
+
 // An ImGui click on widget `id` that was a tap (the finger did not slide past the drag
 // threshold, scrolling) and, with read-aloud on, the second tap on it (the first one selects it
 // and says it). Call after the widget is recorded.

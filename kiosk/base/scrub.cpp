@@ -108,4 +108,9 @@ bool release_free_memory() noexcept {
   return malloc_trim(0) == 1;
 }
 
+HeapFigures heap_figures() noexcept {
+  const struct mallinfo2 m = ::mallinfo2();
+  return {m.uordblks, m.fordblks, m.hblkhd};
+}
+
 }  // namespace kiosk::scrub

@@ -35,6 +35,17 @@ void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
 // without it the resident set grew 6 % over a day). True when pages went back.
 bool release_free_memory() noexcept;
 
+// What malloc holds, from glibc's mallinfo2(): in use by live blocks, free but kept (pages
+// malloc_trim could not give back: free space that shares its pages with live blocks), and in
+// blocks with pages of their own. The soak logs it at rest to tell a leak (in use grows) from a
+// heap that spreads out (free grows).
+struct HeapFigures {
+  std::size_t in_use = 0;
+  std::size_t free = 0;
+  std::size_t mapped = 0;
+};
+HeapFigures heap_figures() noexcept;
+
 // Blocks of 128 KB and more get pages of their own (mmap), returned to the system the moment
 // they are freed: glibc otherwise raises that threshold after the first big free, and later big
 // blocks (a screenshot, a feed's text, the font atlas) land in the heap, where zeroing keeps

@@ -158,6 +158,10 @@ void Translator::set_catalogs(Catalog english, Catalog spanish) {
   for (auto& cache : compiled_) cache.clear();
 }
 
+void Translator::forget_compiled() {
+  for (auto& cache : compiled_) cache.clear();
+}
+
 const Catalog& Translator::catalog(Language lang) const {
   switch (lang) {
     case Language::Es:

@@ -62,6 +62,11 @@ class Translator {
   const std::string& text_in(Language lang, MsgKey message);
   // A message with named arguments, formatted by ICU for the active language.
   std::string format(MsgKey message, const std::vector<MessageArg>& args);
+  // Drops the compiled messages (ICU's formats: those with a number or a date hold 10 to 90 KB
+  // each); a message is compiled again when next formatted. The kiosk calls this at rest, so
+  // that a day of sessions does not add up every message any resident ever saw (the soak).
+  // text()'s references stay valid.
+  void forget_compiled();
 
   bool has(Language lang, std::string_view key) const;
   const Catalog& catalog(Language lang) const;

@@ -140,6 +140,24 @@ TEST(Translator, DatesFollowTheLanguage) {
   EXPECT_EQ(tr.format("event.when"_msg, {{"when", when}}), "5 de marzo");
 }
 
+// At rest the kiosk drops its compiled messages (the soak's memory): what was formatted before
+// is formatted the same after, and texts handed out stay where they were.
+TEST(Translator, ForgettingCompiledMessagesChangesNoText) {
+  Translator tr;
+  tr.set_catalogs({{"event.when", "{when, date, ::MMMMd}"}, {"title", "Find a job"}},
+                  {{"event.when", "{when, date, ::MMMMd}"}, {"title", "Buscar empleo"}});
+  const auto when = std::chrono::system_clock::time_point(std::chrono::seconds(1772733600));
+  const std::string& title = tr.text("title"_msg);
+  EXPECT_EQ(tr.format("event.when"_msg, {{"when", when}}), "March 5");
+  tr.forget_compiled();
+  EXPECT_EQ(tr.format("event.when"_msg, {{"when", when}}), "March 5");
+  EXPECT_EQ(&tr.text("title"_msg), &title);
+  EXPECT_EQ(title, "Find a job");
+  tr.set_language(Language::Es);
+  tr.forget_compiled();
+  EXPECT_EQ(tr.format("event.when"_msg, {{"when", when}}), "5 de marzo");
+}
+
 TEST(Translator, TimesUseOnlySpacesTheFontsHave) {
   Translator tr;
   tr.set_catalogs({{"t", "{when, time, ::jmm}"}}, {{"t", "{when, time, ::jmm}"}});
