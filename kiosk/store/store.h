@@ -149,6 +149,8 @@ class Store {
   static constexpr int kSchemaVersion = 7;
   static constexpr std::int64_t kCountCap = 500;  // "more than 500 jobs" says enough
   static constexpr int kRankWindow = 500;         // relevance ranks the newest this-many matches
+  // A reader maps this much of the cache file (twice a 100,000-job cache); past it, read().
+  static constexpr std::int64_t kReaderMapBytes = std::int64_t{256} << 20;
 
   enum class Mode { Writer, Reader };
   // Opens (and for a writer creates and migrates) <data_dir>/listings.sqlite3. Throws

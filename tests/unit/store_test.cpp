@@ -95,6 +95,29 @@ TEST(Store, MigratesAndReopens) {
   EXPECT_TRUE(reader.feed_states().empty());
 }
 
+// A reader searches through a memory map of the cache (the kernel's file cache), not through
+// copies in its own heap; a writer does not map it.
+TEST(Store, AReaderMapsTheCacheAndAWriterDoesNot) {
+  TempDir dir;
+  const auto mapped = [&] {
+    std::ifstream maps("/proc/self/maps");
+    const std::string file = Store::file_in(dir.path()).string();
+    for (std::string line; std::getline(maps, line);) {
+      if (line.ends_with(file)) return true;
+    }
+    return false;
+  };
+  Store writer(dir.path(), Store::Mode::Writer);
+  writer.replace_feed(state("f"), sample_feed(), kNow);
+  EXPECT_FALSE(find(writer, "nurse").hits.empty());
+  EXPECT_FALSE(mapped());
+  // As after a sync: the pages are in the file, not in the write-ahead log (which is read()).
+  EXPECT_TRUE(writer.checkpoint().done);
+  Store reader(dir.path(), Store::Mode::Reader);
+  EXPECT_FALSE(find(reader, "nurse").hits.empty());
+  EXPECT_TRUE(mapped());
+}
+
 // The duplicates pass a commit owes (kiosk/store/duplicates.h) outlives the process, as after a
 // sync killed between its import and the pass (issue 18): noted by an import or a removal of
 // jobs in its own transaction, cleared by the pass.
