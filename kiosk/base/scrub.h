@@ -35,8 +35,8 @@ void stack(std::size_t bytes = std::size_t{64} * 1024) noexcept;
 // without it the resident set grew 6 % over a day). True when pages went back.
 bool release_free_memory() noexcept;
 
-// What malloc holds, from glibc's mallinfo2(): in use by live blocks, free but kept (pages
-// malloc_trim could not give back: free space that shares its pages with live blocks), and in
+// What malloc holds, from glibc's mallinfo2(): in use by live blocks, free in its lists (some
+// of those pages may already be back with the system after release_free_memory()), and in
 // blocks with pages of their own. The soak logs it at rest to tell a leak (in use grows) from a
 // heap that spreads out (free grows).
 struct HeapFigures {

@@ -155,7 +155,7 @@ void Translator::set_catalogs(Catalog english, Catalog spanish) {
   es_ = std::move(spanish);
   pseudo_ = make_pseudo_catalog(en_);
   for (auto& cache : text_cache_) cache.clear();
-  for (auto& cache : compiled_) cache.clear();
+  forget_compiled();
 }
 
 void Translator::forget_compiled() {
